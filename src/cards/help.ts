@@ -1,0 +1,38 @@
+import { Directory, Person } from '../domain/directory';
+import { renderCard } from './render';
+import template from './templates/help.json';
+
+interface Ability {
+  text: string;
+  button?: { title: string; verb: string };
+}
+
+/** What each role may do, in the words a practitioner would use. Only workflows that exist. */
+function abilities(person: Person): Ability[] {
+  const list: Ability[] = [];
+  if (person.roles.includes('chair')) {
+    list.push({
+      text: 'Convene a strategy discussion, record its outcome and see who has acknowledged it ("strategy").',
+      button: { title: 'Convene a strategy discussion', verb: 'sd.convene.open' },
+    });
+  }
+  list.push({ text: 'Answer invitations and acknowledge strategy discussion outcomes sent to you in this chat.' });
+  list.push({ text: 'See the record of a discussion you are involved in ("record SD-0001"), or export it ("export SD-0001").' });
+  if (person.roles.includes('manager') || person.roles.includes('senior-manager')) {
+    list.push({ text: 'You are told here when people you manage have not answered in time.' });
+  }
+  return list;
+}
+
+export function helpCard(directory: Directory, person: Person): Record<string, unknown> {
+  const list = abilities(person);
+  const admins = directory.administrators().map((a) => `${a.name} (${a.email})`).join(', ');
+  return renderCard(template, {
+    name: person.name,
+    agency: directory.agencyOf(person).name,
+    rolesLine: person.roles.length ? `Your roles: ${person.roles.join(', ')}.` : 'You take part in discussions you are invited to.',
+    abilities: list.map((a) => ({ text: a.text })),
+    buttons: list.filter((a) => a.button).map((a) => a.button),
+    adminLine: admins ? `Concord for ${directory.partnership.name} is administered by ${admins}.` : '',
+  });
+}

@@ -1,0 +1,95 @@
+import { AddressInfo } from 'node:net';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { Settings } from './config';
+import { loadDirectory } from './directoryFile';
+import { WorkingCalendar } from './domain/calendar';
+import { Directory } from './domain/directory';
+import { AuditLog } from './store/auditLog';
+import { ConversationStore } from './store/conversations';
+import { EmbeddedStorage, startEmbeddedAzurite } from './store/embeddedAzurite';
+import { Tables } from './store/tables';
+import { JobStore } from './scheduler/jobStore';
+import { Sweeper } from './scheduler/sweeper';
+import { createApp } from './teams/app';
+import { Notifier } from './teams/notifier';
+import { Outbox } from './teams/outbox';
+import { createServer } from './server';
+
+export interface ConcordOptions {
+  /** The clock; tests move it. */
+  now?: () => Date;
+  directory?: Directory;
+}
+
+export interface Concord {
+  url: string;
+  port: number;
+  directory: Directory;
+  tables: Tables;
+  audit: AuditLog;
+  jobs: JobStore;
+  sweeper: Sweeper;
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every part once, in dependency order, and starts serving. */
+export async function startConcord(settings: Settings, options: ConcordOptions = {}): Promise<Concord> {
+  const now = options.now ?? (() => new Date());
+  const directory = options.directory ?? loadDirectory(settings.directoryFile);
+  const p = directory.partnership;
+  const calendar = new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay);
+
+  let embedded: EmbeddedStorage | undefined;
+  if (!settings.storageConnectionString) embedded = await startEmbeddedAzurite({ dataDir: settings.dataDir });
+  const tables = new Tables(settings.storageConnectionString || embedded!.connectionString);
+  try {
+    await tables.createAll();
+  } catch (e) {
+    await embedded?.stop();
+    throw new Error(`Storage did not answer (${(e as Error).message}). Check STORAGE_CONNECTION_STRING.`);
+  }
+
+  const audit = new AuditLog(tables, now);
+  const conversations = new ConversationStore(tables);
+  const adapter = new TeamsAdapter(
+    settings.botId
+      ? {
+          MicrosoftAppId: settings.botId,
+          MicrosoftAppPassword: settings.botPassword,
+          MicrosoftAppType: settings.botType,
+          MicrosoftAppTenantId: settings.botTenantId,
+        }
+      : {},
+  );
+  const notifier = new Notifier(adapter, settings.botId, conversations);
+  const jobs = new JobStore(tables);
+  const sweeper = new Sweeper(jobs, now, { intervalMs: settings.sweepIntervalMs });
+  const outbox = new Outbox(jobs, sweeper, notifier, tables, audit, directory, now);
+  void calendar;
+
+  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [] });
+  const server = createServer(adapter, app, tables, audit);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  sweeper.start();
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${settings.host}:${port}`,
+    port,
+    directory,
+    tables,
+    audit,
+    jobs,
+    sweeper,
+    outbox,
+    async stop() {
+      await sweeper.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await embedded?.stop();
+    },
+  };
+}

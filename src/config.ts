@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { isIP } from 'node:net';
+
+export type BotType = 'SingleTenant' | 'UserAssignedMSI';
+
+export interface Settings {
+  port: number;
+  host: string;
+  /** Empty: Concord starts Azurite's table service itself, persisted under dataDir. */
+  storageConnectionString: string;
+  dataDir: string;
+  directoryFile: string;
+  botId: string;
+  botPassword: string;
+  botTenantId: string;
+  botType: BotType;
+  /** How often the scheduler looks for due work. */
+  sweepIntervalMs: number;
+}
+
+export class ConfigError extends Error {}
+
+// Relative paths are taken from the working directory, the project root under `npm start`.
+const DEFAULT_DIRECTORY = 'config/partnership.sample.json';
+
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1';
+  return false;
+}
+
+/**
+ * Reads the environment into typed settings. Every bad value is reported on its own line,
+ * so an operator fixes them all in one go.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv): Settings {
+  const problems: string[] = [];
+  const text = (name: string, fallback: string) => (env[name] ?? '').trim() || fallback;
+
+  const portText = text('PORT', '3978');
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, not "${portText}".`);
+
+  const host = text('HOST', '127.0.0.1');
+  if (host !== 'localhost' && isIP(host) === 0) problems.push(`HOST must be an IP address or "localhost", not "${host}".`);
+
+  const botType = text('BOT_TYPE', 'SingleTenant');
+  if (botType !== 'SingleTenant' && botType !== 'UserAssignedMSI') {
+    problems.push(`BOT_TYPE must be SingleTenant or UserAssignedMSI, not "${botType}".`);
+  }
+
+  const botId = text('BOT_ID', '');
+  const botPassword = text('BOT_PASSWORD', '');
+  const botTenantId = text('BOT_TENANT_ID', '');
+  if (!botId && isIP(host) + Number(host === 'localhost') > 0 && !isLoopback(host)) {
+    problems.push(
+      `HOST is ${host} but BOT_ID is empty: without a bot id requests are not authenticated, which is only safe on a loopback address (127.0.0.1). Set BOT_ID, or HOST=127.0.0.1.`,
+    );
+  }
+  if (botId && !botTenantId) problems.push('BOT_TENANT_ID is required when BOT_ID is set (the bot is single-tenant).');
+  if (botId && botType === 'SingleTenant' && !botPassword) problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is SingleTenant.');
+
+  const sweepText = text('SWEEP_INTERVAL_MS', '5000');
+  const sweepIntervalMs = Number(sweepText);
+  if (!/^\d+$/.test(sweepText) || sweepIntervalMs < 50) problems.push(`SWEEP_INTERVAL_MS must be a whole number of at least 50, not "${sweepText}".`);
+
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  return {
+    port,
+    host,
+    storageConnectionString: text('STORAGE_CONNECTION_STRING', ''),
+    dataDir: path.resolve(text('DATA_DIR', '.data')),
+    directoryFile: path.resolve(text('DIRECTORY_FILE', DEFAULT_DIRECTORY)),
+    botId,
+    botPassword,
+    botTenantId,
+    botType: botType as BotType,
+    sweepIntervalMs,
+  };
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { DateTime } from 'luxon';
+import schema from '../config/directory.schema.json';
+import { DEFAULT_TIMESCALES, Directory, DirectoryData } from './domain/directory';
+
+export class DirectoryError extends Error {}
+
+/**
+ * Reads and checks the partnership directory. Errors name the bad entry (a person by name,
+ * an agency by id) because the person fixing the file thinks in those terms, not in JSON paths.
+ */
+export function loadDirectory(file: string): Directory {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DirectoryError(`The partnership directory ${file} could not be read: ${(e as Error).message}`);
+  }
+  return new Directory(checkDirectory(raw, file));
+}
+
+export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData {
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(schema);
+  const problems: string[] = [];
+  if (!validate(raw)) {
+    for (const err of validate.errors ?? []) problems.push(`${describeEntry(raw, err.instancePath)}: ${err.message}`);
+    throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
+  }
+  const data = raw as unknown as DirectoryData;
+  const agencyIds = new Set(data.agencies.map((a) => a.id));
+  const personIds = new Set<string>();
+  for (const p of data.people) {
+    const id = p.aadObjectId.toLowerCase();
+    if (personIds.has(id)) problems.push(`person "${p.name}": the aadObjectId ${p.aadObjectId} is used twice`);
+    personIds.add(id);
+    if (!agencyIds.has(p.agency)) problems.push(`person "${p.name}": agency "${p.agency}" is not in the agencies list`);
+  }
+  for (const p of data.people) {
+    if (p.managerAadObjectId && !personIds.has(p.managerAadObjectId.toLowerCase())) {
+      problems.push(`person "${p.name}": manager ${p.managerAadObjectId} is not in the people list`);
+    }
+  }
+  if (!DateTime.local().setZone(data.partnership.timeZone).isValid) {
+    problems.push(`partnership: time zone "${data.partnership.timeZone}" is not a known IANA zone`);
+  }
+  if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
+  data.partnership.closureDays ??= [];
+  data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
+  return data;
+}
+
+function describeEntry(raw: unknown, pointer: string): string {
+  const parts = pointer.split('/').slice(1);
+  if (parts.length >= 2 && (parts[0] === 'people' || parts[0] === 'agencies' || parts[0] === 'tenants')) {
+    const entry = (raw as Record<string, unknown[]>)[parts[0]]?.[Number(parts[1])] as Record<string, unknown> | undefined;
+    const label = entry?.name ?? entry?.id ?? `number ${Number(parts[1]) + 1}`;
+    const kind = parts[0] === 'people' ? 'person' : parts[0] === 'agencies' ? 'agency' : 'tenant';
+    const field = parts.slice(2).join('.');
+    return `${kind} "${String(label)}"${field ? ` (${field})` : ''}`;
+  }
+  return parts.length ? parts.join('.') : 'the file';
+}

@@ -1,0 +1,67 @@
+import { ConversationReference } from 'botbuilder';
+import { encodeKey, isNotFound, Tables } from './tables';
+
+/**
+ * Where Concord can reach people and channels. A personal (1:1) reference is what proactive
+ * messages need; a person only seen in a team or group chat is kept as a member, enough to open
+ * a 1:1 chat with them through the connector.
+ */
+export interface PersonAddress {
+  aadObjectId: string;
+  /** The Teams user id (29:...) that the connector knows them by. */
+  userId: string;
+  tenantId: string;
+  serviceUrl: string;
+  /** Present once Concord has a 1:1 conversation with them. */
+  personal?: Partial<ConversationReference>;
+  /** The bot's own account as the connector sees it, needed to open a 1:1 conversation. */
+  bot?: { id: string; name?: string };
+}
+
+export class ConversationStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client('conversations');
+  }
+
+  async person(aadObjectId: string): Promise<PersonAddress | undefined> {
+    try {
+      const e = await this.client.getEntity<{ json: string }>('person', encodeKey(aadObjectId.toLowerCase()));
+      return JSON.parse(e.json) as PersonAddress;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** A personal reference always wins over a member address; a member address never replaces one. */
+  async savePerson(address: PersonAddress): Promise<void> {
+    const existing = await this.person(address.aadObjectId);
+    const merged: PersonAddress = { ...existing, ...address, personal: address.personal ?? existing?.personal };
+    if (existing && JSON.stringify(existing) === JSON.stringify(merged)) return;
+    await this.client.upsertEntity(
+      { partitionKey: 'person', rowKey: encodeKey(address.aadObjectId.toLowerCase()), json: JSON.stringify(merged) },
+      'Replace',
+    );
+  }
+
+  async channel(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    try {
+      const e = await this.client.getEntity<{ json: string }>('channel', encodeKey(conversationId));
+      return JSON.parse(e.json) as Partial<ConversationReference>;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async saveChannel(reference: Partial<ConversationReference>): Promise<void> {
+    const id = reference.conversation?.id;
+    if (!id) return;
+    await this.client.upsertEntity(
+      { partitionKey: 'channel', rowKey: encodeKey(id), json: JSON.stringify(reference) },
+      'Replace',
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import { TableClient, TableEntityResult, TableServiceClient } from '@azure/data-tables';
+
+/** Table names are fixed here so that every table Concord owns is listed in one place. */
+export const TABLE_NAMES = ['audit', 'conversations', 'discussions', 'counters', 'jobs', 'deliveries'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Azure Table keys may not contain / \ # ? or control characters. encodeURIComponent escapes all
+ * of them (and '%' itself), so any value becomes a safe key and decodes back exactly.
+ */
+export function encodeKey(value: string): string {
+  return encodeURIComponent(value).replace(/'/g, '%27');
+}
+
+export function decodeKey(key: string): string {
+  return decodeURIComponent(key);
+}
+
+export function statusOf(e: unknown): number | undefined {
+  // Azurite leaves RestError.code empty: the HTTP status is what tells a conflict from a failure.
+  return typeof e === 'object' && e !== null ? (e as { statusCode?: number }).statusCode : undefined;
+}
+
+export const isConflict = (e: unknown) => statusOf(e) === 409;
+export const isStale = (e: unknown) => statusOf(e) === 412;
+export const isNotFound = (e: unknown) => statusOf(e) === 404;
+
+export class Tables {
+  private readonly clients = new Map<TableName, TableClient>();
+
+  constructor(private readonly connectionString: string, private readonly prefix = '') {}
+
+  client(name: TableName): TableClient {
+    let c = this.clients.get(name);
+    if (!c) {
+      c = TableClient.fromConnectionString(this.connectionString, `${this.prefix}${name}`, {
+        allowInsecureConnection: this.connectionString.includes('http://'),
+      });
+      this.clients.set(name, c);
+    }
+    return c;
+  }
+
+  async createAll(): Promise<void> {
+    await Promise.all(TABLE_NAMES.map((n) => this.client(n).createTable()));
+  }
+
+  /** Storage answers: used by /healthz. */
+  async ping(): Promise<boolean> {
+    try {
+      const svc = TableServiceClient.fromConnectionString(this.connectionString, {
+        allowInsecureConnection: this.connectionString.includes('http://'),
+        retryOptions: { maxRetries: 0 },
+      });
+      const it = svc.listTables({ abortSignal: AbortSignal.timeout(2000) }).byPage({ maxPageSize: 1 });
+      await it.next();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export type Stored<T> = T & { etag: string };
+
+export class ConcurrencyError extends Error {
+  constructor(what: string) {
+    super(`${what} was changed by someone else at the same moment; please try again.`);
+  }
+}
+
+/**
+ * Read, change and write one JSON document under its etag. A stale write (412) re-reads and
+ * re-applies the change, so two people answering at once are both kept; after a few tries it
+ * gives up loudly rather than overwrite.
+ */
+export async function updateJson<T>(
+  client: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  change: (current: T) => T | undefined,
+  attempts = 8,
+): Promise<T | undefined> {
+  for (let i = 0; i < attempts; i++) {
+    const entity = await client.getEntity<{ json: string }>(partitionKey, rowKey);
+    const next = change(JSON.parse(entity.json) as T);
+    if (next === undefined) return undefined;
+    try {
+      await client.updateEntity({ partitionKey, rowKey, json: JSON.stringify(next) }, 'Replace', { etag: entity.etag });
+      return next;
+    } catch (e) {
+      if (!isStale(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)));
+    }
+  }
+  throw new ConcurrencyError(`${partitionKey}/${rowKey}`);
+}
+
+export async function readJson<T>(client: TableClient, partitionKey: string, rowKey: string): Promise<Stored<T> | undefined> {
+  try {
+    const e: TableEntityResult<{ json: string }> = await client.getEntity(partitionKey, rowKey);
+    return { ...(JSON.parse(e.json) as T), etag: e.etag };
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}

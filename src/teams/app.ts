@@ -1,0 +1,95 @@
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { helpCard } from '../cards/help';
+import { Directory } from '../domain/directory';
+import { AuditLog } from '../store/auditLog';
+import { ConversationStore } from '../store/conversations';
+import { Gate } from './gate';
+import { actorOf, answerCardAction, isCardAction, tell, tenantOf } from './turn';
+import { logger } from '../logger';
+
+export interface AppServices {
+  directory: Directory;
+  audit: AuditLog;
+  conversations: ConversationStore;
+  /** Each workflow's routes: its text commands and its card verbs. */
+  workflows: WorkflowRoutes[];
+}
+
+export interface WorkflowRoutes {
+  registerCommands(app: Application<TurnState>): void;
+  registerActions(app: Application<TurnState>): void;
+}
+
+/**
+ * The route table is the table of contents of the bot: text commands first, then card verbs,
+ * then the catch-alls.
+ */
+export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppServices): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true });
+  const gate = new Gate(s.directory, s.audit, s.conversations);
+
+  app.turn('beforeTurn', async (context) => gate.admit(context));
+
+  // Installation and membership: the gate has already stored how to reach whoever triggered it.
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (context.activity.action === 'add' && context.activity.conversation.conversationType === 'personal') {
+      const person = s.directory.person(context.activity.from.aadObjectId);
+      if (person) await context.sendActivity({ attachments: [card(helpCard(s.directory, person))] });
+    }
+  });
+  app.conversationUpdate('membersAdded', async (context) => {
+    const tenantId = tenantOf(context.activity)!;
+    for (const m of context.activity.membersAdded ?? []) {
+      if (!m.aadObjectId || !s.directory.person(m.aadObjectId)) continue;
+      await s.conversations.savePerson({
+        aadObjectId: m.aadObjectId,
+        userId: m.id,
+        tenantId,
+        serviceUrl: context.activity.serviceUrl,
+        bot: { id: context.activity.recipient.id, name: context.activity.recipient.name },
+      });
+    }
+  });
+
+  // Text commands.
+  app.message(/^\s*help\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [card(helpCard(s.directory, actorOf(context).person))] });
+  });
+  for (const w of s.workflows) w.registerCommands(app);
+
+  // Card verbs.
+  for (const w of s.workflows) w.registerActions(app);
+
+  // Catch-alls, last.
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    const verb = (context.activity.value as { action?: { verb?: string } })?.action?.verb ?? '';
+    const actor = actorOf(context);
+    await s.audit.record({
+      subject: 'access',
+      action: 'refused.unknown-action',
+      actorAadObjectId: actor.person.aadObjectId,
+      tenantId: actor.tenantId,
+      activityId: actor.activityId,
+      detail: `verb "${verb.slice(0, 80)}"`,
+    });
+    await answerCardAction(context, { message: 'This button is not one Concord knows (the card may be from an older version). Type "help" to start again.' });
+    return '';
+  });
+  app.activity(ActivityTypes.Message, async (context) => {
+    await context.sendActivity('I did not recognise that. Type "help" to see what you can do.');
+  });
+
+  app.error(async (context: TurnContext, error: Error) => {
+    // Never log activity content: it may identify a child. The error's class and stack are enough.
+    logger.error('turn failed', { activityType: context.activity.type, error: error.name, stack: error.stack });
+    const message = 'Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.';
+    if (isCardAction(context.activity) || context.activity.type === ActivityTypes.Message) await tell(context, message);
+  });
+
+  return app;
+}
+
+export function card(content: object) {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content };
+}

@@ -1,0 +1,76 @@
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { Directory } from '../domain/directory';
+import { AuditLog } from '../store/auditLog';
+import { ConversationStore } from '../store/conversations';
+import { isCardAction, setActor, tell, tenantOf } from './turn';
+
+/**
+ * Runs before every route. A single-tenant bot still receives activities from other tenants, and
+ * anyone in an allowed tenant can message the bot: both are checked here, refused with a clear
+ * message and an audit event, and nothing else runs for them.
+ */
+export class Gate {
+  constructor(
+    private readonly directory: Directory,
+    private readonly audit: AuditLog,
+    private readonly conversations: ConversationStore,
+  ) {}
+
+  async admit(context: TurnContext): Promise<boolean> {
+    const a = context.activity;
+    const tenantId = tenantOf(a);
+    const speaks = a.type === ActivityTypes.Message || a.type === ActivityTypes.Invoke;
+    if (!this.directory.isTenantAllowed(tenantId)) {
+      await this.audit.record({
+        subject: 'access',
+        action: 'refused.tenant',
+        actorAadObjectId: a.from?.aadObjectId,
+        tenantId,
+        activityId: a.id,
+        detail: `${a.type} from a tenant outside the partnership`,
+      });
+      if (speaks) await tell(context, `Concord is not available to your organisation: it serves ${this.directory.partnership.name} only.`);
+      return false;
+    }
+    await this.remember(context, tenantId!);
+    if (!speaks) return true;
+
+    const person = this.directory.person(a.from?.aadObjectId);
+    if (!person) {
+      await this.audit.record({
+        subject: 'access',
+        action: 'refused.unknown-person',
+        actorAadObjectId: a.from?.aadObjectId,
+        tenantId,
+        activityId: a.id,
+        detail: isCardAction(a) ? 'card action' : a.type,
+      });
+      const admins = this.directory.administrators().map((p) => `${p.name} (${p.email})`).join(', ') || 'your partnership business manager';
+      await tell(
+        context,
+        `You are not in the ${this.directory.partnership.name} directory yet, so Concord cannot act for you. Ask ${admins} to add you.`,
+      );
+      return false;
+    }
+    setActor(context, { person, tenantId: tenantId!, activityId: a.id ?? '', userId: a.from.id });
+    return true;
+  }
+
+  /** Keep how to reach each person and channel, from whatever activity shows it. */
+  private async remember(context: TurnContext, tenantId: string): Promise<void> {
+    const a = context.activity;
+    const reference = TurnContext.getConversationReference(a);
+    const kind = a.conversation?.conversationType;
+    if (kind === 'channel') await this.conversations.saveChannel(reference);
+    const aad = a.from?.aadObjectId;
+    if (!aad || !this.directory.person(aad) || !a.serviceUrl) return;
+    await this.conversations.savePerson({
+      aadObjectId: aad,
+      userId: a.from.id,
+      tenantId,
+      serviceUrl: a.serviceUrl,
+      bot: a.recipient ? { id: a.recipient.id, name: a.recipient.name } : undefined,
+      personal: kind === 'personal' ? reference : undefined,
+    });
+  }
+}

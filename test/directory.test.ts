@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { checkDirectory, loadDirectory } from '../src/directoryFile';
+
+const sample = () => JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
+
+describe('the partnership directory', () => {
+  test('the shipped sample partnership is valid and finds people by Entra object id, not by name', () => {
+    const d = loadDirectory('config/partnership.sample.json');
+    const nia = d.data.people.find((p) => p.name === 'Nia Evans')!;
+    expect(d.person(nia.aadObjectId.toUpperCase())?.name).toBe('Nia Evans');
+    expect(d.person('Nia Evans')).toBeUndefined();
+    expect(d.manager(nia)?.name).toBe('Tom Hughes');
+    expect(d.isTenantAllowed('22222222-2222-4222-8222-222222222222')).toBe(true);
+    expect(d.isTenantAllowed('99999999-9999-4999-8999-999999999999')).toBe(false);
+  });
+
+  test('a bad entry is named by the person or agency it belongs to', () => {
+    const data = sample();
+    data.people[5].roles = ['nurse'];
+    data.people[6].email = 'not an email';
+    expect(() => checkDirectory(data)).toThrow(/person "Nia Evans" \(roles\.0\): must be equal to one of the allowed values/);
+    expect(() => checkDirectory(data)).toThrow(/person "Tom Hughes" \(email\)/);
+  });
+
+  test('references between entries are checked: agencies, managers, duplicate ids, time zone', () => {
+    const data = sample();
+    data.people[0].agency = 'nowhere';
+    data.people[1].managerAadObjectId = 'cccccccc-0000-4000-8000-000000000000';
+    data.people[2].aadObjectId = data.people[3].aadObjectId;
+    data.partnership.timeZone = 'Europe/Atlantis';
+    let message = '';
+    try {
+      checkDirectory(data);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('person "Sam Okafor": agency "nowhere" is not in the agencies list');
+    expect(message).toContain('person "Priya Shah": manager cccccccc-0000-4000-8000-000000000000 is not in the people list');
+    expect(message).toContain('is used twice');
+    expect(message).toContain('time zone "Europe/Atlantis" is not a known IANA zone');
+  });
+
+  test('a file that is not JSON says so', () => {
+    expect(() => loadDirectory('README.md')).toThrow(/could not be read/);
+  });
+});

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector, as Teams would have received it. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: any;
+  at: number;
+}
+
+type Fault = { status: number; headers?: Record<string, string> };
+
+/**
+ * A Bot Connector on 127.0.0.1: records what the bot sends (new activities, replies, updates,
+ * new 1:1 conversations) and can be told to fail, as Teams does under load.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server!: http.Server;
+  private faults: Fault[] = [];
+  private permanentFault: Fault | undefined;
+  private counter = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+
+  /** The next sends fail with these answers, one each, then all is well again. */
+  failNext(...faults: Fault[]): void {
+    this.faults.push(...faults);
+  }
+
+  /** Every send fails until `recover()`. */
+  failAlways(fault: Fault): void {
+    this.permanentFault = fault;
+  }
+
+  recover(): void {
+    this.permanentFault = undefined;
+    this.faults = [];
+  }
+
+  /** Activities sent (not updates) into a conversation. */
+  sentTo(conversationId: string): any[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.conversationId === conversationId && c.path.includes('/activities')).map((c) => c.body);
+  }
+
+  updates(conversationId: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'PUT' && c.conversationId === conversationId);
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v) return v;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? JSON.parse(text) : undefined;
+    const path = (req.url ?? '').split('?')[0];
+    const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?$/.exec(path);
+    const call: ConnectorCall = {
+      method: req.method ?? '',
+      path,
+      conversationId: m ? decodeURIComponent(m[1]) : undefined,
+      activityId: m?.[3] ? decodeURIComponent(m[3]) : undefined,
+      body,
+      at: Date.now(),
+    };
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    if (req.method !== 'GET') {
+      const fault = this.faults.shift() ?? this.permanentFault;
+      if (fault) {
+        this.calls.push({ ...call, method: `FAILED ${req.method}` });
+        return send(fault.status, { error: { code: 'Fault', message: 'injected by the test' } }, fault.headers);
+      }
+    }
+    this.calls.push(call);
+    if (req.method === 'POST' && path === '/v3/conversations') {
+      const member = body?.members?.[0]?.id ?? 'unknown';
+      return send(201, { id: `a:1on1-${member}`, serviceUrl: this.url });
+    }
+    if (req.method === 'GET' && m?.[2] === 'members') {
+      return send(200, { id: call.activityId, name: 'Member', aadObjectId: call.activityId?.replace(/^29:/, '') });
+    }
+    if (req.method === 'POST' && m?.[2] === 'activities') return send(201, { id: `activity-${++this.counter}` });
+    if (req.method === 'PUT' && m?.[2] === 'activities') return send(200, { id: call.activityId });
+    return send(404, { error: { code: 'NotFound', message: path } });
+  }
+}

@@ -1,0 +1,2 @@
+// Tests read what people see, not the service's info log.
+process.env.CONCORD_QUIET = '1';

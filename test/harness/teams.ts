@@ -1,0 +1,142 @@
+import { Directory } from '../../src/domain/directory';
+import * as cards from './cards';
+import { FakeConnector } from './fakeConnector';
+
+export const OUTSIDE_TENANT = '99999999-9999-4999-8999-999999999999';
+export const BOT = { id: '28:concord-test-bot', name: 'Concord' };
+
+let seq = 0;
+
+export interface HttpAnswer {
+  status: number;
+  body: any;
+}
+
+export interface Who {
+  aadObjectId: string;
+  name: string;
+  tenantId: string;
+}
+
+/** A person using Teams: their activities are shaped as Teams sends them, over real HTTP. */
+export class TeamsUser {
+  constructor(readonly who: Who, private readonly botUrl: string, private readonly connector: FakeConnector) {}
+
+  get userId(): string {
+    return `29:${this.who.aadObjectId}`;
+  }
+
+  /** Their 1:1 chat with Concord. */
+  get chatId(): string {
+    return `a:1on1-${this.userId}`;
+  }
+
+  private base(conversation: Record<string, unknown> = { id: this.chatId, conversationType: 'personal', tenantId: this.who.tenantId }) {
+    return {
+      id: `activity-from-teams-${++seq}`,
+      timestamp: new Date().toISOString(),
+      serviceUrl: this.connector.url,
+      channelId: 'msteams',
+      from: { id: this.userId, name: this.who.name, aadObjectId: this.who.aadObjectId },
+      conversation,
+      recipient: BOT,
+      locale: 'en-GB',
+      channelData: { tenant: { id: this.who.tenantId } },
+    };
+  }
+
+  async post(activity: object): Promise<HttpAnswer> {
+    const res = await fetch(`${this.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async install(): Promise<HttpAnswer> {
+    return this.post({ ...this.base(), type: 'installationUpdate', action: 'add' });
+  }
+
+  /** Says something in their 1:1 chat; returns what the bot said back in that chat. */
+  async say(text: string): Promise<any[]> {
+    const before = this.connector.sentTo(this.chatId).length;
+    const answer = await this.post({ ...this.base(), type: 'message', text, textFormat: 'plain' });
+    if (answer.status >= 300) throw new Error(`bot answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return this.connector.sentTo(this.chatId).slice(before);
+  }
+
+  /** The last card Concord sent to this person's chat (a proactive message or a reply). */
+  lastCard(): any {
+    const cardsSent = this.connector.sentTo(this.chatId).filter((a) => a.attachments?.length);
+    const last = cardsSent[cardsSent.length - 1];
+    if (!last) throw new Error(`no card in ${this.who.name}'s chat`);
+    return last.attachments[0].content;
+  }
+
+  messages(): any[] {
+    return this.connector.sentTo(this.chatId);
+  }
+
+  async waitForMessage(probe: (a: any) => boolean, what: string): Promise<any> {
+    return this.connector.waitFor(() => this.messages().find(probe), `${this.who.name} to receive ${what}`);
+  }
+
+  /** Clicks a button, answering the card's inputs by label. Returns the invoke's HTTP answer. */
+  async click(card: any, title: string, answers: Record<string, cards.Answer> = {}, options: { trigger?: 'manual' | 'automatic'; data?: object } = {}): Promise<InvokeAnswer> {
+    const button = cards.action(card, title);
+    const data = { ...cards.fill(card, answers), ...(button.data ?? {}), ...(options.data ?? {}) };
+    return this.invoke(button.verb, data, options.trigger);
+  }
+
+  async invoke(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
+    const answer = await this.post({
+      ...this.base(),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId: 'card-message-id',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger },
+    });
+    return new InvokeAnswer(answer);
+  }
+}
+
+/** What Teams does with an Action.Execute answer: a new card for the clicker, or a message. */
+export class InvokeAnswer {
+  constructor(readonly http: HttpAnswer) {}
+
+  get card(): any {
+    const b = this.http.body;
+    if (b?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card, got ${JSON.stringify(b)}`);
+    return b.value;
+  }
+
+  get message(): string {
+    const b = this.http.body;
+    if (b?.type !== 'application/vnd.microsoft.activity.message') throw new Error(`expected a message, got ${JSON.stringify(b)?.slice(0, 400)}`);
+    return b.value;
+  }
+
+  /** Whatever the person reads: the message, or all the text on the returned card. */
+  get said(): string {
+    const b = this.http.body;
+    return b?.type === 'application/vnd.microsoft.card.adaptive' ? cards.text(b.value) : String(b?.value ?? '');
+  }
+}
+
+export function userFor(directory: Directory, name: string, botUrl: string, connector: FakeConnector, tenantId?: string): TeamsUser {
+  const p = directory.data.people.find((x) => x.name === name);
+  if (!p) throw new Error(`no ${name} in the directory`);
+  const tenant = tenantId ?? tenantFor(directory, p.agency);
+  return new TeamsUser({ aadObjectId: p.aadObjectId, name: p.name, tenantId: tenant }, botUrl, connector);
+}
+
+/** Agencies sit in different tenants: the council's, the NHS's, the police's. */
+export function tenantFor(directory: Directory, agencyId: string): string {
+  const t = directory.data.tenants;
+  const type = directory.agency(agencyId)?.type;
+  if (type === 'police') return t[2]?.id ?? t[0].id;
+  if (type && ['hospital', 'gp', 'health-visiting', 'midwifery'].includes(type)) return t[1]?.id ?? t[0].id;
+  return t[0].id;
+}

@@ -1,0 +1,94 @@
+import { loadSettings } from '../../src/config';
+import { Concord, startConcord } from '../../src/concord';
+import { loadDirectory } from '../../src/directoryFile';
+import { Directory } from '../../src/domain/directory';
+import { EmbeddedStorage, startEmbeddedAzurite } from '../../src/store/embeddedAzurite';
+import { FakeConnector } from './fakeConnector';
+import { TeamsUser, userFor } from './teams';
+
+export const SAMPLE_DIRECTORY = 'config/partnership.sample.json';
+
+/** A clock the test moves by hand; the server and its scheduler read it. */
+export class TestClock {
+  constructor(private current: Date) {}
+  now = (): Date => new Date(this.current);
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+
+/**
+ * Everything a test needs, all real: Azurite's table service, Concord's HTTP server on a free
+ * port, and a fake Bot Connector on loopback standing in for Teams.
+ */
+export class World {
+  concord!: Concord;
+  readonly directory: Directory;
+
+  private constructor(
+    readonly storage: EmbeddedStorage,
+    readonly connector: FakeConnector,
+    readonly clock: TestClock,
+  ) {
+    this.directory = loadDirectory(SAMPLE_DIRECTORY);
+  }
+
+  static async start(options: { at?: string; storage?: EmbeddedStorage } = {}): Promise<World> {
+    const storage = options.storage ?? (await startEmbeddedAzurite({}));
+    const connector = await new FakeConnector().start();
+    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')));
+    await world.startConcord();
+    return world;
+  }
+
+  async startConcord(): Promise<void> {
+    const settings = loadSettings({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORAGE_CONNECTION_STRING: this.storage.connectionString,
+      DIRECTORY_FILE: SAMPLE_DIRECTORY,
+      SWEEP_INTERVAL_MS: '100',
+    });
+    this.concord = await startConcord(settings, { now: this.clock.now, directory: this.directory });
+  }
+
+  /** Stop the service and start it again on the same storage, as after a deployment or a crash. */
+  async restart(): Promise<void> {
+    await this.concord.stop();
+    await this.startConcord();
+  }
+
+  user(name: string, tenantId?: string): TeamsUser {
+    return userFor(this.directory, name, this.concord.url, this.connector, tenantId);
+  }
+
+  /** Install Concord for these people, as a partnership's IT team would. */
+  async install(...names: string[]): Promise<TeamsUser[]> {
+    const users = names.map((n) => this.user(n));
+    for (const u of users) await u.install();
+    return users;
+  }
+
+  /** Run every job due by now (reminders, deliveries), as the sweeper would on its next pass. */
+  async runDueWork(): Promise<void> {
+    await this.concord.sweeper.stop();
+    while ((await this.concord.sweeper.sweep()) > 0);
+    this.concord.sweeper.start();
+  }
+
+  async auditActions(subject: string): Promise<string[]> {
+    return (await this.concord.audit.trail(subject)).map((e) => e.action);
+  }
+
+  async stop(): Promise<void> {
+    await this.concord.stop();
+    await this.connector.stop();
+    await this.storage.stop();
+  }
+}
