@@ -11,7 +11,7 @@ export interface OutboundMessage {
 }
 
 export type SendResult =
-  | { status: 'delivered'; activityId: string; conversationId: string }
+  | { status: 'delivered'; activityId: string; reference: Partial<ConversationReference> }
   | { status: 'unreachable'; reason: string };
 
 /** A failure worth trying again later: throttled (429) or the service is unwell (5xx). */
@@ -64,6 +64,7 @@ export class Notifier {
     if (address.personal) return this.send(address.personal, message);
     if (!address.bot) return { status: 'unreachable', reason: 'no 1:1 chat with this person and no way to open one' };
     let result: SendResult | undefined;
+    let failure: unknown;
     try {
       await this.adapter.createConversationAsync(
         this.botAppId,
@@ -79,14 +80,19 @@ export class Notifier {
           activity: undefined as unknown as Activity,
         },
         async (ctx) => {
-          const personal = TurnContext.getConversationReference(ctx.activity);
-          await this.conversations.savePerson({ ...address, personal });
-          result = await this.sendIn(ctx, message);
+          try {
+            const personal = TurnContext.getConversationReference(ctx.activity);
+            await this.conversations.savePerson({ ...address, personal });
+            result = await this.sendIn(ctx, message);
+          } catch (e) {
+            failure = e;
+          }
         },
       );
     } catch (e) {
-      return classify(e);
+      failure = e;
     }
+    if (failure) return classify(failure);
     return result ?? { status: 'unreachable', reason: 'the 1:1 chat could not be opened' };
   }
 
@@ -98,25 +104,41 @@ export class Notifier {
 
   /** Replace a message Concord sent earlier, e.g. the chair's live tally. */
   async update(reference: Partial<ConversationReference>, activityId: string, message: OutboundMessage): Promise<void> {
+    let failure: unknown;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (ctx) => {
-      await ctx.updateActivity({ ...toActivity(message), id: activityId });
+      try {
+        await ctx.updateActivity({ ...toActivity(message), id: activityId });
+      } catch (e) {
+        failure = e;
+      }
     });
+    if (failure) throw failure;
   }
 
+  /**
+   * The adapter hands errors inside a proactive turn to its turn-error handler instead of
+   * throwing them, so they are caught inside the turn and classified here.
+   */
   private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<SendResult> {
     let result: SendResult | undefined;
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (ctx) => {
-        result = await this.sendIn(ctx, message);
+        try {
+          result = await this.sendIn(ctx, message);
+        } catch (e) {
+          failure = e;
+        }
       });
     } catch (e) {
-      return classify(e);
+      failure = e;
     }
-    return result!;
+    if (failure || !result) return classify(failure);
+    return result;
   }
 
   private async sendIn(ctx: TurnContext, message: OutboundMessage): Promise<SendResult> {
     const sent = await ctx.sendActivity(toActivity(message));
-    return { status: 'delivered', activityId: sent?.id ?? '', conversationId: ctx.activity.conversation.id };
+    return { status: 'delivered', activityId: sent?.id ?? '', reference: TurnContext.getConversationReference(ctx.activity) };
   }
 }

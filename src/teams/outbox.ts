@@ -1,10 +1,11 @@
+import { ConversationReference } from 'botbuilder';
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { encodeKey, isConflict, Tables } from '../store/tables';
 import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from '../scheduler/rateLimiter';
-import { Notifier, OutboundMessage, SendResult, TransientDeliveryError } from './notifier';
+import { Notifier, OutboundMessage, SendResult } from './notifier';
 
 export type Recipient = { person: string } | { channel: string };
 
@@ -23,13 +24,11 @@ export interface DeliveryOutcome {
   status: 'delivered' | 'unreachable' | 'failed';
   to: string;
   activityId?: string;
-  conversationId?: string;
+  /** Where the message went, so that it can be replaced later (the chair's live tally). */
+  reference?: Partial<ConversationReference>;
   reason?: string;
   at: string;
 }
-
-const IN_PROCESS_TRIES = 4;
-const LONGEST_IN_PROCESS_WAIT_MS = 15_000;
 
 /**
  * Proactive messages go through the durable job queue: a message asked for survives a restart,
@@ -53,8 +52,7 @@ export class Outbox implements JobHandler {
   }
 
   async send(d: Delivery): Promise<void> {
-    await this.jobs.schedule({ id: `deliver|${d.key}`, kind: 'deliver', dueAt: this.now(), payload: d as unknown as Record<string, unknown> });
-    this.sweeper.poke();
+    await this.sendAll([d]);
   }
 
   async sendAll(ds: Delivery[]): Promise<void> {
@@ -72,24 +70,26 @@ export class Outbox implements JobHandler {
     }
   }
 
+  /** Replace a message delivered earlier under `key`. False when it was never delivered. */
+  async replace(subject: string, key: string, message: OutboundMessage): Promise<boolean> {
+    const sent = await this.outcome(subject, key);
+    if (sent?.status !== 'delivered' || !sent.reference || !sent.activityId) return false;
+    await this.notifier.update(sent.reference, sent.activityId, message);
+    return true;
+  }
+
   async run(job: DueJob): Promise<void> {
     const d = job.payload as unknown as Delivery;
     const target = 'person' in d.to ? d.to.person : d.to.channel;
-    let result: SendResult | undefined;
-    for (let attempt = 1; !result; attempt++) {
-      await this.perConversation.take(target);
-      await this.perApp.take('app');
-      try {
-        result = 'person' in d.to ? await this.notifier.toPerson(d.to.person, d.message) : await this.notifier.toChannel(d.to.channel, d.message);
-      } catch (e) {
-        if (!(e instanceof TransientDeliveryError)) throw e;
-        const wait = e.retryAfterMs ?? Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random());
-        if (attempt >= IN_PROCESS_TRIES || wait > LONGEST_IN_PROCESS_WAIT_MS) throw e; // the sweeper retries later
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
+    await this.perConversation.take(target);
+    await this.perApp.take('app');
+    // A TransientDeliveryError (429, 5xx) goes back to the queue, which waits for Retry-After or
+    // backs off with jitter. The connector client has already honoured a short Retry-After and
+    // retried 5xx a few times itself.
+    const result: SendResult =
+      'person' in d.to ? await this.notifier.toPerson(d.to.person, d.message) : await this.notifier.toChannel(d.to.channel, d.message);
     if (result.status === 'delivered') {
-      await this.record(d, { status: 'delivered', to: target, activityId: result.activityId, conversationId: result.conversationId, at: this.now().toISOString() });
+      await this.record(d, { status: 'delivered', to: target, activityId: result.activityId, reference: result.reference, at: this.now().toISOString() });
     } else {
       await this.unreachable(d, target, 'unreachable', result.reason);
     }

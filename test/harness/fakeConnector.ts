@@ -21,7 +21,7 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server!: http.Server;
   private faults: Fault[] = [];
-  private permanentFault: Fault | undefined;
+  private permanentFault: { fault: Fault; conversationId?: string } | undefined;
   private counter = 0;
   url = '';
 
@@ -41,9 +41,9 @@ export class FakeConnector {
     this.faults.push(...faults);
   }
 
-  /** Every send fails until `recover()`. */
-  failAlways(fault: Fault): void {
-    this.permanentFault = fault;
+  /** Every send (into one conversation, if named) fails until `recover()`. */
+  failAlways(fault: Fault, conversationId?: string): void {
+    this.permanentFault = { fault, conversationId };
   }
 
   recover(): void {
@@ -90,7 +90,8 @@ export class FakeConnector {
       res.end(JSON.stringify(payload));
     };
     if (req.method !== 'GET') {
-      const fault = this.faults.shift() ?? this.permanentFault;
+      const permanent = this.permanentFault && (!this.permanentFault.conversationId || this.permanentFault.conversationId === call.conversationId) ? this.permanentFault.fault : undefined;
+      const fault = this.faults.shift() ?? permanent;
       if (fault) {
         this.calls.push({ ...call, method: `FAILED ${req.method}` });
         return send(fault.status, { error: { code: 'Fault', message: 'injected by the test' } }, fault.headers);

@@ -1,0 +1,272 @@
+/**
+ * View models for the strategy discussion cards. Every card's first line names only the case
+ * reference and what is needed: it is what Teams shows in a notification.
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { coreRolesFor } from '../domain/convening';
+import { Directory, Person } from '../domain/directory';
+import {
+  Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, currentVersion, DECISIONS, INVITATION_REPLIES, Outcome, OutcomeVersion,
+  status, STATUS_WORDS, StrategyDiscussion, tally, THRESHOLDS,
+} from '../domain/strategyDiscussion';
+import { renderCard } from './render';
+import acknowledgeTemplate from './templates/strategy/acknowledge.json';
+import actionDueTemplate from './templates/strategy/actionDue.json';
+import attendanceTemplate from './templates/strategy/attendance.json';
+import conveneTemplate from './templates/strategy/convene.json';
+import convenedTemplate from './templates/strategy/convened.json';
+import invitationTemplate from './templates/strategy/invitation.json';
+import outcomeFormTemplate from './templates/strategy/outcomeForm.json';
+import recordTemplate from './templates/strategy/record.json';
+import tallyTemplate from './templates/strategy/tally.json';
+
+export const ACTION_ROWS = 5;
+
+type Values = Record<string, string>;
+type Card = Record<string, unknown>;
+
+export class StrategyCards {
+  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+
+  private name(id: string | undefined): string {
+    const p = this.directory.person(id);
+    return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
+  }
+
+  private choice(p: Person) {
+    return { title: `${p.name}, ${p.jobTitle}, ${this.directory.agencyOf(p).name}`, value: p.aadObjectId };
+  }
+
+  private roleLabel(role: string): string {
+    return CORE_ROLES.find((r) => r.role === role)?.label ?? 'Invited';
+  }
+
+  convene(chair: Person, values: Values = {}, errors: string[] = []): Card {
+    const v = (k: string) => values[k] ?? '';
+    const minuteTakers = [...this.directory.withRole('minute-taker'), chair].map((p) => this.choice(p));
+    const everyone = this.directory.data.people.map((p) => this.choice(p));
+    const roles = CORE_ROLES.filter((r) => r.role !== 'referrer').map((r) => ({
+      role: r.role,
+      label: r.babiesOnly ? `${r.label} (for a baby or unborn child)` : r.label,
+      reasonLabel: `If nobody is invited as ${r.label.toLowerCase()}, why not`,
+      multi: true,
+      value: v(`invite_${r.role}`),
+      reason: v(`reason_${r.role}`),
+      choices: this.directory.inAgencyOfType(...r.agencyTypes).map((p) => this.choice(p)),
+    }));
+    roles.push({
+      role: 'referrer',
+      label: 'The referrer',
+      reasonLabel: 'If the referrer is not invited, why not',
+      multi: false,
+      value: v('invite_referrer'),
+      reason: v('reason_referrer'),
+      choices: everyone,
+    });
+    return renderCard(conveneTemplate, {
+      errors: errors.join(' '),
+      values: { purpose: v('purpose'), date: v('date'), time: v('time'), minuteTaker: v('minuteTaker'), babyOrUnborn: v('babyOrUnborn') || 'false', invite_other: v('invite_other') },
+      minuteTakers,
+      roles,
+      everyone,
+    });
+  }
+
+  convened(d: StrategyDiscussion): Card {
+    return renderCard(convenedTemplate, {
+      reference: d.reference,
+      when: this.calendar.describe(new Date(d.scheduledAt)),
+      warnings: d.warnings,
+      invitees: d.invitees.map((i) => ({ name: this.name(i.aadObjectId), role: this.roleLabel(i.role), reply: INVITATION_REPLIES[i.reply] })),
+      omissions: d.omissions.map((o) => ({ role: this.roleLabel(o.role), reason: o.reason })),
+    });
+  }
+
+  invitation(d: StrategyDiscussion, inviteeId: string): Card {
+    const invitee = d.invitees.find((i) => i.aadObjectId === inviteeId);
+    return renderCard(invitationTemplate, {
+      reference: d.reference,
+      when: this.calendar.describe(new Date(d.scheduledAt)),
+      role: this.roleLabel(invitee?.role ?? 'other'),
+      chair: this.name(d.chair),
+      minuteTaker: this.name(d.minuteTaker),
+      purpose: d.purpose,
+      reply: invitee && invitee.reply !== 'awaiting' ? INVITATION_REPLIES[invitee.reply] : '',
+    });
+  }
+
+  attendance(d: StrategyDiscussion, errors: string[] = []): Card {
+    const fromReply = { attending: 'attended', apologies: 'apologies', 'information-only': 'information-only', awaiting: '' } as const;
+    return renderCard(attendanceTemplate, {
+      reference: d.reference,
+      errors: errors.join(' '),
+      invitees: d.invitees.map((i) => ({ id: i.aadObjectId, name: this.name(i.aadObjectId), value: d.attendance?.[i.aadObjectId] ?? fromReply[i.reply] })),
+    });
+  }
+
+  outcomeForm(d: StrategyDiscussion, values: Values = {}, errors: string[] = []): Card {
+    const current = currentVersion(d);
+    const prefill = values.threshold === undefined && current ? outcomeValues(current.outcome) : values;
+    const v = (k: string) => prefill[k] ?? '';
+    const owners = [d.chair, ...d.invitees.map((i) => i.aadObjectId)]
+      .map((id) => this.directory.person(id))
+      .filter((p): p is Person => !!p)
+      .map((p) => this.choice(p));
+    return renderCard(outcomeFormTemplate, {
+      reference: d.reference,
+      title: current ? `amend the outcome (version ${current.version + 1})` : 'record the outcome',
+      button: current ? 'Save the amendment and ask everyone again' : 'Record the outcome and ask attendees to acknowledge',
+      amending: !!current,
+      baseVersion: current?.version ?? 0,
+      errors: errors.join(' '),
+      values: {
+        threshold: v('threshold'), rationale: v('rationale'), decision: v('decision'), contributions: v('contributions'),
+        familyShared: v('familyShared'), familyDetail: v('familyDetail'), followUpDate: v('followUpDate'), amendmentReason: v('amendmentReason'),
+      },
+      thresholds: Object.entries(THRESHOLDS).map(([value, title]) => ({ value, title })),
+      decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),
+      owners,
+      actionRows: Array.from({ length: ACTION_ROWS }, (_, i) => ({
+        n: i + 1,
+        text: v(`action_${i + 1}_text`),
+        owner: v(`action_${i + 1}_owner`),
+        due: v(`action_${i + 1}_due`),
+      })),
+    });
+  }
+
+  private outcomeParts(o: Outcome) {
+    return {
+      facts: [
+        { title: 'Threshold', value: THRESHOLDS[o.threshold] },
+        { title: 'Decision', value: DECISIONS[o.decision] },
+        ...(o.followUpDate ? [{ title: 'Follow-up', value: this.day(o.followUpDate) }] : []),
+      ],
+      rationale: o.rationale,
+      actions: o.actions.map((a) => `${a.id}: ${a.description}. Owner ${this.name(a.ownerAadObjectId)}, due ${this.day(a.dueDate)}${a.done ? ' (done)' : ''}`),
+      contributions: o.contributions,
+      family: o.family.shared ? `shared: ${o.family.detail}` : `not shared: ${o.family.detail}`,
+    };
+  }
+
+  private day(isoDate: string): string {
+    return this.calendar.local(this.calendar.fromLocal(isoDate)!).toFormat('cccc d LLLL yyyy');
+  }
+
+  /** The attendee's own view of one outcome version: the question, or their answer. */
+  acknowledgement(
+    d: StrategyDiscussion,
+    version: OutcomeVersion,
+    person: { aadObjectId: string; userId?: string },
+    ack: Acknowledgement | undefined,
+    options: { headline?: string; error?: string } = {},
+  ): Card {
+    const current = currentVersion(d)!;
+    const superseded = version.version !== current.version;
+    const request = d.differenceRequests.find((r) => r.aadObjectId === person.aadObjectId && r.version === version.version);
+    return renderCard(acknowledgeTemplate, {
+      reference: d.reference,
+      version: version.version,
+      userIds: person.userId ? [person.userId] : [],
+      headline: options.headline ?? (ack ? `${d.reference}: your acknowledgement is recorded` : `${d.reference}: the outcome needs your acknowledgement`),
+      when: this.calendar.describe(new Date(d.scheduledAt)),
+      chair: this.name(d.chair),
+      amendmentReason: version.amendmentReason ?? '',
+      superseded: superseded ? `This version has been replaced by version ${current.version}; please answer that one.` : '',
+      ...this.outcomeParts(version.outcome),
+      error: options.error ?? '',
+      canAnswer: !ack && !superseded,
+      yourAnswer: ack ? `Your answer: ${ANSWERS[ack.answer]}${ack.note ? `: “${ack.note}”` : ''} (${this.calendar.describe(new Date(ack.at))})` : '',
+      canRaiseDifference: ack?.answer === 'different' && !request && !superseded,
+      differenceLine: request
+        ? `You asked to raise a professional difference on ${this.calendar.describe(new Date(request.at))}. It is on the record, and the chair and your manager have been told.`
+        : ack?.answer === 'different'
+          ? 'Your different understanding is on the record and the chair has been told. If it is not resolved, raise a professional difference.'
+          : '',
+    });
+  }
+
+  tally(d: StrategyDiscussion, acks: Acknowledgement[], chairUserId?: string): Card {
+    const v = currentVersion(d)!;
+    const t = tally(d, acks);
+    const s = status(d, acks);
+    return renderCard(tallyTemplate, {
+      reference: d.reference,
+      userIds: chairUserId ? [chairUserId] : [],
+      status: STATUS_WORDS[s],
+      statusColour: s === 'disputed' ? 'Attention' : s === 'agreed-by-all' ? 'Good' : 'Default',
+      version: v.version,
+      decision: DECISIONS[v.outcome.decision],
+      agreed: String(t.agreed),
+      agreedWithNote: String(t.agreedWithNote),
+      different: String(t.different),
+      notAnsweredCount: String(t.notAnswered.length),
+      answers: t.answers.filter((a) => a.ack).map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.ack!.answer]}${a.ack!.note ? `: “${a.ack!.note}”` : ''}`),
+      waitingFor: t.notAnswered.map((id) => this.name(id)).join(', '),
+    });
+  }
+
+  record(d: StrategyDiscussion, acks: Acknowledgement[]): Card {
+    return renderCard(recordTemplate, {
+      reference: d.reference,
+      status: STATUS_WORDS[status(d, acks)],
+      when: this.calendar.describe(new Date(d.scheduledAt)),
+      chair: this.name(d.chair),
+      minuteTaker: this.name(d.minuteTaker),
+      purpose: d.purpose,
+      people: d.invitees.map(
+        (i) => `${this.name(i.aadObjectId)}, ${this.roleLabel(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`,
+      ),
+      omissions: d.omissions.map((o) => `${this.roleLabel(o.role)}, because ${o.reason}`),
+      versions: d.versions.map((v) => {
+        const parts = this.outcomeParts(v.outcome);
+        return {
+          version: v.version,
+          recorded: this.calendar.describe(new Date(v.recordedAt)),
+          amendmentReason: v.amendmentReason ?? '',
+          summary: `${parts.facts.map((f) => `${f.title}: ${f.value}`).join('. ')}. Why: ${parts.rationale}`,
+          actions: parts.actions,
+          answers: acks.filter((a) => a.version === v.version).map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`),
+        };
+      }),
+      differences: d.differenceRequests.map((r) => `${this.name(r.aadObjectId)} asked to raise a professional difference about version ${r.version}: “${r.understood}”`),
+    });
+  }
+
+  actionDue(d: StrategyDiscussion, actionId: string, headline: string): Card {
+    const a = currentVersion(d)!.outcome.actions.find((x) => x.id === actionId)!;
+    return renderCard(actionDueTemplate, {
+      headline,
+      reference: d.reference,
+      actionId,
+      description: a.description,
+      due: this.day(a.dueDate),
+      chair: this.name(d.chair),
+      doneLine: a.done ? `Done: marked by ${this.name(a.done.by)} on ${this.calendar.describe(new Date(a.done.at))}` : '',
+    });
+  }
+
+  /** Core roles for a discussion, for messages. */
+  coreRoles(babyOrUnborn: boolean) {
+    return coreRolesFor(babyOrUnborn);
+  }
+}
+
+/** A recorded outcome as form values, so an amendment starts from what was recorded. */
+function outcomeValues(o: Outcome): Values {
+  const values: Values = {
+    threshold: o.threshold,
+    rationale: o.rationale,
+    decision: o.decision,
+    contributions: o.contributions,
+    familyShared: o.family.shared ? 'yes' : 'no',
+    familyDetail: o.family.detail,
+    followUpDate: o.followUpDate ?? '',
+  };
+  o.actions.forEach((a, i) => {
+    values[`action_${i + 1}_text`] = a.description;
+    values[`action_${i + 1}_owner`] = a.ownerAadObjectId;
+    values[`action_${i + 1}_due`] = a.dueDate;
+  });
+  return values;
+}

@@ -1,0 +1,73 @@
+/**
+ * Convening a strategy discussion: invitations by role, with the core set checked so that
+ * nobody who should be there (the GPs for the child and each parent, for Child Alex) is left out
+ * without a reason on the record.
+ */
+import { Directory } from './directory';
+import { CORE_ROLES, CoreRole, Invalid, Invitee, StrategyDiscussion } from './strategyDiscussion';
+
+export interface ConveneRequest {
+  chair: string;
+  /** Local date and time as typed, already turned into an instant by the caller. */
+  scheduledAt: Date | undefined;
+  minuteTaker: string;
+  referrer?: string;
+  babyOrUnborn: boolean;
+  purpose: string;
+  /** Invitees chosen for each core role, and for any other role. */
+  invitees: Partial<Record<CoreRole | 'other', string[]>>;
+  /** Why a core role has nobody invited. */
+  reasons: Partial<Record<CoreRole, string>>;
+}
+
+export function coreRolesFor(babyOrUnborn: boolean) {
+  return CORE_ROLES.filter((r) => babyOrUnborn || !r.babiesOnly);
+}
+
+export function convene(req: ConveneRequest, reference: string, directory: Directory, now: Date): StrategyDiscussion {
+  const problems: string[] = [];
+  if (!req.scheduledAt) problems.push('Give the date and time of the discussion.');
+  else if (req.scheduledAt.getTime() < now.getTime() - 24 * 3_600_000) problems.push('The date of the discussion is more than a day in the past.');
+  if (!req.minuteTaker) problems.push('Choose a minute-taker: the chair should not also take the minutes.');
+  if (!req.purpose.trim()) problems.push('Say briefly what the discussion is about (shown only to the people invited).');
+
+  const invitees: Invitee[] = [];
+  const seen = new Set<string>([req.chair]);
+  const add = (id: string, role: Invitee['role']) => {
+    if (!directory.person(id)) problems.push(`Someone chosen is not in the directory.`);
+    else if (!seen.has(id)) invitees.push({ aadObjectId: id, role, reply: 'awaiting' });
+    seen.add(id);
+  };
+  const omissions: { role: CoreRole; reason: string }[] = [];
+  for (const spec of coreRolesFor(req.babyOrUnborn)) {
+    const chosen = spec.role === 'referrer' ? (req.referrer ? [req.referrer] : []) : (req.invitees[spec.role] ?? []);
+    chosen.forEach((id) => add(id, spec.role));
+    if (chosen.length === 0) {
+      const reason = req.reasons[spec.role]?.trim();
+      if (!reason) problems.push(`Nobody is invited as ${spec.label}: invite someone or give the reason.`);
+      else omissions.push({ role: spec.role, reason });
+    }
+  }
+  (req.invitees.other ?? []).forEach((id) => add(id, 'other'));
+  if (problems.length) throw new Invalid(problems);
+
+  const warnings: string[] = [];
+  if (req.minuteTaker === req.chair) {
+    warnings.push('The chair is also taking the minutes. The review of Child Alex found this left the chair unable to focus on the discussion: choose a separate minute-taker if you can.');
+  }
+  return {
+    reference,
+    scheduledAt: req.scheduledAt!.toISOString(),
+    chair: req.chair,
+    minuteTaker: req.minuteTaker,
+    referrer: req.referrer || undefined,
+    babyOrUnborn: req.babyOrUnborn,
+    purpose: req.purpose.trim(),
+    invitees,
+    omissions,
+    warnings,
+    convenedAt: now.toISOString(),
+    versions: [],
+    differenceRequests: [],
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Recording the outcome of a strategy discussion as a structure, and amending it. An amendment
+ * is a new version: earlier versions and their acknowledgements stay on the record.
+ */
+import {
+  AgreedAction, Attendance, attendees, currentVersion, Decision, DECISIONS, Invalid, mustBeChair, Outcome, Refused,
+  StrategyDiscussion, Threshold, THRESHOLDS,
+} from './strategyDiscussion';
+
+export interface OutcomeInput {
+  threshold: string;
+  rationale: string;
+  decision: string;
+  actions: { description: string; owner: string; dueDate: string }[];
+  contributions: string;
+  familyShared: string;
+  familyDetail: string;
+  followUpDate: string;
+  amendmentReason?: string;
+}
+
+const S47: Decision[] = ['s47-single', 's47-joint'];
+
+/** Checks the outcome the chair typed; `today` is the partnership's local date (YYYY-MM-DD). */
+export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: string): Outcome {
+  const problems: string[] = [];
+  if (!(input.threshold in THRESHOLDS)) problems.push('Say whether the threshold of significant harm is met.');
+  if (!input.rationale.trim()) problems.push('Give the rationale for the threshold decision: why it is or is not met.');
+  if (!(input.decision in DECISIONS)) problems.push('Choose the decision.');
+  const people = new Set([d.chair, ...d.invitees.map((i) => i.aadObjectId)]);
+  const actions: AgreedAction[] = [];
+  input.actions.forEach((a, i) => {
+    const n = i + 1;
+    if (!a.description.trim() && !a.owner && !a.dueDate) return;
+    if (!a.description.trim()) problems.push(`Action ${n}: say what is to be done.`);
+    if (!a.owner) problems.push(`Action ${n}: choose who owns it.`);
+    else if (!people.has(a.owner)) problems.push(`Action ${n}: the owner must be someone invited to the discussion.`);
+    if (!a.dueDate) problems.push(`Action ${n}: give a due date.`);
+    else if (a.dueDate < today) problems.push(`Action ${n}: the due date ${a.dueDate} is in the past.`);
+    actions.push({ id: `A${n}`, description: a.description.trim(), ownerAadObjectId: a.owner, dueDate: a.dueDate });
+  });
+  const decision = input.decision as Decision;
+  if (S47.includes(decision) && actions.length === 0) problems.push('A section 47 enquiry needs at least one action with an owner and a due date.');
+  if (input.threshold === 'not-met' && S47.includes(decision)) {
+    problems.push('A section 47 enquiry needs the threshold of significant harm to be met: check the threshold or the decision.');
+  }
+  if (decision === 'further-discussion' && !input.followUpDate) problems.push('Give the date of the further strategy discussion.');
+  if (input.followUpDate && input.followUpDate < today) problems.push(`The follow-up date ${input.followUpDate} is in the past.`);
+  if (input.familyShared !== 'yes' && input.familyShared !== 'no') problems.push('Say whether the outcome is shared with the family.');
+  else if (!input.familyDetail.trim()) {
+    problems.push(input.familyShared === 'yes' ? 'Say what is shared with the family, when and by whom.' : 'Say why the outcome is not shared with the family.');
+  }
+  if (!input.contributions.trim()) problems.push('Say what each agency contributes.');
+  if (d.versions.length > 0 && !input.amendmentReason?.trim()) problems.push('Give the reason for amending the outcome: every attendee will be asked again.');
+  if (problems.length) throw new Invalid(problems);
+  return {
+    threshold: input.threshold as Threshold,
+    rationale: input.rationale.trim(),
+    decision,
+    actions,
+    contributions: input.contributions.trim(),
+    family: { shared: input.familyShared === 'yes', detail: input.familyDetail.trim() },
+    followUpDate: input.followUpDate || undefined,
+  };
+}
+
+export function recordAttendance(d: StrategyDiscussion, actor: string, attendance: Record<string, Attendance>, now: Date): StrategyDiscussion {
+  mustBeChair(d, actor, 'record attendance');
+  if (d.versions.length > 0) throw new Refused('old-version', `The outcome of ${d.reference} is already recorded; attendance can no longer change.`);
+  const missing = d.invitees.filter((i) => !attendance[i.aadObjectId]);
+  if (missing.length) throw new Invalid([`Say for each invitee whether they attended (${missing.length} not answered).`]);
+  const present = Object.values(attendance).filter((a) => a === 'attended').length;
+  if (present === 0) throw new Invalid(['Nobody is marked as attended.']);
+  return { ...d, attendance, attendanceRecordedAt: now.toISOString() };
+}
+
+export function recordOutcome(d: StrategyDiscussion, actor: string, outcome: Outcome, amendmentReason: string | undefined, now: Date): StrategyDiscussion {
+  mustBeChair(d, actor, d.versions.length ? 'amend the outcome' : 'record the outcome');
+  if (!d.attendance) throw new Refused('attendance-first', `Record who attended ${d.reference} first: they are the people who will acknowledge the outcome.`);
+  if (attendees(d).length === 0) throw new Invalid(['Nobody but the chair attended, so nobody can acknowledge the outcome.']);
+  const version = (currentVersion(d)?.version ?? 0) + 1;
+  return {
+    ...d,
+    versions: [
+      ...d.versions,
+      { version, outcome, recordedAt: now.toISOString(), recordedBy: actor, amendmentReason: version > 1 ? amendmentReason?.trim() : undefined },
+    ],
+  };
+}
+
+export function markActionDone(d: StrategyDiscussion, actor: string, actionId: string, now: Date): StrategyDiscussion {
+  const v = currentVersion(d);
+  const action = v?.outcome.actions.find((a) => a.id === actionId);
+  if (!v || !action) throw new Refused('old-version', `That action is no longer part of the outcome of ${d.reference}.`);
+  if (action.ownerAadObjectId !== actor && d.chair !== actor) {
+    throw new Refused('not-action-owner', `Only the owner of the action or the chair can mark it done.`);
+  }
+  if (action.done) return d;
+  const actions = v.outcome.actions.map((a) => (a.id === actionId ? { ...a, done: { at: now.toISOString(), by: actor } } : a));
+  return { ...d, versions: [...d.versions.slice(0, -1), { ...v, outcome: { ...v.outcome, actions } }] };
+}

@@ -1,0 +1,217 @@
+/**
+ * A strategy discussion and its outcome, as the chair records it and every attendee acknowledges
+ * it. Pure rules: no Teams, no storage. Every function either returns the new state or says, in
+ * words a practitioner understands, why not.
+ */
+import { AgencyType } from './directory';
+
+export type Threshold = 'actual' | 'likely' | 'not-met';
+export const THRESHOLDS: Record<Threshold, string> = {
+  actual: 'Met: actual significant harm',
+  likely: 'Met: likely significant harm',
+  'not-met': 'Not met',
+};
+
+export type Decision =
+  | 's47-single' | 's47-joint' | 'police-investigation' | 's17-assessment'
+  | 'early-help' | 'no-further-action' | 'immediate-protection' | 'further-discussion';
+export const DECISIONS: Record<Decision, string> = {
+  's47-single': 'Section 47 enquiry by children’s social care',
+  's47-joint': 'Section 47 enquiry, joint with police',
+  'police-investigation': 'Police investigation',
+  's17-assessment': 'Child and family assessment (section 17)',
+  'early-help': 'Early help',
+  'no-further-action': 'No further action',
+  'immediate-protection': 'Immediate protective action',
+  'further-discussion': 'Further strategy discussion',
+};
+
+/** The core set of the domain guide: who should normally be invited, by role. */
+export type CoreRole = 'social-care' | 'police' | 'health' | 'gp-child' | 'gp-parents' | 'health-visitor-midwife' | 'education' | 'referrer';
+export interface CoreRoleSpec {
+  role: CoreRole;
+  label: string;
+  agencyTypes: AgencyType[];
+  /** Only core when the child is a baby or unborn. */
+  babiesOnly?: boolean;
+}
+export const CORE_ROLES: CoreRoleSpec[] = [
+  { role: 'social-care', label: 'Children’s social care', agencyTypes: ['social-care'] },
+  { role: 'police', label: 'Police', agencyTypes: ['police'] },
+  { role: 'health', label: 'Health (hospital or community)', agencyTypes: ['hospital', 'health-visiting', 'midwifery'] },
+  { role: 'gp-child', label: 'GP for the child', agencyTypes: ['gp'] },
+  { role: 'gp-parents', label: 'GP for each parent or carer', agencyTypes: ['gp'] },
+  { role: 'health-visitor-midwife', label: 'Health visitor or midwife', agencyTypes: ['health-visiting', 'midwifery'], babiesOnly: true },
+  { role: 'education', label: 'School or nursery', agencyTypes: ['education'] },
+  { role: 'referrer', label: 'The referrer', agencyTypes: [] },
+];
+
+export type InvitationReply = 'awaiting' | 'attending' | 'apologies' | 'information-only';
+export const INVITATION_REPLIES: Record<InvitationReply, string> = {
+  awaiting: 'Not yet replied',
+  attending: 'Will attend',
+  apologies: 'Sent apologies',
+  'information-only': 'Will send information only',
+};
+
+export interface Invitee {
+  aadObjectId: string;
+  role: CoreRole | 'other';
+  reply: InvitationReply;
+}
+
+export type Attendance = 'attended' | 'apologies' | 'information-only' | 'absent';
+export const ATTENDANCE: Record<Attendance, string> = {
+  attended: 'Attended',
+  apologies: 'Sent apologies',
+  'information-only': 'Sent information only',
+  absent: 'Did not attend',
+};
+
+export interface AgreedAction {
+  id: string;
+  description: string;
+  ownerAadObjectId: string;
+  /** YYYY-MM-DD, local to the partnership. */
+  dueDate: string;
+  done?: { at: string; by: string };
+}
+
+export interface Outcome {
+  threshold: Threshold;
+  rationale: string;
+  decision: Decision;
+  actions: AgreedAction[];
+  contributions: string;
+  family: { shared: boolean; detail: string };
+  followUpDate?: string;
+}
+
+export interface OutcomeVersion {
+  version: number;
+  outcome: Outcome;
+  recordedAt: string;
+  recordedBy: string;
+  amendmentReason?: string;
+}
+
+export interface DifferenceRequest {
+  aadObjectId: string;
+  version: number;
+  understood: string;
+  at: string;
+}
+
+export interface StrategyDiscussion {
+  reference: string;
+  scheduledAt: string;
+  chair: string;
+  minuteTaker: string;
+  referrer?: string;
+  babyOrUnborn: boolean;
+  /** What the discussion is about, shown only inside cards to the people involved. */
+  purpose: string;
+  invitees: Invitee[];
+  omissions: { role: CoreRole; reason: string }[];
+  warnings: string[];
+  convenedAt: string;
+  attendance?: Record<string, Attendance>;
+  attendanceRecordedAt?: string;
+  versions: OutcomeVersion[];
+  differenceRequests: DifferenceRequest[];
+}
+
+export type Answer = 'agree' | 'agree-with-note' | 'different';
+export const ANSWERS: Record<Answer, string> = {
+  agree: 'I agree',
+  'agree-with-note': 'I agree, with a note',
+  different: 'My understanding is different',
+};
+
+export interface Acknowledgement {
+  version: number;
+  aadObjectId: string;
+  answer: Answer;
+  note?: string;
+  at: string;
+}
+
+export type Status = 'no-outcome' | 'awaiting' | 'agreed-by-all' | 'disputed';
+export const STATUS_WORDS: Record<Status, string> = {
+  'no-outcome': 'No outcome recorded yet',
+  awaiting: 'Awaiting acknowledgement',
+  'agreed-by-all': 'Agreed by all',
+  disputed: 'Disputed',
+};
+
+export type Refusal =
+  | 'not-chair' | 'not-attendee' | 'not-invitee' | 'not-involved' | 'old-version' | 'no-outcome'
+  | 'attendance-first' | 'not-action-owner';
+
+export class Refused extends Error {
+  constructor(readonly reason: Refusal, message: string) {
+    super(message);
+  }
+}
+
+/** Problems with what someone typed: shown on their card so they can put it right. */
+export class Invalid extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join(' '));
+  }
+}
+
+export function currentVersion(d: StrategyDiscussion): OutcomeVersion | undefined {
+  return d.versions[d.versions.length - 1];
+}
+
+/** Who must acknowledge: everyone who attended, except the chair, whose record it is. */
+export function attendees(d: StrategyDiscussion): string[] {
+  return Object.entries(d.attendance ?? {})
+    .filter(([id, a]) => a === 'attended' && id !== d.chair)
+    .map(([id]) => id);
+}
+
+export function isInvolved(d: StrategyDiscussion, aadObjectId: string): boolean {
+  return (
+    d.chair === aadObjectId ||
+    d.minuteTaker === aadObjectId ||
+    d.referrer === aadObjectId ||
+    d.invitees.some((i) => i.aadObjectId === aadObjectId)
+  );
+}
+
+export function status(d: StrategyDiscussion, acks: Acknowledgement[]): Status {
+  const v = currentVersion(d);
+  if (!v) return 'no-outcome';
+  const current = acks.filter((a) => a.version === v.version);
+  if (current.some((a) => a.answer === 'different')) return 'disputed';
+  const answered = new Set(current.map((a) => a.aadObjectId));
+  return attendees(d).every((id) => answered.has(id)) ? 'agreed-by-all' : 'awaiting';
+}
+
+export function tally(d: StrategyDiscussion, acks: Acknowledgement[]) {
+  const v = currentVersion(d);
+  const current = acks.filter((a) => v && a.version === v.version);
+  const byPerson = new Map(current.map((a) => [a.aadObjectId, a]));
+  const expected = attendees(d);
+  return {
+    agreed: current.filter((a) => a.answer === 'agree').length,
+    agreedWithNote: current.filter((a) => a.answer === 'agree-with-note').length,
+    different: current.filter((a) => a.answer === 'different').length,
+    notAnswered: expected.filter((id) => !byPerson.has(id)),
+    answers: expected.map((id) => ({ aadObjectId: id, ack: byPerson.get(id) })),
+  };
+}
+
+export function mustBeChair(d: StrategyDiscussion, aadObjectId: string, doing: string): void {
+  if (d.chair !== aadObjectId) throw new Refused('not-chair', `Only the chair of ${d.reference} can ${doing}.`);
+}
+
+export function mustBeInvolved(d: StrategyDiscussion | undefined, aadObjectId: string, reference: string): asserts d is StrategyDiscussion {
+  // The same answer whether the discussion does not exist or the person is not involved:
+  // a stranger learns nothing about which cases exist.
+  if (!d || !isInvolved(d, aadObjectId)) {
+    throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show or change it.`);
+  }
+}

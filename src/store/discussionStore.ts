@@ -1,0 +1,77 @@
+import { odata } from '@azure/data-tables';
+import { Acknowledgement, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { encodeKey, isConflict, isNotFound, readJson, Tables, updateJson } from './tables';
+
+/**
+ * Strategy discussions, one partition each: the discussion document (updated under its etag)
+ * and one row per acknowledgement. An acknowledgement is created, never updated, under the key
+ * (version, person): twenty people answering at once never contend, and the same click
+ * delivered twice records once.
+ */
+export class DiscussionStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client('discussions');
+  }
+
+  /** The next case reference, SD-0001 upwards, unique across instances. */
+  async nextReference(prefix: string): Promise<string> {
+    const counters = this.tables.client('counters');
+    try {
+      await counters.createEntity({ partitionKey: 'reference', rowKey: prefix, json: JSON.stringify({ n: 0 }) });
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+    }
+    const next = await updateJson<{ n: number }>(counters, 'reference', prefix, (c) => ({ n: c.n + 1 }), 50);
+    return `${prefix}-${String(next!.n).padStart(4, '0')}`;
+  }
+
+  async create(d: StrategyDiscussion): Promise<void> {
+    await this.client.createEntity({ partitionKey: encodeKey(d.reference), rowKey: 'discussion', json: JSON.stringify(d) });
+  }
+
+  async get(reference: string): Promise<StrategyDiscussion | undefined> {
+    const found = await readJson<StrategyDiscussion>(this.client, encodeKey(reference), 'discussion');
+    if (!found) return undefined;
+    const { etag: _etag, ...d } = found;
+    return d;
+  }
+
+  /** Applies a change under the etag, re-reading and re-applying if someone else wrote first. */
+  async update(reference: string, change: (d: StrategyDiscussion) => StrategyDiscussion): Promise<StrategyDiscussion> {
+    return (await updateJson<StrategyDiscussion>(this.client, encodeKey(reference), 'discussion', change))!;
+  }
+
+  /** False when this person already answered this version: the first answer stands. */
+  async addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean> {
+    try {
+      await this.client.createEntity({ partitionKey: encodeKey(reference), rowKey: ackKey(ack.version, ack.aadObjectId), json: JSON.stringify(ack) });
+      return true;
+    } catch (e) {
+      if (isConflict(e)) return false;
+      throw e;
+    }
+  }
+
+  async acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined> {
+    try {
+      const e = await this.client.getEntity<{ json: string }>(encodeKey(reference), ackKey(version, aadObjectId));
+      return JSON.parse(e.json) as Acknowledgement;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async acknowledgements(reference: string): Promise<Acknowledgement[]> {
+    const out: Acknowledgement[] = [];
+    const rows = this.client.listEntities<{ json: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(reference)} and RowKey ge 'ack|' and RowKey lt 'ack|~'` },
+    });
+    for await (const r of rows) out.push(JSON.parse(r.json) as Acknowledgement);
+    return out.sort((a, b) => a.version - b.version || a.at.localeCompare(b.at));
+  }
+}
+
+const ackKey = (version: number, aadObjectId: string) => `ack|${String(version).padStart(4, '0')}|${encodeKey(aadObjectId.toLowerCase())}`;

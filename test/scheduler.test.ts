@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { EmbeddedStorage, startEmbeddedAzurite } from '../src/store/embeddedAzurite';
+import { isConflict, Tables } from '../src/store/tables';
+import { DueJob, JobStore } from '../src/scheduler/jobStore';
+import { Sweeper } from '../src/scheduler/sweeper';
+import { TestClock } from './harness/world';
+
+let storage: EmbeddedStorage;
+beforeAll(async () => {
+  storage = await startEmbeddedAzurite();
+});
+afterAll(async () => storage?.stop());
+
+/** Each test gets its own tables, so counts are its own. */
+async function freshStore(): Promise<{ tables: Tables; jobs: JobStore }> {
+  const tables = new Tables(storage.connectionString, `t${randomUUID().replace(/-/g, '').slice(0, 8)}`);
+  await tables.createAll();
+  return { tables, jobs: new JobStore(tables) };
+}
+
+const T0 = new Date('2026-11-23T10:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+test('scheduling the same reminder twice makes one job', async () => {
+  const { jobs } = await freshStore();
+  const spec = { id: 'remind|SD-0001|v1|nia', kind: 'remind', dueAt: minutes(120), payload: {} };
+  expect(await jobs.schedule(spec)).toBe(true);
+  expect(await jobs.schedule(spec)).toBe(false);
+  const clock = new TestClock(minutes(130));
+  const ran: string[] = [];
+  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 1000 });
+  sweeper.handle('remind', { run: async (j) => void ran.push(j.id) });
+  expect(await sweeper.sweep()).toBe(1);
+  expect(ran).toEqual(['remind|SD-0001|v1|nia']);
+});
+
+test('two sweepers on the same table (two instances of the service): every due job runs exactly once', async () => {
+  const { tables, jobs } = await freshStore();
+  for (let i = 0; i < 30; i++) await jobs.schedule({ id: `job-${i}`, kind: 'count', dueAt: minutes(i % 5), payload: { i } });
+  const clock = new TestClock(minutes(10));
+  const runs = new Map<string, number>();
+  const handler = { run: async (j: DueJob) => void runs.set(j.id, (runs.get(j.id) ?? 0) + 1) };
+  const a = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000 });
+  const b = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000 });
+  a.handle('count', handler);
+  b.handle('count', handler);
+  const [ranA, ranB] = await Promise.all([a.sweep(), b.sweep()]);
+  await Promise.all([a.sweep(), b.sweep()]);
+  expect(ranA + ranB).toBe(30);
+  expect(runs.size).toBe(30);
+  expect([...runs.values()].every((n) => n === 1)).toBe(true);
+});
+
+test('a sweeper killed in the middle of a job: the job runs again after its lease, and its effect happens once', async () => {
+  const { tables, jobs } = await freshStore();
+  await jobs.schedule({ id: 'notify-manager', kind: 'effect', dueAt: minutes(0), payload: {} });
+  const clock = new TestClock(minutes(1));
+  let attempts = 0;
+  // The handler's effect is written under a deterministic key, as Concord's handlers are.
+  const effect = async () => {
+    attempts++;
+    try {
+      await tables.client('audit').createEntity({ partitionKey: 'effects', rowKey: 'notify-manager' });
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+    }
+  };
+  // The first sweeper claims the job, does the work and dies before marking it done.
+  const dying = new JobStore(tables);
+  const [claimed] = await dying.claimDue(clock.now(), 60_000, 'dying-instance');
+  expect(claimed.id).toBe('notify-manager');
+  await effect();
+
+  const survivor = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 60_000 });
+  survivor.handle('effect', { run: effect });
+  expect(await survivor.sweep()).toBe(0); // the lease still holds
+  clock.advance(61_000);
+  expect(await survivor.sweep()).toBe(1);
+  expect(attempts).toBe(2);
+  const effects = [];
+  for await (const e of tables.client('audit').listEntities({ queryOptions: { filter: "PartitionKey eq 'effects'" } })) effects.push(e);
+  expect(effects).toHaveLength(1);
+  expect((await jobs.get('notify-manager'))?.state).toBe('done');
+});
+
+test('after 25 hours down, every job that fell due runs once on start-up, in due order', async () => {
+  const { jobs } = await freshStore();
+  const due = [300, 60, 1200, 5, 1440];
+  for (const m of due) await jobs.schedule({ id: `at-${m}`, kind: 'ordered', dueAt: minutes(m), payload: {} });
+  await jobs.schedule({ id: 'tomorrow-night', kind: 'ordered', dueAt: minutes(26 * 60), payload: {} });
+  const clock = new TestClock(minutes(25 * 60));
+  const ran: string[] = [];
+  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 60_000 });
+  sweeper.handle('ordered', { run: async (j) => void ran.push(j.id) });
+  sweeper.start(); // a fresh start sweeps at once
+  for (let i = 0; i < 100 && ran.length < 5; i++) await new Promise((r) => setTimeout(r, 20));
+  await sweeper.stop();
+  expect(ran).toEqual(['at-5', 'at-60', 'at-300', 'at-1200', 'at-1440']);
+  expect((await jobs.get('tomorrow-night'))?.state).toBe('pending');
+});
+
+test('a cancelled job never runs', async () => {
+  const { jobs } = await freshStore();
+  await jobs.schedule({ id: 'answered-reminder', kind: 'remind', dueAt: minutes(120), payload: {} });
+  expect(await jobs.cancel('answered-reminder', minutes(30))).toBe(true);
+  expect(await jobs.cancel('answered-reminder', minutes(31))).toBe(false);
+  const ran: string[] = [];
+  const sweeper = new Sweeper(jobs, new TestClock(minutes(500)).now, { intervalMs: 1000 });
+  sweeper.handle('remind', { run: async (j) => void ran.push(j.id) });
+  expect(await sweeper.sweep()).toBe(0);
+  expect(ran).toEqual([]);
+  expect((await jobs.get('answered-reminder'))?.state).toBe('cancelled');
+});
+
+test('a failing job is retried with backoff, then parked where an administrator can see it', async () => {
+  const { jobs } = await freshStore();
+  await jobs.schedule({ id: 'always-fails', kind: 'broken', dueAt: minutes(0), payload: {} });
+  const clock = new TestClock(minutes(1));
+  let tries = 0;
+  let gaveUp = '';
+  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 1000, maxAttempts: 3, backoffMs: () => 60_000 });
+  sweeper.handle('broken', {
+    run: async () => {
+      tries++;
+      throw new Error('connector down');
+    },
+    onGiveUp: async (_j, error) => void (gaveUp = error),
+  });
+  await sweeper.sweep();
+  expect(tries).toBe(1);
+  await sweeper.sweep(); // backing off: not yet
+  expect(tries).toBe(1);
+  clock.advance(61_000);
+  await sweeper.sweep();
+  clock.advance(61_000);
+  await sweeper.sweep();
+  expect(tries).toBe(3);
+  expect(gaveUp).toBe('connector down');
+  const parked = await jobs.parked();
+  expect(parked).toEqual([expect.objectContaining({ id: 'always-fails', state: 'parked', attempts: 3, lastError: 'connector down' })]);
+  clock.advance(3_600_000);
+  await sweeper.sweep();
+  expect(tries).toBe(3);
+});
