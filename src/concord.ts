@@ -14,6 +14,11 @@ import { createApp } from './teams/app';
 import { Notifier } from './teams/notifier';
 import { Outbox } from './teams/outbox';
 import { createServer } from './server';
+import { StrategyCards } from './cards/strategyCards';
+import { DiscussionStore } from './store/discussionStore';
+import { StrategyRoutes } from './teams/strategyRoutes';
+import { registerStrategyJobs } from './workflows/strategyJobs';
+import { StrategyDiscussions } from './workflows/strategyDiscussions';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -66,9 +71,12 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const jobs = new JobStore(tables);
   const sweeper = new Sweeper(jobs, now, { intervalMs: settings.sweepIntervalMs });
   const outbox = new Outbox(jobs, sweeper, notifier, tables, audit, directory, now);
-  void calendar;
+  const discussions = new StrategyDiscussions(
+    new DiscussionStore(tables), outbox, jobs, audit, directory, calendar, conversations, new StrategyCards(directory, calendar), now,
+  );
+  registerStrategyJobs(sweeper, discussions);
 
-  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [] });
+  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new StrategyRoutes(discussions)] });
   const server = createServer(adapter, app, tables, audit);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

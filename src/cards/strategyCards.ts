@@ -3,7 +3,6 @@
  * reference and what is needed: it is what Teams shows in a notification.
  */
 import { WorkingCalendar } from '../domain/calendar';
-import { coreRolesFor } from '../domain/convening';
 import { Directory, Person } from '../domain/directory';
 import {
   Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, currentVersion, DECISIONS, INVITATION_REPLIES, Outcome, OutcomeVersion,
@@ -48,7 +47,7 @@ export class StrategyCards {
     const roles = CORE_ROLES.filter((r) => r.role !== 'referrer').map((r) => ({
       role: r.role,
       label: r.babiesOnly ? `${r.label} (for a baby or unborn child)` : r.label,
-      reasonLabel: `If nobody is invited as ${r.label.toLowerCase()}, why not`,
+      reasonLabel: `If nobody is invited as ${r.label}, why not`,
       multi: true,
       value: v(`invite_${r.role}`),
       reason: v(`reason_${r.role}`),
@@ -244,11 +243,6 @@ export class StrategyCards {
       chair: this.name(d.chair),
       doneLine: a.done ? `Done: marked by ${this.name(a.done.by)} on ${this.calendar.describe(new Date(a.done.at))}` : '',
     });
-  }
-
-  /** Core roles for a discussion, for messages. */
-  coreRoles(babyOrUnborn: boolean) {
-    return coreRolesFor(babyOrUnborn);
   }
 }
 

@@ -23,13 +23,17 @@ export interface AuditRecord extends AuditEvent {
  * subject so a case's whole trail is one partition read.
  */
 export class AuditLog {
+  private sequence = 0;
+
   constructor(private readonly tables: Tables, private readonly now: () => Date) {}
 
   async record(event: AuditEvent): Promise<void> {
     const at = this.now().toISOString();
     await this.tables.client('audit').createEntity({
       partitionKey: encodeKey(event.subject),
-      rowKey: `${at}|${randomUUID()}`,
+      // Events in the same millisecond (or under a test's frozen clock) keep the order they
+      // were written in: real time, then a per-process sequence, then a tie-breaker.
+      rowKey: `${at}|${Date.now().toString().padStart(15, '0')}|${String(++this.sequence).padStart(9, '0')}|${randomUUID().slice(0, 8)}`,
       at,
       action: event.action,
       actorAadObjectId: event.actorAadObjectId ?? '',

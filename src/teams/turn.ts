@@ -1,14 +1,5 @@
 import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
-import { Person } from '../domain/directory';
-
-/** The person behind this turn, resolved from the directory by Entra object id. */
-export interface Actor {
-  person: Person;
-  tenantId: string;
-  activityId: string;
-  /** Teams user id (29:...), needed to target a card's automatic refresh at this person. */
-  userId: string;
-}
+import { Actor } from '../workflows/actor';
 
 const ACTOR_KEY = 'concord.actor';
 

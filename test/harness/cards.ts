@@ -69,7 +69,8 @@ export function fill(card: Node, answers: Record<string, Answer>): Record<string
       const titles = Array.isArray(answer) ? answer : answer === '' ? [] : [String(answer)];
       values[i.id] = titles
         .map((t) => {
-          const c = (i.choices ?? []).find((c: Node) => c.title === t);
+          // A person picks a choice by what it starts with: a name, before the job title.
+          const c = (i.choices ?? []).find((c: Node) => c.title === t || c.title.startsWith(`${t},`));
           if (!c) throw new Error(`"${label}" has no choice "${t}"; it has: ${(i.choices ?? []).map((c: Node) => c.title).join(' | ')}`);
           return c.value;
         })

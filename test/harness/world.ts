@@ -35,14 +35,15 @@ export class World {
     readonly storage: EmbeddedStorage,
     readonly connector: FakeConnector,
     readonly clock: TestClock,
+    directory?: Directory,
   ) {
-    this.directory = loadDirectory(SAMPLE_DIRECTORY);
+    this.directory = directory ?? loadDirectory(SAMPLE_DIRECTORY);
   }
 
-  static async start(options: { at?: string; storage?: EmbeddedStorage } = {}): Promise<World> {
+  static async start(options: { at?: string; storage?: EmbeddedStorage; directory?: Directory } = {}): Promise<World> {
     const storage = options.storage ?? (await startEmbeddedAzurite({}));
     const connector = await new FakeConnector().start();
-    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')));
+    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')), options.directory);
     await world.startConcord();
     return world;
   }

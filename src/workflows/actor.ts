@@ -1,0 +1,10 @@
+import { Person } from '../domain/directory';
+
+/** The person acting, resolved from the directory by Entra object id, with where they acted from. */
+export interface Actor {
+  person: Person;
+  tenantId: string;
+  activityId: string;
+  /** Teams user id (29:...), needed to target a card's automatic refresh at this person. */
+  userId: string;
+}

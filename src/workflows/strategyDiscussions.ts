@@ -1,0 +1,449 @@
+/**
+ * Strategy discussion use cases: load, decide (domain), save, then tell people. Each step checks
+ * who may act, records an audit event, and answers with what the person should now see.
+ */
+import { acknowledge } from '../domain/acknowledgement';
+import { WorkingCalendar } from '../domain/calendar';
+import { convene, ConveneRequest } from '../domain/convening';
+import { Directory } from '../domain/directory';
+import { Actor } from './actor';
+import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../domain/outcome';
+import {
+  ANSWERS, Attendance, ATTENDANCE, attendees, CORE_ROLES, currentVersion, Invalid, INVITATION_REPLIES,
+  InvitationReply, mustBeChair, mustBeInvolved, Refused, StrategyDiscussion,
+} from '../domain/strategyDiscussion';
+import { ACTION_ROWS, StrategyCards } from '../cards/strategyCards';
+import { AuditLog } from '../store/auditLog';
+import { ConversationStore } from '../store/conversations';
+import { DiscussionStore } from '../store/discussionStore';
+import { JobStore } from '../scheduler/jobStore';
+import { Delivery, Outbox } from '../teams/outbox';
+import { CardReply } from '../teams/turn';
+import { exportRecord } from './recordExport';
+import { logger } from '../logger';
+
+type Values = Record<string, string>;
+
+export class StrategyDiscussions {
+  constructor(
+    private readonly store: DiscussionStore,
+    private readonly outbox: Outbox,
+    private readonly jobs: JobStore,
+    private readonly audit: AuditLog,
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+    private readonly conversations: ConversationStore,
+    private readonly cards: StrategyCards,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Runs a step; a refusal becomes a clear message for the person and an audit event. */
+  async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
+    try {
+      return await step();
+    } catch (e) {
+      if (!(e instanceof Refused)) throw e;
+      await this.audit.record({
+        subject: e.reason === 'not-involved' ? 'access' : reference,
+        action: `refused.${e.reason}`,
+        actorAadObjectId: actor.person.aadObjectId,
+        tenantId: actor.tenantId,
+        activityId: actor.activityId,
+        detail: e.reason === 'not-involved' ? `asked for ${reference.slice(0, 40)}` : undefined,
+      });
+      return { message: e.message };
+    }
+  }
+
+  private async load(actor: Actor, reference: string): Promise<StrategyDiscussion> {
+    const d = /^SD-\d{4,}$/.test(reference) ? await this.store.get(reference) : undefined;
+    mustBeInvolved(d, actor.person.aadObjectId, reference);
+    return d;
+  }
+
+  private async note(actor: Actor, subject: string, action: string, detail?: string): Promise<void> {
+    await this.audit.record({ subject, action, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail });
+  }
+
+  // ---- Convening ----
+
+  conveneForm(actor: Actor): CardReply {
+    if (!actor.person.roles.includes('chair')) {
+      throw new Refused('not-chair', 'Only people with the chair role can convene a strategy discussion. Ask your team manager, or the partnership administrator to give you the role.');
+    }
+    return { card: this.cards.convene(actor.person) };
+  }
+
+  async convene(actor: Actor, form: Values): Promise<CardReply> {
+    this.conveneForm(actor);
+    const list = (k: string) => (form[k] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const invitees: ConveneRequest['invitees'] = { other: list('invite_other') };
+    const reasons: ConveneRequest['reasons'] = {};
+    for (const r of CORE_ROLES) {
+      if (r.role !== 'referrer') invitees[r.role] = list(`invite_${r.role}`);
+      reasons[r.role] = form[`reason_${r.role}`] ?? '';
+    }
+    const request: ConveneRequest = {
+      chair: actor.person.aadObjectId,
+      scheduledAt: form.date ? this.calendar.fromLocal(form.date, form.time || '00:00') : undefined,
+      minuteTaker: form.minuteTaker ?? '',
+      referrer: list('invite_referrer')[0],
+      babyOrUnborn: form.babyOrUnborn === 'true',
+      purpose: form.purpose ?? '',
+      invitees,
+      reasons,
+    };
+    let d: StrategyDiscussion;
+    try {
+      // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
+      convene(request, 'SD-0000', this.directory, this.now());
+      d = convene(request, await this.store.nextReference('SD'), this.directory, this.now());
+    } catch (e) {
+      if (e instanceof Invalid) return { card: this.cards.convene(actor.person, form, e.problems) };
+      throw e;
+    }
+    await this.store.create(d);
+    await this.note(actor, d.reference, 'convened', `${d.invitees.length} invited; ${d.omissions.length} core roles left out with a reason`);
+    await this.outbox.sendAll(
+      d.invitees.map((i) => ({
+        key: `${d.reference}|invitation|${i.aadObjectId}`,
+        subject: d.reference,
+        to: { person: i.aadObjectId },
+        message: { summary: `${d.reference}: you are invited to a strategy discussion`, card: this.cards.invitation(d, i.aadObjectId) },
+        reportTo: [d.chair],
+      })),
+    );
+    return { card: this.cards.convened(d) };
+  }
+
+  async replyToInvitation(actor: Actor, reference: string, reply: string): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    const me = actor.person.aadObjectId;
+    if (!d.invitees.some((i) => i.aadObjectId === me)) throw new Refused('not-invitee', `Only the people invited to ${reference} can answer its invitation.`);
+    if (!(reply in INVITATION_REPLIES) || reply === 'awaiting') throw new Invalid(['Choose one of the answers.']);
+    const updated = await this.store.update(reference, (cur) => ({
+      ...cur,
+      invitees: cur.invitees.map((i) => (i.aadObjectId === me && i.reply === 'awaiting' ? { ...i, reply: reply as InvitationReply } : i)),
+    }));
+    await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
+    return { card: this.cards.invitation(updated, me) };
+  }
+
+  // ---- Attendance and outcome (the chair) ----
+
+  async attendanceForm(actor: Actor, reference: string): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, 'record attendance');
+    return { card: this.cards.attendance(d) };
+  }
+
+  async saveAttendance(actor: Actor, reference: string, form: Values): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    const attendance: Record<string, Attendance> = {};
+    for (const i of d.invitees) {
+      const value = form[`att_${i.aadObjectId}`];
+      if (value && value in ATTENDANCE) attendance[i.aadObjectId] = value as Attendance;
+    }
+    let updated: StrategyDiscussion;
+    try {
+      updated = await this.store.update(reference, (cur) => recordAttendance(cur, actor.person.aadObjectId, attendance, this.now()));
+    } catch (e) {
+      if (e instanceof Invalid) return { card: this.cards.attendance(d, e.problems) };
+      throw e;
+    }
+    await this.note(actor, reference, 'attendance.recorded', `${attendees(updated).length} attended besides the chair`);
+    return { card: this.cards.outcomeForm(updated) };
+  }
+
+  async outcomeForm(actor: Actor, reference: string): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, d.versions.length ? 'amend the outcome' : 'record the outcome');
+    if (!d.attendance) return { card: this.cards.attendance(d, ['Record who attended first: they are the people who will acknowledge the outcome.']) };
+    return { card: this.cards.outcomeForm(d) };
+  }
+
+  async saveOutcome(actor: Actor, reference: string, baseVersion: number, form: Values): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, d.versions.length ? 'amend the outcome' : 'record the outcome');
+    const latest = currentVersion(d)?.version ?? 0;
+    if (baseVersion !== latest) {
+      throw new Refused('old-version', `This form was opened on version ${baseVersion} of the outcome of ${reference}, but version ${latest} is now the latest. Open the form again from the latest card.`);
+    }
+    const input = {
+      threshold: form.threshold ?? '',
+      rationale: form.rationale ?? '',
+      decision: form.decision ?? '',
+      actions: Array.from({ length: ACTION_ROWS }, (_, i) => ({
+        description: form[`action_${i + 1}_text`] ?? '',
+        owner: form[`action_${i + 1}_owner`] ?? '',
+        dueDate: form[`action_${i + 1}_due`] ?? '',
+      })),
+      contributions: form.contributions ?? '',
+      familyShared: form.familyShared ?? '',
+      familyDetail: form.familyDetail ?? '',
+      followUpDate: form.followUpDate ?? '',
+      amendmentReason: form.amendmentReason,
+    };
+    let updated: StrategyDiscussion;
+    try {
+      const outcome = checkOutcome(input, d, this.calendar.local(this.now()).toISODate()!);
+      updated = await this.store.update(reference, (cur) => {
+        if ((currentVersion(cur)?.version ?? 0) !== baseVersion) throw new Refused('old-version', `The outcome of ${reference} was changed while you were editing it. Open the form again.`);
+        return recordOutcome(cur, actor.person.aadObjectId, outcome, input.amendmentReason, this.now());
+      });
+    } catch (e) {
+      if (e instanceof Invalid) return { card: this.cards.outcomeForm(d, { ...form, threshold: form.threshold ?? '' }, e.problems) };
+      throw e;
+    }
+    const v = currentVersion(updated)!;
+    await this.note(actor, reference, v.version === 1 ? 'outcome.recorded' : 'outcome.amended', `version ${v.version}`);
+    await this.askForAcknowledgement(updated);
+    return { card: this.cards.tally(updated, await this.store.acknowledgements(reference), actor.userId) };
+  }
+
+  /** Sends the current version to every attendee and the live tally to the chair, and sets the chasers. */
+  private async askForAcknowledgement(d: StrategyDiscussion): Promise<void> {
+    const v = currentVersion(d)!;
+    const t = this.directory.partnership.timescales;
+    const sentAt = this.now();
+    const deliveries: Delivery[] = [];
+    for (const id of attendees(d)) {
+      const userId = (await this.conversations.person(id))?.userId;
+      deliveries.push({
+        key: `${d.reference}|ack|v${v.version}|${id}`,
+        subject: d.reference,
+        to: { person: id },
+        message: {
+          summary: v.version === 1 ? `${d.reference}: the outcome needs your acknowledgement` : `${d.reference}: the outcome was amended and needs your acknowledgement again`,
+          card: this.cards.acknowledgement(d, v, { aadObjectId: id, userId }, undefined, v.version > 1 ? { headline: `${d.reference}: the outcome was amended and needs your acknowledgement again` } : {}),
+        },
+        reportTo: [d.chair],
+      });
+      const base = { ref: d.reference, version: v.version, person: id };
+      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|remind-hours|${id}`, kind: 'sd.ack.remind', dueAt: this.calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours), payload: base });
+      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|remind-next-day|${id}`, kind: 'sd.ack.remind', dueAt: this.calendar.startOfNextWorkingDay(sentAt), payload: base });
+      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|manager|${id}`, kind: 'sd.ack.manager', dueAt: this.calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays), payload: base });
+    }
+    const chairUserId = (await this.conversations.person(d.chair))?.userId;
+    deliveries.push({
+      key: `${d.reference}|tally|v${v.version}`,
+      subject: d.reference,
+      to: { person: d.chair },
+      message: { summary: `${d.reference}: acknowledgements of the outcome`, card: this.cards.tally(d, [], chairUserId) },
+    });
+    for (const a of v.outcome.actions) {
+      const due = this.calendar.fromLocal(a.dueDate, t.startOfWorkingDay)!;
+      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|action-due|${a.id}`, kind: 'sd.action.due', dueAt: due, payload: { ref: d.reference, version: v.version, actionId: a.id } });
+      await this.jobs.schedule({
+        id: `sd|${d.reference}|v${v.version}|action-overdue|${a.id}`,
+        kind: 'sd.action.overdue',
+        dueAt: this.calendar.fromLocal(a.dueDate, t.endOfWorkingDay)!,
+        payload: { ref: d.reference, version: v.version, actionId: a.id },
+      });
+    }
+    if (v.outcome.followUpDate) {
+      await this.jobs.schedule({
+        id: `sd|${d.reference}|v${v.version}|follow-up`,
+        kind: 'sd.followup.due',
+        dueAt: this.calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!,
+        payload: { ref: d.reference, version: v.version },
+      });
+    }
+    await this.outbox.sendAll(deliveries);
+  }
+
+  // ---- Acknowledgement (each attendee) ----
+
+  async acknowledge(actor: Actor, reference: string, version: number, answer: string, note: string): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    const me = actor.person.aadObjectId;
+    const existing = await this.store.acknowledgement(reference, version, me);
+    if (existing) return this.viewAcknowledgement(actor, reference, version); // a second click, or Teams delivering it twice
+    let ack;
+    try {
+      ack = acknowledge(d, me, version, answer, note ?? '', this.now());
+    } catch (e) {
+      if (e instanceof Invalid) {
+        const v = d.versions.find((x) => x.version === version)!;
+        return { card: this.cards.acknowledgement(d, v, { aadObjectId: me, userId: actor.userId }, undefined, { error: e.problems.join(' ') }) };
+      }
+      throw e;
+    }
+    const first = await this.store.addAcknowledgement(reference, ack);
+    if (first) {
+      await this.note(actor, reference, 'acknowledged', `version ${version}: ${ANSWERS[ack.answer]}`);
+      await this.jobs.schedule({ id: `sd|${reference}|v${version}|tally|${me}`, kind: 'sd.tally', dueAt: this.now(), payload: { ref: reference, version } });
+      if (ack.answer === 'different') {
+        await this.outbox.send({
+          key: `${reference}|different|v${version}|${me}`,
+          subject: reference,
+          to: { person: d.chair },
+          message: { summary: `${reference}: ${actor.person.name} understood the outcome differently: “${ack.note}”. The record now shows the outcome as disputed.` },
+        });
+      }
+      this.afterAnswer(reference, version, me);
+    }
+    return this.viewAcknowledgement(actor, reference, version);
+  }
+
+  /** Slow, non-essential work after the answer: cancel the chasers (they would check and do nothing anyway). */
+  private afterAnswer(reference: string, version: number, person: string): void {
+    const ids = ['remind-hours', 'remind-next-day', 'manager'].map((k) => `sd|${reference}|v${version}|${k}|${person}`);
+    void Promise.all(ids.map((id) => this.jobs.cancel(id, this.now()))).catch((e: Error) => logger.warn('cancelling reminders failed', { error: e.message }));
+  }
+
+  async viewAcknowledgement(actor: Actor, reference: string, version: number): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    const me = actor.person.aadObjectId;
+    const v = d.versions.find((x) => x.version === version);
+    if (!v) throw new Refused('old-version', `${reference} has no outcome version ${version}.`);
+    if (!attendees(d).includes(me) && d.chair !== me) throw new Refused('not-attendee', `Only the people who attended ${reference} acknowledge its outcome.`);
+    const ack = await this.store.acknowledgement(reference, version, me);
+    return { card: this.cards.acknowledgement(d, v, { aadObjectId: me, userId: actor.userId }, ack) };
+  }
+
+  /**
+   * A different understanding can become a professional difference. Until the escalation
+   * workflow exists the request is kept on the record and the chair and the person's manager
+   * are told, so it cannot be lost.
+   */
+  async raiseDifference(actor: Actor, reference: string, version: number): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    const me = actor.person.aadObjectId;
+    const ack = await this.store.acknowledgement(reference, version, me);
+    if (ack?.answer !== 'different') throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${reference} can raise a professional difference from it.`);
+    if (!d.differenceRequests.some((r) => r.aadObjectId === me && r.version === version)) {
+      await this.store.update(reference, (cur) =>
+        cur.differenceRequests.some((r) => r.aadObjectId === me && r.version === version)
+          ? cur
+          : { ...cur, differenceRequests: [...cur.differenceRequests, { aadObjectId: me, version, understood: ack.note ?? '', at: this.now().toISOString() }] },
+      );
+      await this.note(actor, reference, 'difference.requested', `version ${version}`);
+      const tell = [d.chair, actor.person.managerAadObjectId].filter((x): x is string => !!x);
+      await this.outbox.sendAll(
+        tell.map((who) => ({
+          key: `${reference}|difference|v${version}|${me}|${who}`,
+          subject: reference,
+          to: { person: who },
+          message: { summary: `${reference}: ${actor.person.name} has asked to raise a professional difference about the outcome. It is on the record.` },
+        })),
+      );
+    }
+    return this.viewAcknowledgement(actor, reference, version);
+  }
+
+  async viewTally(actor: Actor, reference: string): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, 'see the tally of acknowledgements');
+    if (!currentVersion(d)) return { card: this.cards.convened(d) };
+    return { card: this.cards.tally(d, await this.store.acknowledgements(reference), actor.userId) };
+  }
+
+  // ---- Actions ----
+
+  async markActionDone(actor: Actor, reference: string, actionId: string): Promise<CardReply> {
+    await this.load(actor, reference);
+    const updated = await this.store.update(reference, (cur) => markActionDone(cur, actor.person.aadObjectId, actionId, this.now()));
+    await this.note(actor, reference, 'action.done', actionId);
+    return { card: this.cards.actionDue(updated, actionId, `${reference}: action ${actionId} is done`) };
+  }
+
+  // ---- The record ----
+
+  async record(actor: Actor, reference: string): Promise<CardReply> {
+    const d = await this.load(actor, reference);
+    await this.note(actor, reference, 'record.viewed');
+    return { card: this.cards.record(d, await this.store.acknowledgements(reference)) };
+  }
+
+  async exportRecord(actor: Actor, reference: string): Promise<string> {
+    const d = await this.load(actor, reference);
+    await this.note(actor, reference, 'record.exported');
+    return exportRecord(d, await this.store.acknowledgements(reference), await this.audit.trail(reference), this.directory, this.calendar);
+  }
+
+  // ---- Chasing (scheduled jobs) ----
+
+  /** Is this person's answer to this version still missing, and is the version still current? */
+  private async stillWaiting(ref: string, version: number, person: string): Promise<StrategyDiscussion | undefined> {
+    const d = await this.store.get(ref);
+    if (!d || currentVersion(d)?.version !== version) return undefined;
+    return (await this.store.acknowledgement(ref, version, person)) ? undefined : d;
+  }
+
+  async remindToAcknowledge(p: { ref: string; version: number; person: string }, jobId: string): Promise<void> {
+    const d = await this.stillWaiting(p.ref, p.version, p.person);
+    if (!d) return;
+    const userId = (await this.conversations.person(p.person))?.userId;
+    const headline = `${p.ref}: reminder, the outcome still needs your acknowledgement`;
+    await this.outbox.send({
+      key: `${jobId}|message`,
+      subject: p.ref,
+      to: { person: p.person },
+      message: { summary: headline, card: this.cards.acknowledgement(d, currentVersion(d)!, { aadObjectId: p.person, userId }, undefined, { headline }) },
+      reportTo: [d.chair],
+    });
+  }
+
+  async tellManagerOfSilence(p: { ref: string; version: number; person: string }, jobId: string): Promise<void> {
+    const d = await this.stillWaiting(p.ref, p.version, p.person);
+    if (!d) return;
+    const who = this.directory.person(p.person);
+    const manager = who && this.directory.manager(who);
+    const to = manager?.aadObjectId ?? d.chair;
+    await this.audit.record({ subject: p.ref, action: 'chased.manager', actorAadObjectId: p.person, detail: manager ? 'manager told' : 'no manager in the directory: chair told' });
+    await this.outbox.send({
+      key: `${jobId}|message`,
+      subject: p.ref,
+      to: { person: to },
+      message: {
+        summary: `${p.ref}: ${who?.name ?? 'An attendee'} has not acknowledged the outcome of a strategy discussion chaired by ${this.directory.person(d.chair)?.name}, sent ${this.calendar.describe(new Date(currentVersion(d)!.recordedAt))}. Please make sure they answer today.`,
+      },
+      reportTo: [d.chair],
+    });
+  }
+
+  async refreshTally(p: { ref: string; version: number }): Promise<void> {
+    const d = await this.store.get(p.ref);
+    if (!d || currentVersion(d)?.version !== p.version) return;
+    const chairUserId = (await this.conversations.person(d.chair))?.userId;
+    await this.outbox.replace(p.ref, `${p.ref}|tally|v${p.version}`, {
+      summary: `${p.ref}: acknowledgements of the outcome`,
+      card: this.cards.tally(d, await this.store.acknowledgements(p.ref), chairUserId),
+    });
+  }
+
+  async chaseAction(p: { ref: string; version: number; actionId: string }, overdue: boolean, jobId: string): Promise<void> {
+    const d = await this.store.get(p.ref);
+    const a = d && currentVersion(d)?.outcome.actions.find((x) => x.id === p.actionId);
+    if (!d || !a || a.done || currentVersion(d)?.version !== p.version) return;
+    if (!overdue) {
+      const headline = `${p.ref}: action ${a.id} is due today`;
+      await this.outbox.send({ key: `${jobId}|message`, subject: p.ref, to: { person: a.ownerAadObjectId }, message: { summary: headline, card: this.cards.actionDue(d, a.id, headline) }, reportTo: [d.chair] });
+      return;
+    }
+    const owner = this.directory.person(a.ownerAadObjectId);
+    const manager = owner && this.directory.manager(owner);
+    const tell = [...new Set([d.chair, manager?.aadObjectId].filter((x): x is string => !!x))];
+    await this.audit.record({ subject: p.ref, action: 'chased.action-overdue', actorAadObjectId: a.ownerAadObjectId, detail: a.id });
+    await this.outbox.sendAll(
+      tell.map((who) => ({
+        key: `${jobId}|${who}`,
+        subject: p.ref,
+        to: { person: who },
+        message: { summary: `${p.ref}: action ${a.id}, owned by ${owner?.name ?? 'someone'}, was due today and is not marked done.` },
+      })),
+    );
+  }
+
+  async remindFollowUp(p: { ref: string; version: number }, jobId: string): Promise<void> {
+    const d = await this.store.get(p.ref);
+    if (!d || currentVersion(d)?.version !== p.version) return;
+    await this.outbox.send({
+      key: `${jobId}|message`,
+      subject: p.ref,
+      to: { person: d.chair },
+      message: { summary: `${p.ref}: the follow-up strategy discussion agreed for today is due. If it cannot happen, arrange cover now.` },
+    });
+  }
+}

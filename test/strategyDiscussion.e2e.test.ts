@@ -1,0 +1,234 @@
+import * as cards from './harness/cards';
+import { ackCard, CHAIR, CONVENE_ANSWERS, discussionWithOutcome, OUTCOME_ANSWERS } from './harness/strategyFlow';
+import { World } from './harness/world';
+
+let world: World;
+beforeAll(async () => {
+  world = await World.start();
+});
+afterAll(async () => world?.stop());
+
+const text = cards.text;
+
+describe('a strategy discussion from convening to a disputed outcome', () => {
+  test('the full flow: a GP left out needs a reason, invitations arrive, six attendees answer, one understood differently', async () => {
+    const chair = world.user(CHAIR);
+    await chair.install();
+    const people = await world.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
+    const [jordan, alex, nia, helen, lucy, chris] = people;
+    const [tom] = await world.install('Tom Hughes'); // Nia's manager
+
+    // Convene with the GP for the parents left out and no reason: the chair is asked for one.
+    const [formMessage] = await chair.say('strategy');
+    const form = formMessage.attachments[0].content;
+    expect(text(form)).toContain('Convene a strategy discussion');
+    const { ['If nobody is invited as GP for each parent or carer, why not']: _reason, ...withoutReason } = CONVENE_ANSWERS;
+    const refused = await chair.click(form, 'Convene and send invitations', withoutReason);
+    expect(text(refused.card)).toContain('Nobody is invited as GP for each parent or carer: invite someone or give the reason.');
+    expect(cards.input(refused.card, 'What the discussion is about').value).toBe(CONVENE_ANSWERS['What the discussion is about']);
+
+    const convened = await chair.click(refused.card, 'Convene and send invitations', CONVENE_ANSWERS);
+    const summary = text(convened.card);
+    expect(summary).toMatch(/^SD-\d{4}: strategy discussion convened/);
+    const reference = /^(SD-\d{4})/.exec(summary)![1];
+    expect(summary).toContain('GP for each parent or carer: Both parents are registered with Riverside');
+    expect(summary).toContain('Monday 23 November 2026 at 09:00');
+
+    // Every invitee gets a 1:1 invitation whose first line names only the case reference.
+    for (const p of people) {
+      const invitation = await p.waitForMessage((a) => a.summary === `${reference}: you are invited to a strategy discussion`, 'the invitation');
+      expect(text(invitation.attachments[0].content).split('\n')[0]).toBe(`${reference}: you are invited to a strategy discussion`);
+    }
+    const alexInvitation = alex.lastCard();
+    expect(text(alexInvitation)).toContain('Your role Police');
+    const replied = await alex.click(alexInvitation, 'I will attend');
+    expect(text(replied.card)).toContain('Your reply: Will attend');
+    expect(cards.buttonTitles(replied.card)).toEqual([]);
+
+    // After the discussion: attendance, then the outcome.
+    const attendance = await chair.click(convened.card, 'Record attendance');
+    expect(cards.input(attendance.card, 'Alex Carter (Westmoor Police)').value).toBe('attended');
+    const all = Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended']));
+    const outcomeForm = await chair.click(attendance.card, 'Save attendance', all);
+    const tally = await chair.click(outcomeForm.card, 'Record the outcome and ask attendees to acknowledge', OUTCOME_ANSWERS);
+    expect(text(tally.card)).toContain('Status: Awaiting acknowledgement');
+    expect(text(tally.card)).toContain('Not yet answered 6');
+
+    // Every attendee is asked, in a message whose first line does not identify the child.
+    const answers: [typeof jordan, string, string][] = [
+      [jordan, 'I agree', ''],
+      [alex, 'I agree', ''],
+      [helen, 'I agree', ''],
+      [lucy, 'I agree', ''],
+      [chris, 'I agree, with a note', 'Midwifery will share the antenatal record today.'],
+      [nia, 'My understanding is different', 'I understood a section 47 enquiry by social care alone, starting today, with the hospital holding the baby.'],
+    ];
+    for (const [person, button, note] of answers) {
+      const card = await ackCard(world, person, reference);
+      expect(text(card).split('\n')[0]).toBe(`${reference}: the outcome needs your acknowledgement`);
+      expect(text(card)).toContain('Decision Section 47 enquiry, joint with police');
+      const answered = await person.click(card, button, note ? { 'Your note, or what you understood the outcome to be': note } : {});
+      expect(text(answered.card)).toContain(`Your answer: ${button}`);
+    }
+
+    // The record is disputed; the chair's tally is right and names who said what.
+    const chairView = await chair.invoke('sd.tally.view', { ref: reference });
+    const tallyText = text(chairView.card);
+    expect(tallyText).toContain('Status: Disputed');
+    expect(tallyText).toContain('Agree 4');
+    expect(tallyText).toContain('Agree, with a note 1');
+    expect(tallyText).toContain('Different understanding 1');
+    expect(tallyText).toContain('Not yet answered 0');
+    expect(tallyText).toContain('Nia Evans (Westmoor General Hospital): My understanding is different: “I understood a section 47 enquiry by social care alone');
+
+    // The chair is told at once, and the live tally message in the chair's chat is updated.
+    await chair.waitForMessage((a) => a.text?.startsWith(`${reference}: Nia Evans understood the outcome differently`), 'the dispute notice');
+    await world.connector.waitFor(
+      () => world.connector.updates(chair.chatId).some((u) => text(u.body.attachments[0].content).includes('Status: Disputed')),
+      'the tally message to be updated',
+    );
+
+    // The attendee who understood differently is offered a professional difference in the same card.
+    const niaCard = (await nia.invoke('sd.ack.view', { ref: reference, version: 1 })).card;
+    expect(cards.buttonTitles(niaCard)).toEqual(['Raise a professional difference']);
+    const raised = await nia.click(niaCard, 'Raise a professional difference');
+    expect(text(raised.card)).toContain('You asked to raise a professional difference');
+    // The chair and Nia's manager are told; the request is on the record.
+    const told = `${reference}: Nia Evans has asked to raise a professional difference`;
+    await chair.waitForMessage((a) => a.text?.startsWith(told), 'the difference request');
+    await tom.waitForMessage((a) => a.text?.startsWith(told), 'the difference request');
+    const [recordMessage] = await chair.say(`record ${reference}`);
+    expect(text(recordMessage.attachments[0].content)).toContain('Nia Evans (Westmoor General Hospital) asked to raise a professional difference about version 1');
+    expect(await world.auditActions(reference)).toEqual(expect.arrayContaining(['convened', 'attendance.recorded', 'outcome.recorded', 'acknowledged', 'difference.requested']));
+
+    // Jordan's agreement does not offer an escalation.
+    const jordanCard = (await jordan.invoke('sd.ack.view', { ref: reference, version: 1 })).card;
+    expect(cards.buttonTitles(jordanCard)).toEqual([]);
+  });
+});
+
+describe('amending the outcome', () => {
+  test('an amendment is version 2: earlier answers are set aside, everyone is asked again, version 1 stays readable', async () => {
+    const { reference, chair, attendees } = await discussionWithOutcome(world);
+    const [jordan, alex] = attendees;
+    await jordan.click(await ackCard(world, jordan, reference), 'I agree');
+    await alex.click(await ackCard(world, alex, reference), 'I agree');
+
+    const form = await chair.invoke('sd.outcome.open', { ref: reference });
+    expect(text(form.card)).toContain(`${reference}: amend the outcome (version 2)`);
+    expect(cards.input(form.card, 'Rationale for the threshold decision').value).toBe(OUTCOME_ANSWERS['Rationale for the threshold decision']);
+    const noReason = await chair.click(form.card, 'Save the amendment and ask everyone again', { Decision: 'Section 47 enquiry by children’s social care' });
+    expect(text(noReason.card)).toContain('Give the reason for amending the outcome');
+
+    const tally = await chair.click(noReason.card, 'Save the amendment and ask everyone again', {
+      Decision: 'Section 47 enquiry by children’s social care',
+      'Reason for the amendment': 'Police will not take part in the enquiry: single-agency s47 agreed with the police manager.',
+    });
+    expect(text(tally.card)).toContain('Version 2: Section 47 enquiry by children’s social care');
+    expect(text(tally.card)).toContain('Not yet answered 6');
+
+    for (const person of attendees) {
+      const card = await ackCard(world, person, reference, 2);
+      expect(text(card).split('\n')[0]).toBe(`${reference}: the outcome was amended and needs your acknowledgement again`);
+      expect(text(card)).toContain('Amended: Police will not take part');
+    }
+    // Answering the old card now is refused with an explanation.
+    const stale = await world.user('Nia Evans').invoke('sd.ack', { ref: reference, version: 1, answer: 'agree' });
+    expect(stale.message).toContain('replaced with version 2');
+
+    const [recordMessage] = await jordan.say(`record ${reference}`);
+    const record = text(recordMessage.attachments[0].content);
+    expect(record).toContain('Version 1,');
+    expect(record).toContain('Decision: Section 47 enquiry, joint with police');
+    expect(record).toContain('Jordan Reid (Westmoor Children\'s Social Care): I agree');
+    expect(record).toContain('Version 2,');
+    expect(record).toContain('Status: Awaiting acknowledgement');
+  });
+});
+
+describe('nothing is lost, nothing counted twice', () => {
+  test('the same click delivered twice, and Teams refreshing the card by itself, record one acknowledgement', async () => {
+    const { reference, attendees } = await discussionWithOutcome(world);
+    const nia = attendees[2];
+    const card = await ackCard(world, nia, reference);
+    const auto = await nia.click(card, 'I agree', {}, { trigger: 'automatic' });
+    expect(text(auto.card)).toContain('the outcome needs your acknowledgement');
+    const [first, second] = await Promise.all([nia.click(card, 'I agree'), nia.click(card, 'I agree')]);
+    expect(text(first.card)).toContain('Your answer: I agree');
+    expect(text(second.card)).toContain('Your answer: I agree');
+    const third = await nia.click(card, 'My understanding is different', { 'Your note, or what you understood the outcome to be': 'changed my mind' });
+    expect(text(third.card)).toContain('Your answer: I agree');
+    const acknowledged = (await world.concord.audit.trail(reference)).filter((e) => e.action === 'acknowledged' && e.actorAadObjectId === nia.who.aadObjectId);
+    expect(acknowledged).toHaveLength(1);
+  });
+});
+
+describe('who may do what', () => {
+  test('a non-attendee, a non-chair amending, and forged card data are refused, audited, and change nothing', async () => {
+    const { reference, attendees } = await discussionWithOutcome(world);
+    const before = await world.concord.audit.trail(reference);
+    const tom = world.user('Tom Hughes');
+    await tom.install();
+
+    const notAttendee = await tom.invoke('sd.ack', { ref: reference, version: 1, answer: 'agree' });
+    expect(notAttendee.message).toContain(`You are not involved in ${reference}`);
+
+    const jordan = attendees[0];
+    const notChair = await jordan.invoke('sd.outcome.save', { ref: reference, baseVersion: 1, decision: 'no-further-action', rationale: 'x', threshold: 'not-met' });
+    expect(notChair.message).toBe(`Only the chair of ${reference} can amend the outcome.`);
+
+    const dee = world.user('Dee Walsh'); // the minute-taker: involved, but did not attend
+    await dee.install();
+    const minuteTaker = await dee.invoke('sd.ack', { ref: reference, version: 1, answer: 'agree' });
+    expect(minuteTaker.message).toContain('Only the people who attended');
+
+    const forgedVersion = await jordan.invoke('sd.ack', { ref: reference, version: 7, answer: 'agree' });
+    expect(forgedVersion.message).toContain('version 7');
+    const forgedCase = await jordan.invoke('sd.ack', { ref: 'SD-9999', version: 1, answer: 'agree' });
+    expect(forgedCase.message).toBe('You are not involved in SD-9999, so Concord cannot show or change it.');
+    const garbage = await jordan.invoke('sd.ack', { ref: { $ne: 1 }, version: 'x', answer: 'agree' });
+    expect(garbage.message).toContain('You are not involved in');
+
+    const [notInvolvedRecord] = await tom.say(`record ${reference}`);
+    expect(notInvolvedRecord.text).toContain(`You are not involved in ${reference}`);
+
+    const after = await world.concord.audit.trail(reference);
+    const added = after.slice(before.length).map((e) => e.action);
+    expect(added).toEqual(expect.arrayContaining(['refused.not-chair', 'refused.not-attendee', 'refused.old-version']));
+    expect(added).not.toContain('acknowledged');
+    const access = (await world.concord.audit.trail('access')).map((e) => e.action);
+    expect(access.filter((a) => a === 'refused.not-involved').length).toBeGreaterThanOrEqual(3);
+
+    const chairView = await world.user(CHAIR).invoke('sd.tally.view', { ref: reference });
+    expect(text(chairView.card)).toContain('Not yet answered 6');
+    expect(text(chairView.card)).toContain('Version 1: Section 47 enquiry, joint with police');
+  });
+
+  test('only a chair can convene', async () => {
+    const [reply] = await world.user('Nia Evans').say('strategy');
+    expect(reply.text).toContain('Only people with the chair role can convene');
+  });
+
+  test('the outcome form catches mistakes on the card: a past due date, a s47 without actions, no rationale', async () => {
+    const chair = world.user(CHAIR);
+    await chair.install();
+    const [formMessage] = await chair.say('strategy');
+    const convened = await chair.click(formMessage.attachments[0].content, 'Convene and send invitations', CONVENE_ANSWERS);
+    const attendance = await chair.click(convened.card, 'Record attendance');
+    const form = await chair.click(attendance.card, 'Save attendance', Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended'])));
+    const wrong = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', {
+      ...OUTCOME_ANSWERS,
+      'Rationale for the threshold decision': '',
+      'Action 1': '',
+      'Action 1 owner': '',
+      'Action 1 due date': '',
+      'Date of the follow-up discussion, if any': '2026-11-01',
+    });
+    const said = text(wrong.card);
+    expect(said).toContain('Give the rationale for the threshold decision');
+    expect(said).toContain('A section 47 enquiry needs at least one action');
+    expect(said).toContain('The follow-up date 2026-11-01 is in the past.');
+    const reference = /^(SD-\d+)/.exec(text(convened.card))![1];
+    expect(await world.auditActions(reference)).not.toContain('outcome.recorded');
+  });
+});
