@@ -232,3 +232,20 @@ describe('who may do what', () => {
     expect(await world.auditActions(reference)).not.toContain('outcome.recorded');
   });
 });
+
+describe('the record', () => {
+  test('export gives the agreed record for an agency’s case file: attendance, versions, answers with times, the trail', async () => {
+    const { reference, attendees } = await discussionWithOutcome(world);
+    const [jordan, , nia] = attendees;
+    await jordan.click(await ackCard(world, jordan, reference), 'I agree, with a note', { 'Your note, or what you understood the outcome to be': 'Visit booked for Wednesday.' });
+    const [exported] = await nia.say(`export ${reference}`);
+    const md: string = exported.text;
+    expect(md.split('\n')[0]).toBe(`# ${reference}: strategy discussion record`);
+    expect(md).toContain('- Status: **Awaiting acknowledgement**');
+    expect(md).toContain('Not invited as GP for each parent or carer: Both parents are registered with Riverside');
+    expect(md).toContain('- Decision: Section 47 enquiry, joint with police');
+    expect(md).toContain('- Jordan Reid (Social Worker, Westmoor Children\'s Social Care): I agree, with a note: "Visit booked for Wednesday." (Monday 23 November 2026 at 10:00)');
+    expect(md).toContain('outcome.recorded by Sam Okafor');
+    expect(md).toContain('record.exported by Nia Evans');
+  });
+});

@@ -19,6 +19,9 @@ export interface PersonAddress {
 }
 
 export class ConversationStore {
+  /** What this instance last read or wrote per person: most activities change nothing, so skip the write. */
+  private readonly known = new Map<string, string>();
+
   constructor(private readonly tables: Tables) {}
 
   private get client() {
@@ -37,13 +40,17 @@ export class ConversationStore {
 
   /** A personal reference always wins over a member address; a member address never replaces one. */
   async savePerson(address: PersonAddress): Promise<void> {
-    const existing = await this.person(address.aadObjectId);
+    const key = address.aadObjectId.toLowerCase();
+    const cached = this.known.get(key);
+    const existing = cached ? (JSON.parse(cached) as PersonAddress) : await this.person(address.aadObjectId);
     const merged: PersonAddress = { ...existing, ...address, personal: address.personal ?? existing?.personal };
-    if (existing && JSON.stringify(existing) === JSON.stringify(merged)) return;
-    await this.client.upsertEntity(
-      { partitionKey: 'person', rowKey: encodeKey(address.aadObjectId.toLowerCase()), json: JSON.stringify(merged) },
-      'Replace',
-    );
+    const json = JSON.stringify(merged);
+    if (existing && JSON.stringify(existing) === json) {
+      this.known.set(key, json);
+      return;
+    }
+    await this.client.upsertEntity({ partitionKey: 'person', rowKey: encodeKey(key), json }, 'Replace');
+    this.known.set(key, json);
   }
 
   async channel(conversationId: string): Promise<Partial<ConversationReference> | undefined> {

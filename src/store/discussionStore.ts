@@ -8,7 +8,12 @@ import { encodeKey, isConflict, isNotFound, readJson, Tables, updateJson } from 
  * (version, person): twenty people answering at once never contend, and the same click
  * delivered twice records once.
  */
+/** How stale a discussion read for an acknowledgement may be: see `getRecent`. */
+const RECENT_MS = 1000;
+
 export class DiscussionStore {
+  private readonly recent = new Map<string, { at: number; read: Promise<StrategyDiscussion | undefined> }>();
+
   constructor(private readonly tables: Tables) {}
 
   private get client() {
@@ -38,9 +43,27 @@ export class DiscussionStore {
     return d;
   }
 
+  /**
+   * A read shared by everyone answering the same discussion within a second: fifty attendees
+   * answering at once cost one read, not fifty. Safe for acknowledgements because an answer is
+   * stored under its own version: if another instance amended the outcome within that second, the
+   * answer is kept against the version the person saw, and they are asked again for the new one.
+   */
+  async getRecent(reference: string): Promise<StrategyDiscussion | undefined> {
+    const hit = this.recent.get(reference);
+    if (hit && Date.now() - hit.at < RECENT_MS) return hit.read;
+    const read = this.get(reference);
+    this.recent.set(reference, { at: Date.now(), read });
+    read.catch(() => this.recent.delete(reference));
+    if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
+    return read;
+  }
+
   /** Applies a change under the etag, re-reading and re-applying if someone else wrote first. */
   async update(reference: string, change: (d: StrategyDiscussion) => StrategyDiscussion): Promise<StrategyDiscussion> {
-    return (await updateJson<StrategyDiscussion>(this.client, encodeKey(reference), 'discussion', change))!;
+    const updated = (await updateJson<StrategyDiscussion>(this.client, encodeKey(reference), 'discussion', change))!;
+    this.recent.set(reference, { at: Date.now(), read: Promise.resolve(updated) });
+    return updated;
   }
 
   /** False when this person already answered this version: the first answer stands. */

@@ -24,7 +24,11 @@ import { logger } from '../logger';
 
 type Values = Record<string, string>;
 
+const TALLY_DELAY_MS = 1000;
+
 export class StrategyDiscussions {
+  private readonly pendingTallies = new Set<string>();
+
   constructor(
     private readonly store: DiscussionStore,
     private readonly outbox: Outbox,
@@ -55,8 +59,9 @@ export class StrategyDiscussions {
     }
   }
 
-  private async load(actor: Actor, reference: string): Promise<StrategyDiscussion> {
-    const d = /^SD-\d{4,}$/.test(reference) ? await this.store.get(reference) : undefined;
+  private async load(actor: Actor, reference: string, recent = false): Promise<StrategyDiscussion> {
+    const valid = /^SD-\d{4,}$/.test(reference);
+    const d = valid ? await (recent ? this.store.getRecent(reference) : this.store.get(reference)) : undefined;
     mustBeInvolved(d, actor.person.aadObjectId, reference);
     return d;
   }
@@ -254,42 +259,40 @@ export class StrategyDiscussions {
 
   // ---- Acknowledgement (each attendee) ----
 
+  /**
+   * The hot path: up to fifty people answer within seconds of the outcome arriving, and Teams
+   * gives up after about five. A shared recent read of the discussion, then two writes: the
+   * answer (409: already answered, the first answer stands) and its audit event.
+   * Reminders are not cancelled here: each checks for an answer before it says anything.
+   */
   async acknowledge(actor: Actor, reference: string, version: number, answer: string, note: string): Promise<CardReply> {
-    const d = await this.load(actor, reference);
-    const me = actor.person.aadObjectId;
-    const existing = await this.store.acknowledgement(reference, version, me);
-    if (existing) return this.viewAcknowledgement(actor, reference, version); // a second click, or Teams delivering it twice
+    const d = await this.load(actor, reference, true);
+    const me = { aadObjectId: actor.person.aadObjectId, userId: actor.userId };
     let ack;
     try {
-      ack = acknowledge(d, me, version, answer, note ?? '', this.now());
+      ack = acknowledge(d, me.aadObjectId, version, answer, note ?? '', this.now());
     } catch (e) {
-      if (e instanceof Invalid) {
-        const v = d.versions.find((x) => x.version === version)!;
-        return { card: this.cards.acknowledgement(d, v, { aadObjectId: me, userId: actor.userId }, undefined, { error: e.problems.join(' ') }) };
-      }
-      throw e;
+      if (!(e instanceof Invalid)) throw e;
+      const v = d.versions.find((x) => x.version === version)!;
+      const already = await this.store.acknowledgement(reference, version, me.aadObjectId);
+      return { card: this.cards.acknowledgement(d, v, me, already, already ? {} : { error: e.problems.join(' ') }) };
     }
-    const first = await this.store.addAcknowledgement(reference, ack);
-    if (first) {
-      await this.note(actor, reference, 'acknowledged', `version ${version}: ${ANSWERS[ack.answer]}`);
-      await this.jobs.schedule({ id: `sd|${reference}|v${version}|tally|${me}`, kind: 'sd.tally', dueAt: this.now(), payload: { ref: reference, version } });
-      if (ack.answer === 'different') {
-        await this.outbox.send({
-          key: `${reference}|different|v${version}|${me}`,
-          subject: reference,
-          to: { person: d.chair },
-          message: { summary: `${reference}: ${actor.person.name} understood the outcome differently: “${ack.note}”. The record now shows the outcome as disputed.` },
-        });
-      }
-      this.afterAnswer(reference, version, me);
+    const v = currentVersion(d)!;
+    if (!(await this.store.addAcknowledgement(reference, ack))) {
+      // A second click, or Teams delivering the same action twice: show what was recorded.
+      return { card: this.cards.acknowledgement(d, v, me, await this.store.acknowledgement(reference, version, me.aadObjectId)) };
     }
-    return this.viewAcknowledgement(actor, reference, version);
-  }
-
-  /** Slow, non-essential work after the answer: cancel the chasers (they would check and do nothing anyway). */
-  private afterAnswer(reference: string, version: number, person: string): void {
-    const ids = ['remind-hours', 'remind-next-day', 'manager'].map((k) => `sd|${reference}|v${version}|${k}|${person}`);
-    void Promise.all(ids.map((id) => this.jobs.cancel(id, this.now()))).catch((e: Error) => logger.warn('cancelling reminders failed', { error: e.message }));
+    await this.note(actor, reference, 'acknowledged', `version ${version}: ${ANSWERS[ack.answer]}`);
+    this.tallyLater(reference, version);
+    if (ack.answer === 'different') {
+      await this.outbox.send({
+        key: `${reference}|different|v${version}|${me.aadObjectId}`,
+        subject: reference,
+        to: { person: d.chair },
+        message: { summary: `${reference}: ${actor.person.name} understood the outcome differently: “${ack.note}”. The record now shows the outcome as disputed.` },
+      });
+    }
+    return { card: this.cards.acknowledgement(d, v, me, ack) };
   }
 
   async viewAcknowledgement(actor: Actor, reference: string, version: number): Promise<CardReply> {
@@ -300,6 +303,20 @@ export class StrategyDiscussions {
     if (!attendees(d).includes(me) && d.chair !== me) throw new Refused('not-attendee', `Only the people who attended ${reference} acknowledge its outcome.`);
     const ack = await this.store.acknowledgement(reference, version, me);
     return { card: this.cards.acknowledgement(d, v, { aadObjectId: me, userId: actor.userId }, ack) };
+  }
+
+  /**
+   * The chair's tally message is derived from the answers, so its update need not be durable: it
+   * waits a moment so a burst of answers is shown in one update, not fifty. If the service
+   * restarts in between, the chair's card refreshes itself when opened, or with its Refresh button.
+   */
+  private tallyLater(reference: string, version: number): void {
+    if (this.pendingTallies.has(reference)) return;
+    this.pendingTallies.add(reference);
+    setTimeout(() => {
+      this.pendingTallies.delete(reference);
+      this.refreshTally({ ref: reference, version }).catch((e: Error) => logger.warn('tally update failed', { error: e.message }));
+    }, TALLY_DELAY_MS).unref();
   }
 
   /**

@@ -8,7 +8,6 @@ export function registerStrategyJobs(sweeper: Sweeper, discussions: StrategyDisc
   const p = (payload: Record<string, unknown>) => payload as unknown as Payload;
   sweeper.handle('sd.ack.remind', { run: (job) => discussions.remindToAcknowledge(p(job.payload), job.id) });
   sweeper.handle('sd.ack.manager', { run: (job) => discussions.tellManagerOfSilence(p(job.payload), job.id) });
-  sweeper.handle('sd.tally', { run: (job) => discussions.refreshTally(p(job.payload)) });
   sweeper.handle('sd.action.due', { run: (job) => discussions.chaseAction(p(job.payload), false, job.id) });
   sweeper.handle('sd.action.overdue', { run: (job) => discussions.chaseAction(p(job.payload), true, job.id) });
   sweeper.handle('sd.followup.due', { run: (job) => discussions.remindFollowUp(p(job.payload), job.id) });

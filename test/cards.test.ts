@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { helpCard } from '../src/cards/help';
+import { StrategyCards } from '../src/cards/strategyCards';
+import { WorkingCalendar } from '../src/domain/calendar';
+import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
+import * as cards from './harness/cards';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js');
+
+/** Problems Teams would have with a card: beyond 1.5, unknown elements, duplicate ids, wide layouts. */
+function problemsWith(card: any): string[] {
+  const problems: string[] = [];
+  if (card.version !== '1.5') problems.push(`version ${card.version}, not 1.5`);
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  parsed.parse(card, context);
+  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+  for (const e of parsed.validateProperties().validationEvents) problems.push(e.message);
+  for (const a of cards.actions(card)) if (a.type === 'Action.Execute' && !a.verb) problems.push(`button "${a.title}" has no verb`);
+  const walk = (n: any): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    if (n.type === 'TextBlock' && n.wrap !== true) problems.push(`text "${String(n.text).slice(0, 30)}" does not wrap on a phone`);
+    if (n.type === 'ColumnSet' && (n.columns ?? []).length > 2) problems.push('more than two columns: too wide for a phone');
+    if (n.type === 'Table') problems.push('a table: too wide for a phone');
+    if (typeof n === 'object') Object.values(n).forEach(walk);
+  };
+  walk(card.body);
+  if (JSON.stringify(card).includes('${')) problems.push('a template placeholder was left unexpanded');
+  return problems;
+}
+
+describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => {
+  const calendar = new WorkingCalendar('Europe/London');
+  const sd = new StrategyCards(directory, calendar);
+  const d = sampleDiscussion();
+  const v = d.versions[0];
+  const nia = { aadObjectId: id('Nia Evans'), userId: '29:nia' };
+  const rendered: Record<string, object> = {
+    help: helpCard(directory, directory.person(id('Sam Okafor'))!),
+    convene: sd.convene(directory.person(id('Sam Okafor'))!, {}, ['an error']),
+    convened: sd.convened(d),
+    invitation: sd.invitation(d, id('Nia Evans')),
+    attendance: sd.attendance(d),
+    'outcome form': sd.outcomeForm(d),
+    'acknowledgement, unanswered': sd.acknowledgement(d, v, nia, undefined),
+    'acknowledgement, different': sd.acknowledgement(d, v, nia, { version: 1, aadObjectId: nia.aadObjectId, answer: 'different', note: 'n', at: NOW.toISOString() }),
+    tally: sd.tally(d, [], '29:sam'),
+    record: sd.record(d, []),
+    'action due': sd.actionDue(d, 'A1', 'SD-0042: action A1 is due today'),
+  };
+  test.each(Object.entries(rendered))('%s', (_name, card) => {
+    expect(problemsWith(card)).toEqual([]);
+  });
+
+  test('every template in src/cards/templates is an Adaptive Card 1.5', () => {
+    const dir = path.join('src', 'cards', 'templates');
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(Object.keys(rendered).length - 1);
+    for (const f of files) expect(JSON.parse(readFileSync(path.join(dir, f), 'utf8')).version).toBe('1.5');
+  });
+
+  test('the first line of every card sent to a person names only the case reference', () => {
+    for (const card of [rendered.invitation, rendered['acknowledgement, unanswered'], rendered.tally, rendered['action due']]) {
+      expect(cards.text(card).split('\n')[0]).toMatch(/^SD-0042: [a-z]/);
+      expect(cards.text(card).split('\n')[0]).not.toContain('baby');
+    }
+  });
+});
+
+test('the card check itself catches what Teams or a phone would get wrong', () => {
+  const bad = {
+    type: 'AdaptiveCard',
+    version: '1.6',
+    body: [{ type: 'TextBlock', text: 'no wrap' }, { type: 'Table', columns: [] }, { type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }, { type: 'TextBlock', text: '${left}', wrap: true }],
+    actions: [{ type: 'Action.Execute', title: 'No verb' }],
+  };
+  const problems = problemsWith(bad).join('\n');
+  expect(problems).toContain('version 1.6');
+  expect(problems).toContain('Duplicate Id');
+  expect(problems).toContain('has no verb');
+  expect(problems).toContain('does not wrap');
+  expect(problems).toContain('a table');
+  expect(problems).toContain('unexpanded');
+});

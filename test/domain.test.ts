@@ -1,0 +1,82 @@
+import { acknowledge } from '../src/domain/acknowledgement';
+import { convene } from '../src/domain/convening';
+import { checkOutcome } from '../src/domain/outcome';
+import { Acknowledgement, attendees, Invalid, Refused, status } from '../src/domain/strategyDiscussion';
+import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
+
+const ack = (name: string, answer: Acknowledgement['answer'], version = 1): Acknowledgement => ({ version, aadObjectId: id(name), answer, at: NOW.toISOString() });
+
+describe('the status of an outcome', () => {
+  const d = sampleDiscussion();
+  const everyone = attendees(d).map((a) => directory.person(a)!.name);
+
+  test('is agreed by all only when every attendee has agreed', () => {
+    expect(everyone).toHaveLength(5);
+    const four = everyone.slice(0, 4).map((n) => ack(n, 'agree'));
+    expect(status(d, four)).toBe('awaiting');
+    expect(status(d, [...four, ack(everyone[4], 'agree-with-note')])).toBe('agreed-by-all');
+  });
+
+  test('is disputed as soon as one attendee understood it differently', () => {
+    expect(status(d, [ack('Nia Evans', 'different')])).toBe('disputed');
+  });
+
+  test('answers to an earlier version do not count for the current one', () => {
+    const amended = { ...d, versions: [...d.versions, { ...d.versions[0], version: 2 }] };
+    expect(status(amended, everyone.map((n) => ack(n, 'agree', 1)))).toBe('awaiting');
+  });
+});
+
+describe('acknowledging', () => {
+  const d = sampleDiscussion();
+  test('a different understanding must say what was understood', () => {
+    expect(() => acknowledge(d, id('Nia Evans'), 1, 'different', '  ', NOW)).toThrow(Invalid);
+    expect(acknowledge(d, id('Nia Evans'), 1, 'different', 's47 by social care alone', NOW).note).toBe('s47 by social care alone');
+  });
+  test('only attendees acknowledge, and only the current version', () => {
+    expect(() => acknowledge(d, id('Tom Hughes'), 1, 'agree', '', NOW)).toThrow(Refused);
+    expect(() => acknowledge(d, id('Sam Okafor'), 1, 'agree', '', NOW)).toThrow(/Only the people who attended/);
+    expect(() => acknowledge(d, id('Nia Evans'), 2, 'agree', '', NOW)).toThrow(/replaced with version 1|version 2/);
+  });
+});
+
+describe('convening', () => {
+  test('the chair taking the minutes is warned, not silently accepted', () => {
+    const d = convene(
+      {
+        chair: id('Sam Okafor'), scheduledAt: NOW, minuteTaker: id('Sam Okafor'), babyOrUnborn: false, purpose: 'x',
+        invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')], 'gp-parents': [id('Ben Ford')], education: [id('Mark Stone')] },
+        reasons: { referrer: 'Anonymous referral' },
+      },
+      'SD-0001', directory, NOW,
+    );
+    expect(d.warnings[0]).toContain('The chair is also taking the minutes');
+  });
+
+  test('a health visitor or midwife is core only for a baby or unborn child', () => {
+    const base = {
+      chair: id('Sam Okafor'), scheduledAt: NOW, minuteTaker: id('Dee Walsh'), purpose: 'x',
+      invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')], 'gp-parents': [id('Ben Ford')], education: [id('Mark Stone')] },
+      reasons: { referrer: 'Anonymous referral' },
+    };
+    expect(() => convene({ ...base, babyOrUnborn: false }, 'SD-1', directory, NOW)).not.toThrow();
+    expect(() => convene({ ...base, babyOrUnborn: true }, 'SD-1', directory, NOW)).toThrow(/Nobody is invited as Health visitor or midwife/);
+  });
+});
+
+describe('the outcome', () => {
+  const d = sampleDiscussion();
+  const valid = {
+    threshold: 'likely', rationale: 'r', decision: 's47-single', actions: [{ description: 'visit', owner: id('Jordan Reid'), dueDate: '2026-11-24' }],
+    contributions: 'c', familyShared: 'yes', familyDetail: 'told by the social worker today', followUpDate: '', amendmentReason: 'police withdrew',
+  };
+  test('a s47 enquiry with the threshold not met is inconsistent', () => {
+    expect(() => checkOutcome({ ...valid, threshold: 'not-met' }, d, '2026-11-23')).toThrow(/needs the threshold of significant harm to be met/);
+  });
+  test('an action owned by someone not invited is refused', () => {
+    expect(() => checkOutcome({ ...valid, actions: [{ description: 'x', owner: id('Ruth Abbott'), dueDate: '2026-11-24' }] }, d, '2026-11-23')).toThrow(/owner must be someone invited/);
+  });
+  test('a level alone is not a rationale: the rationale is required in words', () => {
+    expect(() => checkOutcome({ ...valid, rationale: ' ' }, d, '2026-11-23')).toThrow(/Give the rationale/);
+  });
+});
