@@ -19,6 +19,13 @@ import { DiscussionStore } from './store/discussionStore';
 import { StrategyRoutes } from './teams/strategyRoutes';
 import { registerStrategyJobs } from './workflows/strategyJobs';
 import { StrategyDiscussions } from './workflows/strategyDiscussions';
+import { CaseAccess } from './workflows/caseAccess';
+import { MinutesCards } from './cards/minutesCards';
+import { MinutesStore } from './store/minutesStore';
+import { MinutesRoutes } from './teams/minutesRoutes';
+import { MinutesWorkflow } from './workflows/minutes';
+import { registerMinutesJobs } from './workflows/minutesJobs';
+import { MinutesMeasure } from './workflows/minutesMeasure';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -71,12 +78,20 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const jobs = new JobStore(tables);
   const sweeper = new Sweeper(jobs, now, { intervalMs: settings.sweepIntervalMs });
   const outbox = new Outbox(jobs, sweeper, notifier, tables, audit, directory, now);
+  const discussionStore = new DiscussionStore(tables);
+  const minutesStore = new MinutesStore(tables);
+  const access = new CaseAccess(discussionStore, audit);
   const discussions = new StrategyDiscussions(
-    new DiscussionStore(tables), outbox, jobs, audit, directory, calendar, conversations, new StrategyCards(directory, calendar), now,
+    discussionStore, outbox, jobs, audit, directory, calendar, conversations, new StrategyCards(directory, calendar), now, access, minutesStore,
   );
   registerStrategyJobs(sweeper, discussions);
+  const minutes = new MinutesWorkflow(
+    minutesStore, discussionStore, access, outbox, jobs, audit, directory, calendar, conversations, new MinutesCards(directory, calendar), now,
+  );
+  registerMinutesJobs(sweeper, minutes);
+  const measure = new MinutesMeasure(minutesStore, audit, calendar, now);
 
-  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new StrategyRoutes(discussions)] });
+  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)] });
   const server = createServer(adapter, app, tables, audit);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -95,6 +110,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     sweeper,
     outbox,
     async stop() {
+      discussions.stop();
       await sweeper.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await embedded?.stop();

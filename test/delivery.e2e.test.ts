@@ -18,7 +18,8 @@ test('Teams answering 429 with Retry-After: 2, then 200: the message arrives onc
   expect(delivered).toHaveLength(1);
   expect(delivered[0].at - failed[0].at).toBeGreaterThanOrEqual(1900);
   expect(Date.now() - asked).toBeLessThan(8000);
-  expect((await world.concord.outbox.outcome('TEST-429', 'throttled'))?.status).toBe('delivered');
+  const outcome = await world.connector.waitFor(async () => (await world.concord.outbox.outcome('TEST-429', 'throttled'))?.status, 'the outcome');
+  expect(outcome).toBe('delivered');
 });
 
 test('Teams failing for good: the delivery is recorded as failed and whoever needed it is told', async () => {

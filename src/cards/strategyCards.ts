@@ -74,6 +74,7 @@ export class StrategyCards {
   convened(d: StrategyDiscussion): Card {
     return renderCard(convenedTemplate, {
       reference: d.reference,
+      ended: !!d.endedAt,
       when: this.calendar.describe(new Date(d.scheduledAt)),
       warnings: d.warnings,
       invitees: d.invitees.map((i) => ({ name: this.name(i.aadObjectId), role: this.roleLabel(i.role), reply: INVITATION_REPLIES[i.reply] })),
@@ -191,6 +192,7 @@ export class StrategyCards {
     const s = status(d, acks);
     return renderCard(tallyTemplate, {
       reference: d.reference,
+      ended: !!d.endedAt,
       userIds: chairUserId ? [chairUserId] : [],
       status: STATUS_WORDS[s],
       statusColour: s === 'disputed' ? 'Attention' : s === 'agreed-by-all' ? 'Good' : 'Default',
@@ -205,8 +207,9 @@ export class StrategyCards {
     });
   }
 
-  record(d: StrategyDiscussion, acks: Acknowledgement[]): Card {
+  record(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[] = []): Card {
     return renderCard(recordTemplate, {
+      minutes: minutesLines,
       reference: d.reference,
       status: STATUS_WORDS[status(d, acks)],
       when: this.calendar.describe(new Date(d.scheduledAt)),

@@ -27,6 +27,10 @@ export interface Timescales {
   acknowledgementManagerWorkingDays: number;
   startOfWorkingDay: string;
   endOfWorkingDay: string;
+  /** Clock hours after the discussion ends at which the minute-taker is reminded (due at 24). */
+  minutesReminderHours: number[];
+  minutesConfirmReminderWorkingDays: number;
+  minutesConfirmManagerWorkingDays: number;
 }
 
 export interface Partnership {
@@ -50,6 +54,9 @@ export const DEFAULT_TIMESCALES: Timescales = {
   acknowledgementManagerWorkingDays: 1,
   startOfWorkingDay: '09:00',
   endOfWorkingDay: '17:00',
+  minutesReminderHours: [12, 20],
+  minutesConfirmReminderWorkingDays: 1,
+  minutesConfirmManagerWorkingDays: 2,
 };
 
 export class Directory {

@@ -119,6 +119,8 @@ export interface StrategyDiscussion {
   attendanceRecordedAt?: string;
   versions: OutcomeVersion[];
   differenceRequests: DifferenceRequest[];
+  /** When the chair marked the discussion ended: the minutes are due 24 clock hours later. */
+  endedAt?: string;
 }
 
 export type Answer = 'agree' | 'agree-with-note' | 'different';

@@ -1,16 +1,9 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { Actor } from '../workflows/actor';
 import { StrategyDiscussions } from '../workflows/strategyDiscussions';
 import { card, WorkflowRoutes } from './app';
-import { actionData, actionTrigger, actorOf, answerCardAction, CardReply } from './turn';
-
-const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-
-/** Card data comes back from the client: every value is checked, none trusted. */
-function formValues(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text(v).slice(0, 4000)]));
-}
+import { formValues, Guard, onCardAction, Step, text } from './cardAction';
+import { actorOf, CardReply } from './turn';
 
 export class StrategyRoutes implements WorkflowRoutes {
   constructor(private readonly discussions: StrategyDiscussions) {}
@@ -34,44 +27,23 @@ export class StrategyRoutes implements WorkflowRoutes {
 
   registerActions(app: Application<TurnState>): void {
     const d = this.discussions;
-    this.on(app, 'sd.convene.open', async (actor) => d.conveneForm(actor));
-    this.on(app, 'sd.convene', async (actor, data) => d.convene(actor, formValues(data)));
-    this.on(app, 'sd.invitation.reply', async (actor, data, ref) => d.replyToInvitation(actor, ref, text(data.reply)));
-    this.on(app, 'sd.attendance.open', async (actor, _data, ref) => d.attendanceForm(actor, ref));
-    this.on(app, 'sd.attendance.save', async (actor, data, ref) => d.saveAttendance(actor, ref, formValues(data)));
-    this.on(app, 'sd.outcome.open', async (actor, _data, ref) => d.outcomeForm(actor, ref));
-    this.on(app, 'sd.outcome.save', async (actor, data, ref) => d.saveOutcome(actor, ref, Number(data.baseVersion), formValues(data)));
-    this.on(app, 'sd.ack', async (actor, data, ref) => d.acknowledge(actor, ref, Number(data.version), text(data.answer), text(data.note)), 'sd.ack.view');
-    this.on(app, 'sd.ack.view', async (actor, data, ref) => d.viewAcknowledgement(actor, ref, Number(data.version)));
-    this.on(app, 'sd.difference', async (actor, data, ref) => d.raiseDifference(actor, ref, Number(data.version)), 'sd.ack.view');
-    this.on(app, 'sd.tally.view', async (actor, _data, ref) => d.viewTally(actor, ref));
-    this.on(app, 'sd.action.done', async (actor, data, ref) => d.markActionDone(actor, ref, text(data.actionId)));
-    this.on(app, 'sd.export', async (actor, _data, ref) => ({ message: await d.exportRecord(actor, ref) }));
-  }
-
-  /**
-   * One card verb. Teams refreshes cards by itself (trigger "automatic"): that must never record
-   * anything, so an automatic call is answered with the person's view (`viewVerb`) or not at all.
-   */
-  private on(
-    app: Application<TurnState>,
-    verb: string,
-    step: (actor: Actor, data: Record<string, unknown>, ref: string) => Promise<CardReply>,
-    viewVerb?: string,
-  ): void {
-    app.adaptiveCards.actionExecute(verb, async (context) => {
-      const actor = actorOf(context);
-      const data = actionData(context);
-      const ref = text(data.ref).slice(0, 40);
-      let reply: CardReply;
-      if (actionTrigger(context) === 'automatic' && viewVerb === 'sd.ack.view') {
-        reply = await this.discussions.guard(actor, ref, () => this.discussions.viewAcknowledgement(actor, ref, Number(data.version)));
-      } else {
-        reply = await this.discussions.guard(actor, ref, () => step(actor, data, ref));
-      }
-      await answerCardAction(context, reply);
-      return '';
-    });
+    const guard: Guard = (actor, ref, step) => d.guard(actor, ref, step);
+    const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
+    const viewAck: Step = (actor, data, ref) => d.viewAcknowledgement(actor, ref, Number(data.version));
+    const viewTally: Step = (actor, _data, ref) => d.viewTally(actor, ref);
+    on('sd.convene.open', async (actor) => d.conveneForm(actor));
+    on('sd.convene', (actor, data) => d.convene(actor, formValues(data)));
+    on('sd.invitation.reply', (actor, data, ref) => d.replyToInvitation(actor, ref, text(data.reply)));
+    on('sd.attendance.open', (actor, _data, ref) => d.attendanceForm(actor, ref));
+    on('sd.attendance.save', (actor, data, ref) => d.saveAttendance(actor, ref, formValues(data)));
+    on('sd.outcome.open', (actor, _data, ref) => d.outcomeForm(actor, ref));
+    on('sd.outcome.save', (actor, data, ref) => d.saveOutcome(actor, ref, Number(data.baseVersion), formValues(data)));
+    on('sd.ack', (actor, data, ref) => d.acknowledge(actor, ref, Number(data.version), text(data.answer), text(data.note)), viewAck);
+    on('sd.ack.view', viewAck, viewAck);
+    on('sd.difference', (actor, data, ref) => d.raiseDifference(actor, ref, Number(data.version)), viewAck);
+    on('sd.tally.view', viewTally, viewTally);
+    on('sd.action.done', (actor, data, ref) => d.markActionDone(actor, ref, text(data.actionId)));
+    on('sd.export', async (actor, _data, ref) => ({ message: await d.exportRecord(actor, ref) }));
   }
 
   private refFromText(context: TurnContext): string {

@@ -9,7 +9,7 @@ import {
 } from '../domain/strategyDiscussion';
 import { AuditRecord } from '../store/auditLog';
 
-export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): string {
+export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): string {
   const who = (id: string | undefined) => {
     const p = directory.person(id);
     return p ? `${p.name} (${p.jobTitle}, ${directory.agencyOf(p).name})` : 'system';
@@ -54,6 +54,7 @@ export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], tra
   if (d.differenceRequests.length) {
     lines.push('', '## Professional differences asked for', '', ...d.differenceRequests.map((r) => `- ${who(r.aadObjectId)}, version ${r.version}, ${when(r.at)}: "${r.understood}"`));
   }
+  if (minutes.length) lines.push('', '## Minutes', '', ...minutes.map((l) => `- ${l}`));
   lines.push('', '## Audit trail', '', ...trail.map((e) => `- ${when(e.at)}: ${e.action} by ${who(e.actorAadObjectId)}${e.detail ? ` (${e.detail})` : ''}`));
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { Actor } from './actor';
 import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../domain/outcome';
 import {
   ANSWERS, Attendance, ATTENDANCE, attendees, CORE_ROLES, currentVersion, Invalid, INVITATION_REPLIES,
-  InvitationReply, mustBeChair, mustBeInvolved, Refused, StrategyDiscussion,
+  InvitationReply, mustBeChair, Refused, StrategyDiscussion,
 } from '../domain/strategyDiscussion';
 import { ACTION_ROWS, StrategyCards } from '../cards/strategyCards';
 import { AuditLog } from '../store/auditLog';
@@ -19,7 +19,10 @@ import { DiscussionStore } from '../store/discussionStore';
 import { JobStore } from '../scheduler/jobStore';
 import { Delivery, Outbox } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
+import { CaseAccess } from './caseAccess';
 import { exportRecord } from './recordExport';
+import { minutesRecordLines } from './minutesRecord';
+import { MinutesStore } from '../store/minutesStore';
 import { logger } from '../logger';
 
 type Values = Record<string, string>;
@@ -27,7 +30,7 @@ type Values = Record<string, string>;
 const TALLY_DELAY_MS = 1000;
 
 export class StrategyDiscussions {
-  private readonly pendingTallies = new Set<string>();
+  private readonly pendingTallies = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly store: DiscussionStore,
@@ -39,35 +42,24 @@ export class StrategyDiscussions {
     private readonly conversations: ConversationStore,
     private readonly cards: StrategyCards,
     private readonly now: () => Date,
+    private readonly access: CaseAccess,
+    private readonly minutes: MinutesStore,
   ) {}
 
-  /** Runs a step; a refusal becomes a clear message for the person and an audit event. */
-  async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
-    try {
-      return await step();
-    } catch (e) {
-      if (!(e instanceof Refused)) throw e;
-      await this.audit.record({
-        subject: e.reason === 'not-involved' ? 'access' : reference,
-        action: `refused.${e.reason}`,
-        actorAadObjectId: actor.person.aadObjectId,
-        tenantId: actor.tenantId,
-        activityId: actor.activityId,
-        detail: e.reason === 'not-involved' ? `asked for ${reference.slice(0, 40)}` : undefined,
-      });
-      return { message: e.message };
-    }
+  private async minutesLines(reference: string): Promise<string[]> {
+    return minutesRecordLines(await this.minutes.get(reference), await this.minutes.confirmations(reference), this.directory, this.calendar, this.now());
   }
 
-  private async load(actor: Actor, reference: string, recent = false): Promise<StrategyDiscussion> {
-    const valid = /^SD-\d{4,}$/.test(reference);
-    const d = valid ? await (recent ? this.store.getRecent(reference) : this.store.get(reference)) : undefined;
-    mustBeInvolved(d, actor.person.aadObjectId, reference);
-    return d;
+  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
+    return this.access.guard(actor, reference, step);
   }
 
-  private async note(actor: Actor, subject: string, action: string, detail?: string): Promise<void> {
-    await this.audit.record({ subject, action, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail });
+  private load(actor: Actor, reference: string, recent = false): Promise<StrategyDiscussion> {
+    return this.access.load(actor, reference, recent);
+  }
+
+  private note(actor: Actor, subject: string, action: string, detail?: string): Promise<void> {
+    return this.access.note(actor, subject, action, detail);
   }
 
   // ---- Convening ----
@@ -312,11 +304,17 @@ export class StrategyDiscussions {
    */
   private tallyLater(reference: string, version: number): void {
     if (this.pendingTallies.has(reference)) return;
-    this.pendingTallies.add(reference);
-    setTimeout(() => {
+    const timer = setTimeout(() => {
       this.pendingTallies.delete(reference);
       this.refreshTally({ ref: reference, version }).catch((e: Error) => logger.warn('tally update failed', { error: e.message }));
-    }, TALLY_DELAY_MS).unref();
+    }, TALLY_DELAY_MS);
+    this.pendingTallies.set(reference, timer);
+  }
+
+  /** On shutdown: drop tally updates not yet made (the chair's card refreshes itself when opened). */
+  stop(): void {
+    for (const t of this.pendingTallies.values()) clearTimeout(t);
+    this.pendingTallies.clear();
   }
 
   /**
@@ -370,13 +368,14 @@ export class StrategyDiscussions {
   async record(actor: Actor, reference: string): Promise<CardReply> {
     const d = await this.load(actor, reference);
     await this.note(actor, reference, 'record.viewed');
-    return { card: this.cards.record(d, await this.store.acknowledgements(reference)) };
+    return { card: this.cards.record(d, await this.store.acknowledgements(reference), await this.minutesLines(reference)) };
   }
 
   async exportRecord(actor: Actor, reference: string): Promise<string> {
     const d = await this.load(actor, reference);
     await this.note(actor, reference, 'record.exported');
-    return exportRecord(d, await this.store.acknowledgements(reference), await this.audit.trail(reference), this.directory, this.calendar);
+    const minutes = await this.minutesLines(reference);
+    return exportRecord(d, await this.store.acknowledgements(reference), minutes, await this.audit.trail(reference), this.directory, this.calendar);
   }
 
   // ---- Chasing (scheduled jobs) ----

@@ -60,10 +60,10 @@ export class FakeConnector {
     return this.calls.filter((c) => c.method === 'PUT' && c.conversationId === conversationId);
   }
 
-  async waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+  async waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const v = probe();
+      const v = await probe();
       if (v) return v;
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 25));

@@ -42,7 +42,12 @@ export interface Convened {
 }
 
 /** Convene, mark everyone attended and record the outcome: the path most tests start from. */
-export async function discussionWithOutcome(world: World, attendeeNames = ATTENDEES, outcome = OUTCOME_ANSWERS): Promise<Convened> {
+export async function discussionWithOutcome(
+  world: World,
+  attendeeNames = ATTENDEES,
+  outcome = OUTCOME_ANSWERS,
+  attendance: Record<string, string> = {},
+): Promise<Convened & { card: any }> {
   const chair = world.user(CHAIR);
   await chair.install();
   const attendees = await world.install(...attendeeNames);
@@ -51,12 +56,13 @@ export async function discussionWithOutcome(world: World, attendeeNames = ATTEND
   const convened = await chair.click(formMessage.attachments[0].content, 'Convene and send invitations', answers);
   const reference = /^(SD-\d+)/.exec(cards.text(convened.card))?.[1];
   if (!reference) throw new Error(`not convened: ${convened.said}`);
-  const attendance = await chair.click(convened.card, 'Record attendance');
-  const attendedAll = Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended']));
-  const form = await chair.click(attendance.card, 'Save attendance', attendedAll);
+  const attendanceFor = attendance;
+  const attendanceCard = await chair.click(convened.card, 'Record attendance');
+  const attendedAll = Object.fromEntries(cards.inputs(attendanceCard.card).map((i) => [i.label, attendanceFor[i.label] ?? 'Attended']));
+  const form = await chair.click(attendanceCard.card, 'Save attendance', attendedAll);
   const tally = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', outcome);
   if (!cards.text(tally.card).includes('acknowledgements of the outcome')) throw new Error(`outcome not recorded: ${tally.said}`);
-  return { reference, chair, attendees };
+  return { reference, chair, attendees, card: tally.card };
 }
 
 /** The convene answers, with any extra people invited as "others". */

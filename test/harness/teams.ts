@@ -20,7 +20,8 @@ export interface Who {
 
 /** A person using Teams: their activities are shaped as Teams sends them, over real HTTP. */
 export class TeamsUser {
-  constructor(readonly who: Who, private readonly botUrl: string, private readonly connector: FakeConnector) {}
+  /** `botUrl` is asked each time: after a restart the service listens on a new port. */
+  constructor(readonly who: Who, private readonly botUrl: string | (() => string), private readonly connector: FakeConnector) {}
 
   get userId(): string {
     return `29:${this.who.aadObjectId}`;
@@ -46,7 +47,8 @@ export class TeamsUser {
   }
 
   async post(activity: object): Promise<HttpAnswer> {
-    const res = await fetch(`${this.botUrl}/api/messages`, {
+    const url = typeof this.botUrl === 'string' ? this.botUrl : this.botUrl();
+    const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(activity),
@@ -59,15 +61,16 @@ export class TeamsUser {
     return this.post({ ...this.base(), type: 'installationUpdate', action: 'add' });
   }
 
-  /** Says something in their 1:1 chat; returns what the bot said back in that chat. */
+  /** Says something in their 1:1 chat; returns the bot's replies to it (not other messages arriving meanwhile). */
   async say(text: string): Promise<any[]> {
-    const before = this.connector.sentTo(this.chatId).length;
-    const answer = await this.post({ ...this.base(), type: 'message', text, textFormat: 'plain' });
+    const activity = { ...this.base(), type: 'message', text, textFormat: 'plain' };
+    const answer = await this.post(activity);
     if (answer.status >= 300) throw new Error(`bot answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return this.connector.sentTo(this.chatId).slice(before);
+    return this.connector.calls
+      .filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id)
+      .map((c) => c.body);
   }
 
-  /** The last card Concord sent to this person's chat (a proactive message or a reply). */
   lastCard(): any {
     const cardsSent = this.connector.sentTo(this.chatId).filter((a) => a.attachments?.length);
     const last = cardsSent[cardsSent.length - 1];
@@ -125,7 +128,7 @@ export class InvokeAnswer {
   }
 }
 
-export function userFor(directory: Directory, name: string, botUrl: string, connector: FakeConnector, tenantId?: string): TeamsUser {
+export function userFor(directory: Directory, name: string, botUrl: string | (() => string), connector: FakeConnector, tenantId?: string): TeamsUser {
   const p = directory.data.people.find((x) => x.name === name);
   if (!p) throw new Error(`no ${name} in the directory`);
   const tenant = tenantId ?? tenantFor(directory, p.agency);

@@ -66,7 +66,7 @@ export class World {
   }
 
   user(name: string, tenantId?: string): TeamsUser {
-    return userFor(this.directory, name, this.concord.url, this.connector, tenantId);
+    return userFor(this.directory, name, () => this.concord.url, this.connector, tenantId);
   }
 
   /** Install Concord for these people, as a partnership's IT team would. */

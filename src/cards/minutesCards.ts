@@ -1,0 +1,120 @@
+/** View models for the minutes cards. First lines name only the case reference. */
+import { WorkingCalendar } from '../domain/calendar';
+import { Directory } from '../domain/directory';
+import { Confirmation, Correction, latest, Minutes, MinutesVersion } from '../domain/minutes';
+import { ATTENDANCE, currentVersion, DECISIONS, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { renderCard } from './render';
+import correctionTemplate from './templates/minutes/correction.json';
+import draftTemplate from './templates/minutes/draft.json';
+import reviewTemplate from './templates/minutes/review.json';
+
+type Card = Record<string, unknown>;
+
+/** "6 hours", "1 hour 5 minutes": how late, in words. */
+export function lateness(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return [h ? part(h, 'hour') : '', m ? part(m, 'minute') : ''].filter(Boolean).join(' ') || 'less than a minute';
+}
+
+export class MinutesCards {
+  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+
+  private name(id: string | undefined): string {
+    const p = this.directory.person(id);
+    return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
+  }
+
+  private lateLine(m: Minutes): string {
+    return m.lateByMinutes ? `Circulated late: ${lateness(m.lateByMinutes)} after the 24-hour deadline.` : '';
+  }
+
+  draft(d: StrategyDiscussion, m: Minutes, now: Date, options: { values?: Record<string, string>; errors?: string[]; saved?: string } = {}): Card {
+    const o = currentVersion(d)?.outcome;
+    const prefill: Record<string, string> = m.draft
+      ? {
+          agencyInformation: m.draft.agencyInformation, analysis: m.draft.analysis, decision: m.draft.decision, rationale: m.draft.rationale,
+          actions: m.draft.actions, familyTold: m.draft.familyTold, link: m.draft.link ?? '',
+        }
+      : {
+          agencyInformation: '',
+          analysis: '',
+          decision: o?.decision ?? '',
+          rationale: o?.rationale ?? '',
+          actions: (o?.actions ?? []).map((a) => `${a.id}: ${a.description} (${this.directory.person(a.ownerAadObjectId)?.name}, due ${a.dueDate})`).join('\n'),
+          familyTold: o ? `${o.family.shared ? 'Shared' : 'Not shared'}: ${o.family.detail}` : '',
+          link: '',
+        };
+    const values = { ...prefill, ...(options.values ?? {}) };
+    const overdue = now.getTime() > new Date(m.dueAt).getTime();
+    return renderCard(draftTemplate, {
+      reference: d.reference,
+      due: this.calendar.phrase(new Date(m.dueAt), now),
+      late: overdue && !latest(m) ? 'The 24 hours have passed: the minutes are late, and the record will show by how much.' : '',
+      saved: options.saved ?? '',
+      errors: (options.errors ?? []).join(' '),
+      attendance: d.invitees.map((i) => `${this.name(i.aadObjectId)}: ${ATTENDANCE[d.attendance?.[i.aadObjectId] ?? 'absent']}`),
+      outcomeVersion: currentVersion(d)?.version ?? 0,
+      outcomeDecision: o ? DECISIONS[o.decision] : 'not recorded yet',
+      decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),
+      values: {
+        agencyInformation: values.agencyInformation ?? '', analysis: values.analysis ?? '', decision: values.decision ?? '', rationale: values.rationale ?? '',
+        actions: values.actions ?? '', familyTold: values.familyTold ?? '', link: values.link ?? '',
+      },
+    });
+  }
+
+  /** A recipient's own view of one version: the minutes, their confirmation, the dissents on record. */
+  review(
+    d: StrategyDiscussion,
+    m: Minutes,
+    v: MinutesVersion,
+    person: { aadObjectId: string; userId?: string },
+    confirmation: Confirmation | undefined,
+    options: { headline?: string; error?: string } = {},
+  ): Card {
+    const superseded = v.version !== latest(m)!.version;
+    const mine = m.corrections.filter((c) => c.by === person.aadObjectId && c.version === v.version);
+    const openMine = mine.find((c) => c.state === 'open');
+    const declinedMine = m.corrections.find((c) => c.by === person.aadObjectId && c.state === 'declined' && !c.differenceAt);
+    const state = confirmation
+      ? `You confirmed you received and reviewed these minutes (${this.calendar.describe(new Date(confirmation.at))}).`
+      : openMine
+        ? `You asked for correction ${openMine.id}; the chair will accept or decline it.`
+        : '';
+    return renderCard(reviewTemplate, {
+      reference: d.reference,
+      version: v.version,
+      userIds: person.userId ? [person.userId] : [],
+      headline: options.headline ?? `${d.reference}: the minutes need your review`,
+      circulated: this.calendar.describe(new Date(v.circulatedAt)),
+      late: this.lateLine(m),
+      superseded: superseded ? `Version ${latest(m)!.version} has replaced these minutes; please review that one.` : '',
+      content: v.content,
+      decision: DECISIONS[v.content.decision],
+      link: v.content.link ?? '',
+      applied: (v.content.corrections ?? []).map((c) => `Correction ${c.id} applied: “${c.wrong}” now reads “${c.shouldSay}”.`),
+      dissents: m.corrections
+        .filter((c) => c.state === 'declined')
+        .map((c) => `Dissent on the record from ${this.name(c.by)}: “${c.wrong}” should say “${c.shouldSay}”. The chair declined: ${c.decision?.reason}.`),
+      yourState: state,
+      error: options.error ?? '',
+      canAnswer: !confirmation && !openMine && !superseded,
+      dissentId: declinedMine?.id ?? '',
+    });
+  }
+
+  correction(d: StrategyDiscussion, c: Correction, error = ''): Card {
+    return renderCard(correctionTemplate, {
+      reference: d.reference,
+      by: this.name(c.by),
+      id: c.id,
+      version: c.version,
+      wrong: c.wrong,
+      shouldSay: c.shouldSay,
+      decided: c.state === 'open' ? '' : c.state === 'accepted' ? 'Accepted: a new version of the minutes has been circulated.' : `Declined: ${c.decision?.reason}. It stays on the record as a dissent.`,
+      error,
+    });
+  }
+}

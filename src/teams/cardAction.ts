@@ -1,0 +1,29 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { Actor } from '../workflows/actor';
+import { actionData, actionTrigger, actorOf, answerCardAction, CardReply } from './turn';
+
+export type Guard = (actor: Actor, reference: string, step: () => Promise<CardReply>) => Promise<CardReply>;
+export type Step = (actor: Actor, data: Record<string, unknown>, ref: string) => Promise<CardReply>;
+
+/** A value from card data, as text: card data comes back from the client and is never trusted. */
+export const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+export function formValues(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text(v).slice(0, 8000)]));
+}
+
+/**
+ * Registers one card verb. Teams refreshes cards by itself (trigger "automatic"): that must never
+ * record anything, so an automatic call runs `view` (the person's own view) or is refused.
+ */
+export function onCardAction(app: Application<TurnState>, verb: string, guard: Guard, step: Step, view?: Step): void {
+  app.adaptiveCards.actionExecute(verb, async (context) => {
+    const actor = actorOf(context);
+    const data = actionData(context);
+    const ref = text(data.ref).slice(0, 40);
+    const automatic = actionTrigger(context) === 'automatic';
+    const reply = automatic && !view ? { message: 'Nothing to refresh.' } : await guard(actor, ref, () => (automatic ? view! : step)(actor, data, ref));
+    await answerCardAction(context, reply);
+    return '';
+  });
+}

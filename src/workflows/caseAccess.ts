@@ -1,0 +1,42 @@
+import { mustBeInvolved, Refused, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { AuditLog } from '../store/auditLog';
+import { DiscussionStore } from '../store/discussionStore';
+import { CardReply } from '../teams/turn';
+import { Actor } from './actor';
+
+/**
+ * What every step on a case shares: loading it only for someone involved, turning a refusal into
+ * a clear message and an audit event, and recording what was done.
+ */
+export class CaseAccess {
+  constructor(private readonly discussions: DiscussionStore, private readonly audit: AuditLog) {}
+
+  async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
+    try {
+      return await step();
+    } catch (e) {
+      if (!(e instanceof Refused)) throw e;
+      await this.audit.record({
+        subject: e.reason === 'not-involved' ? 'access' : reference,
+        action: `refused.${e.reason}`,
+        actorAadObjectId: actor.person.aadObjectId,
+        tenantId: actor.tenantId,
+        activityId: actor.activityId,
+        detail: e.reason === 'not-involved' ? `asked for ${reference.slice(0, 40)}` : undefined,
+      });
+      return { message: e.message };
+    }
+  }
+
+  /** The discussion, for someone involved in it; anyone else is refused without learning whether it exists. */
+  async load(actor: Actor, reference: string, recent = false): Promise<StrategyDiscussion> {
+    const valid = /^SD-\d{4,}$/.test(reference);
+    const d = valid ? await (recent ? this.discussions.getRecent(reference) : this.discussions.get(reference)) : undefined;
+    mustBeInvolved(d, actor.person.aadObjectId, reference);
+    return d;
+  }
+
+  async note(actor: Actor, subject: string, action: string, detail?: string): Promise<void> {
+    await this.audit.record({ subject, action, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail });
+  }
+}
