@@ -22,10 +22,16 @@ import { StrategyDiscussions } from './workflows/strategyDiscussions';
 import { CaseAccess } from './workflows/caseAccess';
 import { MinutesCards } from './cards/minutesCards';
 import { MinutesStore } from './store/minutesStore';
+import { References } from './store/references';
 import { MinutesRoutes } from './teams/minutesRoutes';
 import { MinutesWorkflow } from './workflows/minutes';
 import { registerMinutesJobs } from './workflows/minutesJobs';
 import { MinutesMeasure } from './workflows/minutesMeasure';
+import { DifferenceCards } from './cards/differenceCards';
+import { DifferenceStore } from './store/differenceStore';
+import { DifferenceRoutes } from './teams/differenceRoutes';
+import { registerDifferenceJobs } from './workflows/differenceJobs';
+import { ProfessionalDifferences } from './workflows/differences';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -80,9 +86,10 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const outbox = new Outbox(jobs, sweeper, notifier, tables, audit, directory, now);
   const discussionStore = new DiscussionStore(tables);
   const minutesStore = new MinutesStore(tables);
+  const references = new References(tables);
   const access = new CaseAccess(discussionStore, audit);
   const discussions = new StrategyDiscussions(
-    discussionStore, outbox, jobs, audit, directory, calendar, conversations, new StrategyCards(directory, calendar), now, access, minutesStore,
+    discussionStore, outbox, jobs, audit, directory, calendar, conversations, new StrategyCards(directory, calendar), now, access, minutesStore, references,
   );
   registerStrategyJobs(sweeper, discussions);
   const minutes = new MinutesWorkflow(
@@ -90,8 +97,13 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   );
   registerMinutesJobs(sweeper, minutes);
   const measure = new MinutesMeasure(minutesStore, audit, calendar, now);
+  const differences = new ProfessionalDifferences(
+    new DifferenceStore(tables), references, discussionStore, minutesStore, access, outbox, jobs, audit, directory, calendar, conversations,
+    new DifferenceCards(directory, calendar), now,
+  );
+  registerDifferenceJobs(sweeper, differences);
 
-  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)] });
+  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new DifferenceRoutes(differences), new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)] });
   const server = createServer(adapter, app, tables, audit);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

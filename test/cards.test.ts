@@ -3,6 +3,8 @@ import path from 'node:path';
 import { helpCard } from '../src/cards/help';
 import { StrategyCards } from '../src/cards/strategyCards';
 import { MinutesCards } from '../src/cards/minutesCards';
+import { DifferenceCards } from '../src/cards/differenceCards';
+import { escalate, propose, raise } from '../src/domain/professionalDifference';
 import { checkContent, circulate, decideCorrection, requestCorrection, startClock } from '../src/domain/minutes';
 import { WorkingCalendar } from '../src/domain/calendar';
 import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
@@ -49,6 +51,22 @@ function minutesCards(d: ReturnType<typeof sampleDiscussion>): Record<string, ob
   };
 }
 
+function differenceCards(): Record<string, object> {
+  const calendar = new WorkingCalendar('Europe/London');
+  const dc = new DifferenceCards(directory, calendar);
+  const due = (_s: number, from: Date) => calendar.endOfWorkingDayAfter(from, 2);
+  const nia = directory.person(id('Nia Evans'))!;
+  let pd = raise({ caseReference: 'SD-0042', decision: 'No s47', reasons: 'r', outcomeSought: 'o', responding: id('Jordan Reid'), immediateRisk: false }, 'PD-0007', nia, directory, NOW, due);
+  pd = propose(pd, id('Nia Evans'), 1, 'A resolution', NOW);
+  const atStage2 = escalate(pd, 'system', 1, 'deadline', NOW, directory, due);
+  return {
+    'raise form': dc.raiseForm(nia, {}, ['an error']),
+    'difference, proposer': dc.stage(pd, { aadObjectId: id('Nia Evans'), userId: '29:n' }, NOW),
+    'difference, other side': dc.stage(pd, { aadObjectId: id('Jordan Reid') }, NOW),
+    'difference, manager on a phone': dc.stage(atStage2, { aadObjectId: id('Tom Hughes') }, NOW),
+  };
+}
+
 describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => {
   const calendar = new WorkingCalendar('Europe/London');
   const sd = new StrategyCards(directory, calendar);
@@ -68,6 +86,7 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
     record: sd.record(d, []),
     'action due': sd.actionDue(d, 'A1', 'SD-0042: action A1 is due today'),
     ...minutesCards(d),
+    ...differenceCards(),
   };
   test.each(Object.entries(rendered))('%s', (_name, card) => {
     expect(problemsWith(card)).toEqual([]);
@@ -84,8 +103,8 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
   });
 
   test('the first line of every card sent to a person names only the case reference', () => {
-    for (const card of [rendered.invitation, rendered['acknowledgement, unanswered'], rendered.tally, rendered['action due'], rendered['minutes to review'], rendered['minutes correction']]) {
-      expect(cards.text(card).split('\n')[0]).toMatch(/^SD-0042: [a-z]/);
+    for (const card of [rendered.invitation, rendered['acknowledgement, unanswered'], rendered.tally, rendered['action due'], rendered['minutes to review'], rendered['minutes correction'], rendered['difference, manager on a phone']]) {
+      expect(cards.text(card).split('\n')[0]).toMatch(/^(SD-0042|PD-0007): [a-z]/);
       expect(cards.text(card).split('\n')[0]).not.toContain('baby');
     }
   });

@@ -129,10 +129,14 @@ describe('minutes within 24 hours', () => {
     expect(jordanView.said).toContain('Dissent on the record from Alex Carter (Westmoor Police): “Police did not agree to a joint visit.”');
     const alexView = await alex.invoke('minutes.view', { ref: reference, version: 2 });
     expect(cards.buttonTitles(alexView.card)).toContain('Raise a professional difference');
-    const raised = await alex.click(alexView.card, 'Raise a professional difference');
-    expect(cards.buttonTitles(raised.card)).not.toContain('Raise a professional difference');
+    const form = await alex.click(alexView.card, 'Raise a professional difference');
+    expect(cards.input(form.card, 'Your reasons and the evidence').value).toBe('The minutes say “Police did not agree to a joint visit.”; they should say “Police will decide on a joint visit tomorrow.”.');
+    const raised = await alex.click(form.card, 'Raise the difference');
+    expect(text(raised.card)).toMatch(/^PD-0001: professional difference raised/);
+    const after = await alex.invoke('minutes.view', { ref: reference, version: 2 });
+    expect(cards.buttonTitles(after.card)).not.toContain('Raise a professional difference');
     const [exported] = await chair.say(`export ${reference}`);
-    expect(exported.text).toContain('Correction C2 from Alex Carter: “Police did not agree to a joint visit.” should say “Police will decide on a joint visit tomorrow.”; declined (The police manager agreed the joint visit at the meeting): dissent on the record; raised as a professional difference.');
+    expect(exported.text).toContain('Correction C2 from Alex Carter: “Police did not agree to a joint visit.” should say “Police will decide on a joint visit tomorrow.”; declined (The police manager agreed the joint visit at the meeting): dissent on the record; raised as professional difference PD-0001.');
   });
 
   test('minutes whose decision contradicts the acknowledged outcome cannot be circulated silently', async () => {

@@ -16,7 +16,6 @@ describe('a strategy discussion from convening to a disputed outcome', () => {
     await chair.install();
     const people = await world.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
     const [jordan, alex, nia, helen, lucy, chris] = people;
-    const [tom] = await world.install('Tom Hughes'); // Nia's manager
 
     // Convene with the GP for the parents left out and no reason: the chair is asked for one.
     const [formMessage] = await chair.say('strategy');
@@ -91,15 +90,19 @@ describe('a strategy discussion from convening to a disputed outcome', () => {
     // The attendee who understood differently is offered a professional difference in the same card.
     const niaCard = (await nia.invoke('sd.ack.view', { ref: reference, version: 1 })).card;
     expect(cards.buttonTitles(niaCard)).toEqual(['Raise a professional difference']);
-    const raised = await nia.click(niaCard, 'Raise a professional difference');
-    expect(text(raised.card)).toContain('You asked to raise a professional difference');
-    // The chair and Nia's manager are told; the request is on the record.
-    const told = `${reference}: Nia Evans has asked to raise a professional difference`;
-    await chair.waitForMessage((a) => a.text?.startsWith(told), 'the difference request');
-    await tom.waitForMessage((a) => a.text?.startsWith(told), 'the difference request');
+    const raiseForm = await nia.click(niaCard, 'Raise a professional difference');
+    expect(cards.input(raiseForm.card, 'Case reference (not the child’s name)').value).toBe(reference);
+    expect(cards.input(raiseForm.card, 'Your reasons and the evidence').value).toContain('I understood a section 47 enquiry by social care alone');
+    expect(cards.input(raiseForm.card, 'Responding practitioner').value).toBe(chair.who.aadObjectId);
+    const raised = await nia.click(raiseForm.card, 'Raise the difference', { 'The outcome you are seeking': 'A section 47 enquiry starts today.' });
+    const pdRef = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    await chair.waitForMessage((a) => a.summary === `${pdRef}: a professional difference is raised with you`, 'the difference');
     const [recordMessage] = await chair.say(`record ${reference}`);
-    expect(text(recordMessage.attachments[0].content)).toContain('Nia Evans (Westmoor General Hospital) asked to raise a professional difference about version 1');
-    expect(await world.auditActions(reference)).toEqual(expect.arrayContaining(['convened', 'attendance.recorded', 'outcome.recorded', 'acknowledged', 'difference.requested']));
+    expect(text(recordMessage.attachments[0].content)).toContain(`Nia Evans (Westmoor General Hospital) raised professional difference ${pdRef} about version 1`);
+    const niaAgain = (await nia.invoke('sd.ack.view', { ref: reference, version: 1 })).card;
+    expect(text(niaAgain)).toContain(`You raised professional difference ${pdRef}`);
+    expect(cards.buttonTitles(niaAgain)).toEqual([]);
+    expect(await world.auditActions(reference)).toEqual(expect.arrayContaining(['convened', 'attendance.recorded', 'outcome.recorded', 'acknowledged', 'difference.raised']));
 
     // Jordan's agreement does not offer an escalation.
     const jordanCard = (await jordan.invoke('sd.ack.view', { ref: reference, version: 1 })).card;

@@ -17,9 +17,16 @@ function abilities(person: Person): Ability[] {
     });
   }
   list.push({ text: 'Answer invitations and acknowledge strategy discussion outcomes sent to you in this chat.' });
+  list.push({
+    text: 'Raise a professional difference about a decision for a child ("escalate"); it moves up to managers if it is not resolved.',
+    button: { title: 'Raise a professional difference', verb: 'pd.raise.open' },
+  });
   list.push({ text: 'See the record of a discussion you are involved in ("record SD-0001"), or export it ("export SD-0001").' });
   if (person.roles.includes('manager') || person.roles.includes('senior-manager')) {
-    list.push({ text: 'You are told here when people you manage have not answered in time.' });
+    list.push({ text: 'You are told here when people you manage have not answered in time, and asked to act on professional differences that reach you.' });
+  }
+  if (person.roles.includes('partnership-admin')) {
+    list.push({ text: 'See every professional difference ("differences", or "differences csv") and the minutes measure ("minutes report 2026-11").' });
   }
   return list;
 }

@@ -179,7 +179,7 @@ export class StrategyCards {
       yourAnswer: ack ? `Your answer: ${ANSWERS[ack.answer]}${ack.note ? `: “${ack.note}”` : ''} (${this.calendar.describe(new Date(ack.at))})` : '',
       canRaiseDifference: ack?.answer === 'different' && !request && !superseded,
       differenceLine: request
-        ? `You asked to raise a professional difference on ${this.calendar.describe(new Date(request.at))}. It is on the record, and the chair and your manager have been told.`
+        ? `You raised professional difference ${request.difference ?? ''} on ${this.calendar.describe(new Date(request.at))}. It is on the record.`
         : ack?.answer === 'different'
           ? 'Your different understanding is on the record and the chair has been told. If it is not resolved, raise a professional difference.'
           : '',
@@ -231,7 +231,7 @@ export class StrategyCards {
           answers: acks.filter((a) => a.version === v.version).map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`),
         };
       }),
-      differences: d.differenceRequests.map((r) => `${this.name(r.aadObjectId)} asked to raise a professional difference about version ${r.version}: “${r.understood}”`),
+      differences: d.differenceRequests.map((r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`),
     });
   }
 

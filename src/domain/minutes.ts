@@ -37,8 +37,9 @@ export interface Correction {
   at: string;
   state: 'open' | 'accepted' | 'declined';
   decision?: { by: string; at: string; reason?: string };
-  /** When the person asked to raise their declined correction as a professional difference. */
+  /** When the person raised their declined correction as a professional difference, and which. */
   differenceAt?: string;
+  difference?: string;
 }
 
 export interface Minutes {

@@ -100,6 +100,8 @@ export interface DifferenceRequest {
   version: number;
   understood: string;
   at: string;
+  /** The professional difference it was raised as. */
+  difference?: string;
 }
 
 export interface StrategyDiscussion {

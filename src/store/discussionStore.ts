@@ -20,18 +20,6 @@ export class DiscussionStore {
     return this.tables.client('discussions');
   }
 
-  /** The next case reference, SD-0001 upwards, unique across instances. */
-  async nextReference(prefix: string): Promise<string> {
-    const counters = this.tables.client('counters');
-    try {
-      await counters.createEntity({ partitionKey: 'reference', rowKey: prefix, json: JSON.stringify({ n: 0 }) });
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-    }
-    const next = await updateJson<{ n: number }>(counters, 'reference', prefix, (c) => ({ n: c.n + 1 }), 50);
-    return `${prefix}-${String(next!.n).padStart(4, '0')}`;
-  }
-
   async create(d: StrategyDiscussion): Promise<void> {
     await this.client.createEntity({ partitionKey: encodeKey(d.reference), rowKey: 'discussion', json: JSON.stringify(d) });
   }

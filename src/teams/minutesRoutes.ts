@@ -35,6 +35,5 @@ export class MinutesRoutes implements WorkflowRoutes {
     on('minutes.confirm', (actor, data, ref) => m.confirm(actor, ref, Number(data.version)), view);
     on('minutes.correct', (actor, data, ref) => m.askForCorrection(actor, ref, Number(data.version), text(data.wrong), text(data.shouldSay)), view);
     on('minutes.decide', (actor, data, ref) => m.decide(actor, ref, text(data.id), data.accept === true || data.accept === 'true', text(data.reason)));
-    on('minutes.difference', (actor, data, ref) => m.raiseDifference(actor, ref, text(data.id)));
   }
 }

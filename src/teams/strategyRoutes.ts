@@ -40,7 +40,6 @@ export class StrategyRoutes implements WorkflowRoutes {
     on('sd.outcome.save', (actor, data, ref) => d.saveOutcome(actor, ref, Number(data.baseVersion), formValues(data)));
     on('sd.ack', (actor, data, ref) => d.acknowledge(actor, ref, Number(data.version), text(data.answer), text(data.note)), viewAck);
     on('sd.ack.view', viewAck, viewAck);
-    on('sd.difference', (actor, data, ref) => d.raiseDifference(actor, ref, Number(data.version)), viewAck);
     on('sd.tally.view', viewTally, viewTally);
     on('sd.action.done', (actor, data, ref) => d.markActionDone(actor, ref, text(data.actionId)));
     on('sd.export', async (actor, _data, ref) => ({ message: await d.exportRecord(actor, ref) }));

@@ -278,29 +278,6 @@ export class MinutesWorkflow {
     return { card: this.cards.correction(d, correction) };
   }
 
-  /** A declined correction can become a professional difference: kept on the record, chair and manager told. */
-  async raiseDifference(actor: Actor, reference: string, id: string): Promise<CardReply> {
-    const d = await this.access.load(actor, reference);
-    const m = await this.minutesOf(d);
-    const me = actor.person.aadObjectId;
-    const c = m.corrections.find((x) => x.id === id);
-    if (!c || c.by !== me || c.state !== 'declined') throw new Refused('not-invitee', `Only the person whose correction was declined can raise it as a professional difference.`);
-    if (!c.differenceAt) {
-      await this.store.update(reference, (cur) => ({ ...cur, corrections: cur.corrections.map((x) => (x.id === id && !x.differenceAt ? { ...x, differenceAt: this.now().toISOString() } : x)) }));
-      await this.access.note(actor, reference, 'difference.requested', `from declined correction ${id}`);
-      const tell = [d.chair, actor.person.managerAadObjectId].filter((x): x is string => !!x);
-      await this.outbox.sendAll(
-        tell.map((who) => ({
-          key: `${reference}|minutes|difference|${id}|${who}`,
-          subject: reference,
-          to: { person: who },
-          message: { summary: `${reference}: ${actor.person.name} has asked to raise their declined correction to the minutes as a professional difference. It is on the record.` },
-        })),
-      );
-    }
-    return this.view(actor, reference, latest(m)!.version);
-  }
-
   // ---- Chasing confirmations ----
 
   async chaseConfirmation(p: { ref: string; version: number; person: string }, toManager: boolean, jobId: string): Promise<void> {

@@ -24,7 +24,7 @@ export function minutesRecordLines(m: Minutes | undefined, confirmations: Confir
   if (missing.length) lines.push(`Not yet confirmed: ${missing.map(who).join(', ')}.`);
   for (const c of m.corrections) {
     const state = c.state === 'open' ? 'awaiting the chair' : c.state === 'accepted' ? 'accepted' : `declined (${c.decision?.reason}): dissent on the record`;
-    lines.push(`Correction ${c.id} from ${who(c.by)}: “${c.wrong}” should say “${c.shouldSay}”; ${state}${c.differenceAt ? '; raised as a professional difference' : ''}.`);
+    lines.push(`Correction ${c.id} from ${who(c.by)}: “${c.wrong}” should say “${c.shouldSay}”; ${state}${c.differenceAt ? `; raised as professional difference ${c.difference ?? ''}` : ''}.`);
   }
   return lines;
 }

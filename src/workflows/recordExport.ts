@@ -52,7 +52,7 @@ export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], min
     );
   }
   if (d.differenceRequests.length) {
-    lines.push('', '## Professional differences asked for', '', ...d.differenceRequests.map((r) => `- ${who(r.aadObjectId)}, version ${r.version}, ${when(r.at)}: "${r.understood}"`));
+    lines.push('', '## Professional differences raised', '', ...d.differenceRequests.map((r) => `- ${r.difference ?? ''}: ${who(r.aadObjectId)}, version ${r.version}, ${when(r.at)}: "${r.understood}"`));
   }
   if (minutes.length) lines.push('', '## Minutes', '', ...minutes.map((l) => `- ${l}`));
   lines.push('', '## Audit trail', '', ...trail.map((e) => `- ${when(e.at)}: ${e.action} by ${who(e.actorAadObjectId)}${e.detail ? ` (${e.detail})` : ''}`));

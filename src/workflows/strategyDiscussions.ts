@@ -23,6 +23,7 @@ import { CaseAccess } from './caseAccess';
 import { exportRecord } from './recordExport';
 import { minutesRecordLines } from './minutesRecord';
 import { MinutesStore } from '../store/minutesStore';
+import { References } from '../store/references';
 import { logger } from '../logger';
 
 type Values = Record<string, string>;
@@ -44,6 +45,7 @@ export class StrategyDiscussions {
     private readonly now: () => Date,
     private readonly access: CaseAccess,
     private readonly minutes: MinutesStore,
+    private readonly references: References,
   ) {}
 
   private async minutesLines(reference: string): Promise<string[]> {
@@ -94,7 +96,7 @@ export class StrategyDiscussions {
     try {
       // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
       convene(request, 'SD-0000', this.directory, this.now());
-      d = convene(request, await this.store.nextReference('SD'), this.directory, this.now());
+      d = convene(request, await this.references.next('SD'), this.directory, this.now());
     } catch (e) {
       if (e instanceof Invalid) return { card: this.cards.convene(actor.person, form, e.problems) };
       throw e;
@@ -315,36 +317,6 @@ export class StrategyDiscussions {
   stop(): void {
     for (const t of this.pendingTallies.values()) clearTimeout(t);
     this.pendingTallies.clear();
-  }
-
-  /**
-   * A different understanding can become a professional difference. Until the escalation
-   * workflow exists the request is kept on the record and the chair and the person's manager
-   * are told, so it cannot be lost.
-   */
-  async raiseDifference(actor: Actor, reference: string, version: number): Promise<CardReply> {
-    const d = await this.load(actor, reference);
-    const me = actor.person.aadObjectId;
-    const ack = await this.store.acknowledgement(reference, version, me);
-    if (ack?.answer !== 'different') throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${reference} can raise a professional difference from it.`);
-    if (!d.differenceRequests.some((r) => r.aadObjectId === me && r.version === version)) {
-      await this.store.update(reference, (cur) =>
-        cur.differenceRequests.some((r) => r.aadObjectId === me && r.version === version)
-          ? cur
-          : { ...cur, differenceRequests: [...cur.differenceRequests, { aadObjectId: me, version, understood: ack.note ?? '', at: this.now().toISOString() }] },
-      );
-      await this.note(actor, reference, 'difference.requested', `version ${version}`);
-      const tell = [d.chair, actor.person.managerAadObjectId].filter((x): x is string => !!x);
-      await this.outbox.sendAll(
-        tell.map((who) => ({
-          key: `${reference}|difference|v${version}|${me}|${who}`,
-          subject: reference,
-          to: { person: who },
-          message: { summary: `${reference}: ${actor.person.name} has asked to raise a professional difference about the outcome. It is on the record.` },
-        })),
-      );
-    }
-    return this.viewAcknowledgement(actor, reference, version);
   }
 
   async viewTally(actor: Actor, reference: string): Promise<CardReply> {

@@ -1,0 +1,93 @@
+/**
+ * Cards for professional differences. The stage card is read on a phone by a manager between
+ * meetings: one column, short lines, the buttons at the bottom (Teams stacks them full-width).
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { Directory, Person } from '../domain/directory';
+import { currentStage, DEFAULT_LADDER, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { renderCard } from './render';
+import raiseTemplate from './templates/difference/raise.json';
+import stageTemplate from './templates/difference/stage.json';
+
+type Card = Record<string, unknown>;
+
+const WHAT: Record<LogEntry['what'], string> = {
+  raised: 'raised the difference',
+  escalated: 'escalated it',
+  'auto-escalated': 'Escalated automatically',
+  proposed: 'proposed a resolution',
+  asked: 'asked for information',
+  answered: 'gave information',
+  silence: 'No answer',
+  resolved: 'accepted the resolution: resolved',
+  closed: 'recorded the final outcome: closed',
+  overdue: 'The last stage is past its deadline',
+};
+
+export class DifferenceCards {
+  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+
+  private name(id: string): string {
+    const p = this.directory.person(id);
+    return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
+  }
+
+  raiseForm(actor: Person, values: Record<string, string> = {}, errors: string[] = [], origin = ''): Card {
+    const v = (k: string) => values[k] ?? '';
+    return renderCard(raiseTemplate, {
+      errors: errors.join(' '),
+      origin,
+      values: {
+        caseReference: v('caseReference'), decision: v('decision'), reasons: v('reasons'), outcomeSought: v('outcomeSought'),
+        responding: v('responding'), immediateRisk: v('immediateRisk') || 'false',
+      },
+      people: this.directory.data.people
+        .filter((p) => p.aadObjectId !== actor.aadObjectId)
+        .map((p) => ({ title: `${p.name}, ${p.jobTitle}, ${this.directory.agencyOf(p).name}`, value: p.aadObjectId })),
+    });
+  }
+
+  logLine(e: LogEntry): string {
+    const who = e.by === 'system' ? '' : `${this.directory.person(e.by)?.name ?? 'Someone'} `;
+    const text = e.text ? `: “${e.text}”` : '';
+    return `${this.calendar.local(new Date(e.at)).toFormat('d LLL HH:mm')}, stage ${e.stage}: ${who}${WHAT[e.what]}${text}`;
+  }
+
+  /** One person's view of the difference now: what they can do, if anything. */
+  stage(pd: ProfessionalDifference, viewer: { aadObjectId: string; userId?: string }, now: Date, options: { headline?: string; error?: string } = {}): Card {
+    const cur = currentStage(pd);
+    const spec = DEFAULT_LADDER.find((s) => s.stage === cur.stage)!;
+    const me = participant(pd, viewer.aadObjectId);
+    const open = pd.state === 'open';
+    const canAct = open && !!me;
+    const proposal = pd.proposal;
+    const last = cur.stage >= DEFAULT_LADDER[DEFAULT_LADDER.length - 1].stage;
+    const canAccept = canAct && !!proposal && (!me!.side || me!.side !== proposal.side);
+    return renderCard(stageTemplate, {
+      reference: pd.reference,
+      userIds: viewer.userId ? [viewer.userId] : [],
+      stage: cur.stage,
+      headline: options.headline ?? (canAct ? `${pd.reference}: stage ${cur.stage} needs you` : `${pd.reference}: professional difference`),
+      stageLine: `Stage ${cur.stage} of ${DEFAULT_LADDER.length}: ${spec.name}. Taking part: ${cur.participants.map((p) => this.name(p.aadObjectId)).join('; ') || 'nobody found in the directory'}.`,
+      due: open ? `Resolve or escalate ${this.calendar.phrase(new Date(cur.dueAt), now)}. If neither, it moves up by itself.` : '',
+      outcome: pd.resolution ? `${pd.state === 'resolved' ? 'Resolved' : 'Closed'} ${this.calendar.describe(new Date(pd.resolution.at))}: ${pd.resolution.text}` : '',
+      caseReference: pd.caseReference,
+      decision: pd.decision,
+      raisedBy: this.name(pd.raisedBy),
+      responding: this.name(pd.responding),
+      reasons: pd.reasons,
+      outcomeSought: pd.outcomeSought,
+      proposal: proposal ? `Proposed by ${this.name(proposal.by)}: “${proposal.text}”${canAccept ? '' : proposal.by === viewer.aadObjectId ? ' (waiting for the other side)' : ''}` : '',
+      proposalAt: proposal?.at ?? '',
+      history: pd.log.slice(-8).map((e) => this.logLine(e)),
+      error: options.error ?? '',
+      note: !open ? '' : me ? '' : 'You can follow this difference; the people at the current stage act on it.',
+      canAct,
+      canAccept,
+      canPropose: canAct && !!me?.side,
+      canEscalate: canAct && !last,
+      escalateTitle: cur.stage === 1 ? 'Escalate to stage 2' : `Approve escalation to stage ${cur.stage + 1}`,
+      canClose: canAct && !me?.side,
+    });
+  }
+}

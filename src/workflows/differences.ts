@@ -1,0 +1,367 @@
+/**
+ * Resolving Professional Differences by message: raise, act at each stage, and let no stage
+ * stall: deadlines escalate by themselves, and a manager's silence goes to their own manager.
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { Directory } from '../domain/directory';
+import {
+  accept, askOrAnswer, coverForSilence, currentStage, DEFAULT_LADDER, escalate, finalOutcome, hasActed, maySee, Origin, ProfessionalDifference,
+  propose, raise, RaiseRequest,
+} from '../domain/professionalDifference';
+import { ANSWERS, DECISIONS, Invalid, Refused } from '../domain/strategyDiscussion';
+import { DifferenceCards } from '../cards/differenceCards';
+import { AuditLog } from '../store/auditLog';
+import { ConversationStore } from '../store/conversations';
+import { DifferenceStore } from '../store/differenceStore';
+import { DiscussionStore } from '../store/discussionStore';
+import { MinutesStore } from '../store/minutesStore';
+import { References } from '../store/references';
+import { JobStore } from '../scheduler/jobStore';
+import { Outbox } from '../teams/outbox';
+import { CardReply } from '../teams/turn';
+import { Actor } from './actor';
+import { CaseAccess } from './caseAccess';
+
+type Values = Record<string, string>;
+
+export class ProfessionalDifferences {
+  constructor(
+    private readonly store: DifferenceStore,
+    private readonly references: References,
+    private readonly discussions: DiscussionStore,
+    private readonly minutes: MinutesStore,
+    private readonly access: CaseAccess,
+    private readonly outbox: Outbox,
+    private readonly jobs: JobStore,
+    private readonly audit: AuditLog,
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+    private readonly conversations: ConversationStore,
+    private readonly cards: DifferenceCards,
+    private readonly now: () => Date,
+  ) {}
+
+  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
+    return this.access.guard(actor, reference, step);
+  }
+
+  private dueAt = (stage: number, from: Date): Date =>
+    this.calendar.endOfWorkingDayAfter(from, DEFAULT_LADDER.find((s) => s.stage === stage)!.workingDays);
+
+  private async load(actor: Actor, reference: string): Promise<ProfessionalDifference> {
+    const pd = /^PD-\d{4,}$/.test(reference) ? await this.store.get(reference) : undefined;
+    const admin = actor.person.roles.includes('partnership-admin');
+    if (!pd || (!admin && !maySee(pd, actor.person.aadObjectId))) {
+      throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show or change it.`);
+    }
+    return pd;
+  }
+
+  // ---- Raising ----
+
+  raiseForm(actor: Actor, values: Values = {}, origin = ''): CardReply {
+    return { card: this.cards.raiseForm(actor.person, values, [], origin) };
+  }
+
+  /** One click from a different understanding of a strategy discussion outcome, details filled in. */
+  async raiseFromOutcome(actor: Actor, sdRef: string, version: number): Promise<CardReply> {
+    const d = await this.access.load(actor, sdRef);
+    const ack = await this.discussions.acknowledgement(sdRef, version, actor.person.aadObjectId);
+    if (ack?.answer !== 'different') throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${sdRef} can raise a professional difference from it.`);
+    const v = d.versions.find((x) => x.version === version)!;
+    return this.raiseForm(
+      actor,
+      {
+        caseReference: sdRef,
+        decision: `The outcome of strategy discussion ${sdRef}, version ${version}: ${DECISIONS[v.outcome.decision]}`,
+        reasons: `${ANSWERS.different}: ${ack.note ?? ''}`,
+        outcomeSought: '',
+        responding: d.chair,
+      },
+      `strategy-outcome|${sdRef}|${version}`,
+    );
+  }
+
+  /** One click from a declined correction to the minutes. */
+  async raiseFromCorrection(actor: Actor, sdRef: string, correctionId: string): Promise<CardReply> {
+    const d = await this.access.load(actor, sdRef);
+    const m = await this.minutes.get(sdRef);
+    const c = m?.corrections.find((x) => x.id === correctionId);
+    if (!c || c.by !== actor.person.aadObjectId || c.state !== 'declined') {
+      throw new Refused('not-invitee', 'Only the person whose correction was declined can raise it as a professional difference.');
+    }
+    return this.raiseForm(
+      actor,
+      {
+        caseReference: sdRef,
+        decision: `The minutes of ${sdRef}: correction ${c.id} declined (${c.decision?.reason ?? ''})`,
+        reasons: `The minutes say “${c.wrong}”; they should say “${c.shouldSay}”.`,
+        outcomeSought: 'The minutes corrected',
+        responding: d.chair,
+      },
+      `minutes-correction|${sdRef}|${c.id}`,
+    );
+  }
+
+  async raise(actor: Actor, form: Values): Promise<CardReply> {
+    const [kind, ref, detail] = (form.origin ?? '').split('|');
+    const origin: Origin | undefined = kind === 'strategy-outcome' || kind === 'minutes-correction' ? { kind, reference: ref, detail } : undefined;
+    const request: RaiseRequest = {
+      caseReference: form.caseReference ?? '',
+      decision: form.decision ?? '',
+      reasons: form.reasons ?? '',
+      outcomeSought: form.outcomeSought ?? '',
+      responding: form.responding ?? '',
+      immediateRisk: form.immediateRisk === 'true',
+      origin,
+    };
+    let pd: ProfessionalDifference;
+    try {
+      raise(request, 'PD-0000', actor.person, this.directory, this.now(), this.dueAt);
+      pd = raise(request, await this.references.next('PD'), actor.person, this.directory, this.now(), this.dueAt);
+    } catch (e) {
+      if (e instanceof Invalid) return { card: this.cards.raiseForm(actor.person, form, e.problems, form.origin ?? '') };
+      throw e;
+    }
+    await this.store.create(pd);
+    await this.access.note(actor, pd.reference, 'difference.raised', `about ${pd.caseReference}${pd.immediateRisk ? '; immediate risk: stage 3' : ''}`);
+    await this.recordOrigin(pd);
+    await this.startStage(pd, pd.immediateRisk ? 'raised because the child is at immediate risk' : 'raised');
+    const e = this.directory.partnership.emergency;
+    const emergency = pd.immediateRisk
+      ? `If the child is in danger now, call ${e.emergencyNumber}. Out of hours: ${e.outOfHoursNumber}. Front Door: ${e.frontDoorNumber}. The difference starts at stage 3 and everyone involved has been told.`
+      : undefined;
+    return { card: this.cards.stage(pd, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, this.now(), { headline: `${pd.reference}: professional difference raised`, error: emergency }) };
+  }
+
+  /** Keep the link on the record it came from, so the strategy discussion or minutes show it. */
+  private async recordOrigin(pd: ProfessionalDifference): Promise<void> {
+    const o = pd.origin;
+    if (!o) return;
+    if (o.kind === 'strategy-outcome') {
+      const version = Number(o.detail);
+      const ack = await this.discussions.acknowledgement(o.reference, version, pd.raisedBy);
+      await this.discussions.update(o.reference, (cur) =>
+        cur.differenceRequests.some((r) => r.aadObjectId === pd.raisedBy && r.version === version)
+          ? cur
+          : { ...cur, differenceRequests: [...cur.differenceRequests, { aadObjectId: pd.raisedBy, version, understood: ack?.note ?? '', at: pd.raisedAt, difference: pd.reference }] },
+      );
+    } else {
+      await this.minutes.update(o.reference, (cur) => ({
+        ...cur,
+        corrections: cur.corrections.map((c) => (c.id === o.detail && !c.differenceAt ? { ...c, differenceAt: pd.raisedAt, difference: pd.reference } : c)),
+      }));
+    }
+    await this.audit.record({ subject: o.reference, action: 'difference.raised', actorAadObjectId: pd.raisedBy, detail: pd.reference });
+  }
+
+  /** A stage begins: its people are told, and its deadline, reminder and approval chasers are set. */
+  private async startStage(pd: ProfessionalDifference, why: string): Promise<void> {
+    const cur = currentStage(pd);
+    const due = new Date(cur.dueAt);
+    await this.jobs.schedule({ id: `pd|${pd.reference}|s${cur.stage}|deadline`, kind: 'pd.deadline', dueAt: due, payload: { ref: pd.reference, stage: cur.stage } });
+    const reminderAt = this.calendar.fromLocal(this.calendar.local(due).toISODate()!, this.directory.partnership.timescales.startOfWorkingDay)!;
+    if (reminderAt.getTime() > this.now().getTime()) {
+      await this.jobs.schedule({ id: `pd|${pd.reference}|s${cur.stage}|remind`, kind: 'pd.remind', dueAt: reminderAt, payload: { ref: pd.reference, stage: cur.stage } });
+    }
+    if (cur.stage >= 2) {
+      for (const p of cur.participants.filter((x) => x.side)) {
+        await this.jobs.schedule({
+          id: `pd|${pd.reference}|s${cur.stage}|approval|${p.aadObjectId}`,
+          kind: 'pd.approval',
+          dueAt: this.calendar.addWorkingDays(new Date(cur.startedAt), 1),
+          payload: { ref: pd.reference, stage: cur.stage, manager: p.aadObjectId },
+        });
+      }
+    }
+    const summary = cur.stage === 1 && why === 'raised'
+      ? `${pd.reference}: a professional difference is raised with you`
+      : `${pd.reference}: now at stage ${cur.stage} (${why}), and it needs you`;
+    await this.tellEveryone(pd, summary, `s${cur.stage}|start`);
+  }
+
+  /** The parties and everyone taking part now hear of a change, each with their own view. */
+  private async tellEveryone(pd: ProfessionalDifference, summary: string, key: string, except?: string): Promise<void> {
+    const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((p) => p.aadObjectId)])].filter((p) => p !== except);
+    const deliveries = [];
+    for (const id of people) {
+      const userId = (await this.conversations.person(id))?.userId;
+      deliveries.push({
+        key: `${pd.reference}|${key}|${id}`,
+        subject: pd.reference,
+        to: { person: id },
+        message: { summary, card: this.cards.stage(pd, { aadObjectId: id, userId }, this.now(), { headline: summary }) },
+        reportTo: [pd.raisedBy],
+      });
+    }
+    await this.outbox.sendAll(deliveries);
+  }
+
+  // ---- Acting at a stage ----
+
+  async view(actor: Actor, reference: string): Promise<CardReply> {
+    const pd = await this.load(actor, reference);
+    return { card: this.cards.stage(pd, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, this.now()) };
+  }
+
+  private async change(actor: Actor, reference: string, apply: (pd: ProfessionalDifference) => ProfessionalDifference, audit: string): Promise<{ before: ProfessionalDifference; after: ProfessionalDifference } | CardReply> {
+    const before = await this.load(actor, reference);
+    try {
+      const after = await this.store.update(reference, apply);
+      if (after.log.length !== before.log.length) await this.access.note(actor, reference, audit, `stage ${currentStage(before).stage}`);
+      return { before, after };
+    } catch (e) {
+      if (e instanceof Invalid) return { card: this.cards.stage(before, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, this.now(), { error: e.problems.join(' ') }) };
+      throw e;
+    }
+  }
+
+  private mine(actor: Actor, pd: ProfessionalDifference): CardReply {
+    return { card: this.cards.stage(pd, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, this.now()) };
+  }
+
+  async propose(actor: Actor, reference: string, stage: number, text: string): Promise<CardReply> {
+    const r = await this.change(actor, reference, (pd) => propose(pd, actor.person.aadObjectId, stage, text, this.now()), 'difference.proposed');
+    if ('card' in r || 'message' in r) return r;
+    await this.tellEveryone(r.after, `${reference}: a resolution is proposed; the other side is asked to accept it`, `proposal|${r.after.log.length}`, actor.person.aadObjectId);
+    return this.mine(actor, r.after);
+  }
+
+  async accept(actor: Actor, reference: string, stage: number, proposalAt: string): Promise<CardReply> {
+    const r = await this.change(actor, reference, (pd) => (pd.state === 'open' ? accept(pd, actor.person.aadObjectId, stage, proposalAt, this.now()) : pd), 'difference.resolved');
+    if ('card' in r || 'message' in r) return r;
+    if (r.before.state === 'open' && r.after.state === 'resolved') {
+      await this.tellEveryone(r.after, `${reference}: resolved at stage ${stage}; both sides accepted the resolution`, 'resolved', actor.person.aadObjectId);
+    }
+    return this.mine(actor, r.after);
+  }
+
+  async escalate(actor: Actor, reference: string, stage: number): Promise<CardReply> {
+    const who = actor.person.name;
+    const r = await this.change(actor, reference, (pd) => escalate(pd, actor.person.aadObjectId, stage, `${who} escalated it`, this.now(), this.directory, this.dueAt), 'difference.escalated');
+    if ('card' in r || 'message' in r) return r;
+    if (currentStage(r.after).stage !== currentStage(r.before).stage) await this.startStage(r.after, `${who} escalated it from stage ${stage}`);
+    return this.mine(actor, r.after);
+  }
+
+  async askOrAnswer(actor: Actor, reference: string, stage: number, what: 'asked' | 'answered', text: string): Promise<CardReply> {
+    const r = await this.change(actor, reference, (pd) => askOrAnswer(pd, actor.person.aadObjectId, stage, what, text, this.now()), what === 'asked' ? 'difference.information-asked' : 'difference.information-given');
+    if ('card' in r || 'message' in r) return r;
+    const summary = what === 'asked' ? `${reference}: ${actor.person.name} asks for information` : `${reference}: ${actor.person.name} has given information`;
+    await this.tellEveryone(r.after, summary, `info|${r.after.log.length}`, actor.person.aadObjectId);
+    return this.mine(actor, r.after);
+  }
+
+  async finalOutcome(actor: Actor, reference: string, stage: number, text: string): Promise<CardReply> {
+    const r = await this.change(actor, reference, (pd) => (pd.state === 'open' ? finalOutcome(pd, actor.person.aadObjectId, stage, text, this.now()) : pd), 'difference.closed');
+    if ('card' in r || 'message' in r) return r;
+    if (r.before.state === 'open') await this.tellEveryone(r.after, `${reference}: the partnership has recorded the final outcome; the difference is closed`, 'closed', actor.person.aadObjectId);
+    return this.mine(actor, r.after);
+  }
+
+  // ---- No stalling (scheduled jobs) ----
+
+  async deadlinePassed(p: { ref: string; stage: number }): Promise<void> {
+    const before = await this.store.get(p.ref);
+    if (!before || before.state !== 'open' || currentStage(before).stage !== p.stage) return;
+    const why = `the stage ${p.stage} deadline passed without a resolution`;
+    const after = await this.store.update(p.ref, (pd) => escalate(pd, 'system', p.stage, why, this.now(), this.directory, this.dueAt));
+    await this.audit.record({ subject: p.ref, action: 'difference.auto-escalated', actorAadObjectId: undefined, detail: `from stage ${p.stage}` });
+    if (currentStage(after).stage !== p.stage) await this.startStage(after, `escalated automatically: ${why}`);
+    else await this.tellEveryone(after, `${p.ref}: the last stage is past its deadline; the partnership must record the final outcome`, `s${p.stage}|overdue`);
+  }
+
+  async remind(p: { ref: string; stage: number }): Promise<void> {
+    const pd = await this.store.get(p.ref);
+    if (!pd || pd.state !== 'open' || currentStage(pd).stage !== p.stage) return;
+    const due = this.calendar.phrase(new Date(currentStage(pd).dueAt), this.now());
+    await this.tellEveryone(pd, `${p.ref}: stage ${p.stage} must be resolved or escalated ${due}`, `s${p.stage}|remind`);
+  }
+
+  /** A manager who has not answered within a working day: their own manager is asked, and the silence recorded. */
+  async approvalUnanswered(p: { ref: string; stage: number; manager: string }): Promise<void> {
+    const pd = await this.store.get(p.ref);
+    if (!pd || pd.state !== 'open' || currentStage(pd).stage !== p.stage || hasActed(pd, p.manager, p.stage)) return;
+    const manager = this.directory.person(p.manager);
+    const cover = manager && this.directory.manager(manager);
+    const after = await this.store.update(p.ref, (cur) => coverForSilence(cur, p.manager, p.stage, cover, this.now(), manager?.name ?? 'A manager'));
+    await this.audit.record({ subject: p.ref, action: 'difference.silence', actorAadObjectId: p.manager, detail: cover ? 'their manager asked' : 'nobody above them' });
+    if (cover) {
+      const userId = (await this.conversations.person(cover.aadObjectId))?.userId;
+      const summary = `${p.ref}: ${manager?.name} has not answered a professional difference at stage ${p.stage}; it needs you`;
+      await this.outbox.send({
+        key: `${p.ref}|s${p.stage}|cover|${cover.aadObjectId}`,
+        subject: p.ref,
+        to: { person: cover.aadObjectId },
+        message: { summary, card: this.cards.stage(after, { aadObjectId: cover.aadObjectId, userId }, this.now(), { headline: summary }) },
+        reportTo: [pd.raisedBy],
+      });
+    }
+  }
+
+  // ---- The log ----
+
+  async record(actor: Actor, reference: string): Promise<string> {
+    const pd = await this.load(actor, reference);
+    await this.access.note(actor, reference, 'record.exported');
+    const who = (id: string) => (id === 'system' ? 'Concord (deadline)' : this.directory.person(id)?.name ?? 'someone');
+    const when = (iso: string) => this.calendar.describe(new Date(iso));
+    return [
+      `# ${pd.reference}: professional difference about ${pd.caseReference}`,
+      '',
+      `- State: **${pd.state}**, stage ${currentStage(pd).stage}`,
+      `- Raised by: ${who(pd.raisedBy)}; responding: ${who(pd.responding)}`,
+      `- Decision in question: ${pd.decision}`,
+      `- Reasons: ${pd.reasons}`,
+      `- Outcome sought: ${pd.outcomeSought}`,
+      `- Immediate risk: ${pd.immediateRisk ? 'yes' : 'no'}`,
+      ...(pd.resolution ? [`- Outcome: ${pd.resolution.text} (agreed by ${pd.resolution.agreedBy.map(who).join(' and ')}, ${when(pd.resolution.at)})`] : []),
+      '',
+      '## Stages',
+      '',
+      ...pd.stages.map((s) => `- Stage ${s.stage}: ${when(s.startedAt)} to ${s.endedAt ? `${when(s.endedAt)} (${s.ended})` : `now (due ${when(s.dueAt)})`}; ${s.participants.map((p) => who(p.aadObjectId)).join(', ')}`),
+      '',
+      '## Every step',
+      '',
+      ...pd.log.map((e) => `- ${this.cards.logLine(e)}`),
+    ].join('\n');
+  }
+
+  /** For partnership admins: every difference, its agencies, the stage it ended at, how long each stage took. */
+  async list(actor: Actor, csv: boolean): Promise<string> {
+    if (!actor.person.roles.includes('partnership-admin')) {
+      await this.audit.record({ subject: 'access', action: 'refused.not-admin', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: 'differences log' });
+      return 'Only partnership administrators can see the log of professional differences.';
+    }
+    const all = await this.store.all();
+    const agency = (id: string) => {
+      const p = this.directory.person(id);
+      return p ? this.directory.agencyOf(p).name : 'unknown';
+    };
+    const days = (s: { startedAt: string; endedAt?: string }) => ((new Date(s.endedAt ?? this.now().toISOString()).getTime() - new Date(s.startedAt).getTime()) / 86_400_000).toFixed(1);
+    const rows = all.map((pd) => ({
+      reference: pd.reference,
+      case: pd.caseReference,
+      raisedAt: pd.raisedAt.slice(0, 10),
+      raisedByAgency: agency(pd.raisedBy),
+      respondingAgency: agency(pd.responding),
+      state: pd.state,
+      stage: String(currentStage(pd).stage),
+      stageDays: pd.stages.map((s) => `${s.stage}:${days(s)}`).join(' '),
+      autoEscalations: String(pd.log.filter((e) => e.what === 'auto-escalated').length),
+    }));
+    if (csv) {
+      const header = 'reference,case,raised,raised_by_agency,responding_agency,state,stage,days_per_stage,automatic_escalations';
+      const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+      return [header, ...rows.map((r) => Object.values(r).map(quote).join(','))].join('\n');
+    }
+    if (!rows.length) return 'No professional differences have been raised.';
+    const open = rows.filter((r) => r.state === 'open').length;
+    return [
+      `Professional differences: ${rows.length} raised, ${open} open.`,
+      ...rows.map((r) => `- ${r.reference} (${r.case}): ${r.raisedByAgency} and ${r.respondingAgency}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`),
+      'Type "differences csv" for the CSV.',
+    ].join('\n');
+  }
+}
+
