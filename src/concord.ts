@@ -32,6 +32,14 @@ import { DifferenceStore } from './store/differenceStore';
 import { DifferenceRoutes } from './teams/differenceRoutes';
 import { registerDifferenceJobs } from './workflows/differenceJobs';
 import { ProfessionalDifferences } from './workflows/differences';
+import { ReferralCards } from './cards/referralCards';
+import { loadForm } from './formsFile';
+import { ReferralStore } from './store/referralStore';
+import { ReferralRoutes } from './teams/referralRoutes';
+import { FormSession } from './workflows/formSession';
+import { registerReferralJobs } from './workflows/referralJobs';
+import { Referrals } from './workflows/referrals';
+import { SeriousIncidents } from './workflows/seriousIncidents';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -102,8 +110,19 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new DifferenceCards(directory, calendar), now,
   );
   registerDifferenceJobs(sweeper, differences);
+  const referralStore = new ReferralStore(tables);
+  const referralCards = new ReferralCards(directory, calendar);
+  const referrals = new Referrals(
+    new FormSession(loadForm(p.forms.referral), 'referral', referralStore, referralCards, calendar, now),
+    referralStore, references, access, outbox, jobs, audit, directory, calendar, referralCards, new StrategyCards(directory, calendar), now,
+  );
+  const incidents = new SeriousIncidents(
+    new FormSession(loadForm(p.forms.seriousIncident), 'incident', referralStore, referralCards, calendar, now),
+    referralStore, references, access, outbox, jobs, audit, directory, calendar, referralCards, now,
+  );
+  registerReferralJobs(sweeper, referrals, incidents);
 
-  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new DifferenceRoutes(differences), new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)] });
+  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new ReferralRoutes(referrals, incidents), new DifferenceRoutes(differences), new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)] });
   const server = createServer(adapter, app, tables, audit);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -47,6 +47,8 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   }
   if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
   data.partnership.closureDays ??= [];
+  const forms: Partial<DirectoryData['partnership']['forms']> = data.partnership.forms ?? {};
+  data.partnership.forms = { referral: forms.referral ?? 'config/forms/referral.json', seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json' };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
   return data;
 }

@@ -5,6 +5,8 @@ import { StrategyCards } from '../src/cards/strategyCards';
 import { MinutesCards } from '../src/cards/minutesCards';
 import { DifferenceCards } from '../src/cards/differenceCards';
 import { escalate, propose, raise } from '../src/domain/professionalDifference';
+import { ReferralCards } from '../src/cards/referralCards';
+import { loadForm } from '../src/formsFile';
 import { checkContent, circulate, decideCorrection, requestCorrection, startClock } from '../src/domain/minutes';
 import { WorkingCalendar } from '../src/domain/calendar';
 import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
@@ -67,6 +69,23 @@ function differenceCards(): Record<string, object> {
   };
 }
 
+function referralCards(): Record<string, object> {
+  const rc = new ReferralCards(directory, new WorkingCalendar('Europe/London'));
+  const form = loadForm('config/forms/referral.json');
+  const incidentForm = loadForm('config/forms/serious-incident.json');
+  const answers = { childName: 'A', unborn: 'true', consent: 'no' };
+  const referral = { reference: 'REF-0042', referrer: id('Nia Evans'), answers, urgent: true, submittedAt: NOW.toISOString(), decideBy: NOW.toISOString() };
+  const steps = Object.fromEntries(form.steps.map((s, i) => [`referral step ${i + 1}`, rc.step(form, i, answers, { errors: ['an error'], urgent: true, verb: 'ref.step', noun: 'Referral' })]));
+  return {
+    danger: rc.danger(),
+    emergency: rc.emergency(),
+    ...steps,
+    'referral review': rc.review(form, answers, true, 'referral'),
+    'front door triage': rc.referral(form, referral, { frontDoor: true, chair: false }, NOW),
+    'serious incident': rc.incident(incidentForm, { reference: 'SI-0001', raisedBy: id('Jordan Reid'), answers: {}, raisedAt: NOW.toISOString(), panelDueAt: NOW.toISOString(), log: [] }, { admin: true }, NOW),
+  };
+}
+
 describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => {
   const calendar = new WorkingCalendar('Europe/London');
   const sd = new StrategyCards(directory, calendar);
@@ -87,6 +106,7 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
     'action due': sd.actionDue(d, 'A1', 'SD-0042: action A1 is due today'),
     ...minutesCards(d),
     ...differenceCards(),
+    ...referralCards(),
   };
   test.each(Object.entries(rendered))('%s', (_name, card) => {
     expect(problemsWith(card)).toEqual([]);
@@ -103,8 +123,8 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
   });
 
   test('the first line of every card sent to a person names only the case reference', () => {
-    for (const card of [rendered.invitation, rendered['acknowledgement, unanswered'], rendered.tally, rendered['action due'], rendered['minutes to review'], rendered['minutes correction'], rendered['difference, manager on a phone']]) {
-      expect(cards.text(card).split('\n')[0]).toMatch(/^(SD-0042|PD-0007): [a-z]/);
+    for (const card of [rendered.invitation, rendered['acknowledgement, unanswered'], rendered.tally, rendered['action due'], rendered['minutes to review'], rendered['minutes correction'], rendered['difference, manager on a phone'], rendered['front door triage'], rendered['serious incident']]) {
+      expect(cards.text(card).split('\n')[0]).toMatch(/^(SD-0042|PD-0007|REF-0042|SI-0001): [a-z]/);
       expect(cards.text(card).split('\n')[0]).not.toContain('baby');
     }
   });

@@ -80,3 +80,28 @@ describe('the outcome', () => {
     expect(() => checkOutcome({ ...valid, rationale: ' ' }, d, '2026-11-23')).toThrow(/Give the rationale/);
   });
 });
+
+describe('forms as data', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadForm } = require('../src/formsFile');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkForm, checkStep } = require('../src/domain/forms');
+  test('the shipped forms are valid, and a broken one is refused at start-up with the reason', () => {
+    expect(checkForm(loadForm('config/forms/referral.json'))).toEqual([]);
+    expect(checkForm(loadForm('config/forms/serious-incident.json'))).toEqual([]);
+    const broken = { id: 'x', title: 'x', steps: [{ id: 's', title: 's', questions: [{ id: 'a', label: 'A', type: 'choice' }, { id: 'a', label: 'B', type: 'text', rules: ['made-up'] }] }] };
+    expect(checkForm(broken)).toEqual(['question "a" is a choice with no choices', 'question "a" appears twice', 'question "a" names an unknown rule "made-up"']);
+  });
+  test('an expected due date must not be past; a date of birth must not be future', () => {
+    const step = loadForm('config/forms/referral.json').steps[0];
+    const base = { childName: 'x', address: 'y', dateOfBirth: '2026-12-01' };
+    expect(checkStep(step, base, '2026-11-23').join()).toContain('cannot be in the future');
+    expect(checkStep(step, { ...base, unborn: 'true' }, '2026-11-23')).toEqual([]);
+    expect(checkStep(step, { ...base, unborn: 'true', dateOfBirth: '2026-01-01' }, '2026-11-23').join()).toContain('cannot be in the past');
+  });
+  test('consent: a reason is needed unless the parents consent', () => {
+    const step = loadForm('config/forms/referral.json').steps[4];
+    expect(checkStep(step, { parentsKnow: 'yes', consent: 'yes' }, '2026-11-23')).toEqual([]);
+    expect(checkStep(step, { parentsKnow: 'no', consent: 'not-asked' }, '2026-11-23')).toEqual(['If they do not know or do not consent, why: please answer.']);
+  });
+});

@@ -9,7 +9,12 @@ interface Ability {
 
 /** What each role may do, in the words a practitioner would use. Only workflows that exist. */
 function abilities(person: Person): Ability[] {
-  const list: Ability[] = [];
+  const list: Ability[] = [
+    {
+      text: 'Refer a worry about a child to the Front Door ("refer"), a few questions at a time; you are told what they decide.',
+      button: { title: 'Refer a concern about a child', verb: 'ref.start' },
+    },
+  ];
   if (person.roles.includes('chair')) {
     list.push({
       text: 'Convene a strategy discussion, record its outcome and see who has acknowledged it ("strategy").',
@@ -25,6 +30,10 @@ function abilities(person: Person): Ability[] {
   if (person.roles.includes('manager') || person.roles.includes('senior-manager')) {
     list.push({ text: 'You are told here when people you manage have not answered in time, and asked to act on professional differences that reach you.' });
   }
+  if (person.roles.includes('front-door')) {
+    list.push({ text: 'Decide referrals sent to the Front Door channel within one working day, with a rationale.' });
+  }
+  list.push({ text: 'Report a serious incident (a child has died or been seriously harmed) to the partnership ("serious incident").' });
   if (person.roles.includes('partnership-admin')) {
     list.push({ text: 'See every professional difference ("differences", or "differences csv") and the minutes measure ("minutes report 2026-11").' });
   }

@@ -40,6 +40,8 @@ export interface Partnership {
   frontDoorChannelId?: string;
   closureDays: string[];
   timescales: Timescales;
+  /** The partnership's own question sets, as files (config/forms/*.json by default). */
+  forms: { referral: string; seriousIncident: string };
 }
 
 export interface DirectoryData {

@@ -1,7 +1,7 @@
 import { TableClient, TableEntityResult, TableServiceClient } from '@azure/data-tables';
 
 /** Table names are fixed here so that every table Concord owns is listed in one place. */
-export const TABLE_NAMES = ['audit', 'conversations', 'discussions', 'differences', 'counters', 'jobs', 'deliveries'] as const;
+export const TABLE_NAMES = ['audit', 'conversations', 'discussions', 'differences', 'referrals', 'counters', 'jobs', 'deliveries'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**

@@ -32,7 +32,20 @@ export class TeamsUser {
     return `a:1on1-${this.userId}`;
   }
 
-  private base(conversation: Record<string, unknown> = { id: this.chatId, conversationType: 'personal', tenantId: this.who.tenantId }) {
+  private channel: string | undefined;
+
+  /** The same person acting in a team channel (e.g. the Front Door's), not their 1:1 chat. */
+  inChannel(channelId: string): TeamsUser {
+    const u = new TeamsUser(this.who, this.botUrl, this.connector);
+    u.channel = channelId;
+    return u;
+  }
+
+  private base(
+    conversation: Record<string, unknown> = this.channel
+      ? { id: this.channel, conversationType: 'channel', tenantId: this.who.tenantId }
+      : { id: this.chatId, conversationType: 'personal', tenantId: this.who.tenantId },
+  ) {
     return {
       id: `activity-from-teams-${++seq}`,
       timestamp: new Date().toISOString(),

@@ -1,0 +1,132 @@
+/**
+ * Referral cards, made to fit a phone: one step of the form at a time, the answers kept between
+ * steps. The first line never identifies the child: "Referral: step 2 of 6", "REF-0042: new
+ * referral, urgent".
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { Directory } from '../domain/directory';
+import { Answers, FormDefinition } from '../domain/forms';
+import { FRONT_DOOR_DECISIONS, Referral } from '../domain/referral';
+import { met, SeriousIncident } from '../domain/seriousIncident';
+import { renderCard } from './render';
+import dangerTemplate from './templates/referral/danger.json';
+import emergencyTemplate from './templates/referral/emergency.json';
+import reviewTemplate from './templates/referral/review.json';
+import stepTemplate from './templates/referral/step.json';
+
+type Card = Record<string, unknown>;
+
+const REVIEW_DEFAULTS = {
+  urgent: false, note: '', canSubmit: false, submitTitle: '', submitVerb: '', stepVerb: '', lastStep: 0,
+  canDecide: false, canConvene: false, canNotify: false, canReview: false, reference: '', decisions: [],
+};
+
+export class ReferralCards {
+  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+
+  danger(): Card {
+    return renderCard(dangerTemplate, {});
+  }
+
+  emergency(): Card {
+    return renderCard(emergencyTemplate, this.directory.partnership.emergency);
+  }
+
+  step(form: FormDefinition, index: number, answers: Answers, options: { errors?: string[]; urgent?: boolean; verb: string; noun: string }): Card {
+    const step = form.steps[index];
+    const last = index === form.steps.length - 1;
+    return renderCard(stepTemplate, {
+      headline: `${options.noun}: step ${index + 1} of ${form.steps.length}`,
+      stepTitle: step.title,
+      urgent: !!options.urgent,
+      hint: step.hint ?? '',
+      errors: (options.errors ?? []).join(' '),
+      step: index,
+      verb: options.verb,
+      nextTitle: last ? 'Review' : 'Next',
+      questions: step.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        label: q.required ? q.label : q.label,
+        value: answers[q.id] ?? (q.type === 'toggle' ? 'false' : ''),
+        placeholder: q.placeholder ?? '',
+        title: q.title ?? '',
+        choices: q.choices ?? [],
+      })),
+    });
+  }
+
+  /** Every answer, by step, as a person reads them back. */
+  private sections(form: FormDefinition, answers: Answers) {
+    return form.steps.map((s) => ({
+      title: s.title,
+      lines: s.questions
+        .filter((q) => (answers[q.id] ?? '').trim() && !(q.type === 'toggle' && answers[q.id] !== 'true'))
+        .map((q) => {
+          const v = answers[q.id];
+          const shown = q.type === 'choice' ? (q.choices?.find((c) => c.value === v)?.title ?? v) : q.type === 'toggle' ? 'yes' : v;
+          return `${q.label}: ${shown}`;
+        }),
+    }));
+  }
+
+  review(form: FormDefinition, answers: Answers, urgent: boolean, kind: 'referral' | 'incident'): Card {
+    return renderCard(reviewTemplate, {
+      ...REVIEW_DEFAULTS,
+      headline: kind === 'referral' ? 'Referral: check and submit' : 'Serious incident: check and submit',
+      urgent,
+      sections: this.sections(form, answers),
+      note: kind === 'referral' ? 'Submitting sends it to the Front Door, who decide within one working day and tell you the outcome here.' : 'Submitting alerts the partnership at once.',
+      canSubmit: true,
+      submitTitle: kind === 'referral' ? 'Submit the referral' : 'Submit and alert the partnership',
+      submitVerb: kind === 'referral' ? 'ref.submit' : 'si.submit',
+      stepVerb: kind === 'referral' ? 'ref.step' : 'si.step',
+      lastStep: form.steps.length - 1,
+    });
+  }
+
+  /** The referral as the Front Door or the referrer sees it. */
+  referral(form: FormDefinition, r: Referral, viewer: { frontDoor: boolean; chair: boolean }, now: Date, error = ''): Card {
+    const referrer = this.directory.person(r.referrer);
+    const decided = r.decision
+      ? `Decided ${this.calendar.describe(new Date(r.decision.at))} by ${this.directory.person(r.decision.by)?.name}: ${FRONT_DOOR_DECISIONS[r.decision.outcome]}. Why: ${r.decision.rationale}`
+      : `To be decided ${this.calendar.phrase(new Date(r.decideBy), now)}.`;
+    return renderCard(reviewTemplate, {
+      ...REVIEW_DEFAULTS,
+      headline: `${r.reference}: ${r.decision ? 'referral decided' : 'new referral'}${r.urgent ? ', urgent' : ''}`,
+      urgent: r.urgent,
+      reference: r.reference,
+      sections: [
+        { title: 'Referred by', lines: [`${referrer?.name}, ${referrer?.jobTitle}, ${referrer ? this.directory.agencyOf(referrer).name : ''}`, `Submitted ${this.calendar.describe(new Date(r.submittedAt))}`] },
+        ...this.sections(form, r.answers),
+        { title: 'Front Door decision', lines: [decided] },
+      ],
+      note: error,
+      canDecide: viewer.frontDoor && !r.decision,
+      canConvene: viewer.chair && r.decision?.outcome === 'strategy-discussion',
+      decisions: Object.entries(FRONT_DOOR_DECISIONS).map(([value, title]) => ({ value, title })),
+    });
+  }
+
+  incident(form: FormDefinition, si: SeriousIncident, viewer: { admin: boolean }, now: Date): Card {
+    const when = (iso?: string) => (iso ? this.calendar.describe(new Date(iso)) : '');
+    const clock = (label: string, due: string | undefined, done: string | undefined) => {
+      const state = met(done, due);
+      if (!due) return `${label}: starts when the National Panel is notified.`;
+      if (state === 'open') return `${label}: due ${this.calendar.phrase(new Date(due), now)}${now.toISOString() >= due ? ' (overdue: the statutory deadline was missed)' : ''}.`;
+      return `${label}: done ${when(done)}, ${state === 'met' ? 'within' : 'after'} the deadline (${when(due)}).`;
+    };
+    return renderCard(reviewTemplate, {
+      ...REVIEW_DEFAULTS,
+      headline: `${si.reference}: serious incident reported`,
+      reference: si.reference,
+      sections: [
+        { title: 'Reported by', lines: [`${this.directory.person(si.raisedBy)?.name}, ${when(si.raisedAt)}`] },
+        { title: 'Statutory timescales', lines: [clock('Notify the National Panel (5 working days)', si.panelDueAt, si.panelNotifiedAt), clock('Rapid review (15 working days from notification)', si.rapidReviewDueAt, si.rapidReviewCompletedAt)] },
+        ...this.sections(form, si.answers),
+      ],
+      canNotify: viewer.admin && !si.panelNotifiedAt,
+      canReview: viewer.admin && !!si.panelNotifiedAt && !si.rapidReviewCompletedAt,
+    });
+  }
+}

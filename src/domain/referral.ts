@@ -1,0 +1,47 @@
+/** A referral from a practitioner to the Front Door, and the Front Door's decision on it. */
+import { Answers } from './forms';
+import { Person } from './directory';
+import { Invalid, Refused } from './strategyDiscussion';
+
+export type FrontDoorDecision = 'strategy-discussion' | 'assessment' | 'early-help' | 'advice' | 'no-further-action';
+export const FRONT_DOOR_DECISIONS: Record<FrontDoorDecision, string> = {
+  'strategy-discussion': 'Strategy discussion',
+  assessment: 'Child and family assessment (section 17)',
+  'early-help': 'Early help',
+  advice: 'Information and advice',
+  'no-further-action': 'No further action',
+};
+
+export interface Draft {
+  referrer: string;
+  formId: string;
+  step: number;
+  answers: Answers;
+  urgent: boolean;
+  startedAt: string;
+  updatedAt: string;
+}
+
+export interface Referral {
+  reference: string;
+  referrer: string;
+  answers: Answers;
+  urgent: boolean;
+  submittedAt: string;
+  decideBy: string;
+  decision?: { outcome: FrontDoorDecision; rationale: string; by: string; at: string };
+}
+
+export function maySeeReferral(r: Referral, person: Person): boolean {
+  return r.referrer === person.aadObjectId || person.roles.includes('front-door');
+}
+
+export function decide(r: Referral, by: Person, outcome: string, rationale: string, now: Date): Referral {
+  if (!by.roles.includes('front-door')) throw new Refused('not-chair', `Only the Front Door decides on referrals.`);
+  if (r.decision) throw new Refused('old-version', `${r.reference} was already decided: ${FRONT_DOOR_DECISIONS[r.decision.outcome]}.`);
+  const problems: string[] = [];
+  if (!(outcome in FRONT_DOOR_DECISIONS)) problems.push('Choose the decision.');
+  if (!rationale.trim()) problems.push('Give the rationale: the referrer is told the decision and the reason.');
+  if (problems.length) throw new Invalid(problems);
+  return { ...r, decision: { outcome: outcome as FrontDoorDecision, rationale: rationale.trim(), by: by.aadObjectId, at: now.toISOString() } };
+}

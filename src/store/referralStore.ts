@@ -1,0 +1,62 @@
+import { Draft, Referral } from '../domain/referral';
+import { SeriousIncident } from '../domain/seriousIncident';
+import { encodeKey, isNotFound, readJson, Tables, updateJson } from './tables';
+
+/**
+ * Referral drafts (one per person and form, so a half-done referral is resumed, also after a
+ * restart), submitted referrals, and serious incidents, each a JSON document under its etag.
+ */
+export class ReferralStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client('referrals');
+  }
+
+  private async read<T>(pk: string, rk: string): Promise<T | undefined> {
+    const found = await readJson<T>(this.client, pk, rk);
+    if (!found) return undefined;
+    const { etag: _etag, ...doc } = found;
+    return doc as T;
+  }
+
+  draft(formId: string, aadObjectId: string): Promise<Draft | undefined> {
+    return this.read<Draft>('draft', encodeKey(`${formId}|${aadObjectId.toLowerCase()}`));
+  }
+
+  async saveDraft(d: Draft): Promise<void> {
+    await this.client.upsertEntity({ partitionKey: 'draft', rowKey: encodeKey(`${d.formId}|${d.referrer.toLowerCase()}`), json: JSON.stringify(d) }, 'Replace');
+  }
+
+  async deleteDraft(formId: string, aadObjectId: string): Promise<void> {
+    try {
+      await this.client.deleteEntity('draft', encodeKey(`${formId}|${aadObjectId.toLowerCase()}`));
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+
+  async createReferral(r: Referral): Promise<void> {
+    await this.client.createEntity({ partitionKey: encodeKey(r.reference), rowKey: 'referral', json: JSON.stringify(r) });
+  }
+
+  referral(reference: string): Promise<Referral | undefined> {
+    return this.read<Referral>(encodeKey(reference), 'referral');
+  }
+
+  async updateReferral(reference: string, change: (r: Referral) => Referral): Promise<Referral> {
+    return (await updateJson<Referral>(this.client, encodeKey(reference), 'referral', change))!;
+  }
+
+  async createIncident(si: SeriousIncident): Promise<void> {
+    await this.client.createEntity({ partitionKey: encodeKey(si.reference), rowKey: 'incident', json: JSON.stringify(si) });
+  }
+
+  incident(reference: string): Promise<SeriousIncident | undefined> {
+    return this.read<SeriousIncident>(encodeKey(reference), 'incident');
+  }
+
+  async updateIncident(reference: string, change: (si: SeriousIncident) => SeriousIncident): Promise<SeriousIncident> {
+    return (await updateJson<SeriousIncident>(this.client, encodeKey(reference), 'incident', change))!;
+  }
+}

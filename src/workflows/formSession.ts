@@ -1,0 +1,79 @@
+/**
+ * Walking a person through a form one card at a time: answers are saved at every step (a draft
+ * survives closing Teams and a restart), checked before moving on, and reviewed before submit.
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { Answers, checkStep, FormDefinition } from '../domain/forms';
+import { Draft } from '../domain/referral';
+import { ReferralCards } from '../cards/referralCards';
+import { ReferralStore } from '../store/referralStore';
+import { CardReply } from '../teams/turn';
+import { Actor } from './actor';
+
+export class FormSession {
+  constructor(
+    readonly form: FormDefinition,
+    private readonly kind: 'referral' | 'incident',
+    private readonly store: ReferralStore,
+    private readonly cards: ReferralCards,
+    private readonly calendar: WorkingCalendar,
+    private readonly now: () => Date,
+  ) {}
+
+  private get verb(): string {
+    return this.kind === 'referral' ? 'ref.step' : 'si.step';
+  }
+
+  private get noun(): string {
+    return this.kind === 'referral' ? 'Referral' : 'Serious incident';
+  }
+
+  draft(actor: Actor): Promise<Draft | undefined> {
+    return this.store.draft(this.form.id, actor.person.aadObjectId);
+  }
+
+  async start(actor: Actor, urgent: boolean): Promise<CardReply> {
+    const existing = await this.draft(actor);
+    const now = this.now().toISOString();
+    const d: Draft = existing
+      ? { ...existing, urgent: existing.urgent || urgent, updatedAt: now }
+      : { referrer: actor.person.aadObjectId, formId: this.form.id, step: 0, answers: {}, urgent, startedAt: now, updatedAt: now };
+    await this.store.saveDraft(d);
+    return this.show(d);
+  }
+
+  show(d: Draft, errors: string[] = []): CardReply {
+    if (d.step >= this.form.steps.length) return { card: this.cards.review(this.form, d.answers, d.urgent, this.kind) };
+    return { card: this.cards.step(this.form, d.step, d.answers, { errors, urgent: d.urgent, verb: this.verb, noun: this.noun }) };
+  }
+
+  /** The answers on the card are kept whichever way the person goes; "next" only when they pass. */
+  async move(actor: Actor, values: Record<string, string>, move: string, fromStep: number): Promise<CardReply> {
+    const d = await this.draft(actor);
+    if (!d) return { message: `That ${this.noun.toLowerCase()} is no longer in progress (it was submitted, or never started). Type "refer" to start one.` };
+    const step = this.form.steps[fromStep];
+    const answers: Answers = { ...d.answers };
+    for (const q of step?.questions ?? []) if (values[q.id] !== undefined) answers[q.id] = values[q.id].trim();
+    const today = this.calendar.local(this.now()).toISODate()!;
+    let next = d.step;
+    let errors: string[] = [];
+    if (move === 'back') next = Math.max(0, Math.min(fromStep, this.form.steps.length) - 1);
+    else if (step) {
+      errors = checkStep(step, answers, today);
+      next = errors.length ? fromStep : fromStep + 1;
+    }
+    const saved: Draft = { ...d, answers, step: next, updatedAt: this.now().toISOString() };
+    await this.store.saveDraft(saved);
+    return this.show(saved, errors);
+  }
+
+  /** Everything checked again at submit: a draft edited across versions of the form cannot slip through. */
+  problems(d: Draft): string[] {
+    const today = this.calendar.local(this.now()).toISODate()!;
+    return this.form.steps.flatMap((s) => checkStep(s, d.answers, today));
+  }
+
+  async finish(actor: Actor): Promise<void> {
+    await this.store.deleteDraft(this.form.id, actor.person.aadObjectId);
+  }
+}

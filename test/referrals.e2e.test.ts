@@ -1,0 +1,210 @@
+import * as cards from './harness/cards';
+import { TeamsUser } from './harness/teams';
+import { World } from './harness/world';
+
+const text = cards.text;
+const FRONT_DOOR = '19:front-door-westmoor@thread.tacv2';
+
+const ANSWERS: Record<string, cards.Answer>[] = [
+  {
+    'Child’s full name (or “unborn baby of …”)': 'Alex Example',
+    'Date of birth, or expected due date if unborn': '2026-06-14',
+    Address: '1 Example Road, Westmoor',
+    'NHS number, if known': '943 476 5919',
+    'GP practice': 'Riverside Medical Practice',
+  },
+  {
+    'Mother or main carer (name, relationship)': 'Sam Example, mother',
+    'Father (name, or why not known)': 'Jo Sample, birth father, lives in another area',
+    'Partners and other adults in the household': 'Chris Partner, mother’s partner, lives at the address',
+    'Who holds parental responsibility': 'Mother and birth father',
+  },
+  {
+    'What happened, with dates': '20 November: bruising to both upper arms of a 10-week-old baby.',
+    'What you saw yourself': 'Fingertip bruising on both arms during the baby check.',
+    'What you were told, and by whom': 'Mother said the baby was handled roughly by her partner.',
+  },
+  {
+    'The child’s needs and the impact on the child': 'A non-mobile baby with unexplained bruising; needs safe care at home and is at risk of serious injury.',
+    'The child’s voice: what they say, or show': 'Too young to speak; flinches and cries when lifted.',
+  },
+  { 'Do the parents know about this referral?': 'No', 'Do they consent?': 'Not asked', 'If they do not know or do not consent, why': 'Asking would increase the risk to the baby.' },
+  { 'Other agencies involved': 'Health visiting', 'Other processes under way (police investigation, court)': 'None known' },
+];
+
+async function walkThrough(nia: TeamsUser, card: any, upTo = ANSWERS.length): Promise<any> {
+  for (let i = 0; i < upTo; i++) {
+    expect(text(card).split('\n')[0]).toBe(`Referral: step ${i + 1} of 6`);
+    const next = await nia.click(card, i === ANSWERS.length - 1 ? 'Review' : 'Next', ANSWERS[i]);
+    card = next.card;
+  }
+  return card;
+}
+
+describe('referral triage', () => {
+  let world: World;
+  let nia: TeamsUser;
+  let kim: TeamsUser;
+  beforeEach(async () => {
+    world = await World.start({ at: '2026-11-23T10:00:00Z' });
+    [nia, kim] = await world.install('Nia Evans', 'Kim Lee', 'Sam Okafor');
+    // Concord is installed in the Front Door's channel.
+    await kim.inChannel(FRONT_DOOR).post({
+      type: 'conversationUpdate', id: 'install-front-door', serviceUrl: world.connector.url, channelId: 'msteams',
+      from: { id: kim.userId, aadObjectId: kim.who.aadObjectId }, recipient: { id: '28:concord-test-bot', name: 'Concord' },
+      conversation: { id: FRONT_DOOR, conversationType: 'channel', tenantId: kim.who.tenantId },
+      channelData: { tenant: { id: kim.who.tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: FRONT_DOOR } }, membersAdded: [{ id: '28:concord-test-bot' }],
+    });
+  });
+  afterEach(async () => world?.stop());
+
+  test('a full referral from a hospital nurse, father and partner included, reaches the Front Door; “strategy discussion” is decided and the nurse told', async () => {
+    const [first] = await nia.say('refer');
+    expect(text(first.attachments[0].content)).toContain('Is a child in immediate danger now?');
+    const step1 = await nia.click(first.attachments[0].content, 'No');
+    const review = await walkThrough(nia, step1.card);
+    expect(text(review)).toContain('Father (name, or why not known): Jo Sample, birth father, lives in another area');
+    expect(text(review)).toContain('Partners and other adults in the household: Chris Partner');
+    const submitted = await nia.click(review, 'Submit the referral');
+    const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+    expect(submitted.message).toContain('The Front Door will decide by 17:00 on Tuesday 24 November');
+
+    const triage = await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`), 'the triage card');
+    const triageCard = triage.attachments[0].content;
+    expect(text(triageCard).split('\n')[0]).toBe(`${reference}: new referral`);
+    expect(text(triageCard)).toContain('Nia Evans, Safeguarding Nurse, Neonatal Unit, Westmoor General Hospital');
+
+    const frontDoor = kim.inChannel(FRONT_DOOR);
+    const noReason = await frontDoor.click(triageCard, 'Record the decision', { Decision: 'Strategy discussion' });
+    expect(noReason.said).toContain('Give the rationale');
+    const decided = await frontDoor.click(triageCard, 'Record the decision', { Decision: 'Strategy discussion', 'Rationale (the referrer is told)': 'Unexplained bruising in a non-mobile baby: possible significant harm.' });
+    expect(decided.said).toContain('Decided Monday 23 November 2026 at 10:00 by Kim Lee: Strategy discussion');
+    const told = await nia.waitForMessage((a) => a.text?.startsWith(`${reference}: the Front Door decided: Strategy discussion.`), 'the decision');
+    expect(told.text).toContain('Why: Unexplained bruising in a non-mobile baby');
+
+    // "Strategy discussion" offers the chair a convene form with the referral's details filled in.
+    const sam = world.user('Sam Okafor');
+    const [view] = await sam.say(`referral ${reference}`);
+    expect(view.text).toContain(`You are not involved in ${reference}`);
+    const convene = await sam.invoke('ref.convene', { ref: reference });
+    expect(convene.message).toContain('You are not involved');
+    const kimView = await kim.invoke('ref.convene', { ref: reference });
+    expect(kimView.message).toBe('Only people with the chair role can convene a strategy discussion.');
+  });
+
+  test('immediate danger: the emergency route is shown before anything else, and the referral is marked urgent', async () => {
+    const [first] = await nia.say('refer');
+    const danger = await nia.click(first.attachments[0].content, 'Yes, a child is in danger now');
+    const route = text(danger.card).split('\n');
+    expect(route[0]).toBe('Call 999 now');
+    expect(route).toContain('Front Door: 01632 960 100 (Front Door, fictional)');
+    const cont = await nia.click(danger.card, 'Continue the referral (urgent)');
+    expect(text(cont.card)).toContain('Urgent: a child was in immediate danger.');
+    const review = await walkThrough(nia, cont.card);
+    const submitted = await nia.click(review, 'Submit the referral');
+    const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+    await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral, urgent`), 'the urgent triage card');
+  });
+
+  test('invalid answers are caught on the card: a future date of birth, a level of need alone; nothing is submitted', async () => {
+    const [first] = await nia.say('refer');
+    const step1 = await nia.click(first.attachments[0].content, 'No');
+    const future = await nia.click(step1.card, 'Next', { ...ANSWERS[0], 'Date of birth, or expected due date if unborn': '2027-01-01' });
+    expect(text(future.card)).toContain('a date of birth cannot be in the future');
+    expect(text(future.card).split('\n')[0]).toBe('Referral: step 1 of 6');
+    let card = (await nia.click(future.card, 'Next', ANSWERS[0])).card;
+    card = (await nia.click(card, 'Next', ANSWERS[1])).card;
+    card = (await nia.click(card, 'Next', ANSWERS[2])).card;
+    const level = await nia.click(card, 'Next', { 'The child’s needs and the impact on the child': 'Level 4', 'The child’s voice: what they say, or show': 'n/a' });
+    expect(text(level.card)).toContain('a level of need alone is not accepted');
+    const missing = await nia.click(level.card, 'Next', { 'The child’s needs and the impact on the child': '' });
+    expect(text(missing.card)).toContain('The child’s needs and the impact on the child: please answer.');
+    expect(world.connector.sentTo(FRONT_DOOR)).toHaveLength(0);
+    expect((await world.concord.audit.trail('referrals')).length).toBe(0);
+  });
+
+  test('a referral left after step 3 keeps its answers when resumed, also across a restart', async () => {
+    const [first] = await nia.say('refer');
+    const step1 = await nia.click(first.attachments[0].content, 'No');
+    const step4 = await walkThrough(nia, step1.card, 3);
+    expect(text(step4).split('\n')[0]).toBe('Referral: step 4 of 6');
+    await world.restart();
+    const [resumed] = await nia.say('refer');
+    const card = resumed.attachments[0].content;
+    expect(text(card).split('\n')[0]).toBe('Referral: step 4 of 6');
+    const back = await nia.click(card, 'Back');
+    expect(cards.input(back.card, 'What you saw yourself').value).toBe(ANSWERS[2]['What you saw yourself']);
+  });
+
+  test('an undecided referral is chased at the end of the next working day: a Friday before a bank holiday Monday', async () => {
+    world.clock.set('2026-08-28T13:00:00Z'); // Friday; Monday 31 August is the summer bank holiday
+    const [first] = await nia.say('refer');
+    const review = await walkThrough(nia, (await nia.click(first.attachments[0].content, 'No')).card);
+    const submitted = await nia.click(review, 'Submit the referral');
+    expect(submitted.message).toContain('by 17:00 on Tuesday 1 September');
+    const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+    world.clock.set('2026-08-31T16:00:00Z');
+    await world.runDueWork();
+    expect(kim.messages().some((a) => a.text?.startsWith(`${reference}: this referral`))).toBe(false);
+    world.clock.set('2026-09-01T16:00:00Z'); // 17:00 British Summer Time
+    await world.runDueWork();
+    await kim.waitForMessage((a) => a.text?.startsWith(`${reference}: this referral was due a decision by the end of the working day`), 'the chase');
+  });
+
+  test('someone without the Front Door role cannot decide; a referrer sees only their own referrals', async () => {
+    const [first] = await nia.say('refer');
+    const review = await walkThrough(nia, (await nia.click(first.attachments[0].content, 'No')).card);
+    const reference = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).message)![1];
+    const own = await nia.say(`referral ${reference}`);
+    expect(text(own[0].attachments[0].content)).toContain(`${reference}: new referral`);
+    const decide = await nia.invoke('ref.decide', { ref: reference, outcome: 'no-further-action', rationale: 'mine' });
+    expect(decide.said).not.toContain('Decided');
+    const alex = world.user('Alex Carter');
+    await alex.install();
+    const [other] = await alex.say(`referral ${reference}`);
+    expect(other.text).toContain(`You are not involved in ${reference}`);
+    const notFrontDoor = await world.user('Tom Hughes').invoke('ref.decide', { ref: reference, outcome: 'advice', rationale: 'x' });
+    expect(notFrontDoor.message).toContain('You are not involved');
+    expect((await world.concord.audit.trail('access')).filter((e) => e.action === 'refused.not-involved').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the serious-incident route', () => {
+  test('alerts the partnership admins at once and tracks the 5 and 15 working-day deadlines', async () => {
+    const world = await World.start({ at: '2026-12-21T10:00:00Z' }); // Monday before Christmas
+    try {
+      const [jordan, alison] = await world.install('Jordan Reid', 'Alison Bright');
+      const [form] = await jordan.say('serious incident');
+      const step1 = form.attachments[0].content;
+      expect(text(step1).split('\n')[0]).toBe('Serious incident: step 1 of 2');
+      const notSerious = await jordan.click(step1, 'Next', { 'Case reference (not the child’s name)': 'SD-0142', 'The child has been seriously harmed': true, 'Date of the incident': '2026-12-20' });
+      expect(text(notSerious.card)).toContain('a serious incident needs abuse or neglect known or suspected');
+      const step2 = await jordan.click(notSerious.card, 'Next', { 'Abuse or neglect is known or suspected': true });
+      const review = await jordan.click(step2.card, 'Review', { 'Summary of events': 'A 10-week-old baby admitted with inflicted head injuries.', 'Agencies involved': 'Hospital, police, social care, health visiting' });
+      const done = await jordan.click(review.card, 'Submit and alert the partnership');
+      const reference = /(SI-\d{4})/.exec(done.message)![1];
+      // 5 working days from Monday 21 December: 22, 23, 24, 29, 30 December.
+      expect(done.message).toContain('the National Panel must be notified by 17:00 on Wednesday 30 December');
+      const alert = await alison.waitForMessage((a) => a.summary?.startsWith(`${reference}: serious incident reported`), 'the alert');
+      expect(text(alert.attachments[0].content)).toContain('Notify the National Panel (5 working days): due by 17:00 on Wednesday 30 December');
+
+      world.clock.set('2026-12-30T09:00:00Z');
+      await world.runDueWork();
+      await alison.waitForMessage((a) => a.summary === `${reference}: reminder, the National Panel must be notified by 17:00 on Wednesday 30 December`, 'the reminder');
+      world.clock.set('2026-12-30T11:00:00Z');
+      const notified = await alison.click(alert.attachments[0].content, 'Record the National Panel notification', { Date: '2026-12-30' });
+      // 15 working days from Wednesday 30 December 2026, with New Year's Day a bank holiday: Thursday 21 January 2027.
+      expect(notified.said).toContain('Notify the National Panel (5 working days): done Wednesday 30 December 2026 at 11:00, within the deadline');
+      expect(notified.said).toContain('Rapid review (15 working days from notification): due by 17:00 on Thursday 21 January 2027');
+      world.clock.set('2027-01-21T17:00:00Z');
+      await world.runDueWork();
+      await alison.waitForMessage((a) => a.summary?.startsWith(`${reference}: The rapid review has not been completed and the statutory deadline has passed`), 'the missed deadline');
+      const [view] = await alison.say(`incident ${reference}`);
+      expect(text(view.attachments[0].content)).toContain('due by 17:00 on Thursday 21 January (overdue: the statutory deadline was missed)');
+      const [refused] = await world.user('Alex Carter').say(`incident ${reference}`);
+      expect(refused.text).toContain(`You are not involved in ${reference}`);
+    } finally {
+      await world.stop();
+    }
+  });
+});
