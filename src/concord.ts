@@ -7,7 +7,7 @@ import { Directory } from './domain/directory';
 import { AuditLog } from './store/auditLog';
 import { ConversationStore } from './store/conversations';
 import { EmbeddedStorage, startEmbeddedAzurite } from './store/embeddedAzurite';
-import { Tables } from './store/tables';
+import { StorageLocation, Tables } from './store/tables';
 import { JobStore } from './scheduler/jobStore';
 import { Sweeper } from './scheduler/sweeper';
 import { createApp } from './teams/app';
@@ -67,13 +67,19 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const calendar = new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay);
 
   let embedded: EmbeddedStorage | undefined;
-  if (!settings.storageConnectionString) embedded = await startEmbeddedAzurite({ dataDir: settings.dataDir });
-  const tables = new Tables(settings.storageConnectionString || embedded!.connectionString);
+  let location: StorageLocation;
+  if (settings.storageAccountUrl) location = { accountUrl: settings.storageAccountUrl, managedIdentityClientId: settings.azureClientId || undefined };
+  else if (settings.storageConnectionString) location = settings.storageConnectionString;
+  else {
+    embedded = await startEmbeddedAzurite({ dataDir: settings.dataDir });
+    location = embedded.connectionString;
+  }
+  const tables = new Tables(location);
   try {
     await tables.createAll();
   } catch (e) {
     await embedded?.stop();
-    throw new Error(`Storage did not answer (${(e as Error).message}). Check STORAGE_CONNECTION_STRING.`);
+    throw new Error(`Storage did not answer (${(e as Error).message}). Check STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL.`);
   }
 
   const audit = new AuditLog(tables, now);

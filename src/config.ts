@@ -6,8 +6,12 @@ export type BotType = 'SingleTenant' | 'UserAssignedMSI';
 export interface Settings {
   port: number;
   host: string;
-  /** Empty: Concord starts Azurite's table service itself, persisted under dataDir. */
+  /** Empty (and no account URL): Concord starts Azurite's table service itself, persisted under dataDir. */
   storageConnectionString: string;
+  /** https://<account>.table.core.windows.net: reached with a managed identity, no keys. */
+  storageAccountUrl: string;
+  /** The user-assigned managed identity's client id, for the storage account and the bot. */
+  azureClientId: string;
   dataDir: string;
   directoryFile: string;
   botId: string;
@@ -61,6 +65,13 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   if (botId && !botTenantId) problems.push('BOT_TENANT_ID is required when BOT_ID is set (the bot is single-tenant).');
   if (botId && botType === 'SingleTenant' && !botPassword) problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE is SingleTenant.');
 
+  const storageConnectionString = text('STORAGE_CONNECTION_STRING', '');
+  const storageAccountUrl = text('STORAGE_ACCOUNT_URL', '');
+  if (storageConnectionString && storageAccountUrl) problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
+  if (storageAccountUrl && !/^https:\/\/[a-z0-9]+\.table\.core\.windows\.net\/?$/.test(storageAccountUrl)) {
+    problems.push(`STORAGE_ACCOUNT_URL must look like https://<account>.table.core.windows.net, not "${storageAccountUrl}".`);
+  }
+
   const sweepText = text('SWEEP_INTERVAL_MS', '5000');
   const sweepIntervalMs = Number(sweepText);
   if (!/^\d+$/.test(sweepText) || sweepIntervalMs < 50) problems.push(`SWEEP_INTERVAL_MS must be a whole number of at least 50, not "${sweepText}".`);
@@ -69,7 +80,9 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   return {
     port,
     host,
-    storageConnectionString: text('STORAGE_CONNECTION_STRING', ''),
+    storageConnectionString,
+    storageAccountUrl,
+    azureClientId: text('AZURE_CLIENT_ID', ''),
     dataDir: path.resolve(text('DATA_DIR', '.data')),
     directoryFile: path.resolve(text('DIRECTORY_FILE', DEFAULT_DIRECTORY)),
     botId,

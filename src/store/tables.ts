@@ -1,4 +1,5 @@
 import { TableClient, TableEntityResult, TableServiceClient } from '@azure/data-tables';
+import { DefaultAzureCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 
 /** Table names are fixed here so that every table Concord owns is listed in one place. */
 export const TABLE_NAMES = ['audit', 'conversations', 'discussions', 'differences', 'referrals', 'counters', 'jobs', 'deliveries'] as const;
@@ -25,17 +26,33 @@ export const isConflict = (e: unknown) => statusOf(e) === 409;
 export const isStale = (e: unknown) => statusOf(e) === 412;
 export const isNotFound = (e: unknown) => statusOf(e) === 404;
 
+/** Where the tables are: a connection string (Azurite, or a key), or an account URL reached with an identity. */
+export type StorageLocation = string | { accountUrl: string; managedIdentityClientId?: string };
+
 export class Tables {
   private readonly clients = new Map<TableName, TableClient>();
+  private readonly credential: TokenCredential | undefined;
 
-  constructor(private readonly connectionString: string, private readonly prefix = '') {}
+  constructor(private readonly location: StorageLocation, private readonly prefix = '') {
+    if (typeof location !== 'string') {
+      // In Azure: the app's user-assigned managed identity. Elsewhere: whatever DefaultAzureCredential finds (az login).
+      this.credential = location.managedIdentityClientId
+        ? new ManagedIdentityCredential({ clientId: location.managedIdentityClientId })
+        : new DefaultAzureCredential();
+    }
+  }
+
+  private get insecure(): boolean {
+    return typeof this.location === 'string' && this.location.includes('http://');
+  }
 
   client(name: TableName): TableClient {
     let c = this.clients.get(name);
     if (!c) {
-      c = TableClient.fromConnectionString(this.connectionString, `${this.prefix}${name}`, {
-        allowInsecureConnection: this.connectionString.includes('http://'),
-      });
+      const table = `${this.prefix}${name}`;
+      c = typeof this.location === 'string'
+        ? TableClient.fromConnectionString(this.location, table, { allowInsecureConnection: this.insecure })
+        : new TableClient(this.location.accountUrl, table, this.credential!);
       this.clients.set(name, c);
     }
     return c;
@@ -48,10 +65,10 @@ export class Tables {
   /** Storage answers: used by /healthz. */
   async ping(): Promise<boolean> {
     try {
-      const svc = TableServiceClient.fromConnectionString(this.connectionString, {
-        allowInsecureConnection: this.connectionString.includes('http://'),
-        retryOptions: { maxRetries: 0 },
-      });
+      const options = { allowInsecureConnection: this.insecure, retryOptions: { maxRetries: 0 } };
+      const svc = typeof this.location === 'string'
+        ? TableServiceClient.fromConnectionString(this.location, options)
+        : new TableServiceClient(this.location.accountUrl, this.credential!, options);
       const it = svc.listTables({ abortSignal: AbortSignal.timeout(2000) }).byPage({ maxPageSize: 1 });
       await it.next();
       return true;
