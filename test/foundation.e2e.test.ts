@@ -123,3 +123,13 @@ test('/healthz says 503 when storage stops answering', async () => {
   await other.concord.stop();
   await other.connector.stop();
 });
+
+test('the first-line rule every end-to-end test checks at the end catches a message that names a child', async () => {
+  const other = await World.start();
+  const [nia] = await other.install('Nia Evans');
+  await other.concord.outbox.send({ key: 'bad', subject: 'TEST-9', to: { person: nia.who.aadObjectId }, message: { summary: 'Alex Example, 10 weeks: bruising' } });
+  await nia.waitForMessage((a) => a.text?.startsWith('Alex Example'), 'the bad message');
+  expect(other.proactiveFirstLinesThatBreakTheRule()).toEqual(['Alex Example, 10 weeks: bruising']);
+  other.connector.calls.length = 0; // so that stopping this world does not fail
+  await other.stop();
+});

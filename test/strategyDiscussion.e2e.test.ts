@@ -81,7 +81,9 @@ describe('a strategy discussion from convening to a disputed outcome', () => {
     expect(tallyText).toContain('Nia Evans (Westmoor General Hospital): My understanding is different: “I understood a section 47 enquiry by social care alone');
 
     // The chair is told at once, and the live tally message in the chair's chat is updated.
-    await chair.waitForMessage((a) => a.text?.startsWith(`${reference}: Nia Evans understood the outcome differently`), 'the dispute notice');
+    const notice = await chair.waitForMessage((a) => a.summary === `${reference}: Nia Evans understood the outcome differently. The record now shows the outcome as disputed.`, 'the dispute notice');
+    expect(notice.text.split('\n')[0]).not.toContain('section 47');
+    expect(notice.text).toContain('What they understood: “I understood a section 47 enquiry by social care alone');
     await world.connector.waitFor(
       () => world.connector.updates(chair.chatId).some((u) => text(u.body.attachments[0].content).includes('Status: Disputed')),
       'the tally message to be updated',

@@ -7,6 +7,8 @@ import { statusOf } from '../store/tables';
 export interface OutboundMessage {
   /** The notification preview and first line: a case reference and what is needed, nothing more. */
   summary: string;
+  /** Free text that may describe the case (a note, a rationale): only below the first line. */
+  detail?: string;
   card?: object;
 }
 
@@ -24,7 +26,7 @@ export class TransientDeliveryError extends Error {
 export function toActivity(message: OutboundMessage): Partial<Activity> {
   return message.card
     ? { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(message.card)] }
-    : { type: 'message', text: message.summary };
+    : { type: 'message', summary: message.summary, text: message.detail ? `${message.summary}\n\n${message.detail}` : message.summary };
 }
 
 function retryAfterMs(e: unknown): number | undefined {

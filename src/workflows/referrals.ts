@@ -119,7 +119,7 @@ export class Referrals {
       key: `${reference}|decision`,
       subject: reference,
       to: { person: r.referrer },
-      message: { summary: `${reference}: the Front Door decided: ${FRONT_DOOR_DECISIONS[decision.outcome]}. Why: ${decision.rationale}` },
+      message: { summary: `${reference}: the Front Door decided: ${FRONT_DOOR_DECISIONS[decision.outcome]}.`, detail: `Why: ${decision.rationale}` },
     });
     return { card: this.cards.referral(this.session.form, r, this.viewer(actor), this.now()) };
   }

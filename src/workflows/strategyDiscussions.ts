@@ -283,7 +283,10 @@ export class StrategyDiscussions {
         key: `${reference}|different|v${version}|${me.aadObjectId}`,
         subject: reference,
         to: { person: d.chair },
-        message: { summary: `${reference}: ${actor.person.name} understood the outcome differently: “${ack.note}”. The record now shows the outcome as disputed.` },
+        message: {
+          summary: `${reference}: ${actor.person.name} understood the outcome differently. The record now shows the outcome as disputed.`,
+          detail: `What they understood: “${ack.note}”`,
+        },
       });
     }
     return { card: this.cards.acknowledgement(d, v, me, ack) };

@@ -87,9 +87,23 @@ export class World {
     return (await this.concord.audit.trail(subject)).map((e) => e.action);
   }
 
+  /**
+   * Every message Concord sent on its own (not a reply to the person) must open with a case
+   * reference and nothing that identifies a child: that first line is the Teams notification.
+   * Checked for every end-to-end test when its world stops.
+   */
+  proactiveFirstLinesThatBreakTheRule(): string[] {
+    return this.connector.calls
+      .filter((c) => c.method === 'POST' && c.path.endsWith('/activities') && c.body?.type === 'message')
+      .map((c) => String(c.body.summary ?? c.body.text ?? '').split('\n')[0])
+      .filter((line) => !/^(SD|PD|REF|SI|TEST)-\d{1,4}: [^“"]*$/.test(line));
+  }
+
   async stop(): Promise<void> {
     await this.concord.stop();
     await this.connector.stop();
     await this.storage.stop();
+    const broken = this.proactiveFirstLinesThatBreakTheRule();
+    if (broken.length) throw new Error(`messages whose first line does not open with a case reference, or quotes free text:\n${broken.join('\n')}`);
   }
 }
