@@ -93,9 +93,10 @@ export class World {
    * Checked for every end-to-end test when its world stops.
    */
   proactiveFirstLinesThatBreakTheRule(): string[] {
+    // Proactive messages carry a summary (the notification text); replies within a turn do not.
     return this.connector.calls
-      .filter((c) => c.method === 'POST' && c.path.endsWith('/activities') && c.body?.type === 'message')
-      .map((c) => String(c.body.summary ?? c.body.text ?? '').split('\n')[0])
+      .filter((c) => c.method === 'POST' && c.body?.type === 'message' && c.body.summary !== undefined)
+      .map((c) => String(c.body.summary).split('\n')[0])
       .filter((line) => !/^(SD|PD|REF|SI|TEST)-\d{1,4}: [^“"]*$/.test(line));
   }
 
