@@ -79,7 +79,8 @@ describe('reaching people', () => {
     await world.restart();
     await world.concord.outbox.send({ key: 'hello-after-restart', subject: 'TEST-1', to: { person: gp.who.aadObjectId }, message: { summary: 'TEST-1: a message after the restart' } });
     await gp.waitForMessage((a) => a.text === 'TEST-1: a message after the restart', 'the message');
-    expect((await world.concord.outbox.outcome('TEST-1', 'hello-after-restart'))?.status).toBe('delivered');
+    // The outcome is recorded just after Teams accepts the message.
+    expect(await world.connector.waitFor(async () => (await world.concord.outbox.outcome('TEST-1', 'hello-after-restart'))?.status, 'the outcome')).toBe('delivered');
   });
 
   test('someone seen only as a member of a team gets a new 1:1 chat opened for them', async () => {
