@@ -16,12 +16,18 @@ if (location) require('node:fs').mkdirSync(location, { recursive: true });
 const config = new TableConfiguration('127.0.0.1', 0, undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, !location);
 const server = new TableServer(config);
 
-async function stop() {
-  try {
-    await server.close();
-  } finally {
-    process.exit(0);
-  }
+// Stdin's 'end' and 'close' (and a signal) may all arrive: close once, and exit only after
+// Azurite has written its database, or the last writes would be lost.
+let stopping;
+function stop() {
+  stopping ??= server.close().then(
+    () => process.exit(0),
+    (e) => {
+      process.stderr.write(`Azurite did not close cleanly: ${e.message}\n`);
+      process.exit(1);
+    },
+  );
+  return stopping;
 }
 
 server.start().then(

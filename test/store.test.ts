@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startEmbeddedAzurite, EmbeddedStorage } from '../src/store/embeddedAzurite';
 import { decodeKey, encodeKey, isStale, Tables, updateJson } from '../src/store/tables';
 
@@ -37,4 +40,17 @@ test('any value makes a safe key and reads back the same', async () => {
   expect(decodeKey(key)).toBe(nasty);
   await tables.client('discussions').createEntity({ partitionKey: key, rowKey: key, v: 1 });
   expect((await tables.client('discussions').getEntity(key, key)).v).toBe(1);
+});
+
+test('the embedded storage keeps its data under DATA_DIR across a restart', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'concord-data-'));
+  const first = await startEmbeddedAzurite({ dataDir: dir });
+  const t1 = new Tables(first.connectionString);
+  await t1.createAll();
+  await t1.client('conversations').createEntity({ partitionKey: 'person', rowKey: 'kept', json: '{}' });
+  await first.stop();
+  const second = await startEmbeddedAzurite({ dataDir: dir });
+  const t2 = new Tables(second.connectionString);
+  expect((await t2.client('conversations').getEntity('person', 'kept')).json).toBe('{}');
+  await second.stop();
 });
