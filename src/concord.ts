@@ -20,6 +20,7 @@ import { StrategyRoutes } from './teams/strategyRoutes';
 import { registerStrategyJobs } from './workflows/strategyJobs';
 import { StrategyDiscussions } from './workflows/strategyDiscussions';
 import { CaseAccess } from './workflows/caseAccess';
+import { WorkflowServices } from './workflows/workflow';
 import { MinutesCards } from './cards/minutesCards';
 import { MinutesStore } from './store/minutesStore';
 import { References } from './store/references';
@@ -100,35 +101,29 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const outbox = new Outbox(jobs, sweeper, notifier, tables, audit, directory, now);
   const discussionStore = new DiscussionStore(tables);
   const minutesStore = new MinutesStore(tables);
-  const references = new References(tables);
-  const access = new CaseAccess(discussionStore, audit);
-  const discussions = new StrategyDiscussions(
-    discussionStore, outbox, jobs, audit, directory, calendar, conversations, new StrategyCards(directory, calendar), now, access, minutesStore, references,
-  );
-  registerStrategyJobs(sweeper, discussions);
-  const minutes = new MinutesWorkflow(
-    minutesStore, discussionStore, access, outbox, jobs, audit, directory, calendar, conversations, new MinutesCards(directory, calendar), now,
-  );
-  registerMinutesJobs(sweeper, minutes);
-  const measure = new MinutesMeasure(minutesStore, audit, calendar, now);
-  const differences = new ProfessionalDifferences(
-    new DifferenceStore(tables), references, discussionStore, minutesStore, access, outbox, jobs, audit, directory, calendar, conversations,
-    new DifferenceCards(directory, calendar), now,
-  );
-  registerDifferenceJobs(sweeper, differences);
   const referralStore = new ReferralStore(tables);
+  const services: WorkflowServices = {
+    access: new CaseAccess(discussionStore, audit),
+    outbox, jobs, audit, directory, calendar, conversations, references: new References(tables), now,
+  };
+  const strategyCards = new StrategyCards(directory, calendar);
   const referralCards = new ReferralCards(directory, calendar);
-  const referrals = new Referrals(
-    new FormSession(loadForm(p.forms.referral), 'referral', referralStore, referralCards, calendar, now),
-    referralStore, references, access, outbox, jobs, audit, directory, calendar, referralCards, new StrategyCards(directory, calendar), now,
-  );
-  const incidents = new SeriousIncidents(
-    new FormSession(loadForm(p.forms.seriousIncident), 'incident', referralStore, referralCards, calendar, now),
-    referralStore, references, access, outbox, jobs, audit, directory, calendar, referralCards, now,
-  );
+  const form = (file: string, kind: 'referral' | 'incident') => new FormSession(loadForm(file), kind, referralStore, referralCards, calendar, now);
+
+  const discussions = new StrategyDiscussions(services, discussionStore, strategyCards, minutesStore);
+  const minutes = new MinutesWorkflow(services, minutesStore, discussionStore, new MinutesCards(directory, calendar));
+  const measure = new MinutesMeasure(minutesStore, audit, calendar, now);
+  const differences = new ProfessionalDifferences(services, new DifferenceStore(tables), discussionStore, minutesStore, new DifferenceCards(directory, calendar));
+  const referrals = new Referrals(services, form(p.forms.referral, 'referral'), referralStore, referralCards, strategyCards);
+  const incidents = new SeriousIncidents(services, form(p.forms.seriousIncident, 'incident'), referralStore, referralCards);
+  registerStrategyJobs(sweeper, discussions);
+  registerMinutesJobs(sweeper, minutes);
+  registerDifferenceJobs(sweeper, differences);
   registerReferralJobs(sweeper, referrals, incidents);
 
-  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows: [new ReferralRoutes(referrals, incidents), new DifferenceRoutes(differences), new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)] });
+  // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
+  const workflows = [new ReferralRoutes(referrals, incidents), new DifferenceRoutes(differences), new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)];
+  const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
   const server = createServer(adapter, app, tables, audit);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

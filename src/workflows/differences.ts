@@ -2,47 +2,30 @@
  * Resolving Professional Differences by message: raise, act at each stage, and let no stage
  * stall: deadlines escalate by themselves, and a manager's silence goes to their own manager.
  */
-import { WorkingCalendar } from '../domain/calendar';
-import { Directory } from '../domain/directory';
 import {
   accept, askOrAnswer, coverForSilence, currentStage, DEFAULT_LADDER, escalate, finalOutcome, hasActed, maySee, Origin, ProfessionalDifference,
   propose, raise, RaiseRequest,
 } from '../domain/professionalDifference';
 import { ANSWERS, DECISIONS, Invalid, Refused } from '../domain/strategyDiscussion';
 import { DifferenceCards } from '../cards/differenceCards';
-import { AuditLog } from '../store/auditLog';
-import { ConversationStore } from '../store/conversations';
 import { DifferenceStore } from '../store/differenceStore';
 import { DiscussionStore } from '../store/discussionStore';
 import { MinutesStore } from '../store/minutesStore';
-import { References } from '../store/references';
-import { JobStore } from '../scheduler/jobStore';
-import { Outbox } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
-import { CaseAccess } from './caseAccess';
+import { Workflow, WorkflowServices } from './workflow';
 
 type Values = Record<string, string>;
 
-export class ProfessionalDifferences {
+export class ProfessionalDifferences extends Workflow {
   constructor(
+    services: WorkflowServices,
     private readonly store: DifferenceStore,
-    private readonly references: References,
     private readonly discussions: DiscussionStore,
     private readonly minutes: MinutesStore,
-    private readonly access: CaseAccess,
-    private readonly outbox: Outbox,
-    private readonly jobs: JobStore,
-    private readonly audit: AuditLog,
-    private readonly directory: Directory,
-    private readonly calendar: WorkingCalendar,
-    private readonly conversations: ConversationStore,
     private readonly cards: DifferenceCards,
-    private readonly now: () => Date,
-  ) {}
-
-  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
-    return this.access.guard(actor, reference, step);
+  ) {
+    super(services);
   }
 
   private dueAt = (stage: number, from: Date): Date =>

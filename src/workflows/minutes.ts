@@ -3,43 +3,29 @@
  * minute-taker drafts, the bot refuses to circulate minutes that contradict the acknowledged
  * outcome, every recipient confirms or asks for a correction, and the chair decides each one.
  */
-import { WorkingCalendar } from '../domain/calendar';
-import { Directory } from '../domain/directory';
 import {
   checkContent, circulate, contradiction, decideCorrection, latest, mayWrite, Minutes, MinutesContent, requestCorrection, startClock,
 } from '../domain/minutes';
 import { DECISIONS, Invalid, mustBeChair, Refused, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { lateness, MinutesCards } from '../cards/minutesCards';
-import { AuditLog } from '../store/auditLog';
-import { ConversationStore } from '../store/conversations';
 import { DiscussionStore } from '../store/discussionStore';
 import { MinutesStore } from '../store/minutesStore';
-import { JobStore } from '../scheduler/jobStore';
-import { Delivery, Outbox } from '../teams/outbox';
+import { Delivery } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
-import { CaseAccess } from './caseAccess';
+import { Workflow, WorkflowServices } from './workflow';
 
 type Values = Record<string, string>;
 
-export class MinutesWorkflow {
+export class MinutesWorkflow extends Workflow {
   constructor(
+    services: WorkflowServices,
     private readonly store: MinutesStore,
     /** Scheduled jobs have no actor to check: they read the discussion directly. */
     private readonly discussions: DiscussionStore,
-    private readonly access: CaseAccess,
-    private readonly outbox: Outbox,
-    private readonly jobs: JobStore,
-    private readonly audit: AuditLog,
-    private readonly directory: Directory,
-    private readonly calendar: WorkingCalendar,
-    private readonly conversations: ConversationStore,
     private readonly cards: MinutesCards,
-    private readonly now: () => Date,
-  ) {}
-
-  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
-    return this.access.guard(actor, reference, step);
+  ) {
+    super(services);
   }
 
   private async minutesOf(d: StrategyDiscussion): Promise<Minutes> {

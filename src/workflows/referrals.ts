@@ -2,40 +2,25 @@
  * Referral triage: a practitioner refers from chat, immediate danger first; the Front Door
  * decides within one working day, with a rationale; the referrer hears back in their chat.
  */
-import { WorkingCalendar } from '../domain/calendar';
-import { Directory } from '../domain/directory';
 import { decide, FRONT_DOOR_DECISIONS, maySeeReferral, Referral } from '../domain/referral';
 import { Invalid, Refused } from '../domain/strategyDiscussion';
 import { ReferralCards } from '../cards/referralCards';
 import { StrategyCards } from '../cards/strategyCards';
-import { AuditLog } from '../store/auditLog';
 import { ReferralStore } from '../store/referralStore';
-import { References } from '../store/references';
-import { JobStore } from '../scheduler/jobStore';
-import { Outbox } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
-import { CaseAccess } from './caseAccess';
+import { Workflow, WorkflowServices } from './workflow';
 import { FormSession } from './formSession';
 
-export class Referrals {
+export class Referrals extends Workflow {
   constructor(
+    services: WorkflowServices,
     private readonly session: FormSession,
     private readonly store: ReferralStore,
-    private readonly references: References,
-    private readonly access: CaseAccess,
-    private readonly outbox: Outbox,
-    private readonly jobs: JobStore,
-    private readonly audit: AuditLog,
-    private readonly directory: Directory,
-    private readonly calendar: WorkingCalendar,
     private readonly cards: ReferralCards,
     private readonly strategyCards: StrategyCards,
-    private readonly now: () => Date,
-  ) {}
-
-  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
-    return this.access.guard(actor, reference, step);
+  ) {
+    super(services);
   }
 
   /** "refer": a draft is resumed where it was left; otherwise the danger question comes first. */

@@ -3,38 +3,23 @@
  * tracked: the National Panel notified within 5 working days, the rapid review completed within
  * 15 working days of that notification, with reminders and a record of whether each was met.
  */
-import { WorkingCalendar } from '../domain/calendar';
-import { Directory } from '../domain/directory';
 import { Invalid, Refused } from '../domain/strategyDiscussion';
 import { PANEL_WORKING_DAYS, RAPID_REVIEW_WORKING_DAYS, recordPanelNotification, recordRapidReview, SeriousIncident } from '../domain/seriousIncident';
 import { ReferralCards } from '../cards/referralCards';
-import { AuditLog } from '../store/auditLog';
 import { ReferralStore } from '../store/referralStore';
-import { References } from '../store/references';
-import { JobStore } from '../scheduler/jobStore';
-import { Outbox } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
-import { CaseAccess } from './caseAccess';
+import { Workflow, WorkflowServices } from './workflow';
 import { FormSession } from './formSession';
 
-export class SeriousIncidents {
+export class SeriousIncidents extends Workflow {
   constructor(
+    services: WorkflowServices,
     private readonly session: FormSession,
     private readonly store: ReferralStore,
-    private readonly references: References,
-    private readonly access: CaseAccess,
-    private readonly outbox: Outbox,
-    private readonly jobs: JobStore,
-    private readonly audit: AuditLog,
-    private readonly directory: Directory,
-    private readonly calendar: WorkingCalendar,
     private readonly cards: ReferralCards,
-    private readonly now: () => Date,
-  ) {}
-
-  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
-    return this.access.guard(actor, reference, step);
+  ) {
+    super(services);
   }
 
   start(actor: Actor): Promise<CardReply> {

@@ -3,57 +3,41 @@
  * who may act, records an audit event, and answers with what the person should now see.
  */
 import { acknowledge } from '../domain/acknowledgement';
-import { WorkingCalendar } from '../domain/calendar';
 import { convene, ConveneRequest } from '../domain/convening';
-import { Directory } from '../domain/directory';
 import { Actor } from './actor';
+import { Workflow, WorkflowServices } from './workflow';
 import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../domain/outcome';
 import {
   ANSWERS, Attendance, ATTENDANCE, attendees, CORE_ROLES, currentVersion, Invalid, INVITATION_REPLIES,
   InvitationReply, mustBeChair, Refused, StrategyDiscussion,
 } from '../domain/strategyDiscussion';
 import { ACTION_ROWS, StrategyCards } from '../cards/strategyCards';
-import { AuditLog } from '../store/auditLog';
-import { ConversationStore } from '../store/conversations';
 import { DiscussionStore } from '../store/discussionStore';
-import { JobStore } from '../scheduler/jobStore';
-import { Delivery, Outbox } from '../teams/outbox';
+import { Delivery } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
-import { CaseAccess } from './caseAccess';
 import { exportRecord } from './recordExport';
 import { minutesRecordLines } from './minutesRecord';
 import { MinutesStore } from '../store/minutesStore';
-import { References } from '../store/references';
 import { logger } from '../logger';
 
 type Values = Record<string, string>;
 
 const TALLY_DELAY_MS = 1000;
 
-export class StrategyDiscussions {
+export class StrategyDiscussions extends Workflow {
   private readonly pendingTallies = new Map<string, NodeJS.Timeout>();
 
   constructor(
+    services: WorkflowServices,
     private readonly store: DiscussionStore,
-    private readonly outbox: Outbox,
-    private readonly jobs: JobStore,
-    private readonly audit: AuditLog,
-    private readonly directory: Directory,
-    private readonly calendar: WorkingCalendar,
-    private readonly conversations: ConversationStore,
     private readonly cards: StrategyCards,
-    private readonly now: () => Date,
-    private readonly access: CaseAccess,
     private readonly minutes: MinutesStore,
-    private readonly references: References,
-  ) {}
+  ) {
+    super(services);
+  }
 
   private async minutesLines(reference: string): Promise<string[]> {
     return minutesRecordLines(await this.minutes.get(reference), await this.minutes.confirmations(reference), this.directory, this.calendar, this.now());
-  }
-
-  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
-    return this.access.guard(actor, reference, step);
   }
 
   private load(actor: Actor, reference: string, recent = false): Promise<StrategyDiscussion> {

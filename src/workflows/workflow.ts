@@ -1,0 +1,52 @@
+import { WorkingCalendar } from '../domain/calendar';
+import { Directory } from '../domain/directory';
+import { AuditLog } from '../store/auditLog';
+import { ConversationStore } from '../store/conversations';
+import { References } from '../store/references';
+import { JobStore } from '../scheduler/jobStore';
+import { Outbox } from '../teams/outbox';
+import { CardReply } from '../teams/turn';
+import { Actor } from './actor';
+import { CaseAccess } from './caseAccess';
+
+/** What every workflow uses: built once by the composition root. */
+export interface WorkflowServices {
+  access: CaseAccess;
+  outbox: Outbox;
+  jobs: JobStore;
+  audit: AuditLog;
+  directory: Directory;
+  calendar: WorkingCalendar;
+  conversations: ConversationStore;
+  references: References;
+  now: () => Date;
+}
+
+/** A workflow's shared parts, and the guard that turns a refusal into a message and an audit event. */
+export abstract class Workflow {
+  protected readonly access: CaseAccess;
+  protected readonly outbox: Outbox;
+  protected readonly jobs: JobStore;
+  protected readonly audit: AuditLog;
+  protected readonly directory: Directory;
+  protected readonly calendar: WorkingCalendar;
+  protected readonly conversations: ConversationStore;
+  protected readonly references: References;
+  protected readonly now: () => Date;
+
+  constructor(s: WorkflowServices) {
+    this.access = s.access;
+    this.outbox = s.outbox;
+    this.jobs = s.jobs;
+    this.audit = s.audit;
+    this.directory = s.directory;
+    this.calendar = s.calendar;
+    this.conversations = s.conversations;
+    this.references = s.references;
+    this.now = s.now;
+  }
+
+  guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
+    return this.access.guard(actor, reference, step);
+  }
+}
