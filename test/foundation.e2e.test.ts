@@ -104,6 +104,16 @@ describe('reaching people', () => {
     expect(created?.body.members[0].id).toBe('aaaa-29:morgan');
   });
 
+  test('a channel is remembered by its own id, not the thread a message arrived in', async () => {
+    const jordan = world.user('Jordan Reid').inChannel('19:case-team@thread.tacv2;messageid=1716');
+    await jordan.post({ ...{ type: 'message', text: 'help' }, id: 'in-thread', serviceUrl: world.connector.url, channelId: 'msteams',
+      from: { id: jordan.userId, aadObjectId: jordan.who.aadObjectId, name: 'Jordan Reid' }, recipient: { id: '28:concord-test-bot', name: 'Concord' },
+      conversation: { id: '19:case-team@thread.tacv2;messageid=1716', conversationType: 'channel', tenantId: jordan.who.tenantId },
+      channelData: { tenant: { id: jordan.who.tenantId }, channel: { id: '19:case-team@thread.tacv2' } } });
+    await world.concord.outbox.send({ key: 'to-channel', subject: 'TEST-4', to: { channel: '19:case-team@thread.tacv2' }, message: { summary: 'TEST-4: to the channel' } });
+    await world.connector.waitFor(() => world.connector.sentTo('19:case-team@thread.tacv2').some((a) => a.text === 'TEST-4: to the channel'), 'the channel message');
+  });
+
   test('someone Concord has never seen is reported as unreachable to whoever needed them, by name', async () => {
     const chair = world.user('Sam Okafor');
     await chair.install();

@@ -4,6 +4,7 @@ import { World } from './harness/world';
 
 const text = cards.text;
 const FRONT_DOOR = '19:front-door-westmoor@thread.tacv2';
+const TEAM = '19:front-door-team-general@thread.tacv2';
 
 const ANSWERS: Record<string, cards.Answer>[] = [
   {
@@ -48,12 +49,14 @@ describe('referral triage', () => {
   beforeEach(async () => {
     world = await World.start({ at: '2026-11-23T10:00:00Z' });
     [nia, kim] = await world.install('Nia Evans', 'Kim Lee', 'Sam Okafor');
-    // Concord is installed in the Front Door's channel.
-    await kim.inChannel(FRONT_DOOR).post({
-      type: 'conversationUpdate', id: 'install-front-door', serviceUrl: world.connector.url, channelId: 'msteams',
+    // The Front Door's team installs Concord: Teams sends the install to the team's General
+    // channel, and Concord asks the connector for the team's other channels.
+    world.connector.teamChannels = [FRONT_DOOR];
+    await kim.inChannel(TEAM).post({
+      type: 'conversationUpdate', id: 'install-front-door-team', serviceUrl: world.connector.url, channelId: 'msteams',
       from: { id: kim.userId, aadObjectId: kim.who.aadObjectId }, recipient: { id: '28:concord-test-bot', name: 'Concord' },
-      conversation: { id: FRONT_DOOR, conversationType: 'channel', tenantId: kim.who.tenantId },
-      channelData: { tenant: { id: kim.who.tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: FRONT_DOOR } }, membersAdded: [{ id: '28:concord-test-bot' }],
+      conversation: { id: TEAM, conversationType: 'channel', tenantId: kim.who.tenantId },
+      channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' }, membersAdded: [{ id: '28:concord-test-bot' }],
     });
   });
   afterEach(async () => world?.stop());

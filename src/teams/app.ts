@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsInfo, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { helpCard } from '../cards/help';
 import { Directory } from '../domain/directory';
@@ -40,6 +40,10 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
   });
   app.conversationUpdate('membersAdded', async (context) => {
     const tenantId = tenantOf(context.activity)!;
+    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    if (teamId && context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) {
+      await rememberTeamChannels(context, s.conversations);
+    }
     for (const m of context.activity.membersAdded ?? []) {
       if (!m.aadObjectId || !s.directory.person(m.aadObjectId)) continue;
       await s.conversations.savePerson({
@@ -88,6 +92,23 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
   });
 
   return app;
+}
+
+/**
+ * Installed in a team: keep a reference for each of its channels, so that the Front Door channel
+ * can be reached before anyone has written there. Best effort: a channel not found now is saved
+ * the first time someone writes in it.
+ */
+async function rememberTeamChannels(context: TurnContext, conversations: ConversationStore): Promise<void> {
+  try {
+    const channels = await TeamsInfo.getTeamChannels(context);
+    const base = TurnContext.getConversationReference(context.activity);
+    for (const c of channels) {
+      if (c.id) await conversations.saveChannel({ ...base, activityId: undefined, conversation: { ...base.conversation!, id: c.id, conversationType: 'channel' } });
+    }
+  } catch (e) {
+    logger.warn('could not list the team channels', { error: (e as Error).name });
+  }
 }
 
 export function card(content: object) {

@@ -61,7 +61,11 @@ export class Gate {
     const a = context.activity;
     const reference = TurnContext.getConversationReference(a);
     const kind = a.conversation?.conversationType;
-    if (kind === 'channel') await this.conversations.saveChannel(reference);
+    if (kind === 'channel') {
+      // A message in a channel thread arrives as "<channel id>;messageid=<thread>": keep the channel.
+      const channelId = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? a.conversation.id.split(';')[0];
+      await this.conversations.saveChannel({ ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channelId } });
+    }
     const aad = a.from?.aadObjectId;
     if (!aad || !this.directory.person(aad) || !a.serviceUrl) return;
     await this.conversations.savePerson({

@@ -23,6 +23,8 @@ export class FakeConnector {
   private faults: Fault[] = [];
   private permanentFault: { fault: Fault; conversationId?: string } | undefined;
   private counter = 0;
+  /** Channels the team has besides General, as Teams lists them. */
+  teamChannels: string[] = [];
   url = '';
 
   async start(): Promise<this> {
@@ -101,6 +103,10 @@ export class FakeConnector {
     if (req.method === 'POST' && path === '/v3/conversations') {
       const member = body?.members?.[0]?.id ?? 'unknown';
       return send(201, { id: `a:1on1-${member}`, serviceUrl: this.url });
+    }
+    const team = /^\/v3\/teams\/([^/]+)\/conversations$/.exec(path);
+    if (req.method === 'GET' && team) {
+      return send(200, { conversations: [{ id: decodeURIComponent(team[1]), name: null }, ...this.teamChannels.map((id) => ({ id, name: 'A channel' }))] });
     }
     if (req.method === 'GET' && m?.[2] === 'members') {
       return send(200, { id: call.activityId, name: 'Member', aadObjectId: call.activityId?.replace(/^29:/, '') });
