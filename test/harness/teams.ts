@@ -106,15 +106,18 @@ export class TeamsUser {
     return this.invoke(button.verb, data, options.trigger);
   }
 
-  async invoke(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
-    const answer = await this.post({
+  private invokeActivity(verb: string, data: object, trigger: 'manual' | 'automatic'): object {
+    return {
       ...this.base(),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: 'card-message-id',
       value: { action: { type: 'Action.Execute', verb, data }, trigger },
-    });
-    return new InvokeAnswer(answer);
+    };
+  }
+
+  async invoke(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
+    return new InvokeAnswer(await this.post(this.invokeActivity(verb, data, trigger)));
   }
 }
 
