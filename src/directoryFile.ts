@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import { DateTime } from 'luxon';
 import schema from '../config/directory.schema.json';
 import { DEFAULT_TIMESCALES, Directory, DirectoryData } from './domain/directory';
+import { DEFAULT_LADDER } from './domain/professionalDifference';
 
 export class DirectoryError extends Error {}
 
@@ -47,6 +48,10 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   }
   if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
   data.partnership.closureDays ??= [];
+  data.partnership.escalation = {
+    stages: data.partnership.escalation?.stages ?? DEFAULT_LADDER.map(({ name, workingDays }) => ({ name, workingDays })),
+    approvalWorkingDays: data.partnership.escalation?.approvalWorkingDays ?? 1,
+  };
   const forms: Partial<DirectoryData['partnership']['forms']> = data.partnership.forms ?? {};
   data.partnership.forms = { referral: forms.referral ?? 'config/forms/referral.json', seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json' };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };

@@ -1,5 +1,8 @@
 import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
+import { readFileSync } from 'node:fs';
+import { checkDirectory } from '../src/directoryFile';
+import { Directory } from '../src/domain/directory';
 import { World } from './harness/world';
 
 const text = cards.text;
@@ -163,6 +166,21 @@ describe('immediate risk and the Christmas calendar', () => {
       world.clock.set('2026-12-30T17:00:00Z');
       await world.runDueWork();
       await jordan.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`), 'the automatic escalation');
+    } finally {
+      await world.stop();
+    }
+  });
+});
+
+describe('the ladder is the partnership’s', () => {
+  test('a partnership with a one-day first stage gets that deadline and its own stage names', async () => {
+    const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
+    data.partnership.escalation.stages[0] = { name: 'Frontline conversation', workingDays: 1 };
+    const world = await World.start({ at: '2026-11-23T10:00:00Z', directory: new Directory(checkDirectory(data)) });
+    try {
+      const { raised } = await raiseAsNia(world);
+      expect(text(raised.card)).toContain('Stage 1 of 4: Frontline conversation');
+      expect(text(raised.card)).toContain('Resolve or escalate by 17:00 on Tuesday 24 November');
     } finally {
       await world.stop();
     }

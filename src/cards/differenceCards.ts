@@ -4,7 +4,7 @@
  */
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
-import { currentStage, DEFAULT_LADDER, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { currentStage, ladderFrom, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
 import { renderCard } from './render';
 import raiseTemplate from './templates/difference/raise.json';
 import stageTemplate from './templates/difference/stage.json';
@@ -56,19 +56,20 @@ export class DifferenceCards {
   /** One person's view of the difference now: what they can do, if anything. */
   stage(pd: ProfessionalDifference, viewer: { aadObjectId: string; userId?: string }, now: Date, options: { headline?: string; error?: string } = {}): Card {
     const cur = currentStage(pd);
-    const spec = DEFAULT_LADDER.find((s) => s.stage === cur.stage)!;
+    const ladder = ladderFrom(this.directory.partnership.escalation.stages);
+    const spec = ladder.find((s) => s.stage === cur.stage)!;
     const me = participant(pd, viewer.aadObjectId);
     const open = pd.state === 'open';
     const canAct = open && !!me;
     const proposal = pd.proposal;
-    const last = cur.stage >= DEFAULT_LADDER[DEFAULT_LADDER.length - 1].stage;
+    const last = cur.stage >= ladder.length;
     const canAccept = canAct && !!proposal && (!me!.side || me!.side !== proposal.side);
     return renderCard(stageTemplate, {
       reference: pd.reference,
       userIds: viewer.userId ? [viewer.userId] : [],
       stage: cur.stage,
       headline: options.headline ?? (canAct ? `${pd.reference}: stage ${cur.stage} needs you` : `${pd.reference}: professional difference`),
-      stageLine: `Stage ${cur.stage} of ${DEFAULT_LADDER.length}: ${spec.name}. Taking part: ${cur.participants.map((p) => this.name(p.aadObjectId)).join('; ') || 'nobody found in the directory'}.`,
+      stageLine: `Stage ${cur.stage} of ${ladder.length}: ${spec.name}. Taking part: ${cur.participants.map((p) => this.name(p.aadObjectId)).join('; ') || 'nobody found in the directory'}.`,
       due: open ? `Resolve or escalate ${this.calendar.phrase(new Date(cur.dueAt), now)}. If neither, it moves up by itself.` : '',
       outcome: pd.resolution ? `${pd.state === 'resolved' ? 'Resolved' : 'Closed'} ${this.calendar.describe(new Date(pd.resolution.at))}: ${pd.resolution.text}` : '',
       caseReference: pd.caseReference,

@@ -40,6 +40,12 @@ export interface Partnership {
   frontDoorChannelId?: string;
   closureDays: string[];
   timescales: Timescales;
+  /**
+   * Resolving Professional Differences: each stage's name and deadline in working days (who takes
+   * part follows the stage: practitioners, line managers, senior managers, the partnership), and
+   * how long a manager's silence is allowed before their own manager is asked.
+   */
+  escalation: { stages: { name: string; workingDays: number }[]; approvalWorkingDays: number };
   /** The partnership's own question sets, as files (config/forms/*.json by default). */
   forms: { referral: string; seriousIncident: string };
 }

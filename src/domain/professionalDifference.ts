@@ -16,6 +16,11 @@ export interface StageSpec {
   workingDays: number;
 }
 
+/** A partnership's configured stages, numbered. */
+export function ladderFrom(stages: { name: string; workingDays: number }[]): StageSpec[] {
+  return stages.map((s, i) => ({ stage: i + 1, name: s.name, workingDays: s.workingDays }));
+}
+
 export const DEFAULT_LADDER: StageSpec[] = [
   { stage: 1, name: 'The practitioners', workingDays: 2 },
   { stage: 2, name: 'Line managers and safeguarding leads', workingDays: 5 },

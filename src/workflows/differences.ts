@@ -3,7 +3,7 @@
  * stall: deadlines escalate by themselves, and a manager's silence goes to their own manager.
  */
 import {
-  accept, askOrAnswer, coverForSilence, currentStage, DEFAULT_LADDER, escalate, finalOutcome, hasActed, maySee, Origin, ProfessionalDifference,
+  accept, askOrAnswer, coverForSilence, currentStage, escalate, ladderFrom, finalOutcome, hasActed, maySee, Origin, ProfessionalDifference,
   propose, raise, RaiseRequest,
 } from '../domain/professionalDifference';
 import { ANSWERS, DECISIONS, Invalid, Refused } from '../domain/strategyDiscussion';
@@ -28,8 +28,12 @@ export class ProfessionalDifferences extends Workflow {
     super(services);
   }
 
+  private get ladder() {
+    return ladderFrom(this.directory.partnership.escalation.stages);
+  }
+
   private dueAt = (stage: number, from: Date): Date =>
-    this.calendar.endOfWorkingDayAfter(from, DEFAULT_LADDER.find((s) => s.stage === stage)!.workingDays);
+    this.calendar.endOfWorkingDayAfter(from, this.ladder.find((s) => s.stage === stage)!.workingDays);
 
   private async load(actor: Actor, reference: string): Promise<ProfessionalDifference> {
     const pd = /^PD-\d{4,}$/.test(reference) ? await this.store.get(reference) : undefined;
@@ -152,7 +156,7 @@ export class ProfessionalDifferences extends Workflow {
         await this.jobs.schedule({
           id: `pd|${pd.reference}|s${cur.stage}|approval|${p.aadObjectId}`,
           kind: 'pd.approval',
-          dueAt: this.calendar.addWorkingDays(new Date(cur.startedAt), 1),
+          dueAt: this.calendar.addWorkingDays(new Date(cur.startedAt), this.directory.partnership.escalation.approvalWorkingDays),
           payload: { ref: pd.reference, stage: cur.stage, manager: p.aadObjectId },
         });
       }
@@ -221,7 +225,7 @@ export class ProfessionalDifferences extends Workflow {
 
   async escalate(actor: Actor, reference: string, stage: number): Promise<CardReply> {
     const who = actor.person.name;
-    const r = await this.change(actor, reference, (pd) => escalate(pd, actor.person.aadObjectId, stage, `${who} escalated it`, this.now(), this.directory, this.dueAt), 'difference.escalated');
+    const r = await this.change(actor, reference, (pd) => escalate(pd, actor.person.aadObjectId, stage, `${who} escalated it`, this.now(), this.directory, this.dueAt, this.ladder), 'difference.escalated');
     if ('card' in r || 'message' in r) return r;
     if (currentStage(r.after).stage !== currentStage(r.before).stage) await this.startStage(r.after, `${who} escalated it from stage ${stage}`);
     return this.mine(actor, r.after);
@@ -248,7 +252,7 @@ export class ProfessionalDifferences extends Workflow {
     const before = await this.store.get(p.ref);
     if (!before || before.state !== 'open' || currentStage(before).stage !== p.stage) return;
     const why = `the stage ${p.stage} deadline passed without a resolution`;
-    const after = await this.store.update(p.ref, (pd) => escalate(pd, 'system', p.stage, why, this.now(), this.directory, this.dueAt));
+    const after = await this.store.update(p.ref, (pd) => escalate(pd, 'system', p.stage, why, this.now(), this.directory, this.dueAt, this.ladder));
     await this.audit.record({ subject: p.ref, action: 'difference.auto-escalated', actorAadObjectId: undefined, detail: `from stage ${p.stage}` });
     if (currentStage(after).stage !== p.stage) await this.startStage(after, `escalated automatically: ${why}`);
     else await this.tellEveryone(after, `${p.ref}: the last stage is past its deadline; the partnership must record the final outcome`, `s${p.stage}|overdue`);
