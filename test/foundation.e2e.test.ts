@@ -128,6 +128,7 @@ describe('reaching people', () => {
 
 test('/healthz says 503 when storage stops answering', async () => {
   const other = await World.start();
+  await other.concord.sweeper.stop(); // only the health check is under test here
   await other.storage.stop();
   const res = await fetch(`${other.concord.url}/healthz`);
   expect(res.status).toBe(503);
