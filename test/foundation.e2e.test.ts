@@ -145,3 +145,21 @@ test('the first-line rule every end-to-end test checks at the end catches a mess
   other.connector.calls.length = 0; // so that stopping this world does not fail
   await other.stop();
 });
+
+test('when storage fails mid-request the person gets a plain message, never a stack trace, and nothing half-written', async () => {
+  const other = await World.start();
+  const [chair] = await other.install('Sam Okafor');
+  await other.concord.sweeper.stop();
+  await other.storage.stop();
+  const asked = Date.now();
+  const answer = await chair.invoke('sd.ack', { ref: 'SD-0001', version: 1, answer: 'agree' });
+  expect(Date.now() - asked).toBeLessThan(5000); // inside Teams' patience
+  expect(answer.http.status).toBe(200);
+  expect(answer.message).toBe('Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.');
+  expect(JSON.stringify(answer.http.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
+  const replies = await chair.say('strategy');
+  // (teams-ai shows "typing" while a turn is slow)
+  expect(replies.filter((r) => r.type === 'message').map((r) => r.text)).toEqual(['Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.']);
+  await other.concord.stop();
+  await other.connector.stop();
+});

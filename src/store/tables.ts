@@ -50,9 +50,11 @@ export class Tables {
     let c = this.clients.get(name);
     if (!c) {
       const table = `${this.prefix}${name}`;
+      // A person is waiting (Teams gives up after about 5 s): retry briefly, then fail and say so.
+      const options = { allowInsecureConnection: this.insecure, retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 } };
       c = typeof this.location === 'string'
-        ? TableClient.fromConnectionString(this.location, table, { allowInsecureConnection: this.insecure })
-        : new TableClient(this.location.accountUrl, table, this.credential!);
+        ? TableClient.fromConnectionString(this.location, table, options)
+        : new TableClient(this.location.accountUrl, table, this.credential!, options);
       this.clients.set(name, c);
     }
     return c;
