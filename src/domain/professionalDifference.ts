@@ -8,7 +8,6 @@ import { Directory, Person } from './directory';
 import { Invalid, Refused } from './strategyDiscussion';
 
 export type Side = 'raised-by' | 'responding';
-export const SIDE_WORDS: Record<Side, string> = { 'raised-by': 'raised by', responding: 'responding' };
 
 export interface StageSpec {
   stage: number;

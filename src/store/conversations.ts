@@ -66,9 +66,9 @@ export class ConversationStore {
   async saveChannel(reference: Partial<ConversationReference>): Promise<void> {
     const id = reference.conversation?.id;
     if (!id) return;
-    await this.client.upsertEntity(
-      { partitionKey: 'channel', rowKey: encodeKey(id), json: JSON.stringify(reference) },
-      'Replace',
-    );
+    const json = JSON.stringify(reference);
+    if (this.known.get(`channel|${id}`) === json) return;
+    await this.client.upsertEntity({ partitionKey: 'channel', rowKey: encodeKey(id), json }, 'Replace');
+    this.known.set(`channel|${id}`, json);
   }
 }

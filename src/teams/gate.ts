@@ -74,7 +74,9 @@ export class Gate {
       tenantId,
       serviceUrl: a.serviceUrl,
       bot: a.recipient ? { id: a.recipient.id, name: a.recipient.name } : undefined,
-      personal: kind === 'personal' ? reference : undefined,
+      // Without the activity id: it changes with every message, and with it every activity would
+      // rewrite the address. Proactive messages start a new message rather than reply to an old one.
+      personal: kind === 'personal' ? { ...reference, activityId: undefined } : undefined,
     });
   }
 }
