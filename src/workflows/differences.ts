@@ -170,17 +170,18 @@ export class ProfessionalDifferences extends Workflow {
   /** The parties and everyone taking part now hear of a change, each with their own view. */
   private async tellEveryone(pd: ProfessionalDifference, summary: string, key: string, except?: string): Promise<void> {
     const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((p) => p.aadObjectId)])].filter((p) => p !== except);
-    const deliveries = [];
-    for (const id of people) {
-      const userId = (await this.conversations.person(id))?.userId;
-      deliveries.push({
-        key: `${pd.reference}|${key}|${id}`,
-        subject: pd.reference,
-        to: { person: id },
-        message: { summary, card: this.cards.stage(pd, { aadObjectId: id, userId }, this.now(), { headline: summary }) },
-        reportTo: [pd.raisedBy],
-      });
-    }
+    const deliveries = await Promise.all(
+      people.map(async (id) => {
+        const userId = (await this.conversations.person(id))?.userId;
+        return {
+          key: `${pd.reference}|${key}|${id}`,
+          subject: pd.reference,
+          to: { person: id },
+          message: { summary, card: this.cards.stage(pd, { aadObjectId: id, userId }, this.now(), { headline: summary }) },
+          reportTo: [pd.raisedBy],
+        };
+      }),
+    );
     await this.outbox.sendAll(deliveries);
   }
 

@@ -157,21 +157,25 @@ export class MinutesWorkflow extends Workflow {
     const v = latest(m)!;
     const t = this.directory.partnership.timescales;
     const headline = v.version === 1 ? `${d.reference}: the minutes need your review` : `${d.reference}: the minutes were corrected (version ${v.version}) and need your review again`;
-    const deliveries: Delivery[] = [];
-    for (const id of v.recipients) {
-      const userId = (await this.conversations.person(id))?.userId;
-      deliveries.push({
-        key: `${d.reference}|minutes|v${v.version}|${id}`,
-        subject: d.reference,
-        to: { person: id },
-        message: { summary: headline, card: this.cards.review(d, m, v, { aadObjectId: id, userId }, undefined, { headline }) },
-        reportTo: [d.chair, d.minuteTaker],
-      });
-      const payload = { ref: d.reference, version: v.version, person: id };
-      const at = new Date(v.circulatedAt);
-      await this.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-remind|${id}`, kind: 'minutes.confirm.remind', dueAt: this.calendar.addWorkingDays(at, t.minutesConfirmReminderWorkingDays), payload });
-      await this.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-manager|${id}`, kind: 'minutes.confirm.manager', dueAt: this.calendar.addWorkingDays(at, t.minutesConfirmManagerWorkingDays), payload });
-    }
+    const at = new Date(v.circulatedAt);
+    // In parallel: this runs inside a card action, and Teams waits about 5 s.
+    const deliveries: Delivery[] = await Promise.all(
+      v.recipients.map(async (id) => {
+        const payload = { ref: d.reference, version: v.version, person: id };
+        const [address] = await Promise.all([
+          this.conversations.person(id),
+          this.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-remind|${id}`, kind: 'minutes.confirm.remind', dueAt: this.calendar.addWorkingDays(at, t.minutesConfirmReminderWorkingDays), payload }),
+          this.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-manager|${id}`, kind: 'minutes.confirm.manager', dueAt: this.calendar.addWorkingDays(at, t.minutesConfirmManagerWorkingDays), payload }),
+        ]);
+        return {
+          key: `${d.reference}|minutes|v${v.version}|${id}`,
+          subject: d.reference,
+          to: { person: id },
+          message: { summary: headline, card: this.cards.review(d, m, v, { aadObjectId: id, userId: address?.userId }, undefined, { headline }) },
+          reportTo: [d.chair, d.minuteTaker],
+        };
+      }),
+    );
     await this.outbox.sendAll(deliveries);
   }
 

@@ -189,24 +189,26 @@ export class StrategyDiscussions extends Workflow {
     const v = currentVersion(d)!;
     const t = this.directory.partnership.timescales;
     const sentAt = this.now();
-    const deliveries: Delivery[] = [];
-    for (const id of attendees(d)) {
-      const userId = (await this.conversations.person(id))?.userId;
-      deliveries.push({
-        key: `${d.reference}|ack|v${v.version}|${id}`,
-        subject: d.reference,
-        to: { person: id },
-        message: {
-          summary: v.version === 1 ? `${d.reference}: the outcome needs your acknowledgement` : `${d.reference}: the outcome was amended and needs your acknowledgement again`,
-          card: this.cards.acknowledgement(d, v, { aadObjectId: id, userId }, undefined, v.version > 1 ? { headline: `${d.reference}: the outcome was amended and needs your acknowledgement again` } : {}),
-        },
-        reportTo: [d.chair],
-      });
-      const base = { ref: d.reference, version: v.version, person: id };
-      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|remind-hours|${id}`, kind: 'sd.ack.remind', dueAt: this.calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours), payload: base });
-      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|remind-next-day|${id}`, kind: 'sd.ack.remind', dueAt: this.calendar.startOfNextWorkingDay(sentAt), payload: base });
-      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|manager|${id}`, kind: 'sd.ack.manager', dueAt: this.calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays), payload: base });
-    }
+    // In parallel: this runs inside the chair's card action, and Teams waits about 5 s.
+    const deliveries: Delivery[] = await Promise.all(
+      attendees(d).map(async (id) => {
+        const base = { ref: d.reference, version: v.version, person: id };
+        const [address] = await Promise.all([
+          this.conversations.person(id),
+          this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|remind-hours|${id}`, kind: 'sd.ack.remind', dueAt: this.calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours), payload: base }),
+          this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|remind-next-day|${id}`, kind: 'sd.ack.remind', dueAt: this.calendar.startOfNextWorkingDay(sentAt), payload: base }),
+          this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|manager|${id}`, kind: 'sd.ack.manager', dueAt: this.calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays), payload: base }),
+        ]);
+        const headline = v.version === 1 ? `${d.reference}: the outcome needs your acknowledgement` : `${d.reference}: the outcome was amended and needs your acknowledgement again`;
+        return {
+          key: `${d.reference}|ack|v${v.version}|${id}`,
+          subject: d.reference,
+          to: { person: id },
+          message: { summary: headline, card: this.cards.acknowledgement(d, v, { aadObjectId: id, userId: address?.userId }, undefined, { headline }) },
+          reportTo: [d.chair],
+        };
+      }),
+    );
     const chairUserId = (await this.conversations.person(d.chair))?.userId;
     deliveries.push({
       key: `${d.reference}|tally|v${v.version}`,
@@ -214,16 +216,12 @@ export class StrategyDiscussions extends Workflow {
       to: { person: d.chair },
       message: { summary: `${d.reference}: acknowledgements of the outcome`, card: this.cards.tally(d, [], chairUserId) },
     });
-    for (const a of v.outcome.actions) {
-      const due = this.calendar.fromLocal(a.dueDate, t.startOfWorkingDay)!;
-      await this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|action-due|${a.id}`, kind: 'sd.action.due', dueAt: due, payload: { ref: d.reference, version: v.version, actionId: a.id } });
-      await this.jobs.schedule({
-        id: `sd|${d.reference}|v${v.version}|action-overdue|${a.id}`,
-        kind: 'sd.action.overdue',
-        dueAt: this.calendar.fromLocal(a.dueDate, t.endOfWorkingDay)!,
-        payload: { ref: d.reference, version: v.version, actionId: a.id },
-      });
-    }
+    await Promise.all(
+      v.outcome.actions.flatMap((a) => [
+        this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|action-due|${a.id}`, kind: 'sd.action.due', dueAt: this.calendar.fromLocal(a.dueDate, t.startOfWorkingDay)!, payload: { ref: d.reference, version: v.version, actionId: a.id } }),
+        this.jobs.schedule({ id: `sd|${d.reference}|v${v.version}|action-overdue|${a.id}`, kind: 'sd.action.overdue', dueAt: this.calendar.fromLocal(a.dueDate, t.endOfWorkingDay)!, payload: { ref: d.reference, version: v.version, actionId: a.id } }),
+      ]),
+    );
     if (v.outcome.followUpDate) {
       await this.jobs.schedule({
         id: `sd|${d.reference}|v${v.version}|follow-up`,
