@@ -172,6 +172,34 @@ describe('immediate risk and the Christmas calendar', () => {
   });
 });
 
+describe('a form sent twice', () => {
+  test('“Raise the difference” clicked twice raises one difference; a question asked twice is logged once', async () => {
+    const world = await World.start({ at: '2026-11-23T10:00:00Z' });
+    try {
+      const [nia, jordan] = await world.install('Nia Evans', 'Jordan Reid');
+      const [form] = await nia.say('escalate');
+      const answers = {
+        'Case reference (not the child’s name)': 'SD-0142',
+        'The decision or action in question': 'No section 47 enquiry',
+        'Your reasons and the evidence': 'Bruising on a non-mobile baby.',
+        'The outcome you are seeking': 'A section 47 enquiry',
+        'Responding practitioner': 'Jordan Reid',
+      };
+      const [a, b] = await Promise.all([nia.click(form.attachments[0].content, 'Raise the difference', answers), nia.click(form.attachments[0].content, 'Raise the difference', answers)]);
+      const refs = [a, b].map((x) => /(PD-\d{4})/.exec(text(x.card))?.[1]);
+      expect(refs).toEqual(['PD-0001', 'PD-0001']);
+      const card = await stageCard(jordan, 'PD-0001', 1);
+      const question = { 'Your proposal, question or information': 'Who saw the bruising?' };
+      await Promise.all([jordan.click(card, 'Ask for information', question), jordan.click(card, 'Ask for information', question)]);
+      const [exported] = await nia.say('export PD-0001');
+      expect(exported.text.match(/Jordan Reid asked for information/g)).toHaveLength(1);
+      expect(await world.auditActions('PD-0001')).toEqual(['difference.raised', 'difference.information-asked', 'record.exported']);
+    } finally {
+      await world.stop();
+    }
+  });
+});
+
 describe('the ladder is the partnership’s', () => {
   test('a partnership with a one-day first stage gets that deadline and its own stage names', async () => {
     const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));

@@ -102,8 +102,11 @@ describe('minutes within 24 hours', () => {
     const [jordan, alex, nia] = attendees;
     await dee.click(draft, 'Circulate the minutes', MINUTES);
     const niaCard = await reviewCard(nia, reference);
-    const asked = await nia.click(niaCard, 'Ask for a correction', { 'What is wrong (for a correction)': 'The hospital said the bruising was on both arms.', 'What it should say': 'Bruising on both upper arms, photographed.' });
+    const correctionAnswers = { 'What is wrong (for a correction)': 'The hospital said the bruising was on both arms.', 'What it should say': 'Bruising on both upper arms, photographed.' };
+    // Clicked twice: one correction.
+    const [asked] = await Promise.all([nia.click(niaCard, 'Ask for a correction', correctionAnswers), nia.click(niaCard, 'Ask for a correction', correctionAnswers)]);
     expect(asked.said).toContain('You asked for correction C1');
+    expect((await world.concord.audit.trail(reference)).filter((e) => e.action === 'minutes.correction-requested')).toHaveLength(1);
     const correction = (await chair.waitForMessage((a) => a.summary === `${reference}: a correction to the minutes is asked for`, 'the correction')).attachments[0].content;
     const accepted = await chair.click(correction, 'Accept the correction');
     expect(accepted.said).toContain('Accepted: a new version of the minutes has been circulated.');

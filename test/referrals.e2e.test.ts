@@ -97,6 +97,18 @@ describe('referral triage', () => {
     expect(kimView.message).toBe('Only people with the chair role can convene a strategy discussion.');
   });
 
+  test('“Submit the referral” clicked twice makes one referral', async () => {
+    const [first] = await nia.say('refer');
+    const review = await walkThrough(nia, (await nia.click(first.attachments[0].content, 'No')).card);
+    const [a, b] = await Promise.all([nia.click(review, 'Submit the referral'), nia.click(review, 'Submit the referral')]);
+    const said = [a.message, b.message].sort();
+    expect(said[0]).toBe('That referral was already submitted. Type "refer" to make another.');
+    expect(said[1]).toMatch(/^Your referral is REF-0001\./);
+    await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).length === 1, 'the triage card');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(world.connector.sentTo(FRONT_DOOR)).toHaveLength(1);
+  });
+
   test('immediate danger: the emergency route is shown before anything else, and the referral is marked urgent', async () => {
     const [first] = await nia.say('refer');
     const danger = await nia.click(first.attachments[0].content, 'Yes, a child is in danger now');

@@ -209,6 +209,20 @@ describe('who may do what', () => {
     expect(text(chairView.card)).toContain('Version 1: Section 47 enquiry, joint with police');
   });
 
+  test('the convene form clicked twice makes one discussion, and one set of invitations', async () => {
+    const chair = world.user(CHAIR);
+    const [formMessage] = await chair.say('strategy');
+    const form = formMessage.attachments[0].content;
+    const [a, b] = await Promise.all([
+      chair.click(form, 'Convene and send invitations', CONVENE_ANSWERS),
+      chair.click(form, 'Convene and send invitations', CONVENE_ANSWERS),
+    ]);
+    const refs = [a, b].map((x) => /^(SD-\d{4})/.exec(x.said)?.[1] ?? /(SD-\d{4})/.exec(x.said)?.[1]);
+    expect(refs[0]).toBeDefined();
+    expect(refs[1]).toBe(refs[0]);
+    expect((await world.concord.audit.trail(refs[0]!)).filter((e) => e.action === 'convened')).toHaveLength(1);
+  });
+
   test('only a chair can convene', async () => {
     const [reply] = await world.user('Nia Evans').say('strategy');
     expect(reply.text).toContain('Only people with the chair role can convene');

@@ -2,6 +2,7 @@
  * Cards for professional differences. The stage card is read on a phone by a manager between
  * meetings: one column, short lines, the buttons at the bottom (Teams stacks them full-width).
  */
+import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
 import { currentStage, ladderFrom, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
@@ -35,6 +36,8 @@ export class DifferenceCards {
   raiseForm(actor: Person, values: Record<string, string> = {}, errors: string[] = [], origin = ''): Card {
     const v = (k: string) => values[k] ?? '';
     return renderCard(raiseTemplate, {
+      // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one difference.
+      formId: values.formId || randomUUID(),
       errors: errors.join(' '),
       origin,
       values: {

@@ -2,6 +2,7 @@
  * View models for the strategy discussion cards. Every card's first line names only the case
  * reference and what is needed: it is what Teams shows in a notification.
  */
+import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
 import {
@@ -63,6 +64,8 @@ export class StrategyCards {
       choices: everyone,
     });
     return renderCard(conveneTemplate, {
+      // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one discussion.
+      formId: values.formId || randomUUID(),
       errors: errors.join(' '),
       values: { purpose: v('purpose'), date: v('date'), time: v('time'), minuteTaker: v('minuteTaker'), babyOrUnborn: v('babyOrUnborn') || 'false', invite_other: v('invite_other') },
       minuteTakers,

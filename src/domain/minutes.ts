@@ -137,6 +137,8 @@ export function requestCorrection(m: Minutes, d: StrategyDiscussion, actor: stri
   const v = latest(m);
   if (!v?.recipients.includes(actor)) throw new Refused('not-invitee', `Only the people the minutes of ${d.reference} were sent to can ask for a correction.`);
   if (version !== v.version) throw new Refused('old-version', `These are version ${version} of the minutes of ${d.reference}; version ${v.version} has replaced them. Please review that one.`);
+  // One open correction per person and version: a second click, or a repeat, changes nothing.
+  if (m.corrections.some((c) => c.by === actor && c.version === version && c.state === 'open')) return m;
   const problems: string[] = [];
   if (!wrong.trim()) problems.push('Say what is wrong in the minutes.');
   if (!shouldSay.trim()) problems.push('Say what the minutes should say.');

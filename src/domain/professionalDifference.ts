@@ -201,6 +201,7 @@ export function escalate(
 export function propose(pd: ProfessionalDifference, by: string, stage: number, text: string, now: Date): ProfessionalDifference {
   const p = mustAct(pd, by, stage);
   if (!text.trim()) throw new Invalid(['Write the resolution you propose: the agreed outcome and actions.']);
+  if (pd.proposal?.by === by && pd.proposal.text === text.trim()) return pd; // proposed already: a repeat
   return {
     ...pd,
     proposal: { by, side: p.side, text: text.trim(), at: now.toISOString() },
@@ -242,6 +243,8 @@ function close(pd: ProfessionalDifference, by: string, stage: number, text: stri
 export function askOrAnswer(pd: ProfessionalDifference, by: string, stage: number, what: 'asked' | 'answered', text: string, now: Date): ProfessionalDifference {
   mustAct(pd, by, stage);
   if (!text.trim()) throw new Invalid([what === 'asked' ? 'Write the information you are asking for.' : 'Write the information you are giving.']);
+  const last = pd.log[pd.log.length - 1];
+  if (last && last.by === by && last.stage === stage && last.what === what && last.text === text.trim()) return pd; // a repeat
   return { ...pd, log: [...pd.log, { at: now.toISOString(), by, stage, what, text: text.trim() }] };
 }
 

@@ -1,4 +1,4 @@
-import { isConflict, Tables, updateJson } from './tables';
+import { encodeKey, isConflict, readJson, Tables, updateJson } from './tables';
 
 /** Case references (SD-0001, PD-0001…): a counter per prefix, unique across instances. */
 export class References {
@@ -13,5 +13,24 @@ export class References {
     }
     const next = await updateJson<{ n: number }>(counters, 'reference', prefix, (c) => ({ n: c.n + 1 }), 50);
     return `${prefix}-${String(next!.n).padStart(4, '0')}`;
+  }
+
+  /**
+   * The reference for one filled-in form: a form submitted twice (a double click, Teams
+   * delivering the action again) gets the reference it got the first time, and `first` false.
+   */
+  async forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }> {
+    const counters = this.tables.client('counters');
+    const key = encodeKey(`${prefix}|${formId}`);
+    const given = await readJson<{ reference: string }>(counters, 'form', key);
+    if (given) return { reference: given.reference, first: false };
+    const reference = await this.next(prefix);
+    try {
+      await counters.createEntity({ partitionKey: 'form', rowKey: key, json: JSON.stringify({ reference }) });
+      return { reference, first: true };
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+      return { reference: (await readJson<{ reference: string }>(counters, 'form', key))!.reference, first: false };
+    }
   }
 }

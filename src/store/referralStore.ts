@@ -1,6 +1,6 @@
 import { Draft, Referral } from '../domain/referral';
 import { SeriousIncident } from '../domain/seriousIncident';
-import { encodeKey, isNotFound, readJson, Tables, updateJson } from './tables';
+import { encodeKey, isNotFound, isStale, readJson, Tables, updateJson } from './tables';
 
 /**
  * Referral drafts (one per person and form, so a half-done referral is resumed, also after a
@@ -28,11 +28,19 @@ export class ReferralStore {
     await this.client.upsertEntity({ partitionKey: 'draft', rowKey: encodeKey(`${d.formId}|${d.referrer.toLowerCase()}`), json: JSON.stringify(d) }, 'Replace');
   }
 
-  async deleteDraft(formId: string, aadObjectId: string): Promise<void> {
+  /**
+   * Takes the draft for submission: read and deleted under its etag, so of two submits (a double
+   * click) one gets the draft and the other nothing.
+   */
+  async claimDraft(formId: string, aadObjectId: string): Promise<boolean> {
+    const rk = encodeKey(`${formId}|${aadObjectId.toLowerCase()}`);
     try {
-      await this.client.deleteEntity('draft', encodeKey(`${formId}|${aadObjectId.toLowerCase()}`));
+      const e = await this.client.getEntity<{ json: string }>('draft', rk);
+      await this.client.deleteEntity('draft', rk, { etag: e.etag });
+      return true;
     } catch (e) {
-      if (!isNotFound(e)) throw e;
+      if (isNotFound(e) || isStale(e)) return false;
+      throw e;
     }
   }
 

@@ -2,6 +2,7 @@
  * Resolving Professional Differences by message: raise, act at each stage, and let no stage
  * stall: deadlines escalate by themselves, and a manager's silence goes to their own manager.
  */
+import { randomUUID } from 'node:crypto';
 import {
   accept, askOrAnswer, coverForSilence, currentStage, escalate, ladderFrom, finalOutcome, hasActed, maySee, Origin, ProfessionalDifference,
   propose, raise, RaiseRequest,
@@ -102,14 +103,18 @@ export class ProfessionalDifferences extends Workflow {
       immediateRisk: form.immediateRisk === 'true',
       origin,
     };
-    let pd: ProfessionalDifference;
     try {
       raise(request, 'PD-0000', actor.person, this.directory, this.now(), this.dueAt);
-      pd = raise(request, await this.references.next('PD'), actor.person, this.directory, this.now(), this.dueAt);
     } catch (e) {
       if (e instanceof Invalid) return { card: this.cards.raiseForm(actor.person, form, e.problems, form.origin ?? '') };
       throw e;
     }
+    const { reference, first } = await this.references.forForm('PD', form.formId || randomUUID());
+    if (!first) {
+      const existing = await this.store.get(reference);
+      return existing ? this.mine(actor, existing) : { message: `This form was already submitted as ${reference}.` };
+    }
+    const pd = raise(request, reference, actor.person, this.directory, this.now(), this.dueAt);
     await this.store.create(pd);
     await this.access.note(actor, pd.reference, 'difference.raised', `about ${pd.caseReference}${pd.immediateRisk ? '; immediate risk: stage 3' : ''}`);
     await this.recordOrigin(pd);
@@ -192,12 +197,26 @@ export class ProfessionalDifferences extends Workflow {
     return { card: this.cards.stage(pd, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, this.now()) };
   }
 
-  private async change(actor: Actor, reference: string, apply: (pd: ProfessionalDifference) => ProfessionalDifference, audit: string): Promise<{ before: ProfessionalDifference; after: ProfessionalDifference } | CardReply> {
+  /**
+   * Applies a step under the etag. `changed` is what the write that succeeded did, so a repeated
+   * click (which changes nothing) is neither audited nor announced twice.
+   */
+  private async change(
+    actor: Actor,
+    reference: string,
+    apply: (pd: ProfessionalDifference) => ProfessionalDifference,
+    audit: string,
+  ): Promise<{ before: ProfessionalDifference; after: ProfessionalDifference; changed: boolean } | CardReply> {
     const before = await this.load(actor, reference);
+    let changed = false;
     try {
-      const after = await this.store.update(reference, apply);
-      if (after.log.length !== before.log.length) await this.access.note(actor, reference, audit, `stage ${currentStage(before).stage}`);
-      return { before, after };
+      const after = await this.store.update(reference, (cur) => {
+        const next = apply(cur);
+        changed = next !== cur;
+        return next;
+      });
+      if (changed) await this.access.note(actor, reference, audit, `stage ${currentStage(before).stage}`);
+      return { before, after, changed };
     } catch (e) {
       if (e instanceof Invalid) return { card: this.cards.stage(before, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, this.now(), { error: e.problems.join(' ') }) };
       throw e;
@@ -211,14 +230,14 @@ export class ProfessionalDifferences extends Workflow {
   async propose(actor: Actor, reference: string, stage: number, text: string): Promise<CardReply> {
     const r = await this.change(actor, reference, (pd) => propose(pd, actor.person.aadObjectId, stage, text, this.now()), 'difference.proposed');
     if ('card' in r || 'message' in r) return r;
-    await this.tellEveryone(r.after, `${reference}: a resolution is proposed; the other side is asked to accept it`, `proposal|${r.after.log.length}`, actor.person.aadObjectId);
+    if (r.changed) await this.tellEveryone(r.after, `${reference}: a resolution is proposed; the other side is asked to accept it`, `proposal|${r.after.log.length}`, actor.person.aadObjectId);
     return this.mine(actor, r.after);
   }
 
   async accept(actor: Actor, reference: string, stage: number, proposalAt: string): Promise<CardReply> {
     const r = await this.change(actor, reference, (pd) => (pd.state === 'open' ? accept(pd, actor.person.aadObjectId, stage, proposalAt, this.now()) : pd), 'difference.resolved');
     if ('card' in r || 'message' in r) return r;
-    if (r.before.state === 'open' && r.after.state === 'resolved') {
+    if (r.changed) {
       await this.tellEveryone(r.after, `${reference}: resolved at stage ${stage}; both sides accepted the resolution`, 'resolved', actor.person.aadObjectId);
     }
     return this.mine(actor, r.after);
@@ -228,7 +247,7 @@ export class ProfessionalDifferences extends Workflow {
     const who = actor.person.name;
     const r = await this.change(actor, reference, (pd) => escalate(pd, actor.person.aadObjectId, stage, `${who} escalated it`, this.now(), this.directory, this.dueAt, this.ladder), 'difference.escalated');
     if ('card' in r || 'message' in r) return r;
-    if (currentStage(r.after).stage !== currentStage(r.before).stage) await this.startStage(r.after, `${who} escalated it from stage ${stage}`);
+    if (r.changed) await this.startStage(r.after, `${who} escalated it from stage ${stage}`);
     return this.mine(actor, r.after);
   }
 
@@ -236,14 +255,14 @@ export class ProfessionalDifferences extends Workflow {
     const r = await this.change(actor, reference, (pd) => askOrAnswer(pd, actor.person.aadObjectId, stage, what, text, this.now()), what === 'asked' ? 'difference.information-asked' : 'difference.information-given');
     if ('card' in r || 'message' in r) return r;
     const summary = what === 'asked' ? `${reference}: ${actor.person.name} asks for information` : `${reference}: ${actor.person.name} has given information`;
-    await this.tellEveryone(r.after, summary, `info|${r.after.log.length}`, actor.person.aadObjectId);
+    if (r.changed) await this.tellEveryone(r.after, summary, `info|${r.after.log.length}`, actor.person.aadObjectId);
     return this.mine(actor, r.after);
   }
 
   async finalOutcome(actor: Actor, reference: string, stage: number, text: string): Promise<CardReply> {
     const r = await this.change(actor, reference, (pd) => (pd.state === 'open' ? finalOutcome(pd, actor.person.aadObjectId, stage, text, this.now()) : pd), 'difference.closed');
     if ('card' in r || 'message' in r) return r;
-    if (r.before.state === 'open') await this.tellEveryone(r.after, `${reference}: the partnership has recorded the final outcome; the difference is closed`, 'closed', actor.person.aadObjectId);
+    if (r.changed) await this.tellEveryone(r.after, `${reference}: the partnership has recorded the final outcome; the difference is closed`, 'closed', actor.person.aadObjectId);
     return this.mine(actor, r.after);
   }
 

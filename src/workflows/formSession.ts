@@ -73,7 +73,8 @@ export class FormSession {
     return this.form.steps.flatMap((s) => checkStep(s, d.answers, today));
   }
 
-  async finish(actor: Actor): Promise<void> {
-    await this.store.deleteDraft(this.form.id, actor.person.aadObjectId);
+  /** Takes the draft to submit it; false when another submit (a double click) took it first. */
+  claim(actor: Actor): Promise<boolean> {
+    return this.store.claimDraft(this.form.id, actor.person.aadObjectId);
   }
 }

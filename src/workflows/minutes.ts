@@ -4,7 +4,7 @@
  * outcome, every recipient confirms or asks for a correction, and the chair decides each one.
  */
 import {
-  checkContent, circulate, contradiction, decideCorrection, latest, mayWrite, Minutes, MinutesContent, requestCorrection, startClock,
+  checkContent, circulate, contradiction, Correction, decideCorrection, latest, mayWrite, Minutes, MinutesContent, requestCorrection, startClock,
 } from '../domain/minutes';
 import { DECISIONS, Invalid, mustBeChair, Refused, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { lateness, MinutesCards } from '../cards/minutesCards';
@@ -207,34 +207,41 @@ export class MinutesWorkflow extends Workflow {
   async askForCorrection(actor: Actor, reference: string, version: number, wrong: string, shouldSay: string): Promise<CardReply> {
     const d = await this.access.load(actor, reference);
     await this.minutesOf(d);
-    let updated: Minutes;
+    let added: Correction | undefined;
     try {
-      updated = await this.store.update(reference, (cur) => requestCorrection(cur, d, actor.person.aadObjectId, version, wrong, shouldSay, this.now()));
+      await this.store.update(reference, (cur) => {
+        const next = requestCorrection(cur, d, actor.person.aadObjectId, version, wrong, shouldSay, this.now());
+        added = next === cur ? undefined : next.corrections[next.corrections.length - 1];
+        return next;
+      });
     } catch (e) {
       if (e instanceof Invalid) return this.view(actor, reference, version, { error: e.problems.join(' ') });
       throw e;
     }
-    const c = updated.corrections[updated.corrections.length - 1];
-    await this.access.note(actor, reference, 'minutes.correction-requested', c.id);
-    await this.outbox.send({
-      key: `${reference}|minutes|correction|${c.id}`,
-      subject: reference,
-      to: { person: d.chair },
-      message: { summary: `${reference}: a correction to the minutes is asked for`, card: this.cards.correction(d, c) },
-    });
+    if (added) {
+      await this.access.note(actor, reference, 'minutes.correction-requested', added.id);
+      await this.outbox.send({
+        key: `${reference}|minutes|correction|${added.id}`,
+        subject: reference,
+        to: { person: d.chair },
+        message: { summary: `${reference}: a correction to the minutes is asked for`, card: this.cards.correction(d, added) },
+      });
+    }
     return this.view(actor, reference, version);
   }
 
   async decide(actor: Actor, reference: string, id: string, accept: boolean, reason: string): Promise<CardReply> {
     const d = await this.access.load(actor, reference);
     const m = await this.minutesOf(d);
-    let result: { minutes: Minutes; correction: ReturnType<typeof decideCorrection>['correction'] } | undefined;
+    // Whether this click decided it, as seen by the write that succeeded (not a second click's).
+    let decidedNow = false;
+    let minutes: Minutes;
     try {
-      const updated = await this.store.update(reference, (cur) => {
-        result = decideCorrection(cur, d, actor.person.aadObjectId, id, accept, reason, this.now());
-        return result.minutes;
+      minutes = await this.store.update(reference, (cur) => {
+        const r = decideCorrection(cur, d, actor.person.aadObjectId, id, accept, reason, this.now());
+        decidedNow = r.minutes !== cur;
+        return r.minutes;
       });
-      result = { minutes: updated, correction: updated.corrections.find((c) => c.id === id)! };
     } catch (e) {
       if (e instanceof Invalid) {
         const c = m.corrections.find((x) => x.id === id)!;
@@ -242,11 +249,10 @@ export class MinutesWorkflow extends Workflow {
       }
       throw e;
     }
-    const { minutes, correction } = result;
-    const decidedNow = correction.decision?.at === this.now().toISOString() && correction.decision.by === actor.person.aadObjectId;
+    const correction = minutes.corrections.find((c) => c.id === id)!;
     if (decidedNow) {
-      await this.access.note(actor, reference, accept ? 'minutes.correction-accepted' : 'minutes.correction-declined', id);
-      if (accept) {
+      await this.access.note(actor, reference, correction.state === 'accepted' ? 'minutes.correction-accepted' : 'minutes.correction-declined', id);
+      if (correction.state === 'accepted') {
         await this.send(d, minutes);
       } else {
         const requester = this.directory.person(correction.by);

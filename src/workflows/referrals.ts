@@ -51,6 +51,7 @@ export class Referrals extends Workflow {
     if (!d) return { message: 'That referral was already submitted. Type "refer" to make another.' };
     const problems = this.session.problems(d);
     if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
+    if (!(await this.session.claim(actor))) return { message: 'That referral was already submitted. Type "refer" to make another.' };
     const now = this.now();
     const r: Referral = {
       reference: await this.references.next('REF'),
@@ -61,7 +62,6 @@ export class Referrals extends Workflow {
       decideBy: this.calendar.endOfWorkingDayAfter(now, 1).toISOString(),
     };
     await this.store.createReferral(r);
-    await this.session.finish(actor);
     await this.access.note(actor, r.reference, 'referral.submitted', r.urgent ? 'urgent' : undefined);
     await this.jobs.schedule({ id: `ref|${r.reference}|deadline`, kind: 'ref.deadline', dueAt: new Date(r.decideBy), payload: { ref: r.reference } });
     const channel = this.directory.partnership.frontDoorChannelId;

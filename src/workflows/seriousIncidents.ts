@@ -39,6 +39,7 @@ export class SeriousIncidents extends Workflow {
     if (!d) return { message: 'That serious incident was already reported.' };
     const problems = this.session.problems(d);
     if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
+    if (!(await this.session.claim(actor))) return { message: 'That serious incident was already reported.' };
     const now = this.now();
     const si: SeriousIncident = {
       reference: await this.references.next('SI'),
@@ -49,7 +50,6 @@ export class SeriousIncidents extends Workflow {
       log: [{ at: now.toISOString(), by: actor.person.aadObjectId, what: 'Reported' }],
     };
     await this.store.createIncident(si);
-    await this.session.finish(actor);
     await this.access.note(actor, si.reference, 'incident.reported');
     await this.scheduleClock(si, 'panel', new Date(si.panelDueAt));
     await this.alertAdmins(si, `${si.reference}: serious incident reported; the National Panel must be notified ${this.calendar.phrase(new Date(si.panelDueAt), now)}`, 'reported');

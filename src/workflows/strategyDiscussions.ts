@@ -2,6 +2,7 @@
  * Strategy discussion use cases: load, decide (domain), save, then tell people. Each step checks
  * who may act, records an audit event, and answers with what the person should now see.
  */
+import { randomUUID } from 'node:crypto';
 import { acknowledge } from '../domain/acknowledgement';
 import { convene, ConveneRequest } from '../domain/convening';
 import { Actor } from './actor';
@@ -80,11 +81,16 @@ export class StrategyDiscussions extends Workflow {
     try {
       // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
       convene(request, 'SD-0000', this.directory, this.now());
-      d = convene(request, await this.references.next('SD'), this.directory, this.now());
     } catch (e) {
       if (e instanceof Invalid) return { card: this.cards.convene(actor.person, form, e.problems) };
       throw e;
     }
+    const { reference, first } = await this.references.forForm('SD', form.formId || randomUUID());
+    if (!first) {
+      const existing = await this.store.get(reference);
+      return existing ? { card: this.cards.convened(existing) } : { message: `This form was already submitted as ${reference}.` };
+    }
+    d = convene(request, reference, this.directory, this.now());
     await this.store.create(d);
     await this.note(actor, d.reference, 'convened', `${d.invitees.length} invited; ${d.omissions.length} core roles left out with a reason`);
     await this.outbox.sendAll(
