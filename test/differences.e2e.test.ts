@@ -113,7 +113,7 @@ describe('the Child Alex path', () => {
     const forged = await jordan.invoke('pd.escalate', { ref: 'PD-9999', stage: 1 });
     expect(forged.message).toContain('You are not involved in PD-9999');
     const trail = await world.auditActions(reference);
-    expect(trail).toEqual(expect.arrayContaining(['refused.not-attendee', 'refused.old-version']));
+    expect(trail).toEqual(expect.arrayContaining(['refused.same-side', 'refused.not-participant', 'refused.old-version']));
     expect((await world.concord.audit.trail('access')).some((e) => e.action === 'refused.not-involved' && e.detail?.includes(reference))).toBe(true);
     expect(text((await nia.invoke('pd.view', { ref: reference })).card)).not.toContain('Resolved');
   });

@@ -1,7 +1,8 @@
 import { acknowledge } from '../src/domain/acknowledgement';
 import { convene } from '../src/domain/convening';
 import { checkOutcome } from '../src/domain/outcome';
-import { Acknowledgement, attendees, Invalid, Refused, status } from '../src/domain/strategyDiscussion';
+import { Acknowledgement, attendees, status } from '../src/domain/strategyDiscussion';
+import { Invalid, Refused } from '../src/domain/refusals';
 import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
 
 const ack = (name: string, answer: Acknowledgement['answer'], version = 1): Acknowledgement => ({ version, aadObjectId: id(name), answer, at: NOW.toISOString() });

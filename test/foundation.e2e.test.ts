@@ -157,7 +157,7 @@ test('when storage fails mid-request the person gets a plain message, never a st
   expect(answer.http.status).toBe(200);
   expect(answer.message).toBe('Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.');
   expect(JSON.stringify(answer.http.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
-  const replies = await chair.say('strategy');
+  const replies = await chair.say('record SD-0001'); // a command that must read storage
   // (teams-ai shows "typing" while a turn is slow)
   expect(replies.filter((r) => r.type === 'message').map((r) => r.text)).toEqual(['Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.']);
   await other.concord.stop();

@@ -87,14 +87,22 @@ describe('referral triage', () => {
     expect(told.text.split('\n')[0]).toBe(told.summary);
     expect(told.text).toContain('Why: Unexplained bruising in a non-mobile baby');
 
-    // "Strategy discussion" offers the chair a convene form with the referral's details filled in.
+    // "Strategy discussion" offers a chair the convene form with the referral's details filled in.
     const sam = world.user('Sam Okafor');
     const [view] = await sam.say(`referral ${reference}`);
-    expect(view.text).toContain(`You are not involved in ${reference}`);
-    const convene = await sam.invoke('ref.convene', { ref: reference });
-    expect(convene.message).toContain('You are not involved');
-    const kimView = await kim.invoke('ref.convene', { ref: reference });
-    expect(kimView.message).toBe('Only people with the chair role can convene a strategy discussion.');
+    const chairView = view.attachments[0].content;
+    expect(cards.buttonTitles(chairView)).toEqual(['Convene a strategy discussion']);
+    const convene = await sam.click(chairView, 'Convene a strategy discussion');
+    expect(cards.input(convene.card, 'What the discussion is about').value).toMatch(new RegExp(`^Referral ${reference}: 20 November: bruising`));
+    expect(cards.input(convene.card, 'The referrer').value).toBe(nia.who.aadObjectId);
+    expect(cards.input(convene.card, 'Baby or unborn child').value).toBe('false');
+    const notChair = await kim.invoke('ref.convene', { ref: reference });
+    expect(notChair.message).toBe('Only people with the chair role can convene a strategy discussion.');
+    // Before a strategy discussion is decided, a chair who is not the Front Door cannot see a referral.
+    const alex = world.user('Alex Carter');
+    await alex.install();
+    const [notInvolved] = await alex.say(`referral ${reference}`);
+    expect(notInvolved.text).toContain(`You are not involved in ${reference}`);
   });
 
   test('“Submit the referral” clicked twice makes one referral', async () => {
@@ -175,7 +183,8 @@ describe('referral triage', () => {
     const own = await nia.say(`referral ${reference}`);
     expect(text(own[0].attachments[0].content)).toContain(`${reference}: new referral`);
     const decide = await nia.invoke('ref.decide', { ref: reference, outcome: 'no-further-action', rationale: 'mine' });
-    expect(decide.said).not.toContain('Decided');
+    expect(decide.message).toBe('Only the Front Door decides on referrals.');
+    expect(await world.auditActions(reference)).not.toContain('referral.decided');
     const alex = world.user('Alex Carter');
     await alex.install();
     const [other] = await alex.say(`referral ${reference}`);

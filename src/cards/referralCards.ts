@@ -47,7 +47,7 @@ export class ReferralCards {
       questions: step.questions.map((q) => ({
         id: q.id,
         type: q.type,
-        label: q.required ? q.label : q.label,
+        label: q.label,
         value: answers[q.id] ?? (q.type === 'toggle' ? 'false' : ''),
         placeholder: q.placeholder ?? '',
         title: q.title ?? '',

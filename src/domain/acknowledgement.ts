@@ -1,5 +1,6 @@
 /** An attendee's answer to an outcome: agreement, agreement with a note, or a different understanding. */
-import { Acknowledgement, Answer, ANSWERS, attendees, currentVersion, Invalid, Refused, StrategyDiscussion } from './strategyDiscussion';
+import { Acknowledgement, Answer, ANSWERS, attendees, currentVersion, StrategyDiscussion } from './strategyDiscussion';
+import { Invalid, Refused } from './refusals';
 
 export function acknowledge(d: StrategyDiscussion, actor: string, version: number, answer: string, note: string, now: Date): Acknowledgement {
   const current = currentVersion(d);

@@ -4,7 +4,8 @@
  * without a reason on the record.
  */
 import { Directory } from './directory';
-import { CORE_ROLES, CoreRole, Invalid, Invitee, StrategyDiscussion } from './strategyDiscussion';
+import { CORE_ROLES, CoreRole, Invitee, StrategyDiscussion } from './strategyDiscussion';
+import { Invalid } from './refusals';
 
 export interface ConveneRequest {
   chair: string;

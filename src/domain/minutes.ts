@@ -4,7 +4,8 @@
  * (a new version, circulated again) or declined with a reason, and a declined correction stays on
  * the record as that agency's dissent.
  */
-import { Decision, DECISIONS, Invalid, Refused, StrategyDiscussion, attendees, currentVersion } from './strategyDiscussion';
+import { Decision, DECISIONS, StrategyDiscussion, attendees, currentVersion } from './strategyDiscussion';
+import { Invalid, Refused } from './refusals';
 
 export interface MinutesContent {
   agencyInformation: string;
@@ -120,7 +121,7 @@ export function contradiction(d: StrategyDiscussion, content: MinutesContent): s
 }
 
 export function circulate(m: Minutes, d: StrategyDiscussion, actor: string, content: MinutesContent, now: Date, reason?: string): Minutes {
-  if (!mayWrite(d, actor)) throw new Refused('not-chair', `Only the minute-taker or the chair of ${d.reference} can circulate its minutes.`);
+  if (!mayWrite(d, actor)) throw new Refused('not-minute-writer', `Only the minute-taker or the chair of ${d.reference} can circulate its minutes.`);
   const problem = contradiction(d, content);
   if (problem) throw new Invalid([problem]);
   const version = (latest(m)?.version ?? 0) + 1;
@@ -135,7 +136,7 @@ export function circulate(m: Minutes, d: StrategyDiscussion, actor: string, cont
 
 export function requestCorrection(m: Minutes, d: StrategyDiscussion, actor: string, version: number, wrong: string, shouldSay: string, now: Date): Minutes {
   const v = latest(m);
-  if (!v?.recipients.includes(actor)) throw new Refused('not-invitee', `Only the people the minutes of ${d.reference} were sent to can ask for a correction.`);
+  if (!v?.recipients.includes(actor)) throw new Refused('not-recipient', `Only the people the minutes of ${d.reference} were sent to can ask for a correction.`);
   if (version !== v.version) throw new Refused('old-version', `These are version ${version} of the minutes of ${d.reference}; version ${v.version} has replaced them. Please review that one.`);
   // One open correction per person and version: a second click, or a repeat, changes nothing.
   if (m.corrections.some((c) => c.by === actor && c.version === version && c.state === 'open')) return m;

@@ -2,10 +2,8 @@
  * Recording the outcome of a strategy discussion as a structure, and amending it. An amendment
  * is a new version: earlier versions and their acknowledgements stay on the record.
  */
-import {
-  AgreedAction, Attendance, attendees, currentVersion, Decision, DECISIONS, Invalid, mustBeChair, Outcome, Refused,
-  StrategyDiscussion, Threshold, THRESHOLDS,
-} from './strategyDiscussion';
+import { AgreedAction, Attendance, attendees, currentVersion, Decision, DECISIONS, mustBeChair, Outcome, StrategyDiscussion, Threshold, THRESHOLDS } from './strategyDiscussion';
+import { Invalid, Refused } from './refusals';
 
 export interface OutcomeInput {
   threshold: string;

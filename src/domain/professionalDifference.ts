@@ -5,7 +5,7 @@
  * "raised by" and "responding", never "challenger".
  */
 import { Directory, Person } from './directory';
-import { Invalid, Refused } from './strategyDiscussion';
+import { Invalid, Refused } from './refusals';
 
 export type Side = 'raised-by' | 'responding';
 
@@ -131,7 +131,7 @@ function mustAct(pd: ProfessionalDifference, actor: string, stage: number): Part
     throw new Refused('old-version', `This card is for stage ${stage} of ${pd.reference}, which is now at stage ${cur.stage}. The people at stage ${cur.stage} act on it now.`);
   }
   const p = participant(pd, actor);
-  if (!p) throw new Refused('not-attendee', `Only the people taking part in stage ${cur.stage} of ${pd.reference} can act on it now.`);
+  if (!p) throw new Refused('not-participant', `Only the people taking part in stage ${cur.stage} of ${pd.reference} can act on it now.`);
   return p;
 }
 
@@ -217,13 +217,13 @@ export function accept(pd: ProfessionalDifference, by: string, stage: number, pr
   const p = mustAct(pd, by, stage);
   const proposal = pd.proposal;
   if (!proposal || proposal.at !== proposalAt) throw new Refused('old-version', `That proposal for ${pd.reference} has been replaced; read the latest one.`);
-  if (p.side && p.side === proposal.side) throw new Refused('not-attendee', 'The resolution must be accepted by the other side, not the side that proposed it.');
+  if (p.side && p.side === proposal.side) throw new Refused('same-side', 'The resolution must be accepted by the other side, not the side that proposed it.');
   return close(pd, by, stage, proposal.text, [proposal.by, by], now, 'resolved');
 }
 
 export function finalOutcome(pd: ProfessionalDifference, by: string, stage: number, text: string, now: Date): ProfessionalDifference {
   const p = mustAct(pd, by, stage);
-  if (p.side) throw new Refused('not-attendee', 'Only the partnership records a final outcome; the two sides agree a resolution.');
+  if (p.side) throw new Refused('not-admin', 'Only the partnership records a final outcome; the two sides agree a resolution.');
   if (!text.trim()) throw new Invalid(['Write the final outcome.']);
   return close(pd, by, stage, text.trim(), [by], now, 'closed');
 }

@@ -1,7 +1,7 @@
 /** A referral from a practitioner to the Front Door, and the Front Door's decision on it. */
 import { Answers } from './forms';
 import { Person } from './directory';
-import { Invalid, Refused } from './strategyDiscussion';
+import { Invalid, Refused } from './refusals';
 
 export type FrontDoorDecision = 'strategy-discussion' | 'assessment' | 'early-help' | 'advice' | 'no-further-action';
 export const FRONT_DOOR_DECISIONS: Record<FrontDoorDecision, string> = {
@@ -32,12 +32,17 @@ export interface Referral {
   decision?: { outcome: FrontDoorDecision; rationale: string; by: string; at: string };
 }
 
+/** The referrer, the Front Door, and, once the Front Door decides on a strategy discussion, the chairs who convene it. */
 export function maySeeReferral(r: Referral, person: Person): boolean {
-  return r.referrer === person.aadObjectId || person.roles.includes('front-door');
+  return (
+    r.referrer === person.aadObjectId ||
+    person.roles.includes('front-door') ||
+    (r.decision?.outcome === 'strategy-discussion' && person.roles.includes('chair'))
+  );
 }
 
 export function decide(r: Referral, by: Person, outcome: string, rationale: string, now: Date): Referral {
-  if (!by.roles.includes('front-door')) throw new Refused('not-chair', `Only the Front Door decides on referrals.`);
+  if (!by.roles.includes('front-door')) throw new Refused('not-front-door', `Only the Front Door decides on referrals.`);
   if (r.decision) throw new Refused('old-version', `${r.reference} was already decided: ${FRONT_DOOR_DECISIONS[r.decision.outcome]}.`);
   const problems: string[] = [];
   if (!(outcome in FRONT_DOOR_DECISIONS)) problems.push('Choose the decision.');

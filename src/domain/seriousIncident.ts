@@ -4,7 +4,7 @@
  * review completes within 15 working days of that notification. Both clocks are tracked.
  */
 import { Answers } from './forms';
-import { Invalid, Refused } from './strategyDiscussion';
+import { Invalid, Refused } from './refusals';
 import { Person } from './directory';
 
 export const PANEL_WORKING_DAYS = 5;
@@ -29,7 +29,7 @@ export function met(doneAt: string | undefined, dueAt: string | undefined): 'met
 }
 
 function mustBeAdmin(by: Person): void {
-  if (!by.roles.includes('partnership-admin')) throw new Refused('not-chair', 'Only partnership administrators record the statutory steps of a serious incident.');
+  if (!by.roles.includes('partnership-admin')) throw new Refused('not-admin', 'Only partnership administrators record the statutory steps of a serious incident.');
 }
 
 export function recordPanelNotification(si: SeriousIncident, by: Person, date: string, notifiedAt: Date, reviewDue: (from: Date) => Date): SeriousIncident {

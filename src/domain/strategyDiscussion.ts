@@ -4,6 +4,7 @@
  * words a practitioner understands, why not.
  */
 import { AgencyType } from './directory';
+import { Refused } from './refusals';
 
 export type Threshold = 'actual' | 'likely' | 'not-met';
 export const THRESHOLDS: Record<Threshold, string> = {
@@ -147,23 +148,6 @@ export const STATUS_WORDS: Record<Status, string> = {
   'agreed-by-all': 'Agreed by all',
   disputed: 'Disputed',
 };
-
-export type Refusal =
-  | 'not-chair' | 'not-attendee' | 'not-invitee' | 'not-involved' | 'old-version' | 'no-outcome'
-  | 'attendance-first' | 'not-action-owner';
-
-export class Refused extends Error {
-  constructor(readonly reason: Refusal, message: string) {
-    super(message);
-  }
-}
-
-/** Problems with what someone typed: shown on their card so they can put it right. */
-export class Invalid extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
-  }
-}
 
 export function currentVersion(d: StrategyDiscussion): OutcomeVersion | undefined {
   return d.versions[d.versions.length - 1];

@@ -1,4 +1,5 @@
-import { mustBeInvolved, Refused, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { Refused } from '../domain/refusals';
 import { AuditLog } from '../store/auditLog';
 import { DiscussionStore } from '../store/discussionStore';
 import { CardReply } from '../teams/turn';

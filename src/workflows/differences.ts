@@ -7,7 +7,8 @@ import {
   accept, askOrAnswer, coverForSilence, currentStage, escalate, ladderFrom, finalOutcome, hasActed, maySee, Origin, ProfessionalDifference,
   propose, raise, RaiseRequest,
 } from '../domain/professionalDifference';
-import { ANSWERS, DECISIONS, Invalid, Refused } from '../domain/strategyDiscussion';
+import { ANSWERS, DECISIONS } from '../domain/strategyDiscussion';
+import { Invalid, Refused } from '../domain/refusals';
 import { DifferenceCards } from '../cards/differenceCards';
 import { DifferenceStore } from '../store/differenceStore';
 import { DiscussionStore } from '../store/discussionStore';
@@ -76,7 +77,7 @@ export class ProfessionalDifferences extends Workflow {
     const m = await this.minutes.get(sdRef);
     const c = m?.corrections.find((x) => x.id === correctionId);
     if (!c || c.by !== actor.person.aadObjectId || c.state !== 'declined') {
-      throw new Refused('not-invitee', 'Only the person whose correction was declined can raise it as a professional difference.');
+      throw new Refused('not-recipient', 'Only the person whose correction was declined can raise it as a professional difference.');
     }
     return this.raiseForm(
       actor,

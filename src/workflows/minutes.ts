@@ -6,7 +6,8 @@
 import {
   checkContent, circulate, contradiction, Correction, decideCorrection, latest, mayWrite, Minutes, MinutesContent, requestCorrection, startClock,
 } from '../domain/minutes';
-import { DECISIONS, Invalid, mustBeChair, Refused, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { DECISIONS, mustBeChair, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { Invalid, Refused } from '../domain/refusals';
 import { lateness, MinutesCards } from '../cards/minutesCards';
 import { DiscussionStore } from '../store/discussionStore';
 import { MinutesStore } from '../store/minutesStore';
@@ -99,7 +100,7 @@ export class MinutesWorkflow extends Workflow {
 
   private async writable(actor: Actor, reference: string): Promise<{ d: StrategyDiscussion; m: Minutes }> {
     const d = await this.access.load(actor, reference);
-    if (!mayWrite(d, actor.person.aadObjectId)) throw new Refused('not-chair', `Only the minute-taker or the chair of ${reference} writes its minutes.`);
+    if (!mayWrite(d, actor.person.aadObjectId)) throw new Refused('not-minute-writer', `Only the minute-taker or the chair of ${reference} writes its minutes.`);
     return { d, m: await this.minutesOf(d) };
   }
 
@@ -186,7 +187,7 @@ export class MinutesWorkflow extends Workflow {
     const m = await this.minutesOf(d);
     const v = m.versions.find((x) => x.version === version);
     const me = actor.person.aadObjectId;
-    if (!v || !v.recipients.includes(me)) throw new Refused('not-invitee', `Only the people the minutes of ${reference} were sent to can review them.`);
+    if (!v || !v.recipients.includes(me)) throw new Refused('not-recipient', `Only the people the minutes of ${reference} were sent to can review them.`);
     const confirmation = await this.store.confirmation(reference, version, me);
     return { card: this.cards.review(d, m, v, { aadObjectId: me, userId: actor.userId }, confirmation, options) };
   }
@@ -196,7 +197,7 @@ export class MinutesWorkflow extends Workflow {
     const m = await this.minutesOf(d);
     const me = actor.person.aadObjectId;
     const v = latest(m);
-    if (!v?.recipients.includes(me)) throw new Refused('not-invitee', `Only the people the minutes of ${reference} were sent to confirm them.`);
+    if (!v?.recipients.includes(me)) throw new Refused('not-recipient', `Only the people the minutes of ${reference} were sent to confirm them.`);
     if (version !== v.version) throw new Refused('old-version', `These are version ${version} of the minutes of ${reference}; version ${v.version} has replaced them. Please review that one.`);
     if (await this.store.confirm(reference, { version, aadObjectId: me, at: this.now().toISOString() })) {
       await this.access.note(actor, reference, 'minutes.confirmed', `version ${version}`);

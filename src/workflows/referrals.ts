@@ -3,7 +3,7 @@
  * decides within one working day, with a rationale; the referrer hears back in their chat.
  */
 import { decide, FRONT_DOOR_DECISIONS, maySeeReferral, Referral } from '../domain/referral';
-import { Invalid, Refused } from '../domain/strategyDiscussion';
+import { Invalid, Refused } from '../domain/refusals';
 import { ReferralCards } from '../cards/referralCards';
 import { StrategyCards } from '../cards/strategyCards';
 import { ReferralStore } from '../store/referralStore';

@@ -3,7 +3,7 @@
  * tracked: the National Panel notified within 5 working days, the rapid review completed within
  * 15 working days of that notification, with reminders and a record of whether each was met.
  */
-import { Invalid, Refused } from '../domain/strategyDiscussion';
+import { Invalid, Refused } from '../domain/refusals';
 import { PANEL_WORKING_DAYS, RAPID_REVIEW_WORKING_DAYS, recordPanelNotification, recordRapidReview, SeriousIncident } from '../domain/seriousIncident';
 import { ReferralCards } from '../cards/referralCards';
 import { ReferralStore } from '../store/referralStore';

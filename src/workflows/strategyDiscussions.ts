@@ -8,10 +8,8 @@ import { convene, ConveneRequest } from '../domain/convening';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
 import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../domain/outcome';
-import {
-  ANSWERS, Attendance, ATTENDANCE, attendees, CORE_ROLES, currentVersion, Invalid, INVITATION_REPLIES,
-  InvitationReply, mustBeChair, Refused, StrategyDiscussion,
-} from '../domain/strategyDiscussion';
+import { ANSWERS, Attendance, ATTENDANCE, attendees, CORE_ROLES, currentVersion, INVITATION_REPLIES, InvitationReply, mustBeChair, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { Invalid, Refused } from '../domain/refusals';
 import { ACTION_ROWS, StrategyCards } from '../cards/strategyCards';
 import { DiscussionStore } from '../store/discussionStore';
 import { Delivery } from '../teams/outbox';
