@@ -1,5 +1,5 @@
 import { ConversationReference } from 'botbuilder';
-import { encodeKey, isNotFound, Tables } from './tables';
+import { encodeKey, readJson, Tables } from './tables';
 
 /**
  * Where Concord can reach people and channels. A personal (1:1) reference is what proactive
@@ -28,14 +28,8 @@ export class ConversationStore {
     return this.tables.client('conversations');
   }
 
-  async person(aadObjectId: string): Promise<PersonAddress | undefined> {
-    try {
-      const e = await this.client.getEntity<{ json: string }>('person', encodeKey(aadObjectId.toLowerCase()));
-      return JSON.parse(e.json) as PersonAddress;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  person(aadObjectId: string): Promise<PersonAddress | undefined> {
+    return readJson<PersonAddress>(this.client, 'person', encodeKey(aadObjectId.toLowerCase()));
   }
 
   /** A personal reference always wins over a member address; a member address never replaces one. */
@@ -53,14 +47,8 @@ export class ConversationStore {
     this.known.set(key, json);
   }
 
-  async channel(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
-    try {
-      const e = await this.client.getEntity<{ json: string }>('channel', encodeKey(conversationId));
-      return JSON.parse(e.json) as Partial<ConversationReference>;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  channel(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    return readJson<Partial<ConversationReference>>(this.client, 'channel', encodeKey(conversationId));
   }
 
   async saveChannel(reference: Partial<ConversationReference>): Promise<void> {

@@ -14,11 +14,8 @@ export class DifferenceStore {
     await this.client.createEntity({ partitionKey: encodeKey(pd.reference), rowKey: 'difference', json: JSON.stringify(pd) });
   }
 
-  async get(reference: string): Promise<ProfessionalDifference | undefined> {
-    const found = await readJson<ProfessionalDifference>(this.client, encodeKey(reference), 'difference');
-    if (!found) return undefined;
-    const { etag: _etag, ...pd } = found;
-    return pd;
+  get(reference: string): Promise<ProfessionalDifference | undefined> {
+    return readJson<ProfessionalDifference>(this.client, encodeKey(reference), 'difference');
   }
 
   async update(reference: string, change: (pd: ProfessionalDifference) => ProfessionalDifference): Promise<ProfessionalDifference> {

@@ -1,6 +1,5 @@
-import { odata } from '@azure/data-tables';
 import { Acknowledgement, StrategyDiscussion } from '../domain/strategyDiscussion';
-import { encodeKey, isConflict, isNotFound, readJson, Tables, updateJson } from './tables';
+import { createOnce, encodeKey, listJson, readJson, Tables, updateJson } from './tables';
 
 /**
  * Strategy discussions, one partition each: the discussion document (updated under its etag)
@@ -25,10 +24,7 @@ export class DiscussionStore {
   }
 
   async get(reference: string): Promise<StrategyDiscussion | undefined> {
-    const found = await readJson<StrategyDiscussion>(this.client, encodeKey(reference), 'discussion');
-    if (!found) return undefined;
-    const { etag: _etag, ...d } = found;
-    return d;
+    return readJson<StrategyDiscussion>(this.client, encodeKey(reference), 'discussion');
   }
 
   /**
@@ -55,33 +51,17 @@ export class DiscussionStore {
   }
 
   /** False when this person already answered this version: the first answer stands. */
-  async addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean> {
-    try {
-      await this.client.createEntity({ partitionKey: encodeKey(reference), rowKey: ackKey(ack.version, ack.aadObjectId), json: JSON.stringify(ack) });
-      return true;
-    } catch (e) {
-      if (isConflict(e)) return false;
-      throw e;
-    }
+  addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean> {
+    return createOnce(this.client, encodeKey(reference), ackKey(ack.version, ack.aadObjectId), ack);
   }
 
-  async acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined> {
-    try {
-      const e = await this.client.getEntity<{ json: string }>(encodeKey(reference), ackKey(version, aadObjectId));
-      return JSON.parse(e.json) as Acknowledgement;
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined> {
+    return readJson<Acknowledgement>(this.client, encodeKey(reference), ackKey(version, aadObjectId));
   }
 
   async acknowledgements(reference: string): Promise<Acknowledgement[]> {
-    const out: Acknowledgement[] = [];
-    const rows = this.client.listEntities<{ json: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(reference)} and RowKey ge 'ack|' and RowKey lt 'ack|~'` },
-    });
-    for await (const r of rows) out.push(JSON.parse(r.json) as Acknowledgement);
-    return out.sort((a, b) => a.version - b.version || a.at.localeCompare(b.at));
+    const all = await listJson<Acknowledgement>(this.client, encodeKey(reference), 'ack|');
+    return all.sort((a, b) => a.version - b.version || a.at.localeCompare(b.at));
   }
 }
 

@@ -1,4 +1,4 @@
-import { encodeKey, isConflict, readJson, Tables, updateJson } from './tables';
+import { createOnce, encodeKey, readJson, Tables, updateJson } from './tables';
 
 /** Case references (SD-0001, PD-0001…): a counter per prefix, unique across instances. */
 export class References {
@@ -6,11 +6,7 @@ export class References {
 
   async next(prefix: string): Promise<string> {
     const counters = this.tables.client('counters');
-    try {
-      await counters.createEntity({ partitionKey: 'reference', rowKey: prefix, json: JSON.stringify({ n: 0 }) });
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-    }
+    await createOnce(counters, 'reference', prefix, { n: 0 });
     const next = await updateJson<{ n: number }>(counters, 'reference', prefix, (c) => ({ n: c.n + 1 }), 50);
     return `${prefix}-${String(next!.n).padStart(4, '0')}`;
   }
@@ -25,12 +21,7 @@ export class References {
     const given = await readJson<{ reference: string }>(counters, 'form', key);
     if (given) return { reference: given.reference, first: false };
     const reference = await this.next(prefix);
-    try {
-      await counters.createEntity({ partitionKey: 'form', rowKey: key, json: JSON.stringify({ reference }) });
-      return { reference, first: true };
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-      return { reference: (await readJson<{ reference: string }>(counters, 'form', key))!.reference, first: false };
-    }
+    if (await createOnce(counters, 'form', key, { reference })) return { reference, first: true };
+    return { reference: (await readJson<{ reference: string }>(counters, 'form', key))!.reference, first: false };
   }
 }

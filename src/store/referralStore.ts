@@ -13,11 +13,8 @@ export class ReferralStore {
     return this.tables.client('referrals');
   }
 
-  private async read<T>(pk: string, rk: string): Promise<T | undefined> {
-    const found = await readJson<T>(this.client, pk, rk);
-    if (!found) return undefined;
-    const { etag: _etag, ...doc } = found;
-    return doc as T;
+  private read<T>(pk: string, rk: string): Promise<T | undefined> {
+    return readJson<T>(this.client, pk, rk);
   }
 
   draft(formId: string, aadObjectId: string): Promise<Draft | undefined> {

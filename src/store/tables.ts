@@ -1,4 +1,4 @@
-import { TableClient, TableEntityResult, TableServiceClient } from '@azure/data-tables';
+import { odata, TableClient, TableEntityResult, TableServiceClient } from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 
 /** Table names are fixed here so that every table Concord owns is listed in one place. */
@@ -80,8 +80,6 @@ export class Tables {
   }
 }
 
-export type Stored<T> = T & { etag: string };
-
 export class ConcurrencyError extends Error {
   constructor(what: string) {
     super(`${what} was changed by someone else at the same moment; please try again.`);
@@ -115,12 +113,34 @@ export async function updateJson<T>(
   throw new ConcurrencyError(`${partitionKey}/${rowKey}`);
 }
 
-export async function readJson<T>(client: TableClient, partitionKey: string, rowKey: string): Promise<Stored<T> | undefined> {
+/** A JSON document row, or undefined when there is none. Changes go through `updateJson`, under the etag. */
+export async function readJson<T>(client: TableClient, partitionKey: string, rowKey: string): Promise<T | undefined> {
   try {
     const e: TableEntityResult<{ json: string }> = await client.getEntity(partitionKey, rowKey);
-    return { ...(JSON.parse(e.json) as T), etag: e.etag };
+    return JSON.parse(e.json) as T;
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
   }
+}
+
+/** Creates a JSON row that must exist once: false when it already does (a repeat, or someone else first). */
+export async function createOnce(client: TableClient, partitionKey: string, rowKey: string, doc: unknown): Promise<boolean> {
+  try {
+    await client.createEntity({ partitionKey, rowKey, json: JSON.stringify(doc) });
+    return true;
+  } catch (e) {
+    if (isConflict(e)) return false;
+    throw e;
+  }
+}
+
+/** The JSON rows of a partition whose keys start with `prefix`, in key order. */
+export async function listJson<T>(client: TableClient, partitionKey: string, prefix: string): Promise<T[]> {
+  const out: T[] = [];
+  const rows = client.listEntities<{ json: string }>({
+    queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}` },
+  });
+  for await (const r of rows) out.push(JSON.parse(r.json) as T);
+  return out;
 }

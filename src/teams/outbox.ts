@@ -1,7 +1,7 @@
 import { ConversationReference } from 'botbuilder';
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
-import { encodeKey, isConflict, Tables } from '../store/tables';
+import { encodeKey, readJson, Tables } from '../store/tables';
 import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from '../scheduler/rateLimiter';
@@ -61,13 +61,8 @@ export class Outbox implements JobHandler {
     this.sweeper.poke();
   }
 
-  async outcome(subject: string, key: string): Promise<DeliveryOutcome | undefined> {
-    try {
-      const e = await this.tables.client('deliveries').getEntity<{ json: string }>(encodeKey(subject), encodeKey(key));
-      return JSON.parse(e.json) as DeliveryOutcome;
-    } catch {
-      return undefined;
-    }
+  outcome(subject: string, key: string): Promise<DeliveryOutcome | undefined> {
+    return readJson<DeliveryOutcome>(this.tables.client('deliveries'), encodeKey(subject), encodeKey(key));
   }
 
   /** Replace a message delivered earlier under `key`. False when it was never delivered. */
@@ -115,12 +110,8 @@ export class Outbox implements JobHandler {
     }
   }
 
+  /** The latest outcome of a delivery (a retried delivery's 'failed' can become 'delivered'). */
   private async record(d: Delivery, outcome: DeliveryOutcome): Promise<void> {
-    const entity = { partitionKey: encodeKey(d.subject), rowKey: encodeKey(d.key), json: JSON.stringify(outcome) };
-    try {
-      await this.tables.client('deliveries').upsertEntity(entity, 'Replace');
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-    }
+    await this.tables.client('deliveries').upsertEntity({ partitionKey: encodeKey(d.subject), rowKey: encodeKey(d.key), json: JSON.stringify(outcome) }, 'Replace');
   }
 }
