@@ -1,4 +1,4 @@
-// Concord on Azure: a Linux App Service (Node 20) running the bot, an Azure Bot in single-tenant
+// Concord on Azure: a Linux App Service (Node 24 LTS) running the bot, an Azure Bot in single-tenant
 // managed-identity mode with the Teams channel, a Storage account whose tables the bot reaches
 // through its user-assigned managed identity (shared keys disabled: no secret anywhere), and
 // Application Insights. Deploy with the commands in README.md ("Deploy to Azure").
@@ -96,7 +96,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

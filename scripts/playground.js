@@ -70,8 +70,7 @@ async function startPlayground({ botPort = 3978, playgroundPort = 56150, dataDir
   const children = [];
   // Whatever happens to this process, its children go with it.
   process.once('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM')));
-  // restify 11 reads process.binding('http_parser'): harmless, and the warning is noise.
-  const bot = spawn(process.execPath, ['--disable-warning=DEP0111', path.join(root, 'dist', 'src', 'index.js')], {
+  const bot = spawn(process.execPath, [path.join(root, 'dist', 'src', 'index.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(botPort), HOST: '127.0.0.1', DATA_DIR: dataDir, SWEEP_INTERVAL_MS: '1000' },
     stdio: ['ignore', out, out],

@@ -29,8 +29,8 @@ describe('the Azure infrastructure', () => {
     expect(appSettings.some((s) => s.name === 'STORAGE_CONNECTION_STRING')).toBe(false);
   });
 
-  test('the App Service is Linux, Node 20, always on, HTTPS only; the bot is single-tenant managed identity on Teams', () => {
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+  test('the App Service is Linux, Node 24 LTS, always on, HTTPS only; the bot is single-tenant managed identity on Teams', () => {
+    expect(bicep).toContain("linuxFxVersion: 'NODE|24-lts'");
     expect(bicep).toContain('alwaysOn: true');
     expect(bicep).toContain('httpsOnly: true');
     expect(bicep).toContain("msaAppType: 'UserAssignedMSI'");
