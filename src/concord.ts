@@ -13,6 +13,7 @@ import { Sweeper } from './scheduler/sweeper';
 import { createApp } from './teams/app';
 import { Notifier } from './teams/notifier';
 import { Outbox } from './teams/outbox';
+import { TurnTelemetry } from './teams/turnTelemetry';
 import { createServer } from './server';
 import { StrategyCards } from './cards/strategyCards';
 import { DiscussionStore } from './store/discussionStore';
@@ -95,6 +96,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
         }
       : {},
   );
+  adapter.use(new TurnTelemetry());
   const notifier = new Notifier(adapter, settings.botId, conversations);
   const jobs = new JobStore(tables);
   const sweeper = new Sweeper(jobs, now, { intervalMs: settings.sweepIntervalMs });

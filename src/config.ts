@@ -20,6 +20,8 @@ export interface Settings {
   botType: BotType;
   /** How often the scheduler looks for due work. */
   sweepIntervalMs: number;
+  /** Application Insights: traces, metrics and logs go there when set; nothing is sent otherwise. */
+  appInsightsConnectionString: string;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +78,11 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const sweepIntervalMs = Number(sweepText);
   if (!/^\d+$/.test(sweepText) || sweepIntervalMs < 50) problems.push(`SWEEP_INTERVAL_MS must be a whole number of at least 50, not "${sweepText}".`);
 
+  const appInsightsConnectionString = text('APPLICATIONINSIGHTS_CONNECTION_STRING', '');
+  if (appInsightsConnectionString && !/(^|;)\s*InstrumentationKey=[0-9a-f-]{36}/i.test(appInsightsConnectionString)) {
+    problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must be the Application Insights connection string (it starts InstrumentationKey=<a GUID>).');
+  }
+
   if (problems.length) throw new ConfigError(problems.join('\n'));
   return {
     port,
@@ -90,5 +97,6 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     botTenantId,
     botType: botType as BotType,
     sweepIntervalMs,
+    appInsightsConnectionString,
   };
 }

@@ -6,6 +6,7 @@ import { logger } from './logger';
 async function main(): Promise<void> {
   const started = Date.now();
   const settings = loadSettings(process.env);
+  if (settings.appInsightsConnectionString) (await import('./telemetryAzureMonitor')).startAzureMonitor(settings.appInsightsConnectionString);
   const concord = await startConcord(settings);
   logger.info('Concord is ready', {
     url: `${concord.url}/api/messages`,

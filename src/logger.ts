@@ -1,17 +1,31 @@
 /**
- * Structured, one-line logs. Callers pass identifiers and counts only, never free text from a
- * card or a message: that text may identify a child.
+ * Structured one-line JSON logs (pino), with the trace and span ids of the turn or job they belong
+ * to, so a log line in Application Insights leads to its request. Callers pass identifiers and
+ * counts only, never free text from a card or a message: that text may identify a child. The
+ * redaction below is a second line of defence for fields that could carry such text.
  */
+import pino from 'pino';
+import { trace } from '@opentelemetry/api';
+
 type Fields = Record<string, string | number | boolean | undefined>;
 
-function write(level: 'info' | 'warn' | 'error', message: string, fields?: Fields): void {
-  if (process.env.CONCORD_QUIET === '1' && level === 'info') return;
-  const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...fields });
-  (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
-}
+const REDACTED = ['text', 'note', 'rationale', 'purpose', 'summary', 'body', 'value', 'answer', 'reason', 'content'];
+
+const base = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.CONCORD_QUIET === '1' ? 'warn' : 'info'),
+  messageKey: 'message',
+  base: undefined,
+  timestamp: () => `,"at":"${new Date().toISOString()}"`,
+  formatters: { level: (label) => ({ level: label }) },
+  redact: { paths: [...REDACTED, ...REDACTED.map((k) => `*.${k}`)], censor: '[redacted]' },
+  mixin() {
+    const span = trace.getActiveSpan()?.spanContext();
+    return span ? { traceId: span.traceId, spanId: span.spanId } : {};
+  },
+});
 
 export const logger = {
-  info: (m: string, f?: Fields) => write('info', m, f),
-  warn: (m: string, f?: Fields) => write('warn', m, f),
-  error: (m: string, f?: Fields) => write('error', m, f),
+  info: (m: string, f?: Fields) => base.info(f ?? {}, m),
+  warn: (m: string, f?: Fields) => base.warn(f ?? {}, m),
+  error: (m: string, f?: Fields) => base.error(f ?? {}, m),
 };

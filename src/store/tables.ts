@@ -1,4 +1,5 @@
 import { odata, TableClient, TableEntityResult, TableServiceClient } from '@azure/data-tables';
+import { storageSpans } from './storageTelemetry';
 import { DefaultAzureCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 
 /** Table names are fixed here so that every table Concord owns is listed in one place. */
@@ -55,6 +56,7 @@ export class Tables {
       c = typeof this.location === 'string'
         ? TableClient.fromConnectionString(this.location, table, options)
         : new TableClient(this.location.accountUrl, table, this.credential!, options);
+      c.pipeline.addPolicy(storageSpans(name), { afterPhase: 'Retry' });
       this.clients.set(name, c);
     }
     return c;

@@ -1,5 +1,6 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { Actor } from '../workflows/actor';
+import { VERB_KEY } from './turnTelemetry';
 import { actionData, actionTrigger, actorOf, answerCardAction, CardReply } from './turn';
 
 export type Guard = (actor: Actor, reference: string, step: () => Promise<CardReply>) => Promise<CardReply>;
@@ -18,6 +19,7 @@ export function formValues(data: Record<string, unknown>): Record<string, string
  */
 export function onCardAction(app: Application<TurnState>, verb: string, guard: Guard, step: Step, view?: Step): void {
   app.adaptiveCards.actionExecute(verb, async (context) => {
+    context.turnState.set(VERB_KEY, verb);
     const actor = actorOf(context);
     const data = actionData(context);
     const ref = text(data.ref).slice(0, 40);
