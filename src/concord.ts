@@ -1,7 +1,10 @@
 import { AddressInfo } from 'node:net';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { Settings } from './config';
-import { loadDirectory } from './directoryFile';
+import { loadDirectory, readDirectory } from './directoryFile';
+import { watchDirectoryFile } from './directoryWatcher';
+import { DirectoryRoutes } from './teams/directoryRoutes';
+import { DirectoryReload } from './workflows/directoryReload';
 import { WorkingCalendar } from './domain/calendar';
 import { Directory } from './domain/directory';
 import { AuditLog } from './store/auditLog';
@@ -124,7 +127,14 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   registerReferralJobs(sweeper, referrals, incidents);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
-  const workflows = [new ReferralRoutes(referrals, incidents), new DifferenceRoutes(differences), new StrategyRoutes(discussions), new MinutesRoutes(minutes, measure)];
+  const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
+  const workflows = [
+    new ReferralRoutes(referrals, incidents),
+    new DifferenceRoutes(differences),
+    new StrategyRoutes(discussions),
+    new MinutesRoutes(minutes, measure),
+    new DirectoryRoutes(directoryReload, audit),
+  ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
   const server = createServer(adapter, app, tables, audit);
   await new Promise<void>((resolve, reject) => {
@@ -132,6 +142,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     server.listen(settings.port, settings.host, () => resolve());
   });
   sweeper.start();
+  const stopWatching = watchDirectoryFile(settings.directoryFile, directoryReload, directory, outbox);
   const port = (server.address() as AddressInfo).port;
 
   return {
@@ -144,6 +155,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     sweeper,
     outbox,
     async stop() {
+      stopWatching();
       discussions.stop();
       await sweeper.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,13 +12,18 @@ export class DirectoryError extends Error {}
  * an agency by id) because the person fixing the file thinks in those terms, not in JSON paths.
  */
 export function loadDirectory(file: string): Directory {
+  return new Directory(readDirectory(file));
+}
+
+/** The directory's data, checked: for start-up, and for a reload while Concord runs. */
+export function readDirectory(file: string): DirectoryData {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new DirectoryError(`The partnership directory ${file} could not be read: ${(e as Error).message}`);
   }
-  return new Directory(checkDirectory(raw, file));
+  return checkDirectory(raw, file);
 }
 
 export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData {
@@ -31,11 +36,21 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   }
   const data = raw as unknown as DirectoryData;
   const agencyIds = new Set(data.agencies.map((a) => a.id));
+  const tenantIds = new Set(data.tenants.map((t) => t.id.toLowerCase()));
   const personIds = new Set<string>();
+  const identityIds = new Set<string>();
   for (const p of data.people) {
     const id = p.aadObjectId.toLowerCase();
-    if (personIds.has(id)) problems.push(`person "${p.name}": the aadObjectId ${p.aadObjectId} is used twice`);
+    if (identityIds.has(id)) problems.push(`person "${p.name}": the aadObjectId ${p.aadObjectId} is used twice`);
     personIds.add(id);
+    identityIds.add(id);
+    for (const i of p.otherIdentities ?? []) {
+      if (identityIds.has(i.aadObjectId.toLowerCase())) problems.push(`person "${p.name}": the identity ${i.aadObjectId} is used twice`);
+      identityIds.add(i.aadObjectId.toLowerCase());
+    }
+    for (const t of [p.tenantId, ...(p.otherIdentities ?? []).map((i) => i.tenantId)]) {
+      if (t && !tenantIds.has(t.toLowerCase())) problems.push(`person "${p.name}": tenant ${t} is not in the tenants list`);
+    }
     if (!agencyIds.has(p.agency)) problems.push(`person "${p.name}": agency "${p.agency}" is not in the agencies list`);
   }
   for (const p of data.people) {

@@ -40,6 +40,25 @@ describe('the partnership directory', () => {
     expect(message).toContain('time zone "Europe/Atlantis" is not a known IANA zone');
   });
 
+  test('a person with a home and a guest identity is one person; each identity is theirs in its own tenant only', () => {
+    const d = loadDirectory('config/partnership.sample.json');
+    const [nhs, council] = ['22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111'];
+    const home = 'aaaaaaaa-0000-4000-8000-000000000011';
+    const guest = 'bbbbbbbb-0000-4000-8000-000000000011';
+    expect(d.person(guest)?.aadObjectId).toBe(home);
+    expect(d.personActing(home, nhs)).toBe(d.person(home));
+    expect(d.personActing(guest, council)).toBe(d.person(home));
+    expect(d.personActing(home, council)).toBe('wrong-tenant');
+    expect(d.personActing(guest, nhs)).toBe('wrong-tenant');
+  });
+
+  test('identities are checked: each used once, each in a tenant of the partnership', () => {
+    const data = sample();
+    data.people[0].otherIdentities = [{ aadObjectId: data.people[1].aadObjectId, tenantId: '99999999-9999-4999-8999-999999999999' }];
+    expect(() => checkDirectory(data)).toThrow(/person "Sam Okafor": tenant 99999999-9999-4999-8999-999999999999 is not in the tenants list/);
+    expect(() => checkDirectory(data)).toThrow(/is used twice/);
+  });
+
   test('a file that is not JSON says so', () => {
     expect(() => loadDirectory('README.md')).toThrow(/could not be read/);
   });

@@ -11,9 +11,25 @@ export interface Agency {
   type: AgencyType;
 }
 
-export interface Person {
-  /** Microsoft Entra object id: the only identity Concord trusts, never a display name. */
+/** One Entra identity of a person: an object id is only ever valid in its own tenant. */
+export interface Identity {
   aadObjectId: string;
+  tenantId: string;
+}
+
+export interface Person {
+  /**
+   * Microsoft Entra object id: the only identity Concord trusts, never a display name. It is the
+   * person's id in every record, whichever of their identities they act under.
+   */
+  aadObjectId: string;
+  /** The tenant `aadObjectId` belongs to. When set, that id is accepted from this tenant only. */
+  tenantId?: string;
+  /**
+   * The same person's other identities, e.g. a GP's guest account in the council's tenant beside
+   * their home account in the NHS tenant: a guest's object id differs from their home one.
+   */
+  otherIdentities?: Identity[];
   name: string;
   email: string;
   agency: string;
@@ -68,20 +84,51 @@ export const DEFAULT_TIMESCALES: Timescales = {
 };
 
 export class Directory {
-  private readonly byId: Map<string, Person>;
-  private readonly agencyById: Map<string, Agency>;
+  private current!: DirectoryData;
+  private byId!: Map<string, { person: Person; tenantId?: string }>;
+  private agencyById!: Map<string, Agency>;
 
-  constructor(readonly data: DirectoryData) {
-    this.byId = new Map(data.people.map((p) => [p.aadObjectId.toLowerCase(), p]));
+  constructor(data: DirectoryData) {
+    this.replace(data);
+  }
+
+  /**
+   * Takes a new, already checked directory (a reload without a restart). Everything that holds
+   * this Directory sees the new people at once; records keep the ids they were written with.
+   */
+  replace(data: DirectoryData): void {
+    const byId = new Map<string, { person: Person; tenantId?: string }>();
+    for (const p of data.people) {
+      byId.set(p.aadObjectId.toLowerCase(), { person: p, tenantId: p.tenantId });
+      for (const i of p.otherIdentities ?? []) byId.set(i.aadObjectId.toLowerCase(), { person: p, tenantId: i.tenantId });
+    }
+    this.current = data;
+    this.byId = byId;
     this.agencyById = new Map(data.agencies.map((a) => [a.id, a]));
+  }
+
+  get data(): DirectoryData {
+    return this.current;
   }
 
   get partnership(): Partnership {
     return this.data.partnership;
   }
 
+  /** The person behind any of their identities: for ids already in records. */
   person(aadObjectId: string | undefined): Person | undefined {
-    return aadObjectId ? this.byId.get(aadObjectId.toLowerCase()) : undefined;
+    return aadObjectId ? this.byId.get(aadObjectId.toLowerCase())?.person : undefined;
+  }
+
+  /**
+   * The person acting under this identity from this tenant: an id bound to a tenant is nobody's
+   * when it arrives from another one.
+   */
+  personActing(aadObjectId: string | undefined, tenantId: string | undefined): Person | 'wrong-tenant' | undefined {
+    const hit = aadObjectId ? this.byId.get(aadObjectId.toLowerCase()) : undefined;
+    if (!hit) return undefined;
+    if (hit.tenantId && hit.tenantId.toLowerCase() !== (tenantId ?? '').toLowerCase()) return 'wrong-tenant';
+    return hit.person;
   }
 
   agency(id: string): Agency | undefined {

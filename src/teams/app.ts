@@ -45,9 +45,10 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
       await rememberTeamChannels(context, s.conversations);
     }
     for (const m of context.activity.membersAdded ?? []) {
-      if (!m.aadObjectId || !s.directory.person(m.aadObjectId)) continue;
+      const person = s.directory.personActing(m.aadObjectId, tenantId);
+      if (!person || person === 'wrong-tenant') continue;
       await s.conversations.savePerson({
-        aadObjectId: m.aadObjectId,
+        aadObjectId: person.aadObjectId,
         userId: m.id,
         tenantId,
         serviceUrl: context.activity.serviceUrl,

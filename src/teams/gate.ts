@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { Directory } from '../domain/directory';
+import { Directory, Person } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { ConversationStore } from '../store/conversations';
 import { isCardAction, setActor, tell, tenantOf } from './turn';
@@ -32,10 +32,24 @@ export class Gate {
       if (speaks) await tell(context, `Concord is not available to your organisation: it serves ${this.directory.partnership.name} only.`);
       return false;
     }
-    await this.remember(context, tenantId!);
+    const acting = this.directory.personActing(a.from?.aadObjectId, tenantId);
+    if (acting === 'wrong-tenant') {
+      // A directory id arriving from a tenant it does not belong to: someone else's id, or a forgery.
+      await this.audit.record({
+        subject: 'access',
+        action: 'refused.wrong-tenant',
+        actorAadObjectId: a.from?.aadObjectId,
+        tenantId,
+        activityId: a.id,
+        detail: `${a.type} under an identity that belongs to another tenant`,
+      });
+      if (speaks) await tell(context, 'Concord cannot act for this account from this organisation. Use the account your partnership registered for you, or ask your partnership administrator.');
+      return false;
+    }
+    const person = acting;
+    await this.remember(context, tenantId!, person);
     if (!speaks) return true;
 
-    const person = this.directory.person(a.from?.aadObjectId);
     if (!person) {
       await this.audit.record({
         subject: 'access',
@@ -57,7 +71,7 @@ export class Gate {
   }
 
   /** Keep how to reach each person and channel, from whatever activity shows it. */
-  private async remember(context: TurnContext, tenantId: string): Promise<void> {
+  private async remember(context: TurnContext, tenantId: string, person: Person | undefined): Promise<void> {
     const a = context.activity;
     const reference = TurnContext.getConversationReference(a);
     const kind = a.conversation?.conversationType;
@@ -66,10 +80,10 @@ export class Gate {
       const channelId = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? a.conversation.id.split(';')[0];
       await this.conversations.saveChannel({ ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channelId } });
     }
-    const aad = a.from?.aadObjectId;
-    if (!aad || !this.directory.person(aad) || !a.serviceUrl) return;
+    if (!person || !a.serviceUrl) return;
+    // Under the person's own id, whichever identity wrote: they are reached where they last were.
     await this.conversations.savePerson({
-      aadObjectId: aad,
+      aadObjectId: person.aadObjectId,
       userId: a.from.id,
       tenantId,
       serviceUrl: a.serviceUrl,

@@ -36,14 +36,15 @@ export class World {
     readonly connector: FakeConnector,
     readonly clock: TestClock,
     directory?: Directory,
+    private readonly directoryFile = SAMPLE_DIRECTORY,
   ) {
-    this.directory = directory ?? loadDirectory(SAMPLE_DIRECTORY);
+    this.directory = directory ?? loadDirectory(directoryFile);
   }
 
-  static async start(options: { at?: string; storage?: EmbeddedStorage; directory?: Directory } = {}): Promise<World> {
+  static async start(options: { at?: string; storage?: EmbeddedStorage; directory?: Directory; directoryFile?: string } = {}): Promise<World> {
     const storage = options.storage ?? (await startEmbeddedAzurite({}));
     const connector = await new FakeConnector().start();
-    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')), options.directory);
+    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')), options.directory, options.directoryFile);
     await world.startConcord();
     return world;
   }
@@ -53,7 +54,7 @@ export class World {
       PORT: '0',
       HOST: '127.0.0.1',
       STORAGE_CONNECTION_STRING: this.storage.connectionString,
-      DIRECTORY_FILE: SAMPLE_DIRECTORY,
+      DIRECTORY_FILE: this.directoryFile,
       SWEEP_INTERVAL_MS: '100',
     });
     this.concord = await startConcord(settings, { now: this.clock.now, directory: this.directory });
@@ -97,7 +98,8 @@ export class World {
     return this.connector.calls
       .filter((c) => c.method === 'POST' && c.body?.type === 'message' && c.body.summary !== undefined)
       .map((c) => String(c.body.summary).split('\n')[0])
-      .filter((line) => !/^(SD|PD|REF|SI|TEST)-\d{1,4}: [^“"]*$/.test(line));
+      // Concord's own notices to administrators (not about a case) open with "Concord:".
+      .filter((line) => !/^((SD|PD|REF|SI|TEST)-\d{1,4}|Concord): [^“"]*$/.test(line));
   }
 
   async stop(): Promise<void> {
