@@ -119,6 +119,23 @@ export class TeamsUser {
   async invoke(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
     return new InvokeAnswer(await this.post(this.invokeActivity(verb, data, trigger)));
   }
+
+  /**
+   * Answers a file-consent card as Teams does: allowing it sends the upload session Teams made in
+   * the person's OneDrive (here, a local upload site). Returns the bot's messages in answer.
+   */
+  async answerFileConsent(attachment: any, action: 'accept' | 'decline', uploadInfo?: object): Promise<any[]> {
+    const activity = {
+      ...this.base(),
+      type: 'invoke',
+      name: 'fileConsent/invoke',
+      replyToId: 'consent-card-message-id',
+      value: { type: 'fileUpload', action, context: action === 'accept' ? attachment.content.acceptContext : attachment.content.declineContext, uploadInfo },
+    };
+    const answer = await this.post(activity);
+    if (answer.status !== 200) throw new Error(`bot answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return this.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id).map((c) => c.body);
+  }
 }
 
 /** What Teams does with an Action.Execute answer: a new card for the clicker, or a message. */

@@ -1,0 +1,24 @@
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { RecordDocument } from './document';
+
+const LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+/**
+ * The record as a Word document (.docx), which every agency's case system (Liquidlogic, Mosaic,
+ * SystmOne, EMIS, the police's) can file. Typed text goes in as plain runs: Word does not
+ * interpret it, so it needs no escaping.
+ */
+export async function wordDocument(doc: RecordDocument): Promise<Buffer> {
+  const paragraphs = doc.blocks.map((b) =>
+    'heading' in b
+      ? new Paragraph({ text: b.heading, heading: LEVELS[b.level] })
+      : new Paragraph({ bullet: { level: 0 }, children: b.item.map((s) => new TextRun(typeof s === 'string' ? s : s.typed)) }),
+  );
+  const file = new Document({
+    creator: 'Concord',
+    title: doc.title,
+    description: 'Exported from Concord: the agreed multi-agency record',
+    sections: [{ children: [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), ...paragraphs] }],
+  });
+  return Packer.toBuffer(file);
+}
