@@ -24,7 +24,9 @@ export function createServer(adapter: TeamsAdapter, app: Application<TurnState>,
     try {
       body = JSON.parse(await readBody(req));
     } catch (e) {
-      await audit.record({ subject: 'access', action: 'refused.malformed-request', detail: (e as Error).message.slice(0, 120) }).catch(() => undefined);
+      // Not the parser's message: it quotes the body, which could be anything.
+      const detail = (e as Error).message === 'body too large' ? 'body over 1 MiB' : 'body is not JSON';
+      await audit.record({ subject: 'access', action: 'refused.malformed-request', detail }).catch(() => undefined);
       res.send(400, { error: 'The request body must be a JSON Bot Framework activity.' });
       return;
     }

@@ -1,6 +1,7 @@
 /** An attendee's answer to an outcome: agreement, agreement with a note, or a different understanding. */
 import { Acknowledgement, Answer, ANSWERS, attendees, currentVersion, StrategyDiscussion } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
+import { isChoice } from './choices';
 
 export function acknowledge(d: StrategyDiscussion, actor: string, version: number, answer: string, note: string, now: Date): Acknowledgement {
   const current = currentVersion(d);
@@ -11,7 +12,7 @@ export function acknowledge(d: StrategyDiscussion, actor: string, version: numbe
   if (version !== current.version) {
     throw new Refused('old-version', `This card shows version ${version} of the outcome of ${d.reference}, which the chair has replaced with version ${current.version}. Please answer the latest version, sent to you in this chat.`);
   }
-  if (!(answer in ANSWERS)) throw new Invalid(['Choose one of the answers.']);
+  if (!isChoice(ANSWERS, answer)) throw new Invalid(['Choose one of the answers.']);
   const text = note.trim();
   if (answer === 'agree-with-note' && !text) throw new Invalid(['Write your note before choosing “I agree, with a note”.']);
   if (answer === 'different' && !text) throw new Invalid(['Write what you understood the outcome to be before choosing “My understanding is different”.']);

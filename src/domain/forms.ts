@@ -1,3 +1,5 @@
+import { isChoice } from './choices';
+
 /**
  * Forms as data: each partnership can change its question sets without code. A form is steps of
  * questions; a step is checked before the next is shown, so nothing half-formed is submitted.
@@ -80,7 +82,7 @@ export function checkForm(form: FormDefinition): string[] {
       if (ids.has(q.id)) problems.push(`question "${q.id}" appears twice`);
       ids.add(q.id);
       if (q.type === 'choice' && !q.choices?.length) problems.push(`question "${q.id}" is a choice with no choices`);
-      for (const r of q.rules ?? []) if (!(r in RULES)) problems.push(`question "${q.id}" names an unknown rule "${r}"`);
+      for (const r of q.rules ?? []) if (!isChoice(RULES, r)) problems.push(`question "${q.id}" names an unknown rule "${r}"`);
     }
   }
   return problems;

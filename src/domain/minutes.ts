@@ -6,6 +6,7 @@
  */
 import { Decision, DECISIONS, StrategyDiscussion, attendees, currentVersion } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
+import { isChoice } from './choices';
 
 export interface MinutesContent {
   agencyInformation: string;
@@ -93,7 +94,7 @@ export function checkContent(input: Record<string, string>): MinutesContent {
   if (!t('agencyInformation')) problems.push('Record the information each agency shared.');
   if (!t('analysis')) problems.push('Record the analysis of risk and needs.');
   else if (LEVEL_ONLY.test(t('analysis'))) problems.push('Describe the needs and their impact on the child in words: a level alone is not enough.');
-  if (!(t('decision') in DECISIONS)) problems.push('Record the decision.');
+  if (!isChoice(DECISIONS, t('decision'))) problems.push('Record the decision.');
   if (!t('rationale')) problems.push('Record the rationale for the decision.');
   if (!t('familyTold')) problems.push('Record what the family is told, or why not.');
   const link = t('link');

@@ -4,6 +4,7 @@
  */
 import { AgreedAction, Attendance, attendees, currentVersion, Decision, DECISIONS, mustBeChair, Outcome, StrategyDiscussion, Threshold, THRESHOLDS } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
+import { isChoice } from './choices';
 
 export interface OutcomeInput {
   threshold: string;
@@ -22,9 +23,9 @@ const S47: Decision[] = ['s47-single', 's47-joint'];
 /** Checks the outcome the chair typed; `today` is the partnership's local date (YYYY-MM-DD). */
 export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: string): Outcome {
   const problems: string[] = [];
-  if (!(input.threshold in THRESHOLDS)) problems.push('Say whether the threshold of significant harm is met.');
+  if (!isChoice(THRESHOLDS, input.threshold)) problems.push('Say whether the threshold of significant harm is met.');
   if (!input.rationale.trim()) problems.push('Give the rationale for the threshold decision: why it is or is not met.');
-  if (!(input.decision in DECISIONS)) problems.push('Choose the decision.');
+  if (!isChoice(DECISIONS, input.decision)) problems.push('Choose the decision.');
   const people = new Set([d.chair, ...d.invitees.map((i) => i.aadObjectId)]);
   const actions: AgreedAction[] = [];
   input.actions.forEach((a, i) => {

@@ -2,6 +2,7 @@
 import { Answers } from './forms';
 import { Person } from './directory';
 import { Invalid, Refused } from './refusals';
+import { isChoice } from './choices';
 
 export type FrontDoorDecision = 'strategy-discussion' | 'assessment' | 'early-help' | 'advice' | 'no-further-action';
 export const FRONT_DOOR_DECISIONS: Record<FrontDoorDecision, string> = {
@@ -45,7 +46,7 @@ export function decide(r: Referral, by: Person, outcome: string, rationale: stri
   if (!by.roles.includes('front-door')) throw new Refused('not-front-door', `Only the Front Door decides on referrals.`);
   if (r.decision) throw new Refused('old-version', `${r.reference} was already decided: ${FRONT_DOOR_DECISIONS[r.decision.outcome]}.`);
   const problems: string[] = [];
-  if (!(outcome in FRONT_DOOR_DECISIONS)) problems.push('Choose the decision.');
+  if (!isChoice(FRONT_DOOR_DECISIONS, outcome)) problems.push('Choose the decision.');
   if (!rationale.trim()) problems.push('Give the rationale: the referrer is told the decision and the reason.');
   if (problems.length) throw new Invalid(problems);
   return { ...r, decision: { outcome: outcome as FrontDoorDecision, rationale: rationale.trim(), by: by.aadObjectId, at: now.toISOString() } };

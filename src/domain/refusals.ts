@@ -4,12 +4,21 @@
 export type Refusal =
   | 'not-chair' | 'not-attendee' | 'not-invitee' | 'not-involved' | 'old-version' | 'no-outcome'
   | 'attendance-first' | 'not-action-owner' | 'not-minute-writer' | 'not-recipient' | 'not-participant'
-  | 'same-side' | 'not-front-door' | 'not-admin';
+  | 'same-side' | 'not-front-door' | 'not-admin' | 'invalid-input';
 
 export class Refused extends Error {
-  constructor(readonly reason: Refusal, message: string) {
+  /** `detail` is for the audit row: bounded, and never what a person typed. */
+  constructor(readonly reason: Refusal, message: string, readonly detail?: string) {
     super(message);
   }
+}
+
+/**
+ * A value no card of Concord's offers (a forged answer, a version that is not a whole number):
+ * refused without repeating it, since it could be anything, a child's name included.
+ */
+export function unexpectedInput(problem: string): Refused {
+  return new Refused('invalid-input', 'This card sent something Concord does not offer, so nothing was recorded. Open the latest card in this chat and try again.', problem);
 }
 
 /** Problems with what someone typed: shown on their card so they can put it right. */

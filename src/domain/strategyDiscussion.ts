@@ -5,6 +5,7 @@
  */
 import { AgencyType } from './directory';
 import { Refused } from './refusals';
+import { referenceForAudit } from './caseReference';
 
 export type Threshold = 'actual' | 'likely' | 'not-met';
 export const THRESHOLDS: Record<Threshold, string> = {
@@ -200,6 +201,6 @@ export function mustBeInvolved(d: StrategyDiscussion | undefined, aadObjectId: s
   // The same answer whether the discussion does not exist or the person is not involved:
   // a stranger learns nothing about which cases exist.
   if (!d || !isInvolved(d, aadObjectId)) {
-    throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show or change it.`);
+    throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show or change it.`, `asked for ${referenceForAudit(reference)}`);
   }
 }

@@ -5,7 +5,8 @@ import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { ConversationStore } from '../store/conversations';
 import { Gate } from './gate';
-import { actorOf, answerCardAction, isCardAction, tell, tenantOf } from './turn';
+import { actorOf, isCardAction, tell, tenantOf } from './turn';
+import { answerUnknownInvoke, describeInvoke } from './unknownInvoke';
 import { logger } from '../logger';
 
 export interface AppServices {
@@ -66,9 +67,9 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
   // Card verbs.
   for (const w of s.workflows) w.registerActions(app);
 
-  // Catch-alls, last.
-  app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    const verb = (context.activity.value as { action?: { verb?: string } })?.action?.verb ?? '';
+  // Catch-alls, last: any invoke no route took (an unknown verb, a card action without one, a
+  // message extension or task module Concord does not offer), then any message.
+  app.activity(ActivityTypes.Invoke, async (context) => {
     const actor = actorOf(context);
     await s.audit.record({
       subject: 'access',
@@ -76,10 +77,9 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
       actorAadObjectId: actor.person.aadObjectId,
       tenantId: actor.tenantId,
       activityId: actor.activityId,
-      detail: `verb "${verb.slice(0, 80)}"`,
+      detail: describeInvoke(context.activity),
     });
-    await answerCardAction(context, { message: 'This button is not one Concord knows (the card may be from an older version). Type "help" to start again.' });
-    return '';
+    await answerUnknownInvoke(context);
   });
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I did not recognise that. Type "help" to see what you can do.');

@@ -4,6 +4,7 @@ import { ProfessionalDifferences } from '../workflows/differences';
 import { card, WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf, CardReply } from './turn';
+import { version } from './cardInput';
 
 export class DifferenceRoutes implements WorkflowRoutes {
   constructor(private readonly differences: ProfessionalDifferences) {}
@@ -31,7 +32,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
     const guard: Guard = (actor, ref, step) => pd.guard(actor, ref, step);
     const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
     const view: Step = (actor, _data, ref) => pd.view(actor, ref);
-    const stage = (data: Record<string, unknown>) => Number(data.stage);
+    const stage = (data: Record<string, unknown>) => version(data, 'stage');
     on('pd.raise.open', async (actor) => pd.raiseForm(actor));
     on('pd.raise', (actor, data) => pd.raise(actor, formValues(data)));
     on('pd.view', view, view);
@@ -42,7 +43,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
     on('pd.answer', (actor, data, ref) => pd.askOrAnswer(actor, ref, stage(data), 'answered', text(data.text)), view);
     on('pd.final', (actor, data, ref) => pd.finalOutcome(actor, ref, stage(data), text(data.text)), view);
     // One click from a strategy discussion's different understanding, or a declined minutes correction.
-    on('sd.difference', (actor, data, ref) => pd.raiseFromOutcome(actor, ref, Number(data.version)));
+    on('sd.difference', (actor, data, ref) => pd.raiseFromOutcome(actor, ref, version(data, 'version')));
     on('minutes.difference', (actor, data, ref) => pd.raiseFromCorrection(actor, ref, text(data.id)));
   }
 

@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
 import { Directory, Person } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { ConversationStore } from '../store/conversations';
@@ -27,7 +27,7 @@ export class Gate {
         actorAadObjectId: a.from?.aadObjectId,
         tenantId,
         activityId: a.id,
-        detail: `${a.type} from a tenant outside the partnership`,
+        detail: `${kindOf(a)} from a tenant outside the partnership`,
       });
       if (speaks) await tell(context, `Concord is not available to your organisation: it serves ${this.directory.partnership.name} only.`);
       return false;
@@ -41,7 +41,7 @@ export class Gate {
         actorAadObjectId: a.from?.aadObjectId,
         tenantId,
         activityId: a.id,
-        detail: `${a.type} under an identity that belongs to another tenant`,
+        detail: `${kindOf(a)} under an identity that belongs to another tenant`,
       });
       if (speaks) await tell(context, 'Concord cannot act for this account from this organisation. Use the account your partnership registered for you, or ask your partnership administrator.');
       return false;
@@ -57,7 +57,7 @@ export class Gate {
         actorAadObjectId: a.from?.aadObjectId,
         tenantId,
         activityId: a.id,
-        detail: isCardAction(a) ? 'card action' : a.type,
+        detail: isCardAction(a) ? 'card action' : kindOf(a),
       });
       const admins = this.directory.administrators().map((p) => `${p.name} (${p.email})`).join(', ') || 'your partnership business manager';
       await tell(
@@ -93,4 +93,10 @@ export class Gate {
       personal: kind === 'personal' ? { ...reference, activityId: undefined } : undefined,
     });
   }
+}
+
+/** The activity's type for an audit row: the sender chooses it, so only a type Teams has is named. */
+const ACTIVITY_TYPES = new Set<string>(Object.values(ActivityTypes));
+function kindOf(a: Partial<Activity>): string {
+  return typeof a.type === 'string' && ACTIVITY_TYPES.has(a.type) ? a.type : 'an activity of a type Teams does not send';
 }

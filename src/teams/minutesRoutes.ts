@@ -4,6 +4,14 @@ import { MinutesMeasure } from '../workflows/minutesMeasure';
 import { WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf } from './turn';
+import { choice, flag, version } from './cardInput';
+import { DECISIONS } from '../domain/strategyDiscussion';
+
+/** The draft's one choice, checked before its text is read. */
+function minutesForm(data: Record<string, unknown>): Record<string, string> {
+  choice(DECISIONS, data, 'decision');
+  return formValues(data);
+}
 
 export class MinutesRoutes implements WorkflowRoutes {
   constructor(private readonly minutes: MinutesWorkflow, private readonly measure: MinutesMeasure) {}
@@ -26,14 +34,14 @@ export class MinutesRoutes implements WorkflowRoutes {
     const m = this.minutes;
     const guard: Guard = (actor, ref, step) => m.guard(actor, ref, step);
     const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
-    const view: Step = (actor, data, ref) => m.view(actor, ref, Number(data.version));
+    const view: Step = (actor, data, ref) => m.view(actor, ref, version(data, 'version'));
     on('minutes.end', (actor, _data, ref) => m.endDiscussion(actor, ref));
     on('minutes.open', (actor, _data, ref) => m.draftForm(actor, ref));
-    on('minutes.save', (actor, data, ref) => m.saveDraft(actor, ref, formValues(data)));
-    on('minutes.circulate', (actor, data, ref) => m.circulate(actor, ref, formValues(data)));
+    on('minutes.save', (actor, data, ref) => m.saveDraft(actor, ref, minutesForm(data)));
+    on('minutes.circulate', (actor, data, ref) => m.circulate(actor, ref, minutesForm(data)));
     on('minutes.view', view, view);
-    on('minutes.confirm', (actor, data, ref) => m.confirm(actor, ref, Number(data.version)), view);
-    on('minutes.correct', (actor, data, ref) => m.askForCorrection(actor, ref, Number(data.version), text(data.wrong), text(data.shouldSay)), view);
-    on('minutes.decide', (actor, data, ref) => m.decide(actor, ref, text(data.id), data.accept === true || data.accept === 'true', text(data.reason)));
+    on('minutes.confirm', (actor, data, ref) => m.confirm(actor, ref, version(data, 'version')), view);
+    on('minutes.correct', (actor, data, ref) => m.askForCorrection(actor, ref, version(data, 'version'), text(data.wrong), text(data.shouldSay)), view);
+    on('minutes.decide', (actor, data, ref) => m.decide(actor, ref, text(data.id), flag(data, 'accept'), text(data.reason)));
   }
 }

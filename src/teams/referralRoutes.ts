@@ -5,6 +5,11 @@ import { SeriousIncidents } from '../workflows/seriousIncidents';
 import { card, WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf, CardReply } from './turn';
+import { choice, count, date } from './cardInput';
+import { FRONT_DOOR_DECISIONS } from '../domain/referral';
+
+const DANGER = { yes: 'A child is in danger now', no: 'No' };
+const MOVES = { next: 'Next', back: 'Back' };
 
 export class ReferralRoutes implements WorkflowRoutes {
   constructor(private readonly referrals: Referrals, private readonly incidents: SeriousIncidents) {}
@@ -33,17 +38,17 @@ export class ReferralRoutes implements WorkflowRoutes {
     const guard: Guard = (actor, ref, step) => r.guard(actor, ref, step);
     const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
     on('ref.start', (actor) => r.refer(actor));
-    on('ref.danger', (actor, data) => r.danger(actor, text(data.danger)));
+    on('ref.danger', (actor, data) => r.danger(actor, choice(DANGER, data, 'danger')));
     on('ref.resume', (actor) => r.resume(actor));
-    on('ref.step', (actor, data) => r.step(actor, formValues(data), text(data.move), Number(data.step)));
+    on('ref.step', (actor, data) => r.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
     on('ref.submit', (actor) => r.submit(actor));
-    on('ref.decide', (actor, data, ref) => r.decide(actor, ref, text(data.outcome), text(data.rationale)));
+    on('ref.decide', (actor, data, ref) => r.decide(actor, ref, choice(FRONT_DOOR_DECISIONS, data, 'outcome'), text(data.rationale)));
     on('ref.convene', (actor, _data, ref) => r.convene(actor, ref));
     on('si.start', (actor) => si.start(actor));
-    on('si.step', (actor, data) => si.step(actor, formValues(data), text(data.move), Number(data.step)));
+    on('si.step', (actor, data) => si.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
     on('si.submit', (actor) => si.submit(actor));
-    on('si.panel', (actor, data, ref) => si.record(actor, ref, 'panel', text(data.date)));
-    on('si.review', (actor, data, ref) => si.record(actor, ref, 'review', text(data.date)));
+    on('si.panel', (actor, data, ref) => si.record(actor, ref, 'panel', date(data, 'date')));
+    on('si.review', (actor, data, ref) => si.record(actor, ref, 'review', date(data, 'date')));
   }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {

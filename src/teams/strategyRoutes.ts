@@ -3,6 +3,23 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { StrategyDiscussions } from '../workflows/strategyDiscussions';
 import { card, WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
+import { choice, choicesFor, count, date, version } from './cardInput';
+import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
+import { ACTION_ROWS } from '../cards/strategyCards';
+
+/** The replies a person can give to an invitation: "awaiting" is where they start, not an answer. */
+const { awaiting: _notAnAnswer, ...REPLIES } = INVITATION_REPLIES;
+const FAMILY_SHARED = { yes: 'Yes', no: 'No' };
+
+/** The outcome form's choices and dates, checked before the form's text is read. */
+function outcomeForm(data: Record<string, unknown>): Record<string, string> {
+  choice(THRESHOLDS, data, 'threshold');
+  choice(DECISIONS, data, 'decision');
+  choice(FAMILY_SHARED, data, 'familyShared');
+  date(data, 'followUpDate');
+  for (let n = 1; n <= ACTION_ROWS; n++) date(data, `action_${n}_due`);
+  return formValues(data);
+}
 import { actorOf, CardReply } from './turn';
 
 export class StrategyRoutes implements WorkflowRoutes {
@@ -29,16 +46,19 @@ export class StrategyRoutes implements WorkflowRoutes {
     const d = this.discussions;
     const guard: Guard = (actor, ref, step) => d.guard(actor, ref, step);
     const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
-    const viewAck: Step = (actor, data, ref) => d.viewAcknowledgement(actor, ref, Number(data.version));
+    const viewAck: Step = (actor, data, ref) => d.viewAcknowledgement(actor, ref, version(data, 'version'));
     const viewTally: Step = (actor, _data, ref) => d.viewTally(actor, ref);
     on('sd.convene.open', async (actor) => d.conveneForm(actor));
     on('sd.convene', (actor, data) => d.convene(actor, formValues(data)));
-    on('sd.invitation.reply', (actor, data, ref) => d.replyToInvitation(actor, ref, text(data.reply)));
+    on('sd.invitation.reply', (actor, data, ref) => d.replyToInvitation(actor, ref, choice(REPLIES, data, 'reply')));
     on('sd.attendance.open', (actor, _data, ref) => d.attendanceForm(actor, ref));
-    on('sd.attendance.save', (actor, data, ref) => d.saveAttendance(actor, ref, formValues(data)));
+    on('sd.attendance.save', (actor, data, ref) => {
+      choicesFor(ATTENDANCE, data, 'att_');
+      return d.saveAttendance(actor, ref, formValues(data));
+    });
     on('sd.outcome.open', (actor, _data, ref) => d.outcomeForm(actor, ref));
-    on('sd.outcome.save', (actor, data, ref) => d.saveOutcome(actor, ref, Number(data.baseVersion), formValues(data)));
-    on('sd.ack', (actor, data, ref) => d.acknowledge(actor, ref, Number(data.version), text(data.answer), text(data.note)), viewAck);
+    on('sd.outcome.save', (actor, data, ref) => d.saveOutcome(actor, ref, count(data, 'baseVersion'), outcomeForm(data)));
+    on('sd.ack', (actor, data, ref) => d.acknowledge(actor, ref, version(data, 'version'), choice(ANSWERS, data, 'answer'), text(data.note)), viewAck);
     on('sd.ack.view', viewAck, viewAck);
     on('sd.tally.view', viewTally, viewTally);
     on('sd.action.done', (actor, data, ref) => d.markActionDone(actor, ref, text(data.actionId)));

@@ -1,5 +1,6 @@
 import { mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { Refused } from '../domain/refusals';
+import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { AuditLog } from '../store/auditLog';
 import { DiscussionStore } from '../store/discussionStore';
 import { CardReply } from '../teams/turn';
@@ -17,13 +18,16 @@ export class CaseAccess {
       return await step();
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
+      // Only someone shown to be involved writes into a case's trail; anything else, and anything
+      // that is not a case reference, goes to the access log.
+      const aboutAccess = e.reason === 'not-involved' || e.reason === 'invalid-input' || !isCaseReference(reference);
       await this.audit.record({
-        subject: e.reason === 'not-involved' ? 'access' : reference,
+        subject: aboutAccess ? 'access' : reference,
         action: `refused.${e.reason}`,
         actorAadObjectId: actor.person.aadObjectId,
         tenantId: actor.tenantId,
         activityId: actor.activityId,
-        detail: e.reason === 'not-involved' ? `asked for ${reference.slice(0, 40)}` : undefined,
+        detail: e.detail ?? (e.reason === 'not-involved' ? `asked for ${referenceForAudit(reference)}` : undefined),
       });
       return { message: e.message };
     }

@@ -9,6 +9,7 @@ import {
 } from '../domain/professionalDifference';
 import { ANSWERS, DECISIONS } from '../domain/strategyDiscussion';
 import { Invalid, Refused } from '../domain/refusals';
+import { isCaseReference } from '../domain/caseReference';
 import { DifferenceCards } from '../cards/differenceCards';
 import { DifferenceStore } from '../store/differenceStore';
 import { DiscussionStore } from '../store/discussionStore';
@@ -117,7 +118,9 @@ export class ProfessionalDifferences extends Workflow {
     }
     const pd = raise(request, reference, actor.person, this.directory, this.now(), this.dueAt);
     await this.store.create(pd);
-    await this.access.note(actor, pd.reference, 'difference.raised', `about ${pd.caseReference}${pd.immediateRisk ? '; immediate risk: stage 3' : ''}`);
+    // The case reference is typed: named in the audit only when it is one of Concord's.
+    const about = isCaseReference(pd.caseReference) ? pd.caseReference : 'a case reference not in Concord’s format';
+    await this.access.note(actor, pd.reference, 'difference.raised', `about ${about}${pd.immediateRisk ? '; immediate risk: stage 3' : ''}`);
     await this.recordOrigin(pd);
     await this.startStage(pd, pd.immediateRisk ? 'raised because the child is at immediate risk' : 'raised');
     const e = this.directory.partnership.emergency;

@@ -10,6 +10,7 @@ import { Workflow, WorkflowServices } from './workflow';
 import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../domain/outcome';
 import { ANSWERS, Attendance, ATTENDANCE, attendees, CORE_ROLES, currentVersion, INVITATION_REPLIES, InvitationReply, mustBeChair, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { Invalid, Refused } from '../domain/refusals';
+import { isChoice } from '../domain/choices';
 import { ACTION_ROWS, StrategyCards } from '../cards/strategyCards';
 import { DiscussionStore } from '../store/discussionStore';
 import { Delivery } from '../teams/outbox';
@@ -107,7 +108,7 @@ export class StrategyDiscussions extends Workflow {
     const d = await this.load(actor, reference);
     const me = actor.person.aadObjectId;
     if (!d.invitees.some((i) => i.aadObjectId === me)) throw new Refused('not-invitee', `Only the people invited to ${reference} can answer its invitation.`);
-    if (!(reply in INVITATION_REPLIES) || reply === 'awaiting') throw new Invalid(['Choose one of the answers.']);
+    if (!isChoice(INVITATION_REPLIES, reply) || reply === 'awaiting') throw new Invalid(['Choose one of the answers.']);
     const updated = await this.store.update(reference, (cur) => ({
       ...cur,
       invitees: cur.invitees.map((i) => (i.aadObjectId === me && i.reply === 'awaiting' ? { ...i, reply: reply as InvitationReply } : i)),
@@ -129,7 +130,7 @@ export class StrategyDiscussions extends Workflow {
     const attendance: Record<string, Attendance> = {};
     for (const i of d.invitees) {
       const value = form[`att_${i.aadObjectId}`];
-      if (value && value in ATTENDANCE) attendance[i.aadObjectId] = value as Attendance;
+      if (isChoice(ATTENDANCE, value)) attendance[i.aadObjectId] = value as Attendance;
     }
     let updated: StrategyDiscussion;
     try {

@@ -136,6 +136,11 @@ export class TeamsUser {
     if (answer.status !== 200) throw new Error(`bot answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
     return this.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id).map((c) => c.body);
   }
+
+  /** Any other invoke Teams can send: a message extension's query, a task module's fetch, a card action without a verb. */
+  async invokeNamed(name: string, value: object): Promise<HttpAnswer> {
+    return this.post({ ...this.base(), type: 'invoke', name, replyToId: 'card-message-id', value });
+  }
 }
 
 /** What Teams does with an Action.Execute answer: a new card for the clicker, or a message. */

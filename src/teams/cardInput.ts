@@ -1,0 +1,64 @@
+/**
+ * The values a card action carries, parsed once at the edge. Card data comes back from the
+ * client and anyone can send anything: a value no card offers is refused here (clearly, audited,
+ * never repeated back), so workflows only ever see a choice from their table, a whole number,
+ * or a real date. An empty value is not forged (an input left blank): the workflow asks for it.
+ */
+import { DateTime } from 'luxon';
+import { isChoice } from '../domain/choices';
+import { unexpectedInput } from '../domain/refusals';
+
+type Data = Record<string, unknown>;
+
+const blank = (v: unknown) => v === undefined || v === null || v === '';
+
+/** One of the table's own keys, or '' when the input was left blank. */
+export function choice<K extends string>(table: Readonly<Record<K, unknown>>, data: Data, field: string, label = field): K | '' {
+  const v = data[field];
+  if (blank(v)) return '';
+  if (isChoice(table, v)) return v;
+  throw unexpectedInput(`"${label}" is not one of the card’s choices`);
+}
+
+/** The JSON number 3 or the text "3", up to six digits; nothing else ([3], true, "0x3", "03", 3.5). */
+function wholeNumber(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 999_999) return v;
+  if (typeof v === 'string' && /^(0|[1-9][0-9]{0,5})$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/** A version of a record, or a stage of a difference: 1 or more. */
+export function version(data: Data, field: string): number {
+  const n = wholeNumber(data[field]);
+  if (n === undefined || n < 1) throw unexpectedInput(`"${field}" is not a version number`);
+  return n;
+}
+
+/** A count that may be 0: the version a form was opened on before any outcome, a step of a form. */
+export function count(data: Data, field: string): number {
+  const n = wholeNumber(data[field]);
+  if (n === undefined) throw unexpectedInput(`"${field}" is not a whole number`);
+  return n;
+}
+
+/** A toggle or a yes/no button: true or false, as JSON or as text; blank is false. */
+export function flag(data: Data, field: string): boolean {
+  const v = data[field];
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false' || blank(v)) return false;
+  throw unexpectedInput(`"${field}" is not true or false`);
+}
+
+/** A date input: YYYY-MM-DD and a real day, or '' when left blank. */
+export function date(data: Data, field: string): string {
+  const v = data[field];
+  if (blank(v)) return '';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid) return v;
+  throw unexpectedInput(`"${field}" is not a date`);
+}
+
+/** Every input whose id starts with `prefix` (one per person, say) holds one of the table's choices. */
+export function choicesFor<K extends string>(table: Readonly<Record<K, unknown>>, data: Data, prefix: string): void {
+  // Named by the prefix only: the rest of the id came from the client.
+  for (const field of Object.keys(data)) if (field.startsWith(prefix)) choice(table, data, field, `${prefix}…`);
+}
