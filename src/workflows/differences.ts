@@ -8,7 +8,7 @@ import {
   propose, raise, RaiseRequest,
 } from '../domain/professionalDifference';
 import { ANSWERS, DECISIONS } from '../domain/strategyDiscussion';
-import { Invalid, Refused } from '../domain/refusals';
+import { Invalid, Refused, unexpectedInput } from '../domain/refusals';
 import { isCaseReference } from '../domain/caseReference';
 import { DifferenceCards } from '../cards/differenceCards';
 import { DifferenceStore } from '../store/differenceStore';
@@ -53,12 +53,48 @@ export class ProfessionalDifferences extends Workflow {
     return { card: this.cards.raiseForm(actor.person, values, [], origin) };
   }
 
-  /** One click from a different understanding of a strategy discussion outcome, details filled in. */
-  async raiseFromOutcome(actor: Actor, sdRef: string, version: number): Promise<CardReply> {
+  /** The raiser's own different understanding of a version of an outcome, in a case they are involved in. */
+  private async differentUnderstanding(actor: Actor, sdRef: string, version: number) {
     const d = await this.access.load(actor, sdRef);
     const ack = await this.discussions.acknowledgement(sdRef, version, actor.person.aadObjectId);
-    if (ack?.answer !== 'different') throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${sdRef} can raise a professional difference from it.`);
-    const v = d.versions.find((x) => x.version === version)!;
+    const v = d.versions.find((x) => x.version === version);
+    if (ack?.answer !== 'different' || !v) throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${sdRef} can raise a professional difference from it.`);
+    return { d, v, ack };
+  }
+
+  /** The raiser's own declined correction to the minutes of a case they are involved in. */
+  private async declinedCorrection(actor: Actor, sdRef: string, correctionId: string) {
+    const d = await this.access.load(actor, sdRef);
+    const m = await this.minutes.get(sdRef);
+    const c = m?.corrections.find((x) => x.id === correctionId);
+    if (!c || c.by !== actor.person.aadObjectId || c.state !== 'declined') {
+      throw new Refused('not-recipient', 'Only the person whose correction was declined can raise it as a professional difference.');
+    }
+    return { d, c };
+  }
+
+  /**
+   * Where a raised difference comes from, as the raise form carries it back: a case the raiser is
+   * involved in, at an answer that is theirs. Checked before anything is written or a reference
+   * spent, so a forged origin changes nobody's record.
+   */
+  private async originOf(actor: Actor, origin: string): Promise<Origin | undefined> {
+    if (!origin) return undefined;
+    const [kind, reference, detail, ...rest] = origin.split('|');
+    if (kind === 'strategy-outcome' && !rest.length && /^[1-9][0-9]{0,5}$/.test(detail ?? '')) {
+      await this.differentUnderstanding(actor, reference, Number(detail));
+      return { kind, reference, detail };
+    }
+    if (kind === 'minutes-correction' && !rest.length && detail) {
+      await this.declinedCorrection(actor, reference, detail);
+      return { kind, reference, detail };
+    }
+    throw unexpectedInput('"origin" is not one Concord gives');
+  }
+
+  /** One click from a different understanding of a strategy discussion outcome, details filled in. */
+  async raiseFromOutcome(actor: Actor, sdRef: string, version: number): Promise<CardReply> {
+    const { d, v, ack } = await this.differentUnderstanding(actor, sdRef, version);
     return this.raiseForm(
       actor,
       {
@@ -74,12 +110,7 @@ export class ProfessionalDifferences extends Workflow {
 
   /** One click from a declined correction to the minutes. */
   async raiseFromCorrection(actor: Actor, sdRef: string, correctionId: string): Promise<CardReply> {
-    const d = await this.access.load(actor, sdRef);
-    const m = await this.minutes.get(sdRef);
-    const c = m?.corrections.find((x) => x.id === correctionId);
-    if (!c || c.by !== actor.person.aadObjectId || c.state !== 'declined') {
-      throw new Refused('not-recipient', 'Only the person whose correction was declined can raise it as a professional difference.');
-    }
+    const { d, c } = await this.declinedCorrection(actor, sdRef, correctionId);
     return this.raiseForm(
       actor,
       {
@@ -94,8 +125,7 @@ export class ProfessionalDifferences extends Workflow {
   }
 
   async raise(actor: Actor, form: Values): Promise<CardReply> {
-    const [kind, ref, detail] = (form.origin ?? '').split('|');
-    const origin: Origin | undefined = kind === 'strategy-outcome' || kind === 'minutes-correction' ? { kind, reference: ref, detail } : undefined;
+    const origin = await this.originOf(actor, form.origin ?? '');
     const request: RaiseRequest = {
       caseReference: form.caseReference ?? '',
       decision: form.decision ?? '',
