@@ -17,6 +17,7 @@ import { MinutesStore } from '../store/minutesStore';
 import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
+import { csvCell, md } from './exportText';
 
 type Values = Record<string, string>;
 
@@ -345,18 +346,19 @@ export class ProfessionalDifferences extends Workflow {
   async record(actor: Actor, reference: string): Promise<string> {
     const pd = await this.load(actor, reference);
     await this.access.note(actor, reference, 'record.exported');
-    const who = (id: string) => (id === 'system' ? 'Concord (deadline)' : this.directory.person(id)?.name ?? 'someone');
+    // Every value through `md`: the headings, list items and bold are Concord's alone.
+    const who = (id: string) => md(id === 'system' ? 'Concord (deadline)' : this.directory.person(id)?.name ?? 'someone');
     const when = (iso: string) => this.calendar.describe(new Date(iso));
     return [
-      `# ${pd.reference}: professional difference about ${pd.caseReference}`,
+      `# ${pd.reference}: professional difference about ${md(pd.caseReference)}`,
       '',
       `- State: **${pd.state}**, stage ${currentStage(pd).stage}`,
       `- Raised by: ${who(pd.raisedBy)}; responding: ${who(pd.responding)}`,
-      `- Decision in question: ${pd.decision}`,
-      `- Reasons: ${pd.reasons}`,
-      `- Outcome sought: ${pd.outcomeSought}`,
+      `- Decision in question: ${md(pd.decision)}`,
+      `- Reasons: ${md(pd.reasons)}`,
+      `- Outcome sought: ${md(pd.outcomeSought)}`,
       `- Immediate risk: ${pd.immediateRisk ? 'yes' : 'no'}`,
-      ...(pd.resolution ? [`- Outcome: ${pd.resolution.text} (agreed by ${pd.resolution.agreedBy.map(who).join(' and ')}, ${when(pd.resolution.at)})`] : []),
+      ...(pd.resolution ? [`- Outcome: ${md(pd.resolution.text)} (agreed by ${pd.resolution.agreedBy.map(who).join(' and ')}, ${when(pd.resolution.at)})`] : []),
       '',
       '## Stages',
       '',
@@ -364,7 +366,7 @@ export class ProfessionalDifferences extends Workflow {
       '',
       '## Every step',
       '',
-      ...pd.log.map((e) => `- ${this.cards.logLine(e)}`),
+      ...pd.log.map((e) => `- ${md(this.cards.logLine(e))}`),
     ].join('\n');
   }
 
@@ -393,14 +395,13 @@ export class ProfessionalDifferences extends Workflow {
     }));
     if (csv) {
       const header = 'reference,case,raised,raised_by_agency,responding_agency,state,stage,days_per_stage,automatic_escalations';
-      const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-      return [header, ...rows.map((r) => Object.values(r).map(quote).join(','))].join('\n');
+      return [header, ...rows.map((r) => Object.values(r).map(csvCell).join(','))].join('\n');
     }
     if (!rows.length) return 'No professional differences have been raised.';
     const open = rows.filter((r) => r.state === 'open').length;
     return [
       `Professional differences: ${rows.length} raised, ${open} open.`,
-      ...rows.map((r) => `- ${r.reference} (${r.case}): ${r.raisedByAgency} and ${r.respondingAgency}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`),
+      ...rows.map((r) => `- ${r.reference} (${md(r.case)}): ${md(r.raisedByAgency)} and ${md(r.respondingAgency)}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`),
       'Type "differences csv" for the CSV.',
     ].join('\n');
   }
