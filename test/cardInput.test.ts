@@ -1,4 +1,4 @@
-import { choice, count, date, flag, version } from '../src/teams/cardInput';
+import { choice, correctionId, count, date, flag, version } from '../src/teams/cardInput';
 import { isChoice } from '../src/domain/choices';
 import { Refused } from '../src/domain/refusals';
 import { ANSWERS } from '../src/domain/strategyDiscussion';
@@ -32,6 +32,11 @@ describe('values from a card', () => {
     expect(count({ n: 0 }, 'n')).toBe(0);
     expect(count({ n: '0' }, 'n')).toBe(0);
     expect(refusal(() => count({ n: '00' }, 'n'))).toBe('invalid-input: "n" is not a whole number');
+  });
+
+  test('a correction is named as its card names it', () => {
+    expect(correctionId({ id: 'C12' }, 'id')).toBe('C12');
+    for (const forged of ['C0', 'c1', 'Jane', 'C1 ', ['C1']]) expect(refusal(() => correctionId({ id: forged }, 'id'))).toBe('invalid-input: "id" is not a correction');
   });
 
   test('flags are true or false; dates are real days', () => {

@@ -57,6 +57,13 @@ export function date(data: Data, field: string): string {
   throw unexpectedInput(`"${field}" is not a date`);
 }
 
+/** A correction to the minutes, as its card names it: C1, C2… */
+export function correctionId(data: Data, field: string): string {
+  const v = data[field];
+  if (typeof v === 'string' && /^C[1-9][0-9]{0,5}$/.test(v)) return v;
+  throw unexpectedInput(`"${field}" is not a correction`);
+}
+
 /** Every input whose id starts with `prefix` (one per person, say) holds one of the table's choices. */
 export function choicesFor<K extends string>(table: Readonly<Record<K, unknown>>, data: Data, prefix: string): void {
   // Named by the prefix only: the rest of the id came from the client.

@@ -4,7 +4,7 @@ import { ProfessionalDifferences } from '../workflows/differences';
 import { card, WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf, CardReply } from './turn';
-import { version } from './cardInput';
+import { correctionId, version } from './cardInput';
 
 export class DifferenceRoutes implements WorkflowRoutes {
   constructor(private readonly differences: ProfessionalDifferences) {}
@@ -44,7 +44,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
     on('pd.final', (actor, data, ref) => pd.finalOutcome(actor, ref, stage(data), text(data.text)), view);
     // One click from a strategy discussion's different understanding, or a declined minutes correction.
     on('sd.difference', (actor, data, ref) => pd.raiseFromOutcome(actor, ref, version(data, 'version')));
-    on('minutes.difference', (actor, data, ref) => pd.raiseFromCorrection(actor, ref, text(data.id)));
+    on('minutes.difference', (actor, data, ref) => pd.raiseFromCorrection(actor, ref, correctionId(data, 'id')));
   }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {

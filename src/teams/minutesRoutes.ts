@@ -4,7 +4,7 @@ import { MinutesMeasure } from '../workflows/minutesMeasure';
 import { WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf } from './turn';
-import { choice, flag, version } from './cardInput';
+import { choice, correctionId, flag, version } from './cardInput';
 import { DECISIONS } from '../domain/strategyDiscussion';
 
 /** The draft's one choice, checked before its text is read. */
@@ -42,6 +42,6 @@ export class MinutesRoutes implements WorkflowRoutes {
     on('minutes.view', view, view);
     on('minutes.confirm', (actor, data, ref) => m.confirm(actor, ref, version(data, 'version')), view);
     on('minutes.correct', (actor, data, ref) => m.askForCorrection(actor, ref, version(data, 'version'), text(data.wrong), text(data.shouldSay)), view);
-    on('minutes.decide', (actor, data, ref) => m.decide(actor, ref, text(data.id), flag(data, 'accept'), text(data.reason)));
+    on('minutes.decide', (actor, data, ref) => m.decide(actor, ref, correctionId(data, 'id'), flag(data, 'accept'), text(data.reason)));
   }
 }
