@@ -17,6 +17,8 @@ import { createApp } from './teams/app';
 import { Notifier } from './teams/notifier';
 import { Outbox } from './teams/outbox';
 import { TurnTelemetry } from './teams/turnTelemetry';
+import { FileDelivery } from './teams/files';
+import { exportFiles } from './teams/exportFiles';
 import { createServer } from './server';
 import { StrategyCards } from './cards/strategyCards';
 import { DiscussionStore } from './store/discussionStore';
@@ -127,13 +129,16 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   registerReferralJobs(sweeper, referrals, incidents);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
+  // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
+  const files = new FileDelivery(exportFiles(discussions, differences), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const workflows = [
     new ReferralRoutes(referrals, incidents),
-    new DifferenceRoutes(differences),
-    new StrategyRoutes(discussions),
+    new DifferenceRoutes(differences, files),
+    new StrategyRoutes(discussions, files),
     new MinutesRoutes(minutes, measure),
     new DirectoryRoutes(directoryReload, audit),
+    files,
   ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
   const server = createServer(adapter, app, tables, audit);

@@ -1,4 +1,5 @@
-import { csvCell, md } from '../src/workflows/exportText';
+import { md } from '../src/documents/markdown';
+import { csvCell } from '../src/documents/csv';
 
 describe('typed text in exports', () => {
   test('Markdown: one line, nothing that acts', () => {

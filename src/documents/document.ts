@@ -3,10 +3,10 @@
  * document for an agency's case file. Text a person typed is marked as such, so that each format
  * keeps it inert (it can never become a heading, a list item or a formula).
  */
-export type Segment = string | { typed: string };
+export type Segment = string | { typed: string } | { strong: string };
 
 export type Block =
-  | { heading: string; level: 1 | 2 | 3 }
+  | { heading: Segment[]; level: 1 | 2 | 3 }
   | { item: Segment[] };
 
 export interface RecordDocument {
@@ -18,4 +18,6 @@ export interface RecordDocument {
 
 export const typed = (text: string): Segment => ({ typed: text });
 
-export const plainText = (segments: Segment[]): string => segments.map((s) => (typeof s === 'string' ? s : s.typed)).join('');
+export const strong = (text: string): Segment => ({ strong: text });
+
+export const plainText = (segments: Segment[]): string => segments.map((s) => (typeof s === 'string' ? s : 'typed' in s ? s.typed : s.strong)).join('');

@@ -1,5 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { RecordDocument } from './document';
+import { RecordDocument, Segment } from './document';
+
+const run = (s: Segment) => (typeof s === 'string' ? new TextRun(s) : 'typed' in s ? new TextRun(s.typed) : new TextRun({ text: s.strong, bold: true }));
 
 const LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -11,8 +13,8 @@ const LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Headin
 export async function wordDocument(doc: RecordDocument): Promise<Buffer> {
   const paragraphs = doc.blocks.map((b) =>
     'heading' in b
-      ? new Paragraph({ text: b.heading, heading: LEVELS[b.level] })
-      : new Paragraph({ bullet: { level: 0 }, children: b.item.map((s) => new TextRun(typeof s === 'string' ? s : s.typed)) }),
+      ? new Paragraph({ heading: LEVELS[b.level], children: b.heading.map(run) })
+      : new Paragraph({ bullet: { level: 0 }, children: b.item.map(run) }),
   );
   const file = new Document({
     creator: 'Concord',

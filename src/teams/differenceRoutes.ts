@@ -2,19 +2,27 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ProfessionalDifferences } from '../workflows/differences';
 import { card, WorkflowRoutes } from './app';
+import { FileDelivery } from './files';
+import { RecordDocument } from '../documents/document';
+import { markdown } from '../documents/markdown';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { correctionId, version } from './cardInput';
 
 export class DifferenceRoutes implements WorkflowRoutes {
-  constructor(private readonly differences: ProfessionalDifferences) {}
+  constructor(
+    private readonly differences: ProfessionalDifferences,
+    private readonly files: FileDelivery,
+  ) {}
 
   registerCommands(app: Application<TurnState>): void {
     const pd = this.differences;
     const refIn = (context: TurnContext) => (/\b(PD-\d+)\b/i.exec(context.activity.text ?? '')?.[1] ?? '').toUpperCase();
     app.message(/^\s*escalate\s*$/i, async (context) => this.say(context, pd.raiseForm(actorOf(context))));
     app.message(/^\s*differences(\s+csv)?\s*$/i, async (context) => {
-      await context.sendActivity(await pd.list(actorOf(context), /csv/i.test(context.activity.text ?? '')));
+      const log = await pd.list(actorOf(context), /csv/i.test(context.activity.text ?? ''));
+      await context.sendActivity(log.message);
+      if (log.csv) await this.files.offerCsv(context, 'professional differences.csv', 'The log of professional differences, one line each', log.csv, { kind: 'report', report: 'differences' });
     });
     // Before the strategy discussion commands: "record PD-0001" and "export PD-0001" are ours.
     app.message(/^\s*(difference|record)\s+PD-\d+\s*$/i, async (context) => {
@@ -23,7 +31,10 @@ export class DifferenceRoutes implements WorkflowRoutes {
     });
     app.message(/^\s*export\s+PD-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
-      await this.say(context, await pd.guard(actor, refIn(context), async () => ({ message: await pd.record(actor, refIn(context)) })));
+      const ref = refIn(context);
+      let doc: RecordDocument | undefined;
+      await this.say(context, await pd.guard(actor, ref, async () => ({ message: markdown((doc = await pd.record(actor, ref))) })));
+      if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref });
     });
   }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
+import { RecordDocument } from '../documents/document';
+import { wordDocument } from '../documents/wordDocument';
 import { AuditLog } from '../store/auditLog';
 import { Actor } from '../workflows/actor';
 import { logger } from '../logger';
@@ -16,7 +18,10 @@ export interface FileToSend {
   bytes: Buffer;
 }
 
-/** Makes the file, checking again that this person may have it: consent can come much later. */
+/**
+ * Makes the file again when the one offered is no longer held (a restart between the offer and
+ * the consent), checking again that this person may have it.
+ */
 export type FileProducer = (actor: Actor, request: FileRequest) => Promise<FileToSend | { message: string }>;
 
 const PENDING_MS = 15 * 60_000;
@@ -41,14 +46,21 @@ export class FileDelivery implements WorkflowRoutes {
     return context.activity.conversation?.conversationType === 'personal';
   }
 
-  /** Offers the file on a consent card, or says why there is none. */
-  async offer(context: TurnContext, request: FileRequest): Promise<void> {
+  /** A record as a Word document for the person's case file, where files can be sent. */
+  async offerDocument(context: TurnContext, doc: RecordDocument, request: FileRequest): Promise<void> {
+    if (!FileDelivery.available(context)) return;
+    await this.offer(context, request, { name: `${doc.fileName}.docx`, description: `${doc.title}, as a Word document for your case file`, bytes: await wordDocument(doc) });
+  }
+
+  /** A report as a CSV file, where files can be sent. */
+  async offerCsv(context: TurnContext, name: string, description: string, text: string, request: FileRequest): Promise<void> {
+    if (!FileDelivery.available(context)) return;
+    await this.offer(context, request, { name, description, bytes: Buffer.from(text, 'utf8') });
+  }
+
+  /** Offers a file already made, on a consent card: nothing is sent until the person allows it. */
+  private async offer(context: TurnContext, request: FileRequest, made: FileToSend): Promise<void> {
     const actor = actorOf(context);
-    const made = await this.produce(actor, request);
-    if ('message' in made) {
-      await context.sendActivity(made.message);
-      return;
-    }
     const id = randomUUID();
     this.forgetOld();
     this.pending.set(id, { owner: actor.person.aadObjectId, file: made, at: Date.now() });

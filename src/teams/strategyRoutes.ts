@@ -2,6 +2,9 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { StrategyDiscussions } from '../workflows/strategyDiscussions';
 import { card, WorkflowRoutes } from './app';
+import { FileDelivery } from './files';
+import { RecordDocument } from '../documents/document';
+import { markdown } from '../documents/markdown';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { choice, choicesFor, count, date, version } from './cardInput';
 import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
@@ -23,7 +26,10 @@ function outcomeForm(data: Record<string, unknown>): Record<string, string> {
 import { actorOf, CardReply } from './turn';
 
 export class StrategyRoutes implements WorkflowRoutes {
-  constructor(private readonly discussions: StrategyDiscussions) {}
+  constructor(
+    private readonly discussions: StrategyDiscussions,
+    private readonly files: FileDelivery,
+  ) {}
 
   registerCommands(app: Application<TurnState>): void {
     app.message(/^\s*strategy\s*$/i, async (context) => {
@@ -38,7 +44,9 @@ export class StrategyRoutes implements WorkflowRoutes {
     app.message(/^\s*export\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);
       const ref = this.refFromText(context);
-      await this.say(context, await this.discussions.guard(actor, ref, async () => ({ message: await this.discussions.exportRecord(actor, ref) })));
+      let doc: RecordDocument | undefined;
+      await this.say(context, await this.discussions.guard(actor, ref, async () => ({ message: markdown((doc = await this.discussions.exportRecord(actor, ref))) })));
+      if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref });
     });
   }
 
@@ -62,7 +70,7 @@ export class StrategyRoutes implements WorkflowRoutes {
     on('sd.ack.view', viewAck, viewAck);
     on('sd.tally.view', viewTally, viewTally);
     on('sd.action.done', (actor, data, ref) => d.markActionDone(actor, ref, text(data.actionId)));
-    on('sd.export', async (actor, _data, ref) => ({ message: await d.exportRecord(actor, ref) }));
+    on('sd.export', async (actor, _data, ref) => ({ message: markdown(await d.exportRecord(actor, ref)) }));
   }
 
   private refFromText(context: TurnContext): string {

@@ -17,7 +17,9 @@ import { MinutesStore } from '../store/minutesStore';
 import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
-import { csvCell, md } from './exportText';
+import { csv as csvFile } from '../documents/csv';
+import { Block, RecordDocument, Segment, strong, typed } from '../documents/document';
+import { md } from '../documents/markdown';
 
 type Values = Record<string, string>;
 
@@ -343,38 +345,38 @@ export class ProfessionalDifferences extends Workflow {
 
   // ---- The log ----
 
-  async record(actor: Actor, reference: string): Promise<string> {
+  async record(actor: Actor, reference: string): Promise<RecordDocument> {
     const pd = await this.load(actor, reference);
     await this.access.note(actor, reference, 'record.exported');
-    // Every value through `md`: the headings, list items and bold are Concord's alone.
-    const who = (id: string) => md(id === 'system' ? 'Concord (deadline)' : this.directory.person(id)?.name ?? 'someone');
+    // Names and every typed value are marked typed: the headings, list items and bold are Concord's alone.
+    const who = (id: string): Segment => typed(id === 'system' ? 'Concord (deadline)' : this.directory.person(id)?.name ?? 'someone');
     const when = (iso: string) => this.calendar.describe(new Date(iso));
-    return [
-      `# ${pd.reference}: professional difference about ${md(pd.caseReference)}`,
-      '',
-      `- State: **${pd.state}**, stage ${currentStage(pd).stage}`,
-      `- Raised by: ${who(pd.raisedBy)}; responding: ${who(pd.responding)}`,
-      `- Decision in question: ${md(pd.decision)}`,
-      `- Reasons: ${md(pd.reasons)}`,
-      `- Outcome sought: ${md(pd.outcomeSought)}`,
-      `- Immediate risk: ${pd.immediateRisk ? 'yes' : 'no'}`,
-      ...(pd.resolution ? [`- Outcome: ${md(pd.resolution.text)} (agreed by ${pd.resolution.agreedBy.map(who).join(' and ')}, ${when(pd.resolution.at)})`] : []),
-      '',
-      '## Stages',
-      '',
-      ...pd.stages.map((s) => `- Stage ${s.stage}: ${when(s.startedAt)} to ${s.endedAt ? `${when(s.endedAt)} (${s.ended})` : `now (due ${when(s.dueAt)})`}; ${s.participants.map((p) => who(p.aadObjectId)).join(', ')}`),
-      '',
-      '## Every step',
-      '',
-      ...pd.log.map((e) => `- ${md(this.cards.logLine(e))}`),
-    ].join('\n');
+    const item = (...segments: Segment[]): Block => ({ item: segments });
+    const join = (ids: string[], sep: string): Segment[] => ids.flatMap((id, i) => (i ? [sep, who(id)] : [who(id)]));
+    return {
+      title: `${pd.reference}: professional difference`,
+      fileName: `${pd.reference} professional difference`,
+      blocks: [
+        { heading: [`${pd.reference}: professional difference about `, typed(pd.caseReference)], level: 1 },
+        item('State: ', strong(pd.state), `, stage ${currentStage(pd).stage}`),
+        item('Raised by: ', who(pd.raisedBy), '; responding: ', who(pd.responding)),
+        item('Decision in question: ', typed(pd.decision)),
+        item('Reasons: ', typed(pd.reasons)),
+        item('Outcome sought: ', typed(pd.outcomeSought)),
+        item(`Immediate risk: ${pd.immediateRisk ? 'yes' : 'no'}`),
+        ...(pd.resolution ? [item('Outcome: ', typed(pd.resolution.text), ' (agreed by ', ...join(pd.resolution.agreedBy, ' and '), `, ${when(pd.resolution.at)})`)] : []),
+        { heading: ['Stages'], level: 2 },
+        ...pd.stages.map((st) => item(`Stage ${st.stage}: ${when(st.startedAt)} to ${st.endedAt ? `${when(st.endedAt)} (${st.ended})` : `now (due ${when(st.dueAt)})`}; `, ...join(st.participants.map((p) => p.aadObjectId), ', '))),
+        { heading: ['Every step'], level: 2 },
+        ...pd.log.map((e) => item(typed(this.cards.logLine(e)))),
+      ],
+    };
   }
 
-  /** For partnership admins: every difference, its agencies, the stage it ended at, how long each stage took. */
-  async list(actor: Actor, csv: boolean): Promise<string> {
+  async list(actor: Actor, csv: boolean): Promise<{ message: string; csv?: string }> {
     if (!actor.person.roles.includes('partnership-admin')) {
       await this.audit.record({ subject: 'access', action: 'refused.not-admin', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: 'differences log' });
-      return 'Only partnership administrators can see the log of professional differences.';
+      return { message: 'Only partnership administrators can see the log of professional differences.' };
     }
     const all = await this.store.all();
     const agency = (id: string) => {
@@ -394,16 +396,19 @@ export class ProfessionalDifferences extends Workflow {
       autoEscalations: String(pd.log.filter((e) => e.what === 'auto-escalated').length),
     }));
     if (csv) {
-      const header = 'reference,case,raised,raised_by_agency,responding_agency,state,stage,days_per_stage,automatic_escalations';
-      return [header, ...rows.map((r) => Object.values(r).map(csvCell).join(','))].join('\n');
+      const header = ['reference', 'case', 'raised', 'raised_by_agency', 'responding_agency', 'state', 'stage', 'days_per_stage', 'automatic_escalations'];
+      const file = csvFile(header, rows.map((r) => Object.values(r)));
+      return { message: file, csv: file };
     }
-    if (!rows.length) return 'No professional differences have been raised.';
+    if (!rows.length) return { message: 'No professional differences have been raised.' };
     const open = rows.filter((r) => r.state === 'open').length;
-    return [
-      `Professional differences: ${rows.length} raised, ${open} open.`,
-      ...rows.map((r) => `- ${r.reference} (${md(r.case)}): ${md(r.raisedByAgency)} and ${md(r.respondingAgency)}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`),
-      'Type "differences csv" for the CSV.',
-    ].join('\n');
+    return {
+      message: [
+        `Professional differences: ${rows.length} raised, ${open} open.`,
+        ...rows.map((r) => `- ${r.reference} (${md(r.case)}): ${md(r.raisedByAgency)} and ${md(r.respondingAgency)}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`),
+        'Type "differences csv" for the CSV.',
+      ].join('\n'),
+    };
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The agreed record of a strategy discussion as Markdown: what goes into each agency's own case
- * file. It holds everything on the record, including who answered what and when, and the trail.
- * Every value is passed through `md`: the headings, list items and bold are Concord's alone.
+ * The agreed record of a strategy discussion as a document: what goes into each agency's own case
+ * file (as Word) or the chat (as Markdown). It holds everything on the record, including who
+ * answered what and when, and the trail. Text a person typed is marked `typed`, so that no format
+ * can read it as structure.
  */
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
@@ -9,54 +10,49 @@ import {
   Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, DECISIONS, INVITATION_REPLIES, status, STATUS_WORDS, StrategyDiscussion, THRESHOLDS,
 } from '../domain/strategyDiscussion';
 import { AuditRecord } from '../store/auditLog';
-import { md } from './exportText';
+import { Block, RecordDocument, Segment, strong, typed } from '../documents/document';
 
-export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): string {
-  const who = (id: string | undefined) => {
+export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): RecordDocument {
+  const who = (id: string | undefined): Segment => {
     const p = directory.person(id);
-    return p ? md(`${p.name} (${p.jobTitle}, ${directory.agencyOf(p).name})`) : 'system';
+    return p ? typed(`${p.name} (${p.jobTitle}, ${directory.agencyOf(p).name})`) : 'system';
   };
   const when = (iso: string) => calendar.describe(new Date(iso));
   const role = (r: string) => CORE_ROLES.find((c) => c.role === r)?.label ?? 'Invited';
-  const lines: string[] = [
-    `# ${d.reference}: strategy discussion record`,
-    '',
-    `- Status: **${STATUS_WORDS[status(d, acks)]}**`,
-    `- Held: ${when(d.scheduledAt)}`,
-    `- Chair: ${who(d.chair)}`,
-    `- Minute-taker: ${who(d.minuteTaker)}`,
-    `- About: ${md(d.purpose)}`,
-    ...d.warnings.map((w) => `- Warning: ${md(w)}`),
-    '',
-    '## Invited and attendance',
-    '',
-    ...d.invitees.map((i) => `- ${who(i.aadObjectId)}, ${role(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`),
-    ...d.omissions.map((o) => `- Not invited as ${role(o.role)}: ${md(o.reason)}`),
+  const item = (...segments: Segment[]): Block => ({ item: segments });
+  const heading = (text: string, level: 2 | 3 = 2): Block => ({ heading: [text], level });
+  const blocks: Block[] = [
+    { heading: [`${d.reference}: strategy discussion record`], level: 1 },
+    item('Status: ', strong(STATUS_WORDS[status(d, acks)])),
+    item(`Held: ${when(d.scheduledAt)}`),
+    item('Chair: ', who(d.chair)),
+    item('Minute-taker: ', who(d.minuteTaker)),
+    item('About: ', typed(d.purpose)),
+    ...d.warnings.map((w) => item('Warning: ', typed(w))),
+    heading('Invited and attendance'),
+    ...d.invitees.map((i) => item(who(i.aadObjectId), `, ${role(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`)),
+    ...d.omissions.map((o) => item(`Not invited as ${role(o.role)}: `, typed(o.reason))),
   ];
   for (const v of d.versions) {
     const o = v.outcome;
-    lines.push(
-      '',
-      `## Outcome, version ${v.version} (recorded ${when(v.recordedAt)} by ${who(v.recordedBy)})`,
-      '',
-      ...(v.amendmentReason ? [`- Reason for the amendment: ${md(v.amendmentReason)}`] : []),
-      `- Threshold of significant harm: ${THRESHOLDS[o.threshold]}`,
-      `- Rationale: ${md(o.rationale)}`,
-      `- Decision: ${DECISIONS[o.decision]}`,
-      `- Agencies' contributions: ${md(o.contributions)}`,
-      `- Family: ${o.family.shared ? 'shared' : 'not shared'}: ${md(o.family.detail)}`,
-      ...(o.followUpDate ? [`- Follow-up discussion: ${md(o.followUpDate)}`] : []),
-      ...o.actions.map((a) => `- Action ${md(a.id)}: ${md(a.description)}; owner ${who(a.ownerAadObjectId)}; due ${md(a.dueDate)}; ${a.done ? `done ${when(a.done.at)}` : 'open'}`),
-      '',
-      '### Acknowledgements',
-      '',
-      ...acks.filter((a) => a.version === v.version).map((a) => `- ${who(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: "${md(a.note)}"` : ''} (${when(a.at)})`),
+    blocks.push(
+      { heading: [`Outcome, version ${v.version} (recorded ${when(v.recordedAt)} by `, who(v.recordedBy), ')'], level: 2 },
+      ...(v.amendmentReason ? [item('Reason for the amendment: ', typed(v.amendmentReason))] : []),
+      item(`Threshold of significant harm: ${THRESHOLDS[o.threshold]}`),
+      item('Rationale: ', typed(o.rationale)),
+      item(`Decision: ${DECISIONS[o.decision]}`),
+      item("Agencies' contributions: ", typed(o.contributions)),
+      item(`Family: ${o.family.shared ? 'shared' : 'not shared'}: `, typed(o.family.detail)),
+      ...(o.followUpDate ? [item('Follow-up discussion: ', typed(o.followUpDate))] : []),
+      ...o.actions.map((a) => item('Action ', typed(a.id), ': ', typed(a.description), '; owner ', who(a.ownerAadObjectId), '; due ', typed(a.dueDate), `; ${a.done ? `done ${when(a.done.at)}` : 'open'}`)),
+      heading('Acknowledgements', 3),
+      ...acks.filter((a) => a.version === v.version).map((a) => item(who(a.aadObjectId), `: ${ANSWERS[a.answer]}`, ...(a.note ? [': "', typed(a.note), '"'] : []), ` (${when(a.at)})`)),
     );
   }
   if (d.differenceRequests.length) {
-    lines.push('', '## Professional differences raised', '', ...d.differenceRequests.map((r) => `- ${md(r.difference ?? '')}: ${who(r.aadObjectId)}, version ${r.version}, ${when(r.at)}: "${md(r.understood)}"`));
+    blocks.push(heading('Professional differences raised'), ...d.differenceRequests.map((r) => item(typed(r.difference ?? ''), ': ', who(r.aadObjectId), `, version ${r.version}, ${when(r.at)}: "`, typed(r.understood), '"')));
   }
-  if (minutes.length) lines.push('', '## Minutes', '', ...minutes.map((l) => `- ${md(l)}`));
-  lines.push('', '## Audit trail', '', ...trail.map((e) => `- ${when(e.at)}: ${md(e.action)} by ${who(e.actorAadObjectId)}${e.detail ? ` (${md(e.detail)})` : ''}`));
-  return lines.join('\n');
+  if (minutes.length) blocks.push(heading('Minutes'), ...minutes.map((l) => item(typed(l))));
+  blocks.push(heading('Audit trail'), ...trail.map((e) => item(`${when(e.at)}: `, typed(e.action), ' by ', who(e.actorAadObjectId), ...(e.detail ? [' (', typed(e.detail), ')'] : []))));
+  return { title: `${d.reference}: strategy discussion record`, fileName: `${d.reference} strategy discussion record`, blocks };
 }

@@ -16,6 +16,7 @@ import { DiscussionStore } from '../store/discussionStore';
 import { Delivery } from '../teams/outbox';
 import { CardReply } from '../teams/turn';
 import { exportRecord } from './recordExport';
+import { RecordDocument } from '../documents/document';
 import { minutesRecordLines } from './minutesRecord';
 import { MinutesStore } from '../store/minutesStore';
 import { logger } from '../logger';
@@ -333,7 +334,7 @@ export class StrategyDiscussions extends Workflow {
     return { card: this.cards.record(d, await this.store.acknowledgements(reference), await this.minutesLines(reference)) };
   }
 
-  async exportRecord(actor: Actor, reference: string): Promise<string> {
+  async exportRecord(actor: Actor, reference: string): Promise<RecordDocument> {
     const d = await this.load(actor, reference);
     await this.note(actor, reference, 'record.exported');
     const minutes = await this.minutesLines(reference);

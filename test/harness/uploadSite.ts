@@ -23,7 +23,9 @@ export class UploadSite {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         if (req.method === 'PUT') this.uploads.push({ name: decodeURIComponent((req.url ?? '').slice(1)), bytes: Buffer.concat(chunks), contentRange: req.headers['content-range'] });
-        res.writeHead(req.method === 'PUT' ? 201 : 405).end();
+        // Not writeHead(...).end(): restify, loaded in the same test process, patches the response prototype.
+        res.statusCode = req.method === 'PUT' ? 201 : 405;
+        res.end();
       });
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
