@@ -62,6 +62,11 @@ describe('the Teams app package', () => {
     expect(commands).toEqual(expect.arrayContaining(['help', 'refer', 'strategy', 'escalate', 'record', 'export', 'minutes', 'serious incident']));
   });
 
+  test('the bot may send files: export offers Word documents through file consent, which Teams allows only then', () => {
+    const manifest = JSON.parse(zip.readAsText('manifest.json'));
+    expect(manifest.bots[0].supportsFiles).toBe(true);
+  });
+
   test('the colour icon is 192×192 and the outline 32×32 with a transparent background', () => {
     const colour = pngInfo(zip.readFile('color.png')!);
     expect([colour.width, colour.height]).toEqual([192, 192]);
