@@ -7,6 +7,7 @@ import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
 import { currentStage, ladderFrom, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
 import { renderCard } from './render';
+import { inputsOf } from '../domain/limits';
 import raiseTemplate from './templates/difference/raise.json';
 import stageTemplate from './templates/difference/stage.json';
 
@@ -39,6 +40,7 @@ export class DifferenceCards {
       // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one difference.
       formId: values.formId || randomUUID(),
       errors: errors.join(' '),
+      f: inputsOf('caseReference', 'differenceDecision', 'differenceReasons', 'outcomeSought'),
       origin,
       values: {
         caseReference: v('caseReference'), decision: v('decision'), reasons: v('reasons'), outcomeSought: v('outcomeSought'),
@@ -85,6 +87,7 @@ export class DifferenceCards {
       proposalAt: proposal?.at ?? '',
       history: pd.log.slice(-8).map((e) => this.logLine(e)),
       error: options.error ?? '',
+      f: inputsOf('stageText'),
       note: !open ? '' : me ? '' : 'You can follow this difference; the people at the current stage act on it.',
       canAct,
       canAccept,

@@ -4,6 +4,7 @@ import { Directory } from '../domain/directory';
 import { Confirmation, Correction, latest, Minutes, MinutesVersion } from '../domain/minutes';
 import { ATTENDANCE, currentVersion, DECISIONS, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
+import { inputsOf } from '../domain/limits';
 import correctionTemplate from './templates/minutes/correction.json';
 import draftTemplate from './templates/minutes/draft.json';
 import reviewTemplate from './templates/minutes/review.json';
@@ -54,6 +55,7 @@ export class MinutesCards {
       late: overdue && !latest(m) ? 'The 24 hours have passed: the minutes are late, and the record will show by how much.' : '',
       saved: options.saved ?? '',
       errors: (options.errors ?? []).join(' '),
+      f: inputsOf('agencyInformation', 'analysis', 'minutesRationale', 'minutesActions', 'familyTold', 'link'),
       attendance: d.invitees.map((i) => `${this.name(i.aadObjectId)}: ${ATTENDANCE[d.attendance?.[i.aadObjectId] ?? 'absent']}`),
       outcomeVersion: currentVersion(d)?.version ?? 0,
       outcomeDecision: o ? DECISIONS[o.decision] : 'not recorded yet',
@@ -100,6 +102,7 @@ export class MinutesCards {
         .map((c) => `Dissent on the record from ${this.name(c.by)}: “${c.wrong}” should say “${c.shouldSay}”. The chair declined: ${c.decision?.reason}.`),
       yourState: state,
       error: options.error ?? '',
+      f: inputsOf('correctionWrong', 'correctionShouldSay'),
       canAnswer: !confirmation && !openMine && !superseded,
       dissentId: declinedMine?.id ?? '',
     });
@@ -113,6 +116,7 @@ export class MinutesCards {
       version: c.version,
       wrong: c.wrong,
       shouldSay: c.shouldSay,
+      f: inputsOf('declineReason'),
       decided: c.state === 'open' ? '' : c.state === 'accepted' ? 'Accepted: a new version of the minutes has been circulated.' : `Declined: ${c.decision?.reason}. It stays on the record as a dissent.`,
       error,
     });

@@ -5,7 +5,8 @@
  */
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { Answers, FormDefinition } from '../domain/forms';
+import { Answers, FormDefinition, limitOf } from '../domain/forms';
+import { inputsOf, labelWithLimit } from '../domain/limits';
 import { FRONT_DOOR_DECISIONS, Referral } from '../domain/referral';
 import { met, SeriousIncident } from '../domain/seriousIncident';
 import { renderCard } from './render';
@@ -19,6 +20,7 @@ type Card = Record<string, unknown>;
 const REVIEW_DEFAULTS = {
   urgent: false, note: '', canSubmit: false, submitTitle: '', submitVerb: '', stepVerb: '', lastStep: 0,
   canDecide: false, canConvene: false, canNotify: false, canReview: false, reference: '', decisions: [],
+  f: inputsOf('frontDoorRationale'),
 };
 
 export class ReferralCards {
@@ -47,7 +49,8 @@ export class ReferralCards {
       questions: step.questions.map((q) => ({
         id: q.id,
         type: q.type,
-        label: q.label,
+        label: limitOf(q) ? labelWithLimit(q.label, limitOf(q)!.max) : q.label,
+        maxLength: limitOf(q)?.max ?? 0,
         value: answers[q.id] ?? (q.type === 'toggle' ? 'false' : ''),
         placeholder: q.placeholder ?? '',
         title: q.title ?? '',

@@ -10,6 +10,7 @@ import {
   status, STATUS_WORDS, StrategyDiscussion, tally, THRESHOLDS,
 } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
+import { FIELDS, inputsOf, labelWithLimit } from '../domain/limits';
 import acknowledgeTemplate from './templates/strategy/acknowledge.json';
 import actionDueTemplate from './templates/strategy/actionDue.json';
 import attendanceTemplate from './templates/strategy/attendance.json';
@@ -48,7 +49,7 @@ export class StrategyCards {
     const roles = CORE_ROLES.filter((r) => r.role !== 'referrer').map((r) => ({
       role: r.role,
       label: r.babiesOnly ? `${r.label} (for a baby or unborn child)` : r.label,
-      reasonLabel: `If nobody is invited as ${r.label}, why not`,
+      reasonLabel: labelWithLimit(`If nobody is invited as ${r.label}, why not`, FIELDS.omissionReason.max),
       multi: true,
       value: v(`invite_${r.role}`),
       reason: v(`reason_${r.role}`),
@@ -57,7 +58,7 @@ export class StrategyCards {
     roles.push({
       role: 'referrer',
       label: 'The referrer',
-      reasonLabel: 'If the referrer is not invited, why not',
+      reasonLabel: labelWithLimit('If the referrer is not invited, why not', FIELDS.omissionReason.max),
       multi: false,
       value: v('invite_referrer'),
       reason: v('reason_referrer'),
@@ -67,6 +68,7 @@ export class StrategyCards {
       // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one discussion.
       formId: values.formId || randomUUID(),
       errors: errors.join(' '),
+      f: inputsOf('purpose', 'omissionReason'),
       values: { purpose: v('purpose'), date: v('date'), time: v('time'), minuteTaker: v('minuteTaker'), babyOrUnborn: v('babyOrUnborn') || 'false', invite_other: v('invite_other') },
       minuteTakers,
       roles,
@@ -122,6 +124,7 @@ export class StrategyCards {
       amending: !!current,
       baseVersion: current?.version ?? 0,
       errors: errors.join(' '),
+      f: inputsOf('rationale', 'action', 'contributions', 'familyDetail', 'amendmentReason'),
       values: {
         threshold: v('threshold'), rationale: v('rationale'), decision: v('decision'), contributions: v('contributions'),
         familyShared: v('familyShared'), familyDetail: v('familyDetail'), followUpDate: v('followUpDate'), amendmentReason: v('amendmentReason'),
@@ -131,6 +134,7 @@ export class StrategyCards {
       owners,
       actionRows: Array.from({ length: ACTION_ROWS }, (_, i) => ({
         n: i + 1,
+        label: labelWithLimit(`Action ${i + 1}`, FIELDS.action.max),
         text: v(`action_${i + 1}_text`),
         owner: v(`action_${i + 1}_owner`),
         due: v(`action_${i + 1}_due`),
@@ -178,6 +182,7 @@ export class StrategyCards {
       superseded: superseded ? `This version has been replaced by version ${current.version}; please answer that one.` : '',
       ...this.outcomeParts(version.outcome),
       error: options.error ?? '',
+      f: inputsOf('acknowledgementNote'),
       canAnswer: !ack && !superseded,
       yourAnswer: ack ? `Your answer: ${ANSWERS[ack.answer]}${ack.note ? `: “${ack.note}”` : ''} (${this.calendar.describe(new Date(ack.at))})` : '',
       canRaiseDifference: ack?.answer === 'different' && !request && !superseded,

@@ -2,6 +2,7 @@
 import { Acknowledgement, Answer, ANSWERS, attendees, currentVersion, StrategyDiscussion } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
+import { FIELDS, tooLong } from './limits';
 
 export function acknowledge(d: StrategyDiscussion, actor: string, version: number, answer: string, note: string, now: Date): Acknowledgement {
   const current = currentVersion(d);
@@ -14,6 +15,8 @@ export function acknowledge(d: StrategyDiscussion, actor: string, version: numbe
   }
   if (!isChoice(ANSWERS, answer)) throw new Invalid(['Choose one of the answers.']);
   const text = note.trim();
+  const long = tooLong(FIELDS.acknowledgementNote, text, 'Your note');
+  if (long) throw new Invalid([long]);
   if (answer === 'agree-with-note' && !text) throw new Invalid(['Write your note before choosing “I agree, with a note”.']);
   if (answer === 'different' && !text) throw new Invalid(['Write what you understood the outcome to be before choosing “My understanding is different”.']);
   return { version, aadObjectId: actor, answer: answer as Answer, note: text || undefined, at: now.toISOString() };

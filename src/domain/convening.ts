@@ -6,6 +6,7 @@
 import { Directory } from './directory';
 import { CORE_ROLES, CoreRole, Invitee, StrategyDiscussion } from './strategyDiscussion';
 import { Invalid } from './refusals';
+import { FIELDS, lengthProblems } from './limits';
 
 export interface ConveneRequest {
   chair: string;
@@ -21,6 +22,8 @@ export interface ConveneRequest {
   reasons: Partial<Record<CoreRole, string>>;
 }
 
+const tooLongReason = (role: string, reason: string | undefined) => lengthProblems([[FIELDS.omissionReason, reason, `Why nobody is invited as ${role}`]])[0];
+
 export function coreRolesFor(babyOrUnborn: boolean) {
   return CORE_ROLES.filter((r) => babyOrUnborn || !r.babiesOnly);
 }
@@ -31,6 +34,7 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
   else if (req.scheduledAt.getTime() < now.getTime() - 24 * 3_600_000) problems.push('The date of the discussion is more than a day in the past.');
   if (!req.minuteTaker) problems.push('Choose a minute-taker: the chair should not also take the minutes.');
   if (!req.purpose.trim()) problems.push('Say briefly what the discussion is about (shown only to the people invited).');
+  problems.push(...lengthProblems([[FIELDS.purpose, req.purpose]]));
 
   const invitees: Invitee[] = [];
   const seen = new Set<string>([req.chair]);
@@ -45,7 +49,9 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
     chosen.forEach((id) => add(id, spec.role));
     if (chosen.length === 0) {
       const reason = req.reasons[spec.role]?.trim();
+      const long = tooLongReason(spec.label, reason);
       if (!reason) problems.push(`Nobody is invited as ${spec.label}: invite someone or give the reason.`);
+      else if (long) problems.push(long);
       else omissions.push({ role: spec.role, reason });
     }
   }

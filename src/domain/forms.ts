@@ -4,6 +4,8 @@ import { isChoice } from './choices';
  * Forms as data: each partnership can change its question sets without code. A form is steps of
  * questions; a step is checked before the next is shown, so nothing half-formed is submitted.
  */
+import { FIELDS, TextField, tooLong } from './limits';
+
 export type QuestionType = 'text' | 'multiline' | 'date' | 'choice' | 'toggle';
 
 /** Checks a form may ask for beyond "required", named so a partnership's form can use them. */
@@ -36,6 +38,11 @@ export interface FormDefinition {
 
 export type Answers = Record<string, string>;
 
+/** How much a free-text question takes; undefined for dates, choices and toggles. */
+export function limitOf(q: Question): TextField | undefined {
+  return q.type === 'text' ? FIELDS.formText : q.type === 'multiline' ? FIELDS.formMultiline : undefined;
+}
+
 const LEVEL_ONLY = /^\s*(level|tier)\s*\d+\s*\.?\s*$/i;
 
 /** Problems with one step's answers, in words for the person filling it in. */
@@ -49,6 +56,8 @@ export function checkStep(step: Step, answers: Answers, today: string): string[]
       problems.push(`${q.label}: please answer.`);
       continue;
     }
+    const long = tooLong(limitOf(q) ?? { label: q.label, max: Infinity }, value, q.label);
+    if (long) problems.push(long);
     if (q.type === 'date' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${q.label}: give a date.`);
     if (q.type === 'choice' && value && !(q.choices ?? []).some((c) => c.value === value)) problems.push(`${q.label}: choose one of the answers.`);
     for (const rule of q.rules ?? []) {

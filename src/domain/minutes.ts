@@ -7,6 +7,7 @@
 import { Decision, DECISIONS, StrategyDiscussion, attendees, currentVersion } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
+import { FIELDS, lengthProblems } from './limits';
 
 export interface MinutesContent {
   agencyInformation: string;
@@ -99,6 +100,7 @@ export function checkContent(input: Record<string, string>): MinutesContent {
   if (!t('familyTold')) problems.push('Record what the family is told, or why not.');
   const link = t('link');
   if (link && !/^https:\/\/\S+$/.test(link)) problems.push('The link to a longer document must start with https://.');
+  problems.push(...draftProblems(input));
   if (problems.length) throw new Invalid(problems);
   return {
     agencyInformation: t('agencyInformation'),
@@ -109,6 +111,18 @@ export function checkContent(input: Record<string, string>): MinutesContent {
     familyTold: t('familyTold'),
     link: link || undefined,
   };
+}
+
+/** Minutes longer than their fields take, whether saved as a draft or circulated. */
+export function draftProblems(input: Record<string, string | undefined>): string[] {
+  return lengthProblems([
+    [FIELDS.agencyInformation, input.agencyInformation],
+    [FIELDS.analysis, input.analysis],
+    [FIELDS.minutesRationale, input.rationale],
+    [FIELDS.minutesActions, input.actions],
+    [FIELDS.familyTold, input.familyTold],
+    [FIELDS.link, input.link],
+  ]);
 }
 
 /**
@@ -144,6 +158,7 @@ export function requestCorrection(m: Minutes, d: StrategyDiscussion, actor: stri
   const problems: string[] = [];
   if (!wrong.trim()) problems.push('Say what is wrong in the minutes.');
   if (!shouldSay.trim()) problems.push('Say what the minutes should say.');
+  problems.push(...lengthProblems([[FIELDS.correctionWrong, wrong, 'What is wrong'], [FIELDS.correctionShouldSay, shouldSay]]));
   if (problems.length) throw new Invalid(problems);
   const id = `C${m.corrections.length + 1}`;
   return { ...m, corrections: [...m.corrections, { id, by: actor, version, wrong: wrong.trim(), shouldSay: shouldSay.trim(), at: now.toISOString(), state: 'open' }] };
@@ -155,6 +170,8 @@ export function decideCorrection(m: Minutes, d: StrategyDiscussion, actor: strin
   if (!c) throw new Refused('old-version', `There is no correction ${id} to the minutes of ${d.reference}.`);
   if (c.state !== 'open') return { minutes: m, correction: c };
   if (!accept && !reason.trim()) throw new Invalid(['Give the reason for declining the correction: it stays on the record as a dissent.']);
+  const long = lengthProblems([[FIELDS.declineReason, reason, 'The reason for declining']]);
+  if (long.length) throw new Invalid(long);
   const decided: Correction = { ...c, state: accept ? 'accepted' : 'declined', decision: { by: actor, at: now.toISOString(), reason: reason.trim() || undefined } };
   let minutes: Minutes = { ...m, corrections: m.corrections.map((x) => (x.id === id ? decided : x)) };
   if (accept) {

@@ -5,6 +5,7 @@
 import { AgreedAction, Attendance, attendees, currentVersion, Decision, DECISIONS, mustBeChair, Outcome, StrategyDiscussion, Threshold, THRESHOLDS } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
+import { FIELDS, lengthProblems } from './limits';
 
 export interface OutcomeInput {
   threshold: string;
@@ -32,6 +33,7 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
     const n = i + 1;
     if (!a.description.trim() && !a.owner && !a.dueDate) return;
     if (!a.description.trim()) problems.push(`Action ${n}: say what is to be done.`);
+    problems.push(...lengthProblems([[FIELDS.action, a.description, `Action ${n}`]]));
     if (!a.owner) problems.push(`Action ${n}: choose who owns it.`);
     else if (!people.has(a.owner)) problems.push(`Action ${n}: the owner must be someone invited to the discussion.`);
     if (!a.dueDate) problems.push(`Action ${n}: give a due date.`);
@@ -51,6 +53,14 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   }
   if (!input.contributions.trim()) problems.push('Say what each agency contributes.');
   if (d.versions.length > 0 && !input.amendmentReason?.trim()) problems.push('Give the reason for amending the outcome: every attendee will be asked again.');
+  problems.push(
+    ...lengthProblems([
+      [FIELDS.rationale, input.rationale],
+      [FIELDS.contributions, input.contributions],
+      [FIELDS.familyDetail, input.familyDetail],
+      [FIELDS.amendmentReason, input.amendmentReason],
+    ]),
+  );
   if (problems.length) throw new Invalid(problems);
   return {
     threshold: input.threshold as Threshold,

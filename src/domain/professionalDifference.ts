@@ -6,6 +6,7 @@
  */
 import { Directory, Person } from './directory';
 import { Invalid, Refused } from './refusals';
+import { FIELDS, lengthProblems } from './limits';
 
 export type Side = 'raised-by' | 'responding';
 
@@ -111,6 +112,11 @@ export function participantsFor(stage: number, raisedBy: Person, responding: Per
   return found;
 }
 
+function mustFit(text: string, label: string): void {
+  const long = lengthProblems([[FIELDS.stageText, text, label]]);
+  if (long.length) throw new Invalid(long);
+}
+
 export function currentStage(pd: ProfessionalDifference): StageRecord {
   return pd.stages[pd.stages.length - 1];
 }
@@ -141,6 +147,14 @@ export function raise(req: RaiseRequest, reference: string, raisedBy: Person, di
   if (!req.decision.trim()) problems.push('Say which decision or action is in question.');
   if (!req.reasons.trim()) problems.push('Give your reasons and the evidence.');
   if (!req.outcomeSought.trim()) problems.push('Say what outcome you are seeking.');
+  problems.push(
+    ...lengthProblems([
+      [FIELDS.caseReference, req.caseReference, 'The case reference'],
+      [FIELDS.differenceDecision, req.decision],
+      [FIELDS.differenceReasons, req.reasons],
+      [FIELDS.outcomeSought, req.outcomeSought],
+    ]),
+  );
   const responding = directory.person(req.responding);
   if (!responding) problems.push('Choose the responding practitioner.');
   else if (responding.aadObjectId === raisedBy.aadObjectId) problems.push('The responding practitioner must be someone else.');
@@ -201,6 +215,7 @@ export function escalate(
 export function propose(pd: ProfessionalDifference, by: string, stage: number, text: string, now: Date): ProfessionalDifference {
   const p = mustAct(pd, by, stage);
   if (!text.trim()) throw new Invalid(['Write the resolution you propose: the agreed outcome and actions.']);
+  mustFit(text, 'Your proposal');
   if (pd.proposal?.by === by && pd.proposal.text === text.trim()) return pd; // proposed already: a repeat
   return {
     ...pd,
@@ -225,6 +240,7 @@ export function finalOutcome(pd: ProfessionalDifference, by: string, stage: numb
   const p = mustAct(pd, by, stage);
   if (p.side) throw new Refused('not-admin', 'Only the partnership records a final outcome; the two sides agree a resolution.');
   if (!text.trim()) throw new Invalid(['Write the final outcome.']);
+  mustFit(text, 'The final outcome');
   return close(pd, by, stage, text.trim(), [by], now, 'closed');
 }
 
@@ -243,6 +259,7 @@ function close(pd: ProfessionalDifference, by: string, stage: number, text: stri
 export function askOrAnswer(pd: ProfessionalDifference, by: string, stage: number, what: 'asked' | 'answered', text: string, now: Date): ProfessionalDifference {
   mustAct(pd, by, stage);
   if (!text.trim()) throw new Invalid([what === 'asked' ? 'Write the information you are asking for.' : 'Write the information you are giving.']);
+  mustFit(text, what === 'asked' ? 'Your question' : 'The information you give');
   const last = pd.log[pd.log.length - 1];
   if (last && last.by === by && last.stage === stage && last.what === what && last.text === text.trim()) return pd; // a repeat
   return { ...pd, log: [...pd.log, { at: now.toISOString(), by, stage, what, text: text.trim() }] };

@@ -3,6 +3,7 @@ import { Answers } from './forms';
 import { Person } from './directory';
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
+import { FIELDS, lengthProblems } from './limits';
 
 export type FrontDoorDecision = 'strategy-discussion' | 'assessment' | 'early-help' | 'advice' | 'no-further-action';
 export const FRONT_DOOR_DECISIONS: Record<FrontDoorDecision, string> = {
@@ -48,6 +49,7 @@ export function decide(r: Referral, by: Person, outcome: string, rationale: stri
   const problems: string[] = [];
   if (!isChoice(FRONT_DOOR_DECISIONS, outcome)) problems.push('Choose the decision.');
   if (!rationale.trim()) problems.push('Give the rationale: the referrer is told the decision and the reason.');
+  problems.push(...lengthProblems([[FIELDS.frontDoorRationale, rationale, 'The rationale']]));
   if (problems.length) throw new Invalid(problems);
   return { ...r, decision: { outcome: outcome as FrontDoorDecision, rationale: rationale.trim(), by: by.aadObjectId, at: now.toISOString() } };
 }

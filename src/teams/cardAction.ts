@@ -11,8 +11,9 @@ export type Step = (actor: Actor, data: Record<string, unknown>, ref: string) =>
 /** A value from card data, as text: card data comes back from the client and is never trusted. */
 export const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
+/** Never cut short: each field's length is checked against its stated limit, and too much is refused by name. */
 export function formValues(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text(v).slice(0, 8000)]));
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text(v)]));
 }
 
 /**

@@ -11,6 +11,7 @@ import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
 import { FormSession } from './formSession';
+import { FIELDS } from '../domain/limits';
 
 export class Referrals extends Workflow {
   constructor(
@@ -116,7 +117,7 @@ export class Referrals extends Workflow {
     const a = r.answers;
     return {
       card: this.strategyCards.convene(actor.person, {
-        purpose: `Referral ${r.reference}${r.urgent ? ' (urgent)' : ''}: ${a.whatHappened ?? ''}`.slice(0, 2000),
+        purpose: `Referral ${r.reference}${r.urgent ? ' (urgent)' : ''}: ${a.whatHappened ?? ''}`.slice(0, FIELDS.purpose.max),
         invite_referrer: r.referrer,
         babyOrUnborn: a.unborn === 'true' ? 'true' : 'false',
       }),
