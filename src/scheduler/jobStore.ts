@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { odata, TableClient, TransactionAction } from '@azure/data-tables';
-import { encodeKey, isConflict, isNotFound, isStale, statusOf, Tables } from '../store/tables';
+import { encodeKey, isConflict, isNotFound, isStale, packJson, statusOf, Tables, unpackJson } from '../store/tables';
 
 /**
  * Due work, kept in Azure Tables so a restart loses nothing.
@@ -79,7 +79,7 @@ export class JobStore {
     try {
       await this.client.submitTransaction([
         ['create', { partitionKey: pk, rowKey: idKey(job.id), state: 'pending', kind: job.kind, dueAt: job.dueAt.toISOString(), queueKey: rk, attempts: 0 }],
-        ['create', { partitionKey: pk, rowKey: rk, jobId: job.id, kind: job.kind, dueAt: job.dueAt.toISOString(), payload: JSON.stringify(job.payload), attempts: 0, leaseUntil: '', notBefore: '' }],
+        ['create', { partitionKey: pk, rowKey: rk, jobId: job.id, kind: job.kind, dueAt: job.dueAt.toISOString(), ...packJson(job.payload, 'payload'), attempts: 0, leaseUntil: '', notBefore: '' }],
       ]);
       return true;
     } catch (e) {
@@ -145,7 +145,7 @@ export class JobStore {
           id: r.jobId,
           kind: r.kind,
           dueAt: new Date(r.dueAt),
-          payload: JSON.parse(r.payload) as Record<string, unknown>,
+          payload: unpackJson<Record<string, unknown>>(r as unknown as Record<string, unknown>, 'payload'),
           attempts: Number(r.attempts ?? 0),
           etag: res.etag!,
           partitionKey: r.partitionKey,

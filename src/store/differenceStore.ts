@@ -1,8 +1,33 @@
+import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import { ProfessionalDifference } from '../domain/professionalDifference';
-import { encodeKey, readJson, Tables, updateJson } from './tables';
+import { currentStage, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { ConcurrencyError, createOnce, encodeKey, isStale, jsonEntity, JsonRow, listRows, Tables, unpackJson } from './tables';
 
-/** Professional differences, one document each, changed only under its etag. */
+/**
+ * Professional differences, one partition each. The difference itself (what it is about, its
+ * stages, its state) is one row changed under its etag; every step in its log (each proposal,
+ * question and answer, each escalation) is a row of its own, created once and never rewritten.
+ * So the people at a stage answering at once never contend, a repeated click records once, and a
+ * long-running difference cannot outgrow its storage: its deadline always moves it on.
+ */
+const CORE = 'difference';
+const LOG = 'difference|log|';
+
+/** A step as stored: where it came in the log when written, so the log reads back in order. */
+interface LogRow {
+  index: number;
+  entry: LogEntry;
+}
+
+/**
+ * Keyed by the position it was written at and what it says: a click delivered twice (same
+ * position, same words) is one row; two people acting at once are two rows.
+ */
+function logKey(index: number, e: LogEntry): string {
+  const hash = createHash('sha256').update(JSON.stringify([e.by, e.stage, e.what, e.about ?? '', e.text ?? ''])).digest('hex').slice(0, 16);
+  return `${LOG}${String(index).padStart(5, '0')}|${hash}`;
+}
+
 export class DifferenceStore {
   constructor(private readonly tables: Tables) {}
 
@@ -11,23 +36,100 @@ export class DifferenceStore {
   }
 
   async create(pd: ProfessionalDifference): Promise<void> {
-    await this.client.createEntity({ partitionKey: encodeKey(pd.reference), rowKey: 'difference', json: JSON.stringify(pd) });
+    const pk = encodeKey(pd.reference);
+    await this.client.createEntity(jsonEntity(pk, CORE, coreOf(pd)));
+    await this.append(pk, 0, pd.log);
   }
 
-  get(reference: string): Promise<ProfessionalDifference | undefined> {
-    return readJson<ProfessionalDifference>(this.client, encodeKey(reference), 'difference');
+  private rows(reference: string): Promise<JsonRow<unknown>[]> {
+    return listRows<unknown>(this.client, encodeKey(reference), CORE, `${LOG}~`);
+  }
+
+  async get(reference: string): Promise<ProfessionalDifference | undefined> {
+    return assemble(await this.rows(reference));
   }
 
   async update(reference: string, change: (pd: ProfessionalDifference) => ProfessionalDifference): Promise<ProfessionalDifference> {
-    return (await updateJson<ProfessionalDifference>(this.client, encodeKey(reference), 'difference', change))!;
+    return (await this.apply(reference, change)).pd;
+  }
+
+  /**
+   * Applies a step: the difference's own fields under the etag (re-read and re-applied if
+   * someone else wrote first), its new log entries as rows. `changed` is whether this call
+   * recorded anything, so a repeated click is neither audited nor announced twice.
+   */
+  async apply(reference: string, change: (pd: ProfessionalDifference) => ProfessionalDifference, attempts = 8): Promise<{ pd: ProfessionalDifference; changed: boolean }> {
+    const pk = encodeKey(reference);
+    for (let i = 0; i < attempts; i++) {
+      const rows = await this.rows(reference);
+      const core = rows.find((r) => r.rowKey === CORE)!;
+      const cur = assemble(rows)!;
+      const next = change(cur);
+      if (next === cur) return { pd: cur, changed: false };
+      const row = coreOf(next, core.doc as ProfessionalDifference);
+      const rewrite = JSON.stringify(row) !== JSON.stringify(core.doc);
+      try {
+        if (rewrite) await this.client.updateEntity(jsonEntity(pk, CORE, row), 'Replace', { etag: core.etag });
+      } catch (e) {
+        if (!isStale(e)) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * (i + 1)));
+        continue;
+      }
+      const appended = await this.append(pk, cur.log.length, next.log.slice(cur.log.length));
+      return { pd: next, changed: rewrite || appended };
+    }
+    throw new ConcurrencyError(reference);
+  }
+
+  /** True when at least one entry was new. */
+  private async append(pk: string, from: number, entries: LogEntry[]): Promise<boolean> {
+    const created = await Promise.all(entries.map((entry, i) => createOnce(this.client, pk, logKey(from + i, entry), { index: from + i, entry } satisfies LogRow)));
+    return created.some(Boolean);
   }
 
   /** Every difference, for the partnership's log: a scan, for an administrator's report. */
   async all(): Promise<ProfessionalDifference[]> {
-    const out: ProfessionalDifference[] = [];
-    for await (const r of this.client.listEntities<{ json: string }>({ queryOptions: { filter: odata`RowKey eq 'difference'` } })) {
-      out.push(JSON.parse(r.json) as ProfessionalDifference);
+    const byCase = new Map<string, JsonRow<unknown>[]>();
+    const rows = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey ge ${CORE} and RowKey lt ${`${LOG}~`}` } });
+    for await (const r of rows) {
+      const list = byCase.get(r.partitionKey!) ?? [];
+      list.push({ rowKey: r.rowKey!, etag: r.etag, doc: unpackJson(r) });
+      byCase.set(r.partitionKey!, list);
     }
-    return out.sort((a, b) => a.reference.localeCompare(b.reference));
+    return [...byCase.values()]
+      .map(assemble)
+      .filter((pd): pd is ProfessionalDifference => !!pd)
+      .sort((a, b) => a.reference.localeCompare(b.reference));
   }
+}
+
+/**
+ * The difference's own row: no log (its entries are rows) and no proposal (it is the latest
+ * proposal of the current stage, read from the log). A difference stored before the log was rows
+ * keeps its own entries.
+ */
+function coreOf(pd: ProfessionalDifference, stored?: ProfessionalDifference): ProfessionalDifference {
+  const { proposal: _proposal, ...rest } = pd;
+  return { ...rest, log: stored?.log ?? [] };
+}
+
+function assemble(rows: JsonRow<unknown>[]): ProfessionalDifference | undefined {
+  const core = rows.find((r) => r.rowKey === CORE)?.doc as ProfessionalDifference | undefined;
+  if (!core) return undefined;
+  const logged = rows
+    .filter((r) => r.rowKey.startsWith(LOG))
+    .map((r) => ({ key: r.rowKey, ...(r.doc as LogRow) }))
+    .sort((a, b) => a.index - b.index || a.entry.at.localeCompare(b.entry.at) || a.key.localeCompare(b.key))
+    .map((r) => r.entry);
+  const pd: ProfessionalDifference = { ...core, log: [...(core.log ?? []), ...logged], proposal: undefined };
+  return { ...pd, proposal: core.proposal && !logged.length ? core.proposal : proposalOf(pd) };
+}
+
+/** The proposal on the table: the latest made at the current stage of an open difference. */
+function proposalOf(pd: ProfessionalDifference): ProfessionalDifference['proposal'] {
+  if (pd.state !== 'open') return undefined;
+  const stage = currentStage(pd).stage;
+  const last = [...pd.log].reverse().find((e) => e.stage === stage && e.what === 'proposed');
+  if (!last) return undefined;
+  return { by: last.by, side: participant(pd, last.by)?.side, text: last.text ?? '', at: last.at };
 }

@@ -1,6 +1,6 @@
 import { Draft, Referral } from '../domain/referral';
 import { SeriousIncident } from '../domain/seriousIncident';
-import { encodeKey, isNotFound, isStale, readJson, Tables, updateJson } from './tables';
+import { encodeKey, isNotFound, isStale, jsonEntity, readJson, Tables, updateJson, upsertJson } from './tables';
 
 /**
  * Referral drafts (one per person and form, so a half-done referral is resumed, also after a
@@ -22,7 +22,7 @@ export class ReferralStore {
   }
 
   async saveDraft(d: Draft): Promise<void> {
-    await this.client.upsertEntity({ partitionKey: 'draft', rowKey: encodeKey(`${d.formId}|${d.referrer.toLowerCase()}`), json: JSON.stringify(d) }, 'Replace');
+    await upsertJson(this.client, 'draft', encodeKey(`${d.formId}|${d.referrer.toLowerCase()}`), d);
   }
 
   /**
@@ -32,7 +32,7 @@ export class ReferralStore {
   async claimDraft(formId: string, aadObjectId: string): Promise<boolean> {
     const rk = encodeKey(`${formId}|${aadObjectId.toLowerCase()}`);
     try {
-      const e = await this.client.getEntity<{ json: string }>('draft', rk);
+      const e = await this.client.getEntity('draft', rk);
       await this.client.deleteEntity('draft', rk, { etag: e.etag });
       return true;
     } catch (e) {
@@ -42,7 +42,7 @@ export class ReferralStore {
   }
 
   async createReferral(r: Referral): Promise<void> {
-    await this.client.createEntity({ partitionKey: encodeKey(r.reference), rowKey: 'referral', json: JSON.stringify(r) });
+    await this.client.createEntity(jsonEntity(encodeKey(r.reference), 'referral', r));
   }
 
   referral(reference: string): Promise<Referral | undefined> {
@@ -54,7 +54,7 @@ export class ReferralStore {
   }
 
   async createIncident(si: SeriousIncident): Promise<void> {
-    await this.client.createEntity({ partitionKey: encodeKey(si.reference), rowKey: 'incident', json: JSON.stringify(si) });
+    await this.client.createEntity(jsonEntity(encodeKey(si.reference), 'incident', si));
   }
 
   incident(reference: string): Promise<SeriousIncident | undefined> {

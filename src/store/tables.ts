@@ -89,9 +89,70 @@ export class ConcurrencyError extends Error {
 }
 
 /**
+ * Azure Tables refuse a string property over 64 KiB (32,768 UTF-16 characters) and an entity over
+ * 1 MiB. A JSON document is therefore written across as many string properties as it needs
+ * (`json`, `json1`, `json2`…), each well under the property limit, and refused here, before
+ * storage is asked, if the whole entity would pass the entity limit. The domain's per-field limits
+ * (domain/limits.ts) keep every document far below it: this is the guarantee, not the budget.
+ */
+export const CHUNK_CHARS = 16_000;
+/** Azure's entity limit, 1 MiB, with room for the keys and the timestamp. */
+export const MAX_ENTITY_BYTES = 1_000_000;
+
+export class DocumentTooLarge extends Error {
+  constructor(what: string, bytes: number) {
+    super(`${what} would take ${bytes} bytes of storage, more than an Azure table entity holds (${MAX_ENTITY_BYTES}).`);
+  }
+}
+
+/** The properties holding `doc`: `name`, then `name1`, `name2`… each at most CHUNK_CHARS long. */
+export function packJson(doc: unknown, name = 'json'): Record<string, string> {
+  const text = JSON.stringify(doc);
+  const props: Record<string, string> = {};
+  let n = 0;
+  for (let i = 0; n === 0 || i < text.length; n++) {
+    let end = Math.min(i + CHUNK_CHARS, text.length);
+    // Never split a surrogate pair: each half alone is not a valid string for the service.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    props[n === 0 ? name : `${name}${n}`] = text.slice(i, end);
+    i = end;
+  }
+  return props;
+}
+
+/** The document written by `packJson`; rows written before chunking (one `json`) read the same. */
+export function unpackJson<T>(entity: Record<string, unknown>, name = 'json'): T {
+  let text = String(entity[name]);
+  for (let n = 1; typeof entity[`${name}${n}`] === 'string'; n++) text += entity[`${name}${n}`] as string;
+  return JSON.parse(text) as T;
+}
+
+/**
+ * The entity's size as Azure counts it (strings in UTF-16, plus each property's name and
+ * overhead), or as Azurite does (the UTF-8 request body), whichever is larger.
+ */
+export function entityBytes(entity: Record<string, unknown>): number {
+  let azure = 4;
+  for (const [k, v] of Object.entries(entity)) {
+    const value = typeof v === 'string' ? 4 + 2 * v.length : 8;
+    azure += k === 'partitionKey' || k === 'rowKey' ? 2 * String(v).length : 8 + 2 * k.length + value;
+  }
+  return Math.max(azure, Buffer.byteLength(JSON.stringify(entity), 'utf8'));
+}
+
+/** The entity for one JSON document row, checked against the entity limit. */
+export function jsonEntity(partitionKey: string, rowKey: string, doc: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+  const entity = { partitionKey, rowKey, ...extra, ...packJson(doc) };
+  const bytes = entityBytes(entity);
+  if (bytes > MAX_ENTITY_BYTES) throw new DocumentTooLarge(`${partitionKey}/${rowKey}`, bytes);
+  return entity;
+}
+
+/**
  * Read, change and write one JSON document under its etag. A stale write (412) re-reads and
  * re-applies the change, so two people answering at once are both kept; after a few tries it
- * gives up loudly rather than overwrite.
+ * gives up loudly rather than overwrite. For what many people write at once, use rows created once.
  */
 export async function updateJson<T>(
   client: TableClient,
@@ -101,11 +162,12 @@ export async function updateJson<T>(
   attempts = 8,
 ): Promise<T | undefined> {
   for (let i = 0; i < attempts; i++) {
-    const entity = await client.getEntity<{ json: string }>(partitionKey, rowKey);
-    const next = change(JSON.parse(entity.json) as T);
+    const entity = await client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+    const next = change(unpackJson<T>(entity));
     if (next === undefined) return undefined;
     try {
-      await client.updateEntity({ partitionKey, rowKey, json: JSON.stringify(next) }, 'Replace', { etag: entity.etag });
+      // Replace, not Merge: chunks a shorter document no longer needs disappear with it.
+      await client.updateEntity(jsonEntity(partitionKey, rowKey, next), 'Replace', { etag: entity.etag });
       return next;
     } catch (e) {
       if (!isStale(e)) throw e;
@@ -118,8 +180,8 @@ export async function updateJson<T>(
 /** A JSON document row, or undefined when there is none. Changes go through `updateJson`, under the etag. */
 export async function readJson<T>(client: TableClient, partitionKey: string, rowKey: string): Promise<T | undefined> {
   try {
-    const e: TableEntityResult<{ json: string }> = await client.getEntity(partitionKey, rowKey);
-    return JSON.parse(e.json) as T;
+    const e: TableEntityResult<Record<string, unknown>> = await client.getEntity(partitionKey, rowKey);
+    return unpackJson<T>(e);
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;
@@ -129,7 +191,7 @@ export async function readJson<T>(client: TableClient, partitionKey: string, row
 /** Creates a JSON row that must exist once: false when it already does (a repeat, or someone else first). */
 export async function createOnce(client: TableClient, partitionKey: string, rowKey: string, doc: unknown): Promise<boolean> {
   try {
-    await client.createEntity({ partitionKey, rowKey, json: JSON.stringify(doc) });
+    await client.createEntity(jsonEntity(partitionKey, rowKey, doc));
     return true;
   } catch (e) {
     if (isConflict(e)) return false;
@@ -137,12 +199,28 @@ export async function createOnce(client: TableClient, partitionKey: string, rowK
   }
 }
 
+/** Writes a JSON row whatever was there: for what one person keeps rewriting, such as a draft. */
+export async function upsertJson(client: TableClient, partitionKey: string, rowKey: string, doc: unknown): Promise<void> {
+  await client.upsertEntity(jsonEntity(partitionKey, rowKey, doc), 'Replace');
+}
+
+export interface JsonRow<T> {
+  rowKey: string;
+  etag: string;
+  doc: T;
+}
+
+/** The JSON rows of a partition with keys from `from` (included) to `to` (excluded), in key order. */
+export async function listRows<T>(client: TableClient, partitionKey: string, from: string, to: string): Promise<JsonRow<T>[]> {
+  const out: JsonRow<T>[] = [];
+  const rows = client.listEntities<Record<string, unknown>>({
+    queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}` },
+  });
+  for await (const r of rows) out.push({ rowKey: r.rowKey!, etag: r.etag, doc: unpackJson<T>(r) });
+  return out;
+}
+
 /** The JSON rows of a partition whose keys start with `prefix`, in key order. */
 export async function listJson<T>(client: TableClient, partitionKey: string, prefix: string): Promise<T[]> {
-  const out: T[] = [];
-  const rows = client.listEntities<{ json: string }>({
-    queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}` },
-  });
-  for await (const r of rows) out.push(JSON.parse(r.json) as T);
-  return out;
+  return (await listRows<T>(client, partitionKey, prefix, `${prefix}~`)).map((r) => r.doc);
 }

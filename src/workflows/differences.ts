@@ -170,16 +170,10 @@ export class ProfessionalDifferences extends Workflow {
     if (o.kind === 'strategy-outcome') {
       const version = Number(o.detail);
       const ack = await this.discussions.acknowledgement(o.reference, version, pd.raisedBy);
-      await this.discussions.update(o.reference, (cur) =>
-        cur.differenceRequests.some((r) => r.aadObjectId === pd.raisedBy && r.version === version)
-          ? cur
-          : { ...cur, differenceRequests: [...cur.differenceRequests, { aadObjectId: pd.raisedBy, version, understood: ack?.note ?? '', at: pd.raisedAt, difference: pd.reference }] },
-      );
+      // Rows created once: the first difference raised from this version stands.
+      await this.discussions.addDifferenceRequest(o.reference, { aadObjectId: pd.raisedBy, version, understood: ack?.note ?? '', at: pd.raisedAt, difference: pd.reference });
     } else {
-      await this.minutes.update(o.reference, (cur) => ({
-        ...cur,
-        corrections: cur.corrections.map((c) => (c.id === o.detail && !c.differenceAt ? { ...c, differenceAt: pd.raisedAt, difference: pd.reference } : c)),
-      }));
+      await this.minutes.markRaised(o.reference, o.detail, { at: pd.raisedAt, difference: pd.reference });
     }
     await this.audit.record({ subject: o.reference, action: 'difference.raised', actorAadObjectId: pd.raisedBy, detail: pd.reference });
   }
@@ -245,13 +239,8 @@ export class ProfessionalDifferences extends Workflow {
     audit: string,
   ): Promise<{ before: ProfessionalDifference; after: ProfessionalDifference; changed: boolean } | CardReply> {
     const before = await this.load(actor, reference);
-    let changed = false;
     try {
-      const after = await this.store.update(reference, (cur) => {
-        const next = apply(cur);
-        changed = next !== cur;
-        return next;
-      });
+      const { pd: after, changed } = await this.store.apply(reference, apply);
       if (changed) await this.access.note(actor, reference, audit, `stage ${currentStage(before).stage}`);
       return { before, after, changed };
     } catch (e) {

@@ -4,7 +4,7 @@
  * outcome, every recipient confirms or asks for a correction, and the chair decides each one.
  */
 import {
-  checkContent, circulate, contradiction, Correction, decideCorrection, latest, mayWrite, Minutes, MinutesContent, requestCorrection, startClock,
+  checkContent, circulate, contradiction, decideCorrection, draftProblems, latest, mayWrite, Minutes, MinutesContent, requestCorrection, startClock,
 } from '../domain/minutes';
 import { DECISIONS, mustBeChair, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { Invalid, Refused } from '../domain/refusals';
@@ -110,13 +110,16 @@ export class MinutesWorkflow extends Workflow {
   }
 
   async saveDraft(actor: Actor, reference: string, form: Values): Promise<CardReply> {
-    const { d } = await this.writable(actor, reference);
+    const { d, m: before } = await this.writable(actor, reference);
+    const tooLong = draftProblems(form);
+    if (tooLong.length) return { card: this.cards.draft(d, before, this.now(), { values: form, errors: tooLong }) };
     const draft = {
       agencyInformation: form.agencyInformation ?? '', analysis: form.analysis ?? '', decision: (form.decision ?? '') as MinutesContent['decision'],
       rationale: form.rationale ?? '', actions: form.actions ?? '', familyTold: form.familyTold ?? '', link: form.link || undefined,
       savedAt: this.now().toISOString(), savedBy: actor.person.aadObjectId,
     };
-    const m = await this.store.update(reference, (cur) => ({ ...cur, draft }));
+    await this.store.saveDraft(reference, draft);
+    const m = (await this.store.get(reference))!;
     await this.access.note(actor, reference, 'minutes.draft-saved');
     return { card: this.cards.draft(d, m, this.now(), { saved: `Draft saved ${this.calendar.describe(this.now())}. It is kept if you close Teams.` }) };
   }
@@ -142,11 +145,11 @@ export class MinutesWorkflow extends Workflow {
       });
       return { card: this.cards.draft(d, m, this.now(), { values: form, errors: [problem] }) };
     }
-    const updated = await this.store.update(reference, (cur) => {
-      if (latest(cur)) throw new Refused('old-version', `The minutes of ${reference} were circulated a moment ago by someone else.`);
-      return circulate(cur, d, actor.person.aadObjectId, content, this.now());
-    });
+    const updated = circulate(m, d, actor.person.aadObjectId, content, this.now());
     const v = latest(updated)!;
+    if (!(await this.store.addVersion(reference, v, { lateByMinutes: updated.lateByMinutes }))) {
+      throw new Refused('old-version', `The minutes of ${reference} were circulated a moment ago by someone else.`);
+    }
     await this.access.note(actor, reference, 'minutes.circulated', `version 1 to ${v.recipients.length} people${updated.lateByMinutes ? `, late by ${lateness(updated.lateByMinutes)}` : ', on time'}`);
     await this.send(d, updated);
     const timing = updated.lateByMinutes ? `late by ${lateness(updated.lateByMinutes)}` : 'within 24 hours';
@@ -207,18 +210,18 @@ export class MinutesWorkflow extends Workflow {
 
   async askForCorrection(actor: Actor, reference: string, version: number, wrong: string, shouldSay: string): Promise<CardReply> {
     const d = await this.access.load(actor, reference);
-    await this.minutesOf(d);
-    let added: Correction | undefined;
+    const m = await this.minutesOf(d);
+    let next: Minutes;
     try {
-      await this.store.update(reference, (cur) => {
-        const next = requestCorrection(cur, d, actor.person.aadObjectId, version, wrong, shouldSay, this.now());
-        added = next === cur ? undefined : next.corrections[next.corrections.length - 1];
-        return next;
-      });
+      next = requestCorrection(m, d, actor.person.aadObjectId, version, wrong, shouldSay, this.now());
     } catch (e) {
       if (e instanceof Invalid) return this.view(actor, reference, version, { error: e.problems.join(' ') });
       throw e;
     }
+    // A row of its own, numbered once it exists: thirty people asking at once are all kept, and a
+    // second click records nothing more.
+    const asked = next === m ? undefined : next.corrections[next.corrections.length - 1];
+    const added = asked && (await this.store.addCorrection(reference, asked));
     if (added) {
       await this.access.note(actor, reference, 'minutes.correction-requested', added.id);
       await this.outbox.send({
@@ -234,15 +237,9 @@ export class MinutesWorkflow extends Workflow {
   async decide(actor: Actor, reference: string, id: string, accept: boolean, reason: string): Promise<CardReply> {
     const d = await this.access.load(actor, reference);
     const m = await this.minutesOf(d);
-    // Whether this click decided it, as seen by the write that succeeded (not a second click's).
-    let decidedNow = false;
-    let minutes: Minutes;
+    let decided;
     try {
-      minutes = await this.store.update(reference, (cur) => {
-        const r = decideCorrection(cur, d, actor.person.aadObjectId, id, accept, reason, this.now());
-        decidedNow = r.minutes !== cur;
-        return r.minutes;
-      });
+      decided = decideCorrection(m, d, actor.person.aadObjectId, id, accept, reason, this.now());
     } catch (e) {
       if (e instanceof Invalid) {
         const c = m.corrections.find((x) => x.id === id)!;
@@ -250,12 +247,18 @@ export class MinutesWorkflow extends Workflow {
       }
       throw e;
     }
-    const correction = minutes.corrections.find((c) => c.id === id)!;
+    // Whether this click decided it: the decision is a row created once, so of two clicks one decides.
+    const c = decided.correction;
+    const decidedNow = decided.minutes !== m && (await this.store.decideCorrection(reference, id, { state: c.state as 'accepted' | 'declined', ...c.decision! }));
+    if (decidedNow) await this.access.note(actor, reference, c.state === 'accepted' ? 'minutes.correction-accepted' : 'minutes.correction-declined', id);
+    let minutes = (await this.store.get(reference))!;
+    const correction = minutes.corrections.find((x) => x.id === id)!;
+    // An accepted correction is applied by a new version, even if a crash came between the two.
+    const circulatedNow = correction.state === 'accepted' && (await this.applyCorrection(d, minutes, actor, id));
+    if (circulatedNow) minutes = (await this.store.get(reference))!;
+    if (circulatedNow) await this.send(d, minutes);
     if (decidedNow) {
-      await this.access.note(actor, reference, correction.state === 'accepted' ? 'minutes.correction-accepted' : 'minutes.correction-declined', id);
-      if (correction.state === 'accepted') {
-        await this.send(d, minutes);
-      } else {
+      if (correction.state === 'declined') {
         const requester = this.directory.person(correction.by);
         await this.outbox.sendAll(
           latest(minutes)!.recipients.map((who) => ({
@@ -273,6 +276,21 @@ export class MinutesWorkflow extends Workflow {
       }
     }
     return { card: this.cards.correction(d, correction) };
+  }
+
+  /**
+   * Circulates a new version applying an accepted correction, unless one already does. Two
+   * corrections accepted at once each get their own version, the later applying both.
+   */
+  private async applyCorrection(d: StrategyDiscussion, m: Minutes, actor: Actor, id: string): Promise<boolean> {
+    for (let cur = m; ; cur = (await this.store.get(d.reference))!) {
+      if (cur.versions.some((v) => v.content.corrections?.some((c) => c.id === id))) return false;
+      const c = cur.corrections.find((x) => x.id === id)!;
+      const v = latest(cur)!;
+      const content = { ...v.content, corrections: [...(v.content.corrections ?? []), { id, wrong: c.wrong, shouldSay: c.shouldSay }] };
+      const next = latest(circulate(cur, d, actor.person.aadObjectId, content, this.now(), `Correction ${id} accepted`))!;
+      if (await this.store.addVersion(d.reference, next, { applies: id })) return true;
+    }
   }
 
   // ---- Chasing confirmations ----

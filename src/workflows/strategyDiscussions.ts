@@ -110,12 +110,13 @@ export class StrategyDiscussions extends Workflow {
     const me = actor.person.aadObjectId;
     if (!d.invitees.some((i) => i.aadObjectId === me)) throw new Refused('not-invitee', `Only the people invited to ${reference} can answer its invitation.`);
     if (!isChoice(INVITATION_REPLIES, reply) || reply === 'awaiting') throw new Invalid(['Choose one of the answers.']);
-    const updated = await this.store.update(reference, (cur) => ({
-      ...cur,
-      invitees: cur.invitees.map((i) => (i.aadObjectId === me && i.reply === 'awaiting' ? { ...i, reply: reply as InvitationReply } : i)),
-    }));
-    await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
-    return { card: this.cards.invitation(updated, me) };
+    // A row of its own, created once: sixty invitees answering at once never contend, and a
+    // second click (or Teams delivering the click again) leaves the first answer standing.
+    const awaiting = d.invitees.some((i) => i.aadObjectId === me && i.reply === 'awaiting');
+    if (awaiting && (await this.store.addReply(reference, { aadObjectId: me, reply: reply as InvitationReply, at: this.now().toISOString() }))) {
+      await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
+    }
+    return { card: this.cards.invitation((await this.store.get(reference))!, me) };
   }
 
   // ---- Attendance and outcome (the chair) ----
@@ -176,10 +177,11 @@ export class StrategyDiscussions extends Workflow {
     let updated: StrategyDiscussion;
     try {
       const outcome = checkOutcome(input, d, this.calendar.local(this.now()).toISODate()!);
-      updated = await this.store.update(reference, (cur) => {
-        if ((currentVersion(cur)?.version ?? 0) !== baseVersion) throw new Refused('old-version', `The outcome of ${reference} was changed while you were editing it. Open the form again.`);
-        return recordOutcome(cur, actor.person.aadObjectId, outcome, input.amendmentReason, this.now());
-      });
+      updated = recordOutcome(d, actor.person.aadObjectId, outcome, input.amendmentReason, this.now());
+      // A new version is a row of its own, created once: of two saves on the same version, the second is refused.
+      if (!(await this.store.addVersion(reference, currentVersion(updated)!))) {
+        throw new Refused('old-version', `The outcome of ${reference} was changed while you were editing it. Open the form again.`);
+      }
     } catch (e) {
       if (e instanceof Invalid) return { card: this.cards.outcomeForm(d, { ...form, threshold: form.threshold ?? '' }, e.problems) };
       throw e;
@@ -320,10 +322,12 @@ export class StrategyDiscussions extends Workflow {
   // ---- Actions ----
 
   async markActionDone(actor: Actor, reference: string, actionId: string): Promise<CardReply> {
-    await this.load(actor, reference);
-    const updated = await this.store.update(reference, (cur) => markActionDone(cur, actor.person.aadObjectId, actionId, this.now()));
+    const d = await this.load(actor, reference);
+    const marked = markActionDone(d, actor.person.aadObjectId, actionId, this.now());
+    const done = currentVersion(marked)!.outcome.actions.find((a) => a.id === actionId)!.done!;
+    if (marked !== d) await this.store.addActionDone(reference, { version: currentVersion(d)!.version, actionId, ...done });
     await this.note(actor, reference, 'action.done', actionId);
-    return { card: this.cards.actionDue(updated, actionId, `${reference}: action ${actionId} is done`) };
+    return { card: this.cards.actionDue((await this.store.get(reference))!, actionId, `${reference}: action ${actionId} is done`) };
   }
 
   // ---- The record ----
