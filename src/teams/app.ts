@@ -88,7 +88,11 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
   app.error(async (context: TurnContext, error: Error) => {
     // Never log activity content: it may identify a child. The error's class and stack are enough.
     logger.error('turn failed', { activityType: context.activity.type, error: error.name, stack: error.stack });
-    const message = 'Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.';
+    // Only say nothing was recorded when nothing was: a step already on the record must not be repeated.
+    const recorded = recordedBy(context);
+    const message = recorded
+      ? `${recorded}: what you did is on the record, but something went wrong afterwards, so some people may not have been told yet. Please do not repeat it: check it with "record ${recorded}" and tell your partnership administrator.`
+      : 'Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.';
     if (isCardAction(context.activity) || context.activity.type === ActivityTypes.Message) await tell(context, message);
   });
 
@@ -109,6 +113,15 @@ async function rememberTeamChannels(context: TurnContext, conversations: Convers
     }
   } catch (e) {
     logger.warn('could not list the team channels', { error: (e as Error).name });
+  }
+}
+
+/** The case the failed turn had already recorded a step on, if any (the gate may not have admitted the turn). */
+function recordedBy(context: TurnContext): string | undefined {
+  try {
+    return actorOf(context).recorded;
+  } catch {
+    return undefined;
   }
 }
 

@@ -41,7 +41,12 @@ export class CaseAccess {
     return d;
   }
 
+  /** Audits a step; every step that records something is noted right after its write. */
   async note(actor: Actor, subject: string, action: string, detail?: string): Promise<void> {
+    if (!READS.has(action)) actor.recorded = subject;
     await this.audit.record({ subject, action, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail });
   }
 }
+
+/** Audited reads: noting them records nothing of the person's. */
+const READS = new Set(['record.viewed', 'record.exported']);
