@@ -200,8 +200,10 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     const tomCard = (await tom.waitForMessage((a) => a.summary === moved, 'Nia’s manager to be told')).attachments[0].content;
     await sam.waitForMessage((a) => a.summary === moved, 'Jordan’s manager to be told');
     expect(text(tomCard)).toContain('Stage 2 of 4');
-    const [record] = await nia.say(`export ${reference}`);
-    expect(record.text).toContain('stage 2');
-    expect(record.text).toContain(typed(2_000, 'question 8'));
+    const [record] = await nia.say(`record ${reference}`);
+    const shown = text(record.attachments[0].content);
+    expect(shown).toContain('Stage 2 of 4');
+    expect(shown).toContain(`Nia Evans asked for information: “${typed(2_000, 'question 8')}”`);
+    expect(shown).toContain(`Jordan Reid proposed a resolution: “${typed(2_000, 'proposal 8')}”`);
   });
 });
