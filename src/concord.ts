@@ -104,7 +104,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   adapter.use(new TurnTelemetry());
   const notifier = new Notifier(adapter, settings.botId, conversations);
   const jobs = new JobStore(tables);
-  const sweeper = new Sweeper(jobs, now, { intervalMs: settings.sweepIntervalMs });
+  const sweeper = new Sweeper(jobs, now, { intervalMs: settings.sweepIntervalMs, leaseMs: settings.jobLeaseMs });
   const outbox = new Outbox(jobs, sweeper, notifier, tables, audit, directory, now);
   const discussionStore = new DiscussionStore(tables);
   const minutesStore = new MinutesStore(tables);

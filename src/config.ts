@@ -22,6 +22,8 @@ export interface Settings {
   sweepIntervalMs: number;
   /** Application Insights: traces, metrics and logs go there when set; nothing is sent otherwise. */
   appInsightsConnectionString: string;
+  /** How long an instance holds a job it is running before another may take it over (renewed while it runs). */
+  jobLeaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +84,9 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   if (appInsightsConnectionString && !/(^|;)\s*InstrumentationKey=[0-9a-f-]{36}/i.test(appInsightsConnectionString)) {
     problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must be the Application Insights connection string (it starts InstrumentationKey=<a GUID>).');
   }
+  const leaseText = text('JOB_LEASE_MS', '60000');
+  const jobLeaseMs = Number(leaseText);
+  if (!/^\d+$/.test(leaseText) || jobLeaseMs < 1000) problems.push(`JOB_LEASE_MS must be a whole number of at least 1000, not "${leaseText}".`);
 
   if (problems.length) throw new ConfigError(problems.join('\n'));
   return {
@@ -98,5 +103,6 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     botType: botType as BotType,
     sweepIntervalMs,
     appInsightsConnectionString,
+    jobLeaseMs,
   };
 }

@@ -67,8 +67,9 @@ test('a sweeper killed in the middle of a job: the job runs again after its leas
   };
   // The first sweeper claims the job, does the work and dies before marking it done.
   const dying = new JobStore(tables);
-  const [claimed] = await dying.claimDue(clock.now(), 60_000, 'dying-instance');
-  expect(claimed.id).toBe('notify-manager');
+  const [due] = await dying.due(clock.now());
+  const claimed = await dying.claim(due, clock.now(), 60_000, 'dying-instance');
+  expect(claimed?.id).toBe('notify-manager');
   await effect();
 
   const survivor = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 60_000 });
@@ -141,4 +142,32 @@ test('a failing job is retried with backoff, then parked where an administrator 
   clock.advance(3_600_000);
   await sweeper.sweep();
   expect(tries).toBe(3);
+});
+
+test('a job slower than its lease keeps it while it runs: another instance sweeping meanwhile never runs it', async () => {
+  const { tables, jobs } = await freshStore();
+  await jobs.schedule({ id: 'slow-send', kind: 'slow', dueAt: minutes(0), payload: {} });
+  const clock = new TestClock(minutes(1));
+  clock.startTicking(); // leases run out in real time
+  const runs: string[] = [];
+  const slow = {
+    run: async () => {
+      runs.push('ran');
+      await new Promise((r) => setTimeout(r, 3000));
+    },
+  };
+  const a = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 1000 });
+  const b = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 1000 });
+  a.handle('slow', slow);
+  b.handle('slow', slow);
+  const first = a.sweep();
+  let tookOver = 0;
+  for (let i = 0; i < 25; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    tookOver += await b.sweep();
+  }
+  expect(await first).toBe(1);
+  expect(tookOver).toBe(0);
+  expect(runs).toEqual(['ran']);
+  expect((await jobs.get('slow-send'))?.state).toBe('done');
 });

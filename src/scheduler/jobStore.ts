@@ -23,9 +23,10 @@ export interface JobSpec {
 
 export type JobState = 'pending' | 'done' | 'cancelled' | 'parked';
 
+/** A queue row read by a sweep: due, and free of any lease when it was read. */
 export interface DueJob extends JobSpec {
   attempts: number;
-  /** The queue row's etag after this sweeper claimed it. */
+  /** The queue row's etag: after a claim or a renewal, the one this sweeper holds. */
   etag: string;
   partitionKey: string;
   rowKey: string;
@@ -41,6 +42,15 @@ export interface JobRecord {
   finishedAt?: string;
 }
 
+/** A job given up on, kept with what it was to do so that an administrator can run it again. */
+export interface ParkedJob extends JobRecord {
+  state: 'parked';
+  payload: Record<string, unknown>;
+  /** A short description of the failure that says nothing about the case (see `categoryOf`). */
+  category: string;
+  finishedAt: string;
+}
+
 export function shardOf(id: string): string {
   const n = createHash('sha1').update(id).digest().readUInt16BE(0) % SHARDS;
   return `jobs-${n}`;
@@ -48,6 +58,11 @@ export function shardOf(id: string): string {
 
 const idKey = (id: string) => `id|${encodeKey(id)}`;
 const dueKey = (dueAt: Date, id: string) => `due|${dueAt.toISOString()}|${encodeKey(id)}`;
+const parkedKey = (id: string) => `parked|${encodeKey(id)}`;
+/** Every parked row's key lies between these two. */
+const PARKED_FROM = 'parked|';
+const PARKED_TO = 'parked}';
+const shards = () => Array.from({ length: SHARDS }, (_, s) => `jobs-${s}`);
 
 interface QueueRow {
   partitionKey: string;
@@ -62,8 +77,22 @@ interface QueueRow {
   notBefore: string;
 }
 
+function parkedFrom(r: Record<string, unknown>): ParkedJob {
+  return {
+    id: String(r.jobId),
+    kind: String(r.kind),
+    state: 'parked',
+    dueAt: String(r.dueAt),
+    attempts: Number(r.attempts),
+    lastError: String(r.lastError ?? ''),
+    finishedAt: String(r.finishedAt),
+    payload: JSON.parse(String(r.payload)) as Record<string, unknown>,
+    category: String(r.category ?? ''),
+  };
+}
+
 export class JobStore {
-  /** Entities read by the last `claimDue`: what the benchmark reports. */
+  /** Entities read by the last `due()`: what the benchmark reports. */
   lastRead = 0;
 
   constructor(private readonly tables: Tables) {}
@@ -112,51 +141,70 @@ export class JobStore {
   }
 
   /**
-   * Claims every due job whose lease is free, each with an etag-conditional write so that of two
-   * sweepers only one wins a job. Returned in due order.
+   * The jobs due by `now` whose lease is free, in due order, without claiming any: a sweeper
+   * claims each one just before it runs it (`claim`), so a lease never covers work still waiting.
    */
-  async claimDue(now: Date, leaseMs: number, owner: string): Promise<DueJob[]> {
+  async due(now: Date): Promise<DueJob[]> {
     const upper = `due|${now.toISOString()}|~`;
-    const rows: QueueRow[] = [];
-    let read = 0;
-    for (let s = 0; s < SHARDS; s++) {
-      const it = this.client.listEntities<Omit<QueueRow, 'partitionKey' | 'rowKey' | 'etag'>>({
-        queryOptions: { filter: odata`PartitionKey eq ${`jobs-${s}`} and RowKey ge 'due|' and RowKey le ${upper}` },
-      });
-      for await (const r of it) {
-        read++;
-        rows.push(r as unknown as QueueRow);
-      }
-    }
-    this.lastRead = read;
-    rows.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
-    const claimed: DueJob[] = [];
     const nowIso = now.toISOString();
-    for (const r of rows) {
-      if (r.leaseUntil && r.leaseUntil > nowIso) continue;
-      if (r.notBefore && r.notBefore > nowIso) continue;
-      try {
-        const res = await this.client.updateEntity(
-          { partitionKey: r.partitionKey, rowKey: r.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: owner },
-          'Merge',
-          { etag: r.etag },
-        );
-        claimed.push({
+    const rows: DueJob[] = [];
+    let read = 0;
+    for (const pk of shards()) {
+      const it = this.client.listEntities<Omit<QueueRow, 'partitionKey' | 'rowKey' | 'etag'>>({
+        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge 'due|' and RowKey le ${upper}` },
+      });
+      for await (const e of it) {
+        read++;
+        const r = e as unknown as QueueRow;
+        if ((r.leaseUntil && r.leaseUntil > nowIso) || (r.notBefore && r.notBefore > nowIso)) continue;
+        rows.push({
           id: r.jobId,
           kind: r.kind,
           dueAt: new Date(r.dueAt),
           payload: unpackJson<Record<string, unknown>>(r as unknown as Record<string, unknown>, 'payload'),
           attempts: Number(r.attempts ?? 0),
-          etag: res.etag!,
+          etag: r.etag,
           partitionKey: r.partitionKey,
           rowKey: r.rowKey,
         });
-      } catch (e) {
-        if (isStale(e) || isNotFound(e)) continue; // another sweeper won it, or it was cancelled
-        throw e;
       }
     }
-    return claimed;
+    this.lastRead = read;
+    return rows.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+  }
+
+  /**
+   * Takes a lease on one due job, with an etag-conditional write so that of two sweepers only one
+   * wins it. Undefined when another sweeper took it, renewed it or finished it since it was read.
+   */
+  async claim(job: DueJob, now: Date, leaseMs: number, owner: string): Promise<DueJob | undefined> {
+    try {
+      const res = await this.client.updateEntity(
+        { partitionKey: job.partitionKey, rowKey: job.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: owner },
+        'Merge',
+        { etag: job.etag },
+      );
+      return { ...job, etag: res.etag! };
+    } catch (e) {
+      if (isStale(e) || isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** Extends the lease of a job still running. False when it was lost (another sweeper took the job over). */
+  async renew(job: DueJob, now: Date, leaseMs: number): Promise<boolean> {
+    try {
+      const res = await this.client.updateEntity(
+        { partitionKey: job.partitionKey, rowKey: job.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
+        'Merge',
+        { etag: job.etag },
+      );
+      job.etag = res.etag!;
+      return true;
+    } catch (e) {
+      if (isStale(e) || isNotFound(e)) return false;
+      throw e;
+    }
   }
 
   async complete(job: DueJob, now: Date): Promise<void> {
@@ -176,23 +224,89 @@ export class JobStore {
     }
   }
 
-  /** Given up after too many failures: kept where an administrator can see it (`parked()`). */
-  async park(job: DueJob, now: Date, error: string): Promise<void> {
-    await this.finish(job.id, 'parked', now, { attempts: job.attempts + 1, lastError: error });
+  /**
+   * Given up after too many failures: the queue row goes, and a parked row keeps what the job was
+   * to do, where an administrator can see it (`parked()`) and run it again (`retry()`). Undefined
+   * when another sweeper took the job over meanwhile: its outcome stands.
+   */
+  async park(job: DueJob, now: Date, error: string, category: string): Promise<ParkedJob | undefined> {
+    const pk = job.partitionKey;
+    const parked: ParkedJob = {
+      id: job.id,
+      kind: job.kind,
+      state: 'parked',
+      dueAt: job.dueAt.toISOString(),
+      attempts: job.attempts + 1,
+      lastError: error.slice(0, 1000),
+      finishedAt: now.toISOString(),
+      payload: job.payload,
+      category,
+    };
+    const { payload, id, ...fields } = parked;
+    const finished = await this.finish(id, 'parked', now, { attempts: parked.attempts, lastError: parked.lastError }, [
+      ['upsert', { partitionKey: pk, rowKey: parkedKey(id), jobId: id, ...fields, payload: JSON.stringify(payload) }, 'Replace'],
+    ]);
+    return finished ? parked : undefined;
   }
 
-  async parked(): Promise<JobRecord[]> {
-    const out: JobRecord[] = [];
-    for (let s = 0; s < SHARDS; s++) {
-      const it = this.client.listEntities<Record<string, string>>({
-        queryOptions: { filter: odata`PartitionKey eq ${`jobs-${s}`} and state eq 'parked'` },
+  /** Every parked job: a few rows per partition, read by key range whatever the history. */
+  async parked(): Promise<ParkedJob[]> {
+    const out: ParkedJob[] = [];
+    for (const pk of shards()) {
+      const it = this.client.listEntities<Record<string, string | number>>({
+        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${PARKED_FROM} and RowKey lt ${PARKED_TO}` },
       });
-      for await (const r of it) out.push((await this.get(decodeURIComponent(r.rowKey!.slice(3))))!);
+      for await (const r of it) out.push(parkedFrom(r));
     }
-    return out;
+    return out.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   }
 
-  private async finish(id: string, state: JobState, now: Date, extra: Record<string, unknown> = {}): Promise<boolean> {
+  /** How many jobs are parked: what /healthz reports. */
+  async parkedCount(): Promise<number> {
+    let n = 0;
+    for (const pk of shards()) {
+      const it = this.client.listEntities({
+        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${PARKED_FROM} and RowKey lt ${PARKED_TO}`, select: ['RowKey'] },
+      });
+      for await (const _ of it) n++;
+    }
+    return n;
+  }
+
+  /**
+   * Puts a parked job back in the queue at its old place, with its attempts counted afresh (the
+   * cause has been fixed). Undefined when it is not parked (any more).
+   */
+  async retry(id: string): Promise<ParkedJob | undefined> {
+    const pk = shardOf(id);
+    let row, identity;
+    try {
+      [row, identity] = await Promise.all([
+        this.client.getEntity<Record<string, string | number>>(pk, parkedKey(id)),
+        this.client.getEntity<{ state: string }>(pk, idKey(id)),
+      ]);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+    if (identity.state !== 'parked') return undefined;
+    const rk = dueKey(new Date(String(row.dueAt)), id);
+    try {
+      await this.client.submitTransaction([
+        ['delete', { partitionKey: pk, rowKey: parkedKey(id) }],
+        ['update', { partitionKey: pk, rowKey: idKey(id), state: 'pending', queueKey: rk, attempts: 0, finishedAt: '' }, 'Merge', { etag: identity.etag }],
+        ['create', { partitionKey: pk, rowKey: rk, jobId: id, kind: row.kind, dueAt: row.dueAt, payload: row.payload, attempts: 0, leaseUntil: '', notBefore: '' }],
+      ]);
+    } catch (e) {
+      const s = statusOf(e);
+      if (s === 404 || s === 412 || s === 409) return undefined; // another administrator retried it first
+      throw e;
+    }
+    return parkedFrom(row);
+  }
+
+  /** Ends a pending job (at most once, under the identity row's etag), with `also` in the same transaction. */
+  private async finish(id: string, state: JobState, now: Date, extra: Record<string, unknown> = {}, also: TransactionAction[] = []): Promise<boolean> {
     const pk = shardOf(id);
     let identity;
     try {
@@ -205,6 +319,7 @@ export class JobStore {
     const actions: TransactionAction[] = [
       ['delete', { partitionKey: pk, rowKey: identity.queueKey }],
       ['update', { partitionKey: pk, rowKey: idKey(id), state, finishedAt: now.toISOString(), ...extra }, 'Merge', { etag: identity.etag }],
+      ...also,
     ];
     try {
       await this.client.submitTransaction(actions);

@@ -73,9 +73,19 @@ export class Outbox implements JobHandler {
     return true;
   }
 
+  /** Messages to one conversation go in the order they were asked for; conversations side by side. */
+  lane(job: DueJob): string {
+    const d = job.payload as unknown as Delivery;
+    return `deliver|${'person' in d.to ? d.to.person : d.to.channel}`;
+  }
+
   async run(job: DueJob): Promise<void> {
     const d = job.payload as unknown as Delivery;
     const target = 'person' in d.to ? d.to.person : d.to.channel;
+    // A job taken over after its lease ran out (its instance died mid-send) may have been sent:
+    // its record says so. Only a delivery that failed for good (and is being retried) goes again.
+    const earlier = await this.outcome(d.subject, d.key);
+    if (earlier && earlier.status !== 'failed') return;
     await this.perConversation.take(target);
     await this.perApp.take('app');
     // A TransientDeliveryError (429, 5xx) goes back to the queue, which waits for Retry-After or

@@ -23,6 +23,10 @@ export class FakeConnector {
   private faults: Fault[] = [];
   private permanentFault: { fault: Fault; conversationId?: string } | undefined;
   private counter = 0;
+  /** Every send and update is answered this long after it arrives, as a slow Teams would. */
+  delayMs = 0;
+  /** Sends and updates received and not yet answered. */
+  inFlight = 0;
   /** Channels the team has besides General, as Teams lists them. */
   teamChannels: string[] = [];
   url = '';
@@ -91,6 +95,11 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
+    if (req.method !== 'GET' && this.delayMs > 0) {
+      this.inFlight++;
+      await new Promise((r) => setTimeout(r, this.delayMs));
+      this.inFlight--;
+    }
     if (req.method !== 'GET') {
       const permanent = this.permanentFault && (!this.permanentFault.conversationId || this.permanentFault.conversationId === call.conversationId) ? this.permanentFault.fault : undefined;
       const fault = this.faults.shift() ?? permanent;

@@ -10,13 +10,22 @@ export const SAMPLE_DIRECTORY = 'config/partnership.sample.json';
 
 /** A clock the test moves by hand; the server and its scheduler read it. */
 export class TestClock {
+  /** Wall time when the clock last started running on its own (`startTicking`). */
+  private tickingSince: number | undefined;
+
   constructor(private current: Date) {}
-  now = (): Date => new Date(this.current);
+  now = (): Date => new Date(this.current.getTime() + (this.tickingSince === undefined ? 0 : Date.now() - this.tickingSince));
   set(at: Date | string): void {
     this.current = new Date(at);
+    if (this.tickingSince !== undefined) this.tickingSince = Date.now();
   }
   advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
+    this.set(new Date(this.now().getTime() + ms));
+  }
+  /** From now on the clock also moves with real time, so that leases run out while work is slow. */
+  startTicking(): void {
+    this.current = this.now();
+    this.tickingSince = Date.now();
   }
 }
 
@@ -29,6 +38,8 @@ export const MINUTE = 60_000;
  */
 export class World {
   concord!: Concord;
+  /** More instances of the service on the same storage (`startAnotherInstance`). */
+  readonly others: Concord[] = [];
   readonly directory: Directory;
 
   private constructor(
@@ -37,27 +48,41 @@ export class World {
     readonly clock: TestClock,
     directory?: Directory,
     private readonly directoryFile = SAMPLE_DIRECTORY,
+    private readonly env: Record<string, string> = {},
   ) {
     this.directory = directory ?? loadDirectory(directoryFile);
   }
 
-  static async start(options: { at?: string; storage?: EmbeddedStorage; directory?: Directory; directoryFile?: string } = {}): Promise<World> {
+  /** `env`: extra settings, as environment variables, for every instance. */
+  static async start(options: { at?: string; storage?: EmbeddedStorage; directory?: Directory; directoryFile?: string; env?: Record<string, string> } = {}): Promise<World> {
     const storage = options.storage ?? (await startEmbeddedAzurite({}));
     const connector = await new FakeConnector().start();
-    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')), options.directory, options.directoryFile);
+    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')), options.directory, options.directoryFile, options.env);
     await world.startConcord();
     return world;
   }
 
-  async startConcord(): Promise<void> {
+  private instance(): Promise<Concord> {
     const settings = loadSettings({
       PORT: '0',
       HOST: '127.0.0.1',
       STORAGE_CONNECTION_STRING: this.storage.connectionString,
       DIRECTORY_FILE: this.directoryFile,
       SWEEP_INTERVAL_MS: '100',
+      ...this.env,
     });
-    this.concord = await startConcord(settings, { now: this.clock.now, directory: this.directory });
+    return startConcord(settings, { now: this.clock.now, directory: this.directory });
+  }
+
+  async startConcord(): Promise<void> {
+    this.concord = await this.instance();
+  }
+
+  /** A second instance of the service on the same storage and clock, as App Service scaled out. */
+  async startAnotherInstance(): Promise<Concord> {
+    const other = await this.instance();
+    this.others.push(other);
+    return other;
   }
 
   /** Stop the service and start it again on the same storage, as after a deployment or a crash. */
@@ -103,6 +128,7 @@ export class World {
   }
 
   async stop(): Promise<void> {
+    for (const other of this.others) await other.stop();
     await this.concord.stop();
     await this.connector.stop();
     await this.storage.stop();
