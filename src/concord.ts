@@ -47,6 +47,8 @@ import { FormSession } from './workflows/formSession';
 import { registerReferralJobs } from './workflows/referralJobs';
 import { Referrals } from './workflows/referrals';
 import { SeriousIncidents } from './workflows/seriousIncidents';
+import { ParkedJobs } from './workflows/parkedJobs';
+import { JobRoutes } from './teams/jobRoutes';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -127,6 +129,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   registerMinutesJobs(sweeper, minutes);
   registerDifferenceJobs(sweeper, differences);
   registerReferralJobs(sweeper, referrals, incidents);
+  const parkedJobs = new ParkedJobs(services, sweeper);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
@@ -138,10 +141,11 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new StrategyRoutes(discussions, files),
     new MinutesRoutes(minutes, measure),
     new DirectoryRoutes(directoryReload, audit),
+    new JobRoutes(parkedJobs),
     files,
   ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
-  const server = createServer(adapter, app, tables, audit);
+  const server = createServer(adapter, app, tables, audit, () => jobs.parkedCount());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(settings.port, settings.host, () => resolve());

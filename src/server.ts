@@ -11,12 +11,15 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * The body is parsed here, not by restify, so that a malformed request is answered 400 and
  * audited while the server keeps serving.
  */
-export function createServer(adapter: TeamsAdapter, app: Application<TurnState>, tables: Tables, audit: AuditLog): restify.Server {
+export function createServer(adapter: TeamsAdapter, app: Application<TurnState>, tables: Tables, audit: AuditLog, parkedJobs: () => Promise<number>): restify.Server {
   const server = restify.createServer({ name: 'concord', handleUncaughtExceptions: false });
 
+  // Parked jobs make the service degraded, not unhealthy: 200, because a load balancer that
+  // replaces an instance on a non-2xx answer cannot fix a job parked in storage (docs/decisions.md).
   server.get('/healthz', async (_req, res) => {
-    const ok = await tables.ping();
-    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'storage unavailable' });
+    const parked = (await tables.ping()) ? await parkedJobs().catch(() => undefined) : undefined;
+    if (parked === undefined) return res.send(503, { status: 'storage unavailable' });
+    res.send(200, parked ? { status: 'degraded', parkedJobs: parked } : { status: 'ok' });
   });
 
   server.post('/api/messages', async (req, res) => {

@@ -171,3 +171,19 @@ test('a job slower than its lease keeps it while it runs: another instance sweep
   expect(runs).toEqual(['ran']);
   expect((await jobs.get('slow-send'))?.state).toBe('done');
 });
+
+test('a job nobody handles (left by another version) is parked with that reason, and its listeners are told once', async () => {
+  const { jobs } = await freshStore();
+  await jobs.schedule({ id: 'from-a-newer-version', kind: 'sd.something-new', dueAt: minutes(0), payload: { ref: 'SD-0001' } });
+  const clock = new TestClock(minutes(1));
+  const told: string[] = [];
+  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 1000, maxAttempts: 2, backoffMs: () => 0 });
+  sweeper.whenParked(async (job, firstTime) => void told.push(`${job.id} ${job.category} ${firstTime}`));
+  while ((await sweeper.sweep()) > 0);
+  expect(told).toEqual(['from-a-newer-version no handler for this kind of job (scheduled by another version of Concord?) true']);
+  expect(await jobs.parkedCount()).toBe(1);
+  expect(await jobs.retry('from-a-newer-version')).toMatchObject({ id: 'from-a-newer-version', payload: { ref: 'SD-0001' } });
+  expect(await jobs.retry('from-a-newer-version')).toBeUndefined(); // retried once only
+  expect(await jobs.parkedCount()).toBe(0);
+  expect((await jobs.get('from-a-newer-version'))?.state).toBe('pending');
+});

@@ -36,6 +36,7 @@ function abilities(person: Person): Ability[] {
   list.push({ text: 'Report a serious incident (a child has died or been seriously harmed) to the partnership ("serious incident").' });
   if (person.roles.includes('partnership-admin')) {
     list.push({ text: 'See every professional difference ("differences", or "differences csv") and the minutes measure ("minutes report 2026-11").' });
+    list.push({ text: 'You are told here when Concord stops trying a scheduled step; see those steps ("jobs") and run one again once the cause is fixed ("retry job 3fa9c2").' });
   }
   return list;
 }

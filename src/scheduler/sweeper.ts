@@ -60,10 +60,11 @@ class NoHandler extends Error {
  */
 export class Sweeper {
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly parkedListeners: ((job: ParkedJob) => Promise<void>)[] = [];
+  private readonly parkedListeners: ((job: ParkedJob, firstTime: boolean) => Promise<void>)[] = [];
   private readonly owner = randomUUID();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private announcing: Promise<void> | undefined;
   private again = false;
   private stopped = true;
   /** Set while stopping: lanes finish the job in hand and claim no more. */
@@ -83,8 +84,11 @@ export class Sweeper {
     this.handlers.set(kind, handler);
   }
 
-  /** Someone to tell when a job is given up on: a parked job is an incident, not a log line. */
-  whenParked(listener: (job: ParkedJob) => Promise<void>): void {
+  /**
+   * Someone to tell when a job is given up on: a parked job is an incident, not a log line.
+   * `firstTime` is false when a parked job is announced again at start-up.
+   */
+  whenParked(listener: (job: ParkedJob, firstTime: boolean) => Promise<void>): void {
     this.parkedListeners.push(listener);
   }
 
@@ -96,22 +100,23 @@ export class Sweeper {
   start(): void {
     this.stopped = false;
     this.poke();
-    if (this.parkedListeners.length) {
-      void this.jobs
-        .parked()
-        .then(async (parked) => {
-          for (const job of parked) await this.announce(job);
-        })
-        .catch((e: Error) => logger.error('could not read parked jobs', { error: e.message }));
-    }
+    if (this.parkedListeners.length) this.announcing = this.announceParked();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.draining = true;
-    await this.running;
+    await Promise.all([this.running, this.announcing]);
     this.draining = false;
+  }
+
+  private async announceParked(): Promise<void> {
+    try {
+      for (const job of await this.jobs.parked()) await this.announce(job, false);
+    } catch (e) {
+      logger.error('could not read parked jobs', { error: (e as Error).message });
+    }
   }
 
   /** Sweep soon (new work was scheduled for now), without overlapping a sweep under way. */
@@ -189,7 +194,7 @@ export class Sweeper {
         const parked = await this.jobs.park(job, this.now(), error, categoryOf(e));
         if (!parked) return; // another instance finished it meanwhile
         await handler?.onGiveUp?.(job, error).catch((err: Error) => logger.error('give-up handler failed', { kind: job.kind, error: err.message }));
-        await this.announce(parked);
+        await this.announce(parked, true);
       } else {
         const wait = (e as { retryAfterMs?: number }).retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(attempts);
         await this.jobs.retryLater(job, new Date(this.now().getTime() + wait), error);
@@ -216,9 +221,9 @@ export class Sweeper {
     };
   }
 
-  private async announce(job: ParkedJob): Promise<void> {
+  private async announce(job: ParkedJob, firstTime: boolean): Promise<void> {
     for (const listener of this.parkedListeners) {
-      await listener(job).catch((e: Error) => logger.error('parked job not announced', { kind: job.kind, error: e.message }));
+      await listener(job, firstTime).catch((e: Error) => logger.error('parked job not announced', { kind: job.kind, error: e.message }));
     }
   }
 }

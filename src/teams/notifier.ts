@@ -21,6 +21,11 @@ export class TransientDeliveryError extends Error {
   constructor(readonly statusCode: number | undefined, readonly retryAfterMs: number | undefined, message: string) {
     super(message);
   }
+
+  /** For an administrator, should the delivery be given up on (see the scheduler's `categoryOf`). */
+  get category(): string {
+    return this.statusCode === undefined ? 'Teams could not be reached' : `Teams did not accept the message (HTTP ${this.statusCode})`;
+  }
 }
 
 export function toActivity(message: OutboundMessage): Partial<Activity> {
