@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DueJob, JobStore, ParkedJob } from './jobStore';
 import { statusOf } from '../store/tables';
 import { logger } from '../logger';
+import { measure } from '../telemetry';
 
 export interface JobHandler {
   run(job: DueJob): Promise<void>;
@@ -185,14 +186,17 @@ export class Sweeper {
       await handler.run(job);
       await release();
       await this.jobs.complete(job, this.now());
+      measure.jobRun(job.kind, 'done', this.now().getTime() - job.dueAt.getTime());
     } catch (e) {
       await release();
+      measure.jobRun(job.kind, 'failed', this.now().getTime() - job.dueAt.getTime());
       const error = (e as Error).message ?? String(e);
       const attempts = job.attempts + 1;
       if (attempts >= (this.options.maxAttempts ?? 8)) {
         logger.warn('job parked', { kind: job.kind, attempts });
         const parked = await this.jobs.park(job, this.now(), error, categoryOf(e));
         if (!parked) return; // another instance finished it meanwhile
+        measure.jobParked(job.kind);
         await handler?.onGiveUp?.(job, error).catch((err: Error) => logger.error('give-up handler failed', { kind: job.kind, error: err.message }));
         await this.announce(parked, true);
       } else {

@@ -6,6 +6,7 @@ import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from '../scheduler/rateLimiter';
 import { Notifier, OutboundMessage, SendResult } from './notifier';
+import { measure } from '../telemetry';
 
 export type Recipient = { person: string } | { channel: string };
 
@@ -94,6 +95,7 @@ export class Outbox implements JobHandler {
     const result: SendResult =
       'person' in d.to ? await this.notifier.toPerson(d.to.person, d.message) : await this.notifier.toChannel(d.to.channel, d.message);
     if (result.status === 'delivered') {
+      measure.delivery('sent');
       await this.record(d, { status: 'delivered', to: target, activityId: result.activityId, reference: result.reference, at: this.now().toISOString() });
     } else {
       await this.unreachable(d, target, 'unreachable', result.reason);
@@ -106,6 +108,7 @@ export class Outbox implements JobHandler {
   }
 
   private async unreachable(d: Delivery, target: string, status: 'unreachable' | 'failed', reason: string): Promise<void> {
+    measure.delivery(status);
     await this.record(d, { status, to: target, reason, at: this.now().toISOString() });
     const name = 'person' in d.to ? (this.directory.person(d.to.person)?.name ?? 'someone') : 'the channel';
     await this.audit.record({ subject: d.subject, action: `delivery.${status}`, actorAadObjectId: 'person' in d.to ? d.to.person : undefined, detail: reason });
