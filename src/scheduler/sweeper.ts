@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DueJob, JobStore, ParkedJob } from './jobStore';
 import { statusOf } from '../store/tables';
 import { logger } from '../logger';
-import { measure } from '../telemetry';
+import { caseReference, inSpan, measure } from '../telemetry';
+import { SpanKind } from '@opentelemetry/api';
 
 export interface JobHandler {
   run(job: DueJob): Promise<void>;
@@ -178,7 +179,15 @@ export class Sweeper {
     return ran;
   }
 
-  private async runOne(job: DueJob): Promise<void> {
+  /** Each job is a span of its own (a request in Application Insights), with its case reference. */
+  private runOne(job: DueJob): Promise<void> {
+    // Chasers carry their case as `ref`, deliveries as `subject`.
+    const ref = caseReference(job.payload.ref ?? job.payload.subject);
+    const attributes = { 'concord.job.kind': job.kind, 'concord.job.attempt': job.attempts + 1, ...(ref ? { 'concord.case.reference': ref } : {}) };
+    return inSpan(`job ${job.kind}`, SpanKind.CONSUMER, attributes, () => this.runJob(job));
+  }
+
+  private async runJob(job: DueJob): Promise<void> {
     const handler = this.handlers.get(job.kind);
     const release = this.holdLease(job);
     try {
