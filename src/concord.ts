@@ -8,6 +8,8 @@ import { DirectoryReload } from './workflows/directoryReload';
 import { WorkingCalendar } from './domain/calendar';
 import { Directory } from './domain/directory';
 import { AuditLog } from './store/auditLog';
+import { AuditSealer } from './store/auditSealer';
+import { AuditVerifier } from './store/auditVerifier';
 import { ConversationStore } from './store/conversations';
 import { EmbeddedStorage, startEmbeddedAzurite } from './store/embeddedAzurite';
 import { StorageLocation, Tables } from './store/tables';
@@ -49,6 +51,8 @@ import { Referrals } from './workflows/referrals';
 import { SeriousIncidents } from './workflows/seriousIncidents';
 import { ParkedJobs } from './workflows/parkedJobs';
 import { JobRoutes } from './teams/jobRoutes';
+import { AuditRoutes } from './teams/auditRoutes';
+import { AuditCheck } from './workflows/auditCheck';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -92,6 +96,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   }
 
   const audit = new AuditLog(tables, now);
+  const sealer = new AuditSealer(tables);
+  audit.onAppended = () => sealer.soon();
   const conversations = new ConversationStore(tables);
   const adapter = new TeamsAdapter(
     settings.botId
@@ -143,6 +149,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),
     files,
+    new AuditRoutes(new AuditCheck(new AuditVerifier(tables, sealer), audit, calendar, now)),
   ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
   const server = createServer(adapter, app, tables, audit, () => jobs.parkedCount());
@@ -151,6 +158,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     server.listen(settings.port, settings.host, () => resolve());
   });
   sweeper.start();
+  sealer.start();
   const stopWatching = watchDirectoryFile(settings.directoryFile, directoryReload, directory, outbox);
   const port = (server.address() as AddressInfo).port;
 
@@ -167,6 +175,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
       stopWatching();
       discussions.stop();
       await sweeper.stop();
+      await sealer.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await embedded?.stop();
     },

@@ -37,6 +37,7 @@ function abilities(person: Person): Ability[] {
   if (person.roles.includes('partnership-admin')) {
     list.push({ text: 'See every professional difference ("differences", or "differences csv") and the minutes measure ("minutes report 2026-11").' });
     list.push({ text: 'You are told here when Concord stops trying a scheduled step; see those steps ("jobs") and run one again once the cause is fixed ("retry job 3fa9c2").' });
+    list.push({ text: 'Check that the audit trail is exactly as Concord recorded it: nothing changed, deleted or reordered ("verify audit").' });
   }
   return list;
 }

@@ -3,6 +3,7 @@ import { Concord, startConcord } from '../../src/concord';
 import { loadDirectory } from '../../src/directoryFile';
 import { Directory } from '../../src/domain/directory';
 import { EmbeddedStorage, startEmbeddedAzurite } from '../../src/store/embeddedAzurite';
+import { auditRowsWithChildIdentifiers } from './childIdentifiers';
 import { FakeConnector } from './fakeConnector';
 import { TeamsUser, userFor } from './teams';
 
@@ -130,9 +131,11 @@ export class World {
   async stop(): Promise<void> {
     for (const other of this.others) await other.stop();
     await this.concord.stop();
+    const leaks = await auditRowsWithChildIdentifiers(this.concord.tables);
     await this.connector.stop();
     await this.storage.stop();
     const broken = this.proactiveFirstLinesThatBreakTheRule();
     if (broken.length) throw new Error(`messages whose first line does not open with a case reference, or quotes free text:\n${broken.join('\n')}`);
+    if (leaks.length) throw new Error(`audit rows that identify a child:\n${leaks.join('\n')}`);
   }
 }
