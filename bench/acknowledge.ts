@@ -8,6 +8,7 @@ import { checkDirectory } from '../src/directoryFile';
 import { Directory } from '../src/domain/directory';
 import { ackCard, discussionWithOutcome } from '../test/harness/strategyFlow';
 import { World } from '../test/harness/world';
+import { PENDING_PARTITION } from '../src/store/auditChain';
 
 const ATTENDEES = 50;
 
@@ -41,13 +42,24 @@ async function main(): Promise<void> {
     const baseline = await Promise.all(crowd.map(() => timed(() => fetch(`${world.concord.url}/healthz`).then((r) => r.text()))));
     const answers = await Promise.all(crowd.map((p, i) => timed(() => p.click(cards[i], 'I agree'))));
     const recorded = (await world.concord.audit.trail(reference)).filter((e) => e.action === 'acknowledged').length;
+    // The window in which the burst's audit events are not yet in the hash chain.
+    const sealedAfter = await timed(async () => {
+      while (await hasPendingAuditEvents(world)) await new Promise((r) => setTimeout(r, 20));
+    });
 
     console.log(`${ATTENDEES} concurrent requests each; ${recorded} acknowledgements recorded`);
     console.log(`GET /healthz (baseline):   p50 ${percentile(baseline, 50).toFixed(0)} ms, p95 ${percentile(baseline, 95).toFixed(0)} ms`);
     console.log(`acknowledge (card action): p50 ${percentile(answers, 50).toFixed(0)} ms, p95 ${percentile(answers, 95).toFixed(0)} ms`);
+    console.log(`every audit event sealed into its chain ${sealedAfter.toFixed(0)} ms after the last answer`);
   } finally {
     await world.stop();
   }
+}
+
+async function hasPendingAuditEvents(world: World): Promise<boolean> {
+  const pending = world.concord.tables.client('audit').listEntities({ queryOptions: { filter: `PartitionKey eq '${PENDING_PARTITION}'` } });
+  for await (const _ of pending) return true;
+  return false;
 }
 
 void main();
