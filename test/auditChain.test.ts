@@ -33,3 +33,18 @@ test('120 events appended at once by two instances, sealed by two racing sealers
   expect(result.problems).toEqual([]);
   expect(result.events).toBe(120);
 });
+
+test('two events whose content (but not their place in the chain) was swapped are reported as swapped', async () => {
+  const log = new AuditLog(tables, () => new Date('2026-11-23T10:00:00Z'));
+  const sealer = new AuditSealer(tables);
+  for (const action of ['convened', 'attendance.recorded', 'outcome.recorded']) await log.record({ subject: 'SD-0901', action });
+  await sealer.sealPending();
+  const c = tables.client('audit');
+  const rows: Record<string, any>[] = [];
+  for await (const r of c.listEntities<Record<string, any>>({ queryOptions: { filter: "PartitionKey eq 'SD-0901' and RowKey ne '|head'" } })) rows.push(r);
+  const [first, second] = rows.sort((a, b) => a.position - b.position);
+  await c.updateEntity({ partitionKey: 'SD-0901', rowKey: first.rowKey, action: second.action, at: second.at }, 'Merge');
+  await c.updateEntity({ partitionKey: 'SD-0901', rowKey: second.rowKey, action: first.action, at: first.at }, 'Merge');
+  const { problems } = await new AuditVerifier(tables, sealer).verify();
+  expect(problems.filter((p) => p.subject === 'SD-0901')).toEqual([{ kind: 'swapped', subject: 'SD-0901', positions: [1, 2], of: 3 }]);
+});
