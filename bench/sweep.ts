@@ -34,7 +34,7 @@ async function fillHistory(tables: Tables, count: number): Promise<void> {
 async function measure(tables: Tables): Promise<{ read: number; ran: number; ms: number }> {
   const jobs = new JobStore(tables);
   for (let i = 0; i < DUE; i++) await jobs.schedule({ id: `due-${i}`, kind: 'noop', dueAt: new Date(now.getTime() - i * 60_000), payload: {} });
-  const sweeper = new Sweeper(jobs, () => now, { intervalMs: 60_000 });
+  const sweeper = new Sweeper<Record<string, object>>(jobs, () => now, { intervalMs: 60_000 });
   sweeper.handle('noop', { run: async () => undefined });
   const started = process.hrtime.bigint();
   const ran = await sweeper.sweep();

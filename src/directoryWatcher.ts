@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { Directory } from './domain/directory';
 import { logger } from './logger';
-import { Outbox } from './teams/outbox';
+import { Outbox } from './delivery/outbox';
 import { DirectoryReload } from './workflows/directoryReload';
 
 const POLL_MS = 1000;

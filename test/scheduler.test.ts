@@ -28,7 +28,7 @@ test('scheduling the same reminder twice makes one job', async () => {
   expect(await jobs.schedule(spec)).toBe(false);
   const clock = new TestClock(minutes(130));
   const ran: string[] = [];
-  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 1000 });
+  const sweeper = new Sweeper<Record<string, object>>(jobs, clock.now, { intervalMs: 1000 });
   sweeper.handle('remind', { run: async (j) => void ran.push(j.id) });
   expect(await sweeper.sweep()).toBe(1);
   expect(ran).toEqual(['remind|SD-0001|v1|nia']);
@@ -40,8 +40,8 @@ test('two sweepers on the same table (two instances of the service): every due j
   const clock = new TestClock(minutes(10));
   const runs = new Map<string, number>();
   const handler = { run: async (j: DueJob) => void runs.set(j.id, (runs.get(j.id) ?? 0) + 1) };
-  const a = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000 });
-  const b = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000 });
+  const a = new Sweeper<Record<string, object>>(new JobStore(tables), clock.now, { intervalMs: 1000 });
+  const b = new Sweeper<Record<string, object>>(new JobStore(tables), clock.now, { intervalMs: 1000 });
   a.handle('count', handler);
   b.handle('count', handler);
   const [ranA, ranB] = await Promise.all([a.sweep(), b.sweep()]);
@@ -72,7 +72,7 @@ test('a sweeper killed in the middle of a job: the job runs again after its leas
   expect(claimed?.id).toBe('notify-manager');
   await effect();
 
-  const survivor = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 60_000 });
+  const survivor = new Sweeper<Record<string, object>>(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 60_000 });
   survivor.handle('effect', { run: effect });
   expect(await survivor.sweep()).toBe(0); // the lease still holds
   clock.advance(61_000);
@@ -91,7 +91,7 @@ test('after 25 hours down, every job that fell due runs once on start-up, in due
   await jobs.schedule({ id: 'tomorrow-night', kind: 'ordered', dueAt: minutes(26 * 60), payload: {} });
   const clock = new TestClock(minutes(25 * 60));
   const ran: string[] = [];
-  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 60_000 });
+  const sweeper = new Sweeper<Record<string, object>>(jobs, clock.now, { intervalMs: 60_000 });
   sweeper.handle('ordered', { run: async (j) => void ran.push(j.id) });
   sweeper.start(); // a fresh start sweeps at once
   for (let i = 0; i < 100 && ran.length < 5; i++) await new Promise((r) => setTimeout(r, 20));
@@ -106,7 +106,7 @@ test('a cancelled job never runs', async () => {
   expect(await jobs.cancel('answered-reminder', minutes(30))).toBe(true);
   expect(await jobs.cancel('answered-reminder', minutes(31))).toBe(false);
   const ran: string[] = [];
-  const sweeper = new Sweeper(jobs, new TestClock(minutes(500)).now, { intervalMs: 1000 });
+  const sweeper = new Sweeper<Record<string, object>>(jobs, new TestClock(minutes(500)).now, { intervalMs: 1000 });
   sweeper.handle('remind', { run: async (j) => void ran.push(j.id) });
   expect(await sweeper.sweep()).toBe(0);
   expect(ran).toEqual([]);
@@ -119,7 +119,7 @@ test('a failing job is retried with backoff, then parked where an administrator 
   const clock = new TestClock(minutes(1));
   let tries = 0;
   let gaveUp = '';
-  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 1000, maxAttempts: 3, backoffMs: () => 60_000 });
+  const sweeper = new Sweeper<Record<string, object>>(jobs, clock.now, { intervalMs: 1000, maxAttempts: 3, backoffMs: () => 60_000 });
   sweeper.handle('broken', {
     run: async () => {
       tries++;
@@ -156,8 +156,8 @@ test('a job slower than its lease keeps it while it runs: another instance sweep
       await new Promise((r) => setTimeout(r, 3000));
     },
   };
-  const a = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 1000 });
-  const b = new Sweeper(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 1000 });
+  const a = new Sweeper<Record<string, object>>(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 1000 });
+  const b = new Sweeper<Record<string, object>>(new JobStore(tables), clock.now, { intervalMs: 1000, leaseMs: 1000 });
   a.handle('slow', slow);
   b.handle('slow', slow);
   const first = a.sweep();
@@ -177,7 +177,7 @@ test('a job nobody handles (left by another version) is parked with that reason,
   await jobs.schedule({ id: 'from-a-newer-version', kind: 'sd.something-new', dueAt: minutes(0), payload: { ref: 'SD-0001' } });
   const clock = new TestClock(minutes(1));
   const told: string[] = [];
-  const sweeper = new Sweeper(jobs, clock.now, { intervalMs: 1000, maxAttempts: 2, backoffMs: () => 0 });
+  const sweeper = new Sweeper<Record<string, object>>(jobs, clock.now, { intervalMs: 1000, maxAttempts: 2, backoffMs: () => 0 });
   sweeper.whenParked(async (job, firstTime) => void told.push(`${job.id} ${job.category} ${firstTime}`));
   while ((await sweeper.sweep()) > 0);
   expect(told).toEqual(['from-a-newer-version no handler for this kind of job (scheduled by another version of Concord?) true']);

@@ -18,13 +18,21 @@ export interface JobSpec {
   id: string;
   kind: string;
   dueAt: Date;
-  payload: Record<string, unknown>;
+  /** What the handler of this kind needs; workflows/jobs.ts says which, kind by kind. */
+  payload: object;
 }
 
 export type JobState = 'pending' | 'done' | 'cancelled' | 'parked';
 
 /** A queue row read by a sweep: due, and free of any lease when it was read. */
-export interface DueJob extends JobSpec {
+/**
+ * A job read back from the table. Its payload is the JSON that was scheduled under its kind:
+ * untyped as read (`any` here, at the storage boundary), typed by the handler registered for the
+ * kind (see Sweeper.handle and workflows/jobs.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface DueJob<T extends object = any> extends JobSpec {
+  payload: T;
   attempts: number;
   /** The queue row's etag: after a claim or a renewal, the one this sweeper holds. */
   etag: string;
@@ -239,7 +247,7 @@ export class JobStore {
       attempts: job.attempts + 1,
       lastError: error.slice(0, 1000),
       finishedAt: now.toISOString(),
-      payload: job.payload,
+      payload: job.payload as Record<string, unknown>,
       category,
     };
     const { payload, id, ...fields } = parked;

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DueJob, JobStore, ParkedJob } from './jobStore';
+import type { JobPayloads } from '../workflows/jobs';
 import { statusOf } from '../store/tables';
 import { logger } from '../logger';
 import { caseReference, inSpan, measure } from '../telemetry';
 import { SpanKind } from '@opentelemetry/api';
 
-export interface JobHandler {
-  run(job: DueJob): Promise<void>;
+export interface JobHandler<T extends object = object> {
+  run(job: DueJob<T>): Promise<void>;
   /** Called once when the job is parked after its last failed attempt: tell someone. */
-  onGiveUp?(job: DueJob, error: string): Promise<void>;
+  onGiveUp?(job: DueJob<T>, error: string): Promise<void>;
   /**
    * Jobs in the same lane run one after another in due order; different lanes run side by side.
    * Without one, a job shares the sweeper's single ordered lane.
    */
-  lane?(job: DueJob): string;
+  lane?(job: DueJob<T>): string;
 }
 
 export interface SweeperOptions {
@@ -60,8 +61,14 @@ class NoHandler extends Error {
  * must therefore still be idempotent; the ones in Concord are (they check state, or write under
  * deterministic keys, and a delivery checks its record before sending).
  */
-export class Sweeper {
-  private readonly handlers = new Map<string, JobHandler>();
+/**
+ * `P` maps each job kind to its payload (workflows/jobs.ts in Concord; tests use their own), so a
+ * handler is typed by the kind it handles.
+ */
+export class Sweeper<P extends object = JobPayloads> {
+  // Keyed by kind: each entry was registered by `handle` for exactly that kind's payload.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly handlers = new Map<string, JobHandler<any>>();
   private readonly parkedListeners: ((job: ParkedJob, firstTime: boolean) => Promise<void>)[] = [];
   private readonly owner = randomUUID();
   private timer: NodeJS.Timeout | undefined;
@@ -82,7 +89,7 @@ export class Sweeper {
     return this.options.leaseMs ?? 60_000;
   }
 
-  handle(kind: string, handler: JobHandler): void {
+  handle<K extends keyof P & string>(kind: K, handler: JobHandler<P[K] & object>): void {
     this.handlers.set(kind, handler);
   }
 
@@ -182,7 +189,8 @@ export class Sweeper {
   /** Each job is a span of its own (a request in Application Insights), with its case reference. */
   private runOne(job: DueJob): Promise<void> {
     // Chasers carry their case as `ref`, deliveries as `subject`.
-    const ref = caseReference(job.payload.ref ?? job.payload.subject);
+    const carried = job.payload as { ref?: unknown; subject?: unknown };
+    const ref = caseReference(carried.ref ?? carried.subject);
     const attributes = { 'concord.job.kind': job.kind, 'concord.job.attempt': job.attempts + 1, ...(ref ? { 'concord.case.reference': ref } : {}) };
     return inSpan(`job ${job.kind}`, SpanKind.CONSUMER, attributes, () => this.runJob(job));
   }

@@ -4,21 +4,9 @@ import { HEAD_ROW, PENDING_PARTITION } from './auditChain';
 import { encodeKey, Tables } from './tables';
 import { logger } from '../logger';
 
-export interface AuditEvent {
-  /** What the event is about: a case reference such as SD-0142, or 'access' / 'system'. */
-  subject: string;
-  /** e.g. 'acknowledged', 'refused.not-attendee', 'refused.tenant'. */
-  action: string;
-  actorAadObjectId?: string;
-  tenantId?: string;
-  activityId?: string;
-  /** A short, bounded description for people reading the trail; never a child's details or text a person typed. */
-  detail?: string;
-}
+import type { AuditEvent, AuditRecord, AuditTrail } from '../workflows/ports';
 
-export interface AuditRecord extends AuditEvent {
-  at: string;
-}
+export type { AuditEvent, AuditRecord };
 
 /**
  * Append-only: events are only ever created, under a key that sorts by time, one partition per
@@ -28,7 +16,7 @@ export interface AuditRecord extends AuditEvent {
  * waits for another. Each event is written with a pending marker; the sealer (`AuditSealer`) links
  * marked events into their subject's hash chain moments later.
  */
-export class AuditLog {
+export class AuditLog implements AuditTrail {
   private sequence = 0;
   /** Told after each append, so that the sealer can seal soon. */
   onAppended: () => void = () => undefined;

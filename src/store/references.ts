@@ -1,7 +1,8 @@
+import type { References as ReferencePort } from '../workflows/ports';
 import { createOnce, encodeKey, readJson, Tables, updateJson } from './tables';
 
 /** Case references (SD-0001, PD-0001…): a counter per prefix, unique across instances. */
-export class References {
+export class References implements ReferencePort {
   constructor(private readonly tables: Tables) {}
 
   async next(prefix: string): Promise<string> {

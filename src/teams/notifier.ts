@@ -2,31 +2,7 @@ import { Activity, CardFactory, ConversationReference, TurnContext } from 'botbu
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ConversationStore } from '../store/conversations';
 import { statusOf } from '../store/tables';
-
-/** What Concord says to someone: a first line that never identifies a child, and an optional card. */
-export interface OutboundMessage {
-  /** The notification preview and first line: a case reference and what is needed, nothing more. */
-  summary: string;
-  /** Free text that may describe the case (a note, a rationale): only below the first line. */
-  detail?: string;
-  card?: object;
-}
-
-export type SendResult =
-  | { status: 'delivered'; activityId: string; reference: Partial<ConversationReference> }
-  | { status: 'unreachable'; reason: string };
-
-/** A failure worth trying again later: throttled (429) or the service is unwell (5xx). */
-export class TransientDeliveryError extends Error {
-  constructor(readonly statusCode: number | undefined, readonly retryAfterMs: number | undefined, message: string) {
-    super(message);
-  }
-
-  /** For an administrator, should the delivery be given up on (see the scheduler's `categoryOf`). */
-  get category(): string {
-    return this.statusCode === undefined ? 'Teams could not be reached' : `Teams did not accept the message (HTTP ${this.statusCode})`;
-  }
-}
+import { Address, Messenger, OutboundMessage, SendResult, TransientDeliveryError } from '../delivery/messenger';
 
 export function toActivity(message: OutboundMessage): Partial<Activity> {
   return message.card
@@ -58,7 +34,7 @@ function classify(e: unknown): SendResult {
  * message silently: it delivers, says why the person is unreachable, or throws a transient error
  * for the delivery queue to retry.
  */
-export class Notifier {
+export class Notifier implements Messenger {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
@@ -110,9 +86,9 @@ export class Notifier {
   }
 
   /** Replace a message Concord sent earlier, e.g. the chair's live tally. */
-  async update(reference: Partial<ConversationReference>, activityId: string, message: OutboundMessage): Promise<void> {
+  async update(reference: Address, activityId: string, message: OutboundMessage): Promise<void> {
     let failure: unknown;
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (ctx) => {
+    await this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, async (ctx) => {
       try {
         await ctx.updateActivity({ ...toActivity(message), id: activityId });
       } catch (e) {

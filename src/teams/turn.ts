@@ -1,5 +1,6 @@
 import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
 import { Actor } from '../workflows/actor';
+import { Reply } from '../workflows/ports';
 
 const ACTOR_KEY = 'concord.actor';
 
@@ -22,7 +23,7 @@ export function isCardAction(activity: Partial<Activity>): boolean {
 }
 
 /** What a card action answers: a card that replaces the clicker's card, or a short message. */
-export type CardReply = { card: Record<string, unknown> } | { message: string };
+export type CardReply = Reply;
 
 /**
  * Answer a Universal Action ourselves rather than through teams-ai's return value: teams-ai turns

@@ -3,12 +3,12 @@
  * wrote it, and is told in words which events were changed, deleted or reordered, and where.
  */
 import { WorkingCalendar } from '../domain/calendar';
-import { AuditLog } from '../store/auditLog';
+import { AuditTrail } from './ports';
 import { AuditProblem, AuditVerifier } from '../store/auditVerifier';
 import { Actor } from './actor';
 
 export class AuditCheck {
-  constructor(private readonly verifier: AuditVerifier, private readonly audit: AuditLog, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
+  constructor(private readonly verifier: AuditVerifier, private readonly audit: AuditTrail, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
 
   async verify(actor: Actor): Promise<string> {
     const who = { actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId };

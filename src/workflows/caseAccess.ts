@@ -1,9 +1,8 @@
 import { mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { Refused } from '../domain/refusals';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
-import { AuditLog } from '../store/auditLog';
+import { AuditTrail, Reply as CardReply } from './ports';
 import { DiscussionStore } from '../store/discussionStore';
-import { CardReply } from '../teams/turn';
 import { Actor } from './actor';
 
 /**
@@ -11,7 +10,7 @@ import { Actor } from './actor';
  * a clear message and an audit event, and recording what was done.
  */
 export class CaseAccess {
-  constructor(private readonly discussions: DiscussionStore, private readonly audit: AuditLog) {}
+  constructor(private readonly discussions: DiscussionStore, private readonly audit: AuditTrail) {}
 
   async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
     try {

@@ -14,7 +14,7 @@ import { DifferenceCards } from '../cards/differenceCards';
 import { DifferenceStore } from '../store/differenceStore';
 import { DiscussionStore } from '../store/discussionStore';
 import { MinutesStore } from '../store/minutesStore';
-import { CardReply } from '../teams/turn';
+import { Reply as CardReply } from './ports';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
 import { csv as csvFile } from '../documents/csv';

@@ -1,6 +1,6 @@
 import { Directory, DirectoryData } from '../domain/directory';
 import { Refused } from '../domain/refusals';
-import { AuditLog } from '../store/auditLog';
+import { AuditTrail } from './ports';
 import { Actor } from './actor';
 
 export type ReloadResult =
@@ -15,7 +15,7 @@ export class DirectoryReload {
   constructor(
     private readonly directory: Directory,
     private readonly read: () => DirectoryData,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** `reload directory`, by a partnership administrator. */

@@ -7,7 +7,7 @@ import { Answers, checkStep, FormDefinition } from '../domain/forms';
 import { Draft } from '../domain/referral';
 import { ReferralCards } from '../cards/referralCards';
 import { ReferralStore } from '../store/referralStore';
-import { CardReply } from '../teams/turn';
+import { Reply as CardReply } from './ports';
 import { Actor } from './actor';
 
 export class FormSession {

@@ -11,8 +11,7 @@ import { Invalid, Refused } from '../domain/refusals';
 import { lateness, MinutesCards } from '../cards/minutesCards';
 import { DiscussionStore } from '../store/discussionStore';
 import { MinutesStore } from '../store/minutesStore';
-import { Delivery } from '../teams/outbox';
-import { CardReply } from '../teams/turn';
+import { Delivery, Reply as CardReply } from './ports';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
 

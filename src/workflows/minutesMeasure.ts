@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../domain/calendar';
 import { latest, Minutes } from '../domain/minutes';
 import { lateness } from '../cards/minutesCards';
-import { AuditLog } from '../store/auditLog';
+import { AuditTrail } from './ports';
 import { MinutesStore } from '../store/minutesStore';
 import { Actor } from './actor';
 
@@ -37,7 +37,7 @@ export function figures(all: Minutes[], confirmedBy: Map<string, Set<string>>): 
 }
 
 export class MinutesMeasure {
-  constructor(private readonly store: MinutesStore, private readonly audit: AuditLog, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
+  constructor(private readonly store: MinutesStore, private readonly audit: AuditTrail, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
 
   /** `period` is YYYY-MM (a month) or YYYY (a year); empty means this month. */
   async report(actor: Actor, period: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ParkedJob } from '../scheduler/jobStore';
+import { JobStore, ParkedJob } from '../scheduler/jobStore';
 import { Sweeper } from '../scheduler/sweeper';
 import { logger } from '../logger';
 import { Actor } from './actor';
@@ -32,7 +32,11 @@ type Payload = {
  * cause is fixed.
  */
 export class ParkedJobs extends Workflow {
-  constructor(s: WorkflowServices, private readonly sweeper: Sweeper) {
+  constructor(
+    s: WorkflowServices,
+    private readonly sweeper: Sweeper,
+    private readonly queue: JobStore,
+  ) {
     super(s);
     sweeper.whenParked((job, firstTime) => this.alert(job, firstTime));
   }
@@ -107,7 +111,7 @@ export class ParkedJobs extends Workflow {
   async list(actor: Actor): Promise<string> {
     const refused = await this.refuseUnlessAdmin(actor, 'jobs');
     if (refused) return refused;
-    const parked = await this.jobs.parked();
+    const parked = await this.queue.parked();
     if (!parked.length) return 'No jobs have stopped: everything Concord was to do has run, or is waiting for its time.';
     const when = (iso: string) => this.calendar.describe(new Date(iso));
     return [
@@ -125,10 +129,10 @@ export class ParkedJobs extends Workflow {
     const refused = await this.refuseUnlessAdmin(actor, 'retry job');
     if (refused) return refused;
     const code = handle.trim().toLowerCase();
-    const job = (await this.jobs.parked()).find((j) => handleOf(j.id) === code);
+    const job = (await this.queue.parked()).find((j) => handleOf(j.id) === code);
     if (!job) return `No stopped job has the code "${code.slice(0, 12)}". Type "jobs" to see the jobs Concord has stopped trying, with their codes.`;
     const { reference, what } = this.describe(job);
-    if (!(await this.jobs.retry(job.id))) return `Job ${code} is no longer stopped: someone has retried it already.`;
+    if (!(await this.queue.retry(job.id))) return `Job ${code} is no longer stopped: someone has retried it already.`;
     await this.audit.record({ subject: reference ?? 'jobs', action: 'job.retried', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: job.kind });
     this.sweeper.poke();
     return `Job ${code} runs again now (${reference ? `${reference}: ` : ''}${what}). If it fails again, the partnership admins are told again.`;

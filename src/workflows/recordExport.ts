@@ -9,7 +9,7 @@ import { Directory } from '../domain/directory';
 import {
   Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, DECISIONS, INVITATION_REPLIES, status, STATUS_WORDS, StrategyDiscussion, THRESHOLDS,
 } from '../domain/strategyDiscussion';
-import { AuditRecord } from '../store/auditLog';
+import { AuditRecord } from './ports';
 import { Block, RecordDocument, Segment, strong, typed } from '../documents/document';
 
 export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): RecordDocument {

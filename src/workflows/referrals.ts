@@ -7,7 +7,7 @@ import { Invalid, Refused } from '../domain/refusals';
 import { ReferralCards } from '../cards/referralCards';
 import { StrategyCards } from '../cards/strategyCards';
 import { ReferralStore } from '../store/referralStore';
-import { CardReply } from '../teams/turn';
+import { Reply as CardReply } from './ports';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
 import { FormSession } from './formSession';

@@ -7,7 +7,7 @@ import { Invalid, Refused } from '../domain/refusals';
 import { PANEL_WORKING_DAYS, RAPID_REVIEW_WORKING_DAYS, recordPanelNotification, recordRapidReview, SeriousIncident } from '../domain/seriousIncident';
 import { ReferralCards } from '../cards/referralCards';
 import { ReferralStore } from '../store/referralStore';
-import { CardReply } from '../teams/turn';
+import { Reply as CardReply } from './ports';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
 import { FormSession } from './formSession';

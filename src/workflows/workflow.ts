@@ -1,20 +1,17 @@
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { AuditLog } from '../store/auditLog';
 import { ConversationStore } from '../store/conversations';
-import { References } from '../store/references';
-import { JobStore } from '../scheduler/jobStore';
-import { Outbox } from '../teams/outbox';
-import { CardReply } from '../teams/turn';
+import { AuditTrail, Notify, References, Reply as CardReply } from './ports';
+import { Schedule } from './jobs';
 import { Actor } from './actor';
 import { CaseAccess } from './caseAccess';
 
 /** What every workflow uses: built once by the composition root. */
 export interface WorkflowServices {
   access: CaseAccess;
-  outbox: Outbox;
-  jobs: JobStore;
-  audit: AuditLog;
+  outbox: Notify;
+  jobs: Schedule;
+  audit: AuditTrail;
   directory: Directory;
   calendar: WorkingCalendar;
   conversations: ConversationStore;
@@ -25,9 +22,9 @@ export interface WorkflowServices {
 /** A workflow's shared parts, and the guard that turns a refusal into a message and an audit event. */
 export abstract class Workflow {
   protected readonly access: CaseAccess;
-  protected readonly outbox: Outbox;
-  protected readonly jobs: JobStore;
-  protected readonly audit: AuditLog;
+  protected readonly outbox: Notify;
+  protected readonly jobs: Schedule;
+  protected readonly audit: AuditTrail;
   protected readonly directory: Directory;
   protected readonly calendar: WorkingCalendar;
   protected readonly conversations: ConversationStore;

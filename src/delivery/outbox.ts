@@ -1,32 +1,21 @@
-import { ConversationReference } from 'botbuilder';
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { encodeKey, readJson, Tables } from '../store/tables';
 import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
-import { RateLimiter } from '../scheduler/rateLimiter';
-import { Notifier, OutboundMessage, SendResult } from './notifier';
+import { RateLimiter } from './rateLimiter';
+import { Address, Messenger, OutboundMessage, SendResult } from './messenger';
+import { Delivery, Notify } from '../workflows/ports';
 import { measure } from '../telemetry';
 
-export type Recipient = { person: string } | { channel: string };
-
-export interface Delivery {
-  /** Deterministic: sending the same key twice delivers once. */
-  key: string;
-  /** The case it is about (SD-0142), for the record and the audit trail. */
-  subject: string;
-  to: Recipient;
-  message: OutboundMessage;
-  /** Who needed to reach the recipient: told by name if the recipient cannot be reached. */
-  reportTo?: string[];
-}
+export type { Delivery };
 
 export interface DeliveryOutcome {
   status: 'delivered' | 'unreachable' | 'failed';
   to: string;
   activityId?: string;
   /** Where the message went, so that it can be replaced later (the chair's live tally). */
-  reference?: Partial<ConversationReference>;
+  reference?: Address;
   reason?: string;
   at: string;
 }
@@ -36,14 +25,14 @@ export interface DeliveryOutcome {
  * is throttled per conversation, retried on 429 (after Retry-After) and 5xx (jittered backoff),
  * and ends recorded as delivered, unreachable or failed. The last two are reported.
  */
-export class Outbox implements JobHandler {
+export class Outbox implements JobHandler<Delivery>, Notify {
   private readonly perConversation = new RateLimiter(7, 1000);
   private readonly perApp = new RateLimiter(50, 1000);
 
   constructor(
     private readonly jobs: JobStore,
     private readonly sweeper: Sweeper,
-    private readonly notifier: Notifier,
+    private readonly notifier: Messenger,
     private readonly tables: Tables,
     private readonly audit: AuditLog,
     private readonly directory: Directory,
@@ -58,7 +47,7 @@ export class Outbox implements JobHandler {
 
   async sendAll(ds: Delivery[]): Promise<void> {
     // Scheduling is a few storage writes each; in parallel so a large invitation list is quick.
-    await Promise.all(ds.map((d) => this.jobs.schedule({ id: `deliver|${d.key}`, kind: 'deliver', dueAt: this.now(), payload: d as unknown as Record<string, unknown> })));
+    await Promise.all(ds.map((d) => this.jobs.schedule({ id: `deliver|${d.key}`, kind: 'deliver', dueAt: this.now(), payload: d })));
     this.sweeper.poke();
   }
 
@@ -75,13 +64,13 @@ export class Outbox implements JobHandler {
   }
 
   /** Messages to one conversation go in the order they were asked for; conversations side by side. */
-  lane(job: DueJob): string {
-    const d = job.payload as unknown as Delivery;
+  lane(job: DueJob<Delivery>): string {
+    const d = job.payload;
     return `deliver|${'person' in d.to ? d.to.person : d.to.channel}`;
   }
 
-  async run(job: DueJob): Promise<void> {
-    const d = job.payload as unknown as Delivery;
+  async run(job: DueJob<Delivery>): Promise<void> {
+    const d = job.payload;
     const target = 'person' in d.to ? d.to.person : d.to.channel;
     // A job taken over after its lease ran out (its instance died mid-send) may have been sent:
     // its record says so. Only a delivery that failed for good (and is being retried) goes again.
@@ -102,8 +91,8 @@ export class Outbox implements JobHandler {
     }
   }
 
-  async onGiveUp(job: DueJob, error: string): Promise<void> {
-    const d = job.payload as unknown as Delivery;
+  async onGiveUp(job: DueJob<Delivery>, error: string): Promise<void> {
+    const d = job.payload;
     await this.unreachable(d, 'person' in d.to ? d.to.person : d.to.channel, 'failed', `Teams did not accept the message after several tries (${error.slice(0, 120)})`);
   }
 

@@ -1,0 +1,37 @@
+import { Sweeper } from './scheduler/sweeper';
+import { ProfessionalDifferences } from './workflows/differences';
+import { MinutesWorkflow } from './workflows/minutes';
+import { Referrals } from './workflows/referrals';
+import { SeriousIncidents } from './workflows/seriousIncidents';
+import { StrategyDiscussions } from './workflows/strategyDiscussions';
+
+export interface Chasers {
+  discussions: StrategyDiscussions;
+  minutes: MinutesWorkflow;
+  differences: ProfessionalDifferences;
+  referrals: Referrals;
+  incidents: SeriousIncidents;
+}
+
+/**
+ * Which use case runs each kind of due work. Every chaser checks the record before it says
+ * anything, so a job that runs twice, or late, does no harm. Payloads are typed by
+ * workflows/jobs.ts: a kind handled with the wrong payload does not compile.
+ */
+export function registerChasers(sweeper: Sweeper, c: Chasers): void {
+  sweeper.handle('sd.ack.remind', { run: (job) => c.discussions.remindToAcknowledge(job.payload, job.id) });
+  sweeper.handle('sd.ack.manager', { run: (job) => c.discussions.tellManagerOfSilence(job.payload, job.id) });
+  sweeper.handle('sd.action.due', { run: (job) => c.discussions.chaseAction(job.payload, false, job.id) });
+  sweeper.handle('sd.action.overdue', { run: (job) => c.discussions.chaseAction(job.payload, true, job.id) });
+  sweeper.handle('sd.followup.due', { run: (job) => c.discussions.remindFollowUp(job.payload, job.id) });
+  sweeper.handle('minutes.remind', { run: (job) => c.minutes.remindMinuteTaker(job.payload, job.id) });
+  sweeper.handle('minutes.overdue', { run: (job) => c.minutes.minutesOverdue(job.payload, job.id) });
+  sweeper.handle('minutes.confirm.remind', { run: (job) => c.minutes.chaseConfirmation(job.payload, false, job.id) });
+  sweeper.handle('minutes.confirm.manager', { run: (job) => c.minutes.chaseConfirmation(job.payload, true, job.id) });
+  sweeper.handle('pd.deadline', { run: (job) => c.differences.deadlinePassed(job.payload) });
+  sweeper.handle('pd.remind', { run: (job) => c.differences.remind(job.payload) });
+  sweeper.handle('pd.approval', { run: (job) => c.differences.approvalUnanswered(job.payload) });
+  sweeper.handle('ref.deadline', { run: (job) => c.referrals.deadlinePassed(job.payload) });
+  sweeper.handle('si.remind', { run: (job) => c.incidents.remind(job.payload) });
+  sweeper.handle('si.due', { run: (job) => c.incidents.due(job.payload) });
+}

@@ -1,0 +1,47 @@
+/**
+ * Every kind of due work and what it carries: one table, so a job scheduled with the wrong payload,
+ * or handled as the wrong kind, does not compile.
+ */
+import type { Delivery } from './ports';
+
+/** A chaser about one person's answer to one version of a record. */
+export interface PersonChase {
+  ref: string;
+  version: number;
+  person: string;
+}
+
+export interface JobPayloads {
+  deliver: Delivery;
+  'sd.ack.remind': PersonChase;
+  'sd.ack.manager': PersonChase;
+  'sd.action.due': { ref: string; version: number; actionId: string };
+  'sd.action.overdue': { ref: string; version: number; actionId: string };
+  'sd.followup.due': { ref: string; version: number };
+  'minutes.remind': { ref: string; hours: number };
+  'minutes.overdue': { ref: string };
+  'minutes.confirm.remind': PersonChase;
+  'minutes.confirm.manager': PersonChase;
+  'pd.deadline': { ref: string; stage: number };
+  'pd.remind': { ref: string; stage: number };
+  'pd.approval': { ref: string; stage: number; manager: string };
+  'ref.deadline': { ref: string };
+  'si.remind': { ref: string; which: 'panel' | 'review' };
+  'si.due': { ref: string; which: 'panel' | 'review' };
+}
+
+export type JobKind = keyof JobPayloads;
+
+export interface Job<K extends JobKind = JobKind> {
+  /** Deterministic: scheduling the same id twice is one job. */
+  id: string;
+  kind: K;
+  dueAt: Date;
+  payload: JobPayloads[K];
+}
+
+/** Due work: kept durably, run once at its time. */
+export interface Schedule {
+  /** False when a job with this id already exists: scheduling is idempotent. */
+  schedule<K extends JobKind>(job: Job<K>): Promise<boolean>;
+}
