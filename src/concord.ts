@@ -16,6 +16,7 @@ import { StorageLocation, Tables } from './store/tables';
 import { JobStore } from './scheduler/jobStore';
 import { Sweeper } from './scheduler/sweeper';
 import { createApp } from './teams/app';
+import { presenters, TeamsTell } from './teams/tell';
 import { registerChasers } from './jobHandlers';
 import { Notifier } from './teams/notifier';
 import { Outbox } from './delivery/outbox';
@@ -116,7 +117,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const referralStore = new ReferralStore(tables);
   const services: WorkflowServices = {
     access: new CaseAccess(discussionStore, audit),
-    outbox, jobs, audit, directory, calendar, conversations, references: new References(tables), now,
+    outbox, tell: new TeamsTell(outbox, presenters()), jobs, audit, directory, calendar, conversations, references: new References(tables), now,
   };
   const strategyCards = new StrategyCards(directory, calendar);
   const referralCards = new ReferralCards(directory, calendar);

@@ -3,6 +3,7 @@ import { Directory } from '../domain/directory';
 import { ConversationStore } from '../store/conversations';
 import { AuditTrail, Notify, References, Reply as CardReply } from './ports';
 import { Schedule } from './jobs';
+import { Tell } from './notices';
 import { Actor } from './actor';
 import { CaseAccess } from './caseAccess';
 
@@ -10,6 +11,8 @@ import { CaseAccess } from './caseAccess';
 export interface WorkflowServices {
   access: CaseAccess;
   outbox: Notify;
+  /** Telling people in domain words (workflows move to it from `outbox`, which takes rendered messages). */
+  tell: Tell;
   jobs: Schedule;
   audit: AuditTrail;
   directory: Directory;
@@ -23,6 +26,7 @@ export interface WorkflowServices {
 export abstract class Workflow {
   protected readonly access: CaseAccess;
   protected readonly outbox: Notify;
+  protected readonly tell: Tell;
   protected readonly jobs: Schedule;
   protected readonly audit: AuditTrail;
   protected readonly directory: Directory;
@@ -34,6 +38,7 @@ export abstract class Workflow {
   constructor(s: WorkflowServices) {
     this.access = s.access;
     this.outbox = s.outbox;
+    this.tell = s.tell;
     this.jobs = s.jobs;
     this.audit = s.audit;
     this.directory = s.directory;

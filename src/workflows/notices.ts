@@ -1,0 +1,34 @@
+/**
+ * What a use case tells people, in the domain's words: who, about which case, and what (the kind
+ * and its data), never a rendered card. The edge (teams/tell.ts) turns each kind into a message.
+ * Each workflow adds its kinds to `NoticeKinds`, kind -> the data that kind carries.
+ */
+import type { Recipient } from './ports';
+
+// Each workflow adds its members here, e.g. 'sd.ack-request': { discussion: StrategyDiscussion; version: number }.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface NoticeKinds {
+  /** Free words to someone about a case (kept while workflows move to kinds of their own). */
+  said: { summary: string; detail?: string };
+}
+
+export type NoticeKind = keyof NoticeKinds;
+
+interface NoticeBase {
+  /** Deterministic: telling the same key twice tells once. */
+  key: string;
+  /** The case (SD-0142) or 'Concord' for notices that are about no case. */
+  about: string;
+  to: Recipient;
+  /** Who needed to reach the recipient: told by name if the recipient cannot be reached. */
+  reportTo?: string[];
+}
+
+export type Notice<K extends NoticeKind = NoticeKind> = { [P in K]: NoticeBase & { kind: P } & NoticeKinds[P] }[K];
+
+/** Telling people, after the change that calls for it is saved. Durable and idempotent by key. */
+export interface Tell {
+  tell(notices: Notice[]): Promise<void>;
+  /** Replace the message sent earlier under this notice's key (the chair's live tally). False when it never went. */
+  replace(notice: Notice): Promise<boolean>;
+}
