@@ -1,37 +1,208 @@
 #!/usr/bin/env node
-// Azurite's table service in a process of its own, started by Concord (src/store/embeddedAzurite.ts).
-// It runs apart from the bot because restify patches Node's http request prototype, which breaks
-// Azurite's query parsing when the two share a process. It reports the port it listens on as one
-// JSON line, and exits when its parent goes away (stdin closes), so it is never orphaned.
+// Azurite's table service in a process of its own, started and supervised by Concord
+// (src/store/embeddedAzurite.ts). It runs apart from the bot because restify patches Node's http
+// request prototype, which breaks Azurite's query parsing when the two share a process.
+//
+// It talks to its parent in JSON lines on stdout:
+//   {"port": 52011}                         listening
+//   {"storage": "cannot-save", "reason": …} a save failed (disk full): writes are refused from now on
+//   {"storage": "saving"}                   saves work again: writes are accepted again
+// and stops only when its parent says so (stdin closes, also when the parent dies). Signals are
+// ignored: Ctrl+C reaches the whole process group, and the parent must finish its own work
+// (the sweeper's jobs) before the storage goes away.
+const fs = require('node:fs');
+const path = require('node:path');
 const TableServer = require('azurite/dist/src/table/TableServer').default;
 const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
+const StorageError = require('azurite/dist/src/table/errors/StorageError').default;
 
-const [location] = process.argv.slice(2); // empty: in memory
-const dbPath = location ? require('node:path').join(location, '__azurite_db_table__.json') : 'memory-db.json';
-if (location) require('node:fs').mkdirSync(location, { recursive: true });
+const [location = '', portArg = '0'] = process.argv.slice(2); // location empty: in memory
+const dbPath = location ? path.join(location, '__azurite_db_table__.json') : 'memory-db.json';
+if (location) fs.mkdirSync(location, { recursive: true });
 
 // host, port, keep-alive, db path, debug log, access log, access log stream, debug log path,
 // loose, skip API version check (the SDK may be newer), cert, key, pwd, oauth,
 // product-style URLs, in-memory persistence.
-const config = new TableConfiguration('127.0.0.1', 0, undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, !location);
+const config = new TableConfiguration('127.0.0.1', Number(portArg), undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, !location);
 const server = new TableServer(config);
+const store = server.metadataStore;
+const db = store.db;
 
-// Stdin's 'end' and 'close' (and a signal) may all arrive: close once, and exit only after
-// Azurite has written its database, or the last writes would be lost.
+function tell(message) {
+  process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+// ---- Durable writes -------------------------------------------------------------------------
+// Azurite keeps its tables in memory (LokiJS) and autosaves every 5 s: a crash lost every write
+// of the last 5 s, although each had been answered "created". Here a write is answered only once
+// the whole database has been written to a new file, flushed to the disk (fsync) and renamed over
+// the old one. Writes arriving while a save runs are saved together by the next one (group
+// commit), so throughput stays up. A batch (transaction) is saved once, when it ends.
+let cannotSave; // the reason, while saves fail
+let saving = false;
+let saveQueued = false;
+let batchOpen = false;
+let waiting = []; // writes done in memory, waiting for the next save
+
+if (location) {
+  db.autosaveDisable();
+  // LokiJS writes `db~` then renames it, but never flushes: after a power cut the rename can
+  // survive and the data not. Same steps, with fsync of the file and of its directory.
+  db.persistenceAdapter.saveDatabase = (dbname, text, done) => {
+    writeDurably(dbname, text).then(() => done(), done);
+  };
+}
+
+async function writeDurably(file, text) {
+  const temp = file + '~';
+  const handle = await fs.promises.open(temp, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(temp, file);
+  const dir = await fs.promises.open(path.dirname(file), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+function persisted(context) {
+  if (!location) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    waiting.push({ resolve, reject, context });
+    queueSave();
+  });
+}
+
+function queueSave() {
+  if (saveQueued) return;
+  saveQueued = true;
+  // On the next turn of the event loop: writes answered in this turn share the save, and a batch
+  // under way finishes first (it is applied without I/O in between).
+  setImmediate(saveNow);
+}
+
+function saveNow() {
+  saveQueued = false;
+  if (saving || batchOpen || waiting.length === 0) return;
+  const group = waiting;
+  waiting = [];
+  saving = true;
+  db.saveDatabase((err) => {
+    saving = false;
+    if (err) {
+      failed(err, group);
+      return;
+    }
+    for (const w of group) w.resolve();
+    if (waiting.length) queueSave();
+  });
+}
+
+// `context`: the request's, so that the error is in the format the client asked for.
+function refusal(context = {}) {
+  return new StorageError(507, 'InsufficientStorage', `The storage cannot save (${cannotSave}); nothing was written.`, 'concord', {}, context);
+}
+
+function failed(err, group) {
+  cannotSave = (err && (err.code || err.message)) || 'unknown error';
+  tell({ storage: 'cannot-save', reason: String(err && err.message ? err.message : err).slice(0, 200) });
+  // Nothing of what is in memory and not on disk was acknowledged: drop it by reloading the last
+  // saved database, so what Concord was told ("not written") is what is true.
+  const dropped = group.concat(waiting);
+  waiting = [];
+  db.loadDatabase({}, (loadErr) => {
+    for (const w of dropped) w.reject(refusal(w.context));
+    if (loadErr) {
+      process.stderr.write(`Azurite could not reload its database after a failed save: ${loadErr.message}\n`);
+      process.exit(1); // Concord starts it again from the file
+    }
+    setTimeout(probe, 1000);
+  });
+}
+
+// While saves fail, try one every second; the database in memory is the one on disk, so a
+// successful save changes nothing but tells that the disk takes writes again.
+function probe() {
+  if (!cannotSave || stopping) return;
+  db.saveDatabase((err) => {
+    if (err) {
+      setTimeout(probe, 1000);
+      return;
+    }
+    cannotSave = undefined;
+    tell({ storage: 'saving' });
+  });
+}
+
+// Every method of the store that changes data: the position of its request context, and of its
+// batch id when it can be part of a batch (then the batch's end saves).
+const WRITES = {
+  createTable: [0],
+  deleteTable: [0],
+  setTableACL: [2],
+  setServiceProperties: [0],
+  insertTableEntity: [0, 4],
+  insertOrUpdateTableEntity: [0, 5],
+  insertOrMergeTableEntity: [0, 5],
+  updateTableEntity: [0, 5],
+  mergeTableEntity: [0, 5],
+  deleteTableEntity: [0, 6],
+};
+for (const [name, [contextArg, batchArg]] of Object.entries(WRITES)) {
+  const original = store[name].bind(store);
+  store[name] = async (...args) => {
+    if (cannotSave) throw refusal(args[contextArg]);
+    const result = await original(...args);
+    if (batchArg === undefined || !args[batchArg]) await persisted(args[contextArg]);
+    return result;
+  };
+}
+const beginBatch = store.beginBatchTransaction.bind(store);
+store.beginBatchTransaction = async (batchId) => {
+  if (cannotSave) throw refusal();
+  await beginBatch(batchId);
+  batchOpen = true;
+};
+const endBatch = store.endBatchTransaction.bind(store);
+store.endBatchTransaction = async (...args) => {
+  try {
+    await endBatch(...args);
+  } finally {
+    batchOpen = false;
+  }
+  const [, , , context, succeeded] = args;
+  if (succeeded) await persisted(context);
+  else queueSave(); // writes outside the batch may have waited for it
+};
+
+// ---- Start and stop ---------------------------------------------------------------------------
+// Stdin's 'end' and 'close' may both arrive: close once, and exit only after Azurite has closed.
 let stopping;
 function stop() {
-  stopping ??= server.close().then(
-    () => process.exit(0),
-    (e) => {
-      process.stderr.write(`Azurite did not close cleanly: ${e.message}\n`);
-      process.exit(1);
-    },
-  );
+  stopping ??= server
+    .close()
+    .then(() => {
+      // Everything acknowledged is on disk already; this saves nothing new unless a batch was cut short.
+      if (location && !cannotSave) return new Promise((resolve) => db.saveDatabase(() => resolve()));
+    })
+    .then(
+      () => process.exit(0),
+      (e) => {
+        process.stderr.write(`Azurite did not close cleanly: ${e.message}\n`);
+        process.exit(1);
+      },
+    );
   return stopping;
 }
 
 server.start().then(
-  () => process.stdout.write(JSON.stringify({ port: Number(new URL(server.getHttpServerAddress()).port) }) + '\n'),
+  () => tell({ port: Number(new URL(server.getHttpServerAddress()).port) }),
   (e) => {
     process.stderr.write(`Azurite could not start: ${e.message}\n`);
     process.exit(1);
@@ -40,5 +211,4 @@ server.start().then(
 process.stdin.on('end', stop);
 process.stdin.on('close', stop);
 process.stdin.resume();
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => undefined);

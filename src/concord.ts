@@ -24,6 +24,8 @@ import { TurnTelemetry } from './teams/turnTelemetry';
 import { FileDelivery } from './teams/files';
 import { exportFiles } from './teams/exportFiles';
 import { createServer } from './server';
+import { InboundAuthentication } from './inboundAuthentication';
+import { RefusalTally } from './refusalTally';
 import { StrategyCards } from './cards/strategyCards';
 import { DiscussionStore } from './store/discussionStore';
 import { StrategyRoutes } from './teams/strategyRoutes';
@@ -56,6 +58,8 @@ export interface ConcordOptions {
   /** The clock; tests move it. */
   now?: () => Date;
   directory?: Directory;
+  /** Where the Bot Framework's token signing keys are published; tests serve their own. */
+  openIdMetadataUrl?: string;
 }
 
 export interface Concord {
@@ -67,6 +71,8 @@ export interface Concord {
   jobs: JobStore;
   sweeper: Sweeper;
   outbox: Outbox;
+  /** Concord's own Azurite when no storage is configured (`npm start`). */
+  embedded: EmbeddedStorage | undefined;
   stop(): Promise<void>;
 }
 
@@ -97,16 +103,16 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const sealer = new AuditSealer(tables);
   audit.onAppended = () => sealer.soon();
   const conversations = new ConversationStore(tables);
-  const adapter = new TeamsAdapter(
-    settings.botId
-      ? {
-          MicrosoftAppId: settings.botId,
-          MicrosoftAppPassword: settings.botPassword,
-          MicrosoftAppType: settings.botType,
-          MicrosoftAppTenantId: settings.botTenantId,
-        }
-      : {},
-  );
+  const botAuthentication = settings.botId
+    ? {
+        MicrosoftAppId: settings.botId,
+        MicrosoftAppPassword: settings.botPassword,
+        MicrosoftAppType: settings.botType,
+        MicrosoftAppTenantId: settings.botTenantId,
+        ...(options.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl } : {}),
+      }
+    : undefined;
+  const adapter = new TeamsAdapter(botAuthentication ?? {});
   adapter.use(new TurnTelemetry());
   const notifier = new Notifier(adapter, settings.botId, conversations);
   const jobs = new JobStore(tables);
@@ -147,7 +153,14 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new AuditRoutes(new AuditCheck(new AuditVerifier(tables, sealer), audit, calendar, now)),
   ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
-  const server = createServer(adapter, app, tables, audit, () => jobs.parkedCount());
+  const refusals = new RefusalTally(audit);
+  const server = createServer(adapter, app, {
+    tables,
+    storageProblem: () => embedded?.problem(),
+    authentication: botAuthentication && new InboundAuthentication(botAuthentication),
+    refusals,
+    parkedJobs: () => jobs.parkedCount(),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(settings.port, settings.host, () => resolve());
@@ -166,12 +179,18 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     jobs,
     sweeper,
     outbox,
+    embedded,
+    // Storage stops last: first no new requests (those under way finish), then the sweeper
+    // finishes the jobs it holds (messages it is sending are recorded as sent), and only then
+    // does the storage go. Stopped in another order, a message sent but not recorded is sent
+    // again after the restart.
     async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       stopWatching();
       discussions.stop();
       await sweeper.stop();
+      await refusals.flush();
       await sealer.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await embedded?.stop();
     },
   };

@@ -14,12 +14,23 @@ async function main(): Promise<void> {
     partnership: concord.directory.partnership.name,
     startupMs: Date.now() - started,
   });
-  const shutdown = async () => {
-    await concord.stop();
-    process.exit(0);
+  // Ctrl+C reaches the whole process group, and `npm start` forwards it once more: the first
+  // signal starts an orderly stop (requests, then the sweeper's jobs, then the storage); the
+  // others must not cut it short (Node's default for a signal nobody listens to is to exit).
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('Concord is stopping', { signal });
+    concord.stop().then(
+      () => process.exit(0),
+      (e: Error) => {
+        process.stderr.write(`Concord did not stop cleanly: ${e.message}\n`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutdown(signal));
 }
 
 main().catch((e: Error) => {

@@ -1,46 +1,70 @@
 import restify from 'restify';
 import { TeamsAdapter, Application, TurnState } from '@microsoft/teams-ai';
-import { AuditLog } from './store/auditLog';
+import { InboundAuthentication } from './inboundAuthentication';
+import { RefusalTally } from './refusalTally';
 import { Tables } from './store/tables';
 import { logger } from './logger';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+export interface Edge {
+  tables: Tables;
+  /** Why storage cannot be used just now (the embedded Azurite is down, or cannot save), if known. */
+  storageProblem: () => string | undefined;
+  /** With a BOT_ID: every request must carry a valid Bot Framework token. */
+  authentication: InboundAuthentication | undefined;
+  refusals: RefusalTally;
+  /** How many jobs the sweeper gave up on: the service is degraded while any are parked. */
+  parkedJobs: () => Promise<number>;
+}
+
 /**
  * HTTP edge: Teams posts activities to /api/messages; operators and load balancers ask /healthz.
- * The body is parsed here, not by restify, so that a malformed request is answered 400 and
- * audited while the server keeps serving.
+ * With a BOT_ID the token is checked first: a request without a valid one is answered 401 before
+ * its body is read. The body is parsed here, not by restify, so that a malformed request is
+ * answered 400 while the server keeps serving. Refusals here are audited through a tally, as
+ * anyone can send them.
  */
-export function createServer(adapter: TeamsAdapter, app: Application<TurnState>, tables: Tables, audit: AuditLog, parkedJobs: () => Promise<number>): restify.Server {
+export function createServer(adapter: TeamsAdapter, app: Application<TurnState>, edge: Edge): restify.Server {
   const server = restify.createServer({ name: 'concord', handleUncaughtExceptions: false });
 
   // Parked jobs make the service degraded, not unhealthy: 200, because a load balancer that
   // replaces an instance on a non-2xx answer cannot fix a job parked in storage (docs/decisions.md).
   server.get('/healthz', async (_req, res) => {
-    const parked = (await tables.ping()) ? await parkedJobs().catch(() => undefined) : undefined;
-    if (parked === undefined) return res.send(503, { status: 'storage unavailable' });
+    const problem = edge.storageProblem() ?? ((await edge.tables.ping()) ? undefined : 'storage unavailable');
+    const parked = problem ? undefined : await edge.parkedJobs().catch(() => undefined);
+    if (parked === undefined) return res.send(503, { status: problem ?? 'storage unavailable' });
     res.send(200, parked ? { status: 'degraded', parkedJobs: parked } : { status: 'ok' });
   });
 
   server.post('/api/messages', async (req, res) => {
+    if (edge.authentication) {
+      const refusal = await edge.authentication.refusal(req.header('authorization') || undefined);
+      if (refusal) {
+        req.resume(); // never read
+        await edge.refusals.refuse('refused.unauthenticated', refusal);
+        res.send(401, { error: 'The request could not be authenticated.' });
+        return;
+      }
+    }
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
     } catch (e) {
       // Not the parser's message: it quotes the body, which could be anything.
       const detail = (e as Error).message === 'body too large' ? 'body over 1 MiB' : 'body is not JSON';
-      await audit.record({ subject: 'access', action: 'refused.malformed-request', detail }).catch(() => undefined);
+      await edge.refusals.refuse('refused.malformed-request', detail);
       res.send(400, { error: 'The request body must be a JSON Bot Framework activity.' });
       return;
     }
     if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      await audit.record({ subject: 'access', action: 'refused.malformed-request', detail: 'not an activity' }).catch(() => undefined);
+      await edge.refusals.refuse('refused.malformed-request', 'not an activity');
       res.send(400, { error: 'The request body must be a Bot Framework activity with a type.' });
       return;
     }
     (req as unknown as { body: unknown }).body = body;
     try {
-      await adapter.process(req, res, async (context) => {
+      await adapter.process(req, plainErrors(res), async (context) => {
         await app.run(context);
       });
     } catch (e) {
@@ -50,6 +74,28 @@ export function createServer(adapter: TeamsAdapter, app: Application<TurnState>,
   });
 
   return server;
+}
+
+/**
+ * botbuilder answers a failed authentication or turn with the error's message as the body (a
+ * token validator's message, a URL, a DNS error): the status stays, the body says only what
+ * happened.
+ */
+function plainErrors(res: restify.Response): restify.Response {
+  let status = 200;
+  const plain: Record<number, string> = { 401: 'The request could not be authenticated.', 403: 'The request could not be authenticated.' };
+  return {
+    header: res.header.bind(res),
+    status(code: number) {
+      status = code;
+      return res.status(code);
+    },
+    send(body?: unknown) {
+      if (status === 401 || status === 403 || status >= 500) return res.send({ error: plain[status] ?? 'The request could not be processed.' });
+      return res.send(body);
+    },
+    end: res.end.bind(res),
+  } as unknown as restify.Response;
 }
 
 function readBody(req: restify.Request): Promise<string> {

@@ -4,6 +4,8 @@ import { helpCard } from '../cards/help';
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { ConversationStore } from '../store/conversations';
+import { STORAGE_CANNOT_SAVE_STATUS } from '../store/embeddedAzurite';
+import { statusOf } from '../store/tables';
 import { Gate } from './gate';
 import { actorOf, isCardAction, tell, tenantOf } from './turn';
 import { answerUnknownInvoke, describeInvoke } from './unknownInvoke';
@@ -90,9 +92,12 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, s: AppService
     logger.error('turn failed', { activityType: context.activity.type, error: error.name, stack: error.stack });
     // Only say nothing was recorded when nothing was: a step already on the record must not be repeated.
     const recorded = recordedBy(context);
-    const message = recorded
-      ? `${recorded}: what you did is on the record, but something went wrong afterwards, so some people may not have been told yet. Please do not repeat it: check it with "record ${recorded}" and tell your partnership administrator.`
-      : 'Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.';
+    const message =
+      statusOf(error) === STORAGE_CANNOT_SAVE_STATUS
+        ? 'Concord cannot save anything just now: its storage is full or failing. Nothing was recorded. Please try again later, and tell your partnership administrator.'
+        : recorded
+          ? `${recorded}: what you did is on the record, but something went wrong afterwards, so some people may not have been told yet. Please do not repeat it: check it with "record ${recorded}" and tell your partnership administrator.`
+          : 'Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.';
     if (isCardAction(context.activity) || context.activity.type === ActivityTypes.Message) await tell(context, message);
   });
 

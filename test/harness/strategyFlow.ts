@@ -35,6 +35,9 @@ export const OUTCOME_ANSWERS: Record<string, cards.Answer> = {
   'What is shared, when and by whom, or why not': 'Sharing now could put the baby at risk before the joint visit.',
 };
 
+/** What the flows need of a world: people, and its clock (a Concord in another process has one too). */
+export type People = Pick<World, 'user' | 'install' | 'clock'>;
+
 export interface Convened {
   reference: string;
   chair: TeamsUser;
@@ -43,7 +46,7 @@ export interface Convened {
 
 /** Convene, mark everyone attended and record the outcome: the path most tests start from. */
 export async function discussionWithOutcome(
-  world: World,
+  world: People,
   attendeeNames = ATTENDEES,
   outcome = OUTCOME_ANSWERS,
   attendance: Record<string, string> = {},
@@ -73,7 +76,7 @@ function conveneAnswersFor(names: string[]): Record<string, cards.Answer> {
 }
 
 /** The acknowledgement card Concord sent this person for a version. */
-export async function ackCard(world: World, person: TeamsUser, reference: string, version = 1): Promise<any> {
+export async function ackCard(world: People, person: TeamsUser, reference: string, version = 1): Promise<any> {
   const msg = await person.waitForMessage(
     (a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'sd.ack' && x.data?.ref === reference && x.data?.version === version),
     `the acknowledgement card for ${reference} v${version}`,
