@@ -76,6 +76,22 @@ export interface Concord {
   stop(): Promise<void>;
 }
 
+/**
+ * botbuilder's public-cloud settings with the signing keys fetched from elsewhere. Naming any one
+ * of these makes botbuilder expect them all (BotFrameworkAuthenticationFactory).
+ */
+function publicCloudWithKeysAt(openIdMetadataUrl: string) {
+  return {
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+  };
+}
+
 /** The composition root: builds every part once, in dependency order, and starts serving. */
 export async function startConcord(settings: Settings, options: ConcordOptions = {}): Promise<Concord> {
   const now = options.now ?? (() => new Date());
@@ -109,7 +125,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
         MicrosoftAppPassword: settings.botPassword,
         MicrosoftAppType: settings.botType,
         MicrosoftAppTenantId: settings.botTenantId,
-        ...(options.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl } : {}),
+        ...(options.openIdMetadataUrl ? publicCloudWithKeysAt(options.openIdMetadataUrl) : {}),
       }
     : undefined;
   const adapter = new TeamsAdapter(botAuthentication ?? {});
