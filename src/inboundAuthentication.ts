@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { logger } from './logger';
 
 /** The issuer of the tokens the Bot Framework's channels (Teams) send to bots (botframework-connector's AuthenticationConstants). */
 const CHANNEL_TOKEN_ISSUER = 'https://api.botframework.com';
@@ -41,8 +42,10 @@ export class InboundAuthentication {
       return undefined;
     } catch (e) {
       // Invalid signature, wrong audience, expired, or the keys could not be fetched: either way
-      // the request is not known to come from Teams.
-      return `the token could not be verified (${(e as Error).name})`;
+      // the request is not known to come from Teams. The last is the operator's to fix.
+      const error = e as Error & { statusCode?: number };
+      if (error.name === 'FetchError' || error.statusCode === 500) logger.error('the Bot Framework signing keys could not be fetched: requests are refused', { error: error.name });
+      return `the token could not be verified (${error.name})`;
     }
   }
 }

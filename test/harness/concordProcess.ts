@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,7 +9,11 @@ import { FakeConnector } from './fakeConnector';
 import { TeamsUser, userFor } from './teams';
 import { SAMPLE_DIRECTORY, TestClock } from './world';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+/** The project's root: above test/harness, or above dist/test/harness for a built benchmark. */
+function projectRoot(dir = __dirname): string {
+  return existsSync(path.join(dir, 'package.json')) ? dir : projectRoot(path.dirname(dir));
+}
+const ROOT = projectRoot();
 
 function newestChange(dir: string): number {
   let newest = 0;
