@@ -197,7 +197,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     outbox,
     embedded,
     // Storage stops last: first no new requests (those under way finish), then the sweeper
-    // finishes the jobs it holds (messages it is sending are recorded as sent), and only then
+    // finishes the jobs it is running (a message being sent is recorded as sent), and only then
     // does the storage go. Stopped in another order, a message sent but not recorded is sent
     // again after the restart.
     async stop() {
