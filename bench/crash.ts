@@ -9,7 +9,7 @@ import { startEmbeddedAzurite } from '../src/store/embeddedAzurite';
 import { DiscussionStore } from '../src/store/discussionStore';
 import { Tables } from '../src/store/tables';
 import * as cards from '../test/harness/cards';
-import { ConcordProcess, ProcessWorld, tempPartnership } from '../test/harness/concordProcess';
+import { ConcordProcess, ProcessWorld, removeTempPartnerships, tempPartnership } from '../test/harness/concordProcess';
 import { FakeConnector } from '../test/harness/fakeConnector';
 import { ackCard, ATTENDEES, discussionWithOutcome } from '../test/harness/strategyFlow';
 
@@ -55,6 +55,7 @@ async function once(delayMs: number): Promise<string> {
   } finally {
     await concord.kill();
     await connector.stop();
+    removeTempPartnerships();
   }
 }
 

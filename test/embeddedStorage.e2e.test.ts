@@ -6,7 +6,7 @@ import { startEmbeddedAzurite } from '../src/store/embeddedAzurite';
 import { DiscussionStore } from '../src/store/discussionStore';
 import { Tables } from '../src/store/tables';
 import * as cards from './harness/cards';
-import { ConcordProcess, ensureBuilt, ProcessWorld, tempPartnership } from './harness/concordProcess';
+import { ConcordProcess, ensureBuilt, ProcessWorld, removeTempPartnerships, tempPartnership } from './harness/concordProcess';
 import { FakeConnector } from './harness/fakeConnector';
 import { ackCard, ATTENDEES, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 
@@ -22,6 +22,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const p of running.splice(0)) await p.kill();
   await connector.stop();
+  removeTempPartnerships();
 });
 
 async function start(world: ProcessWorld, env: Record<string, string>): Promise<ConcordProcess> {

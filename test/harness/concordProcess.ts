@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -37,9 +37,17 @@ export function ensureBuilt(): void {
   }
 }
 
+const temporary: string[] = [];
+
+/** Removes what `tempPartnership` made (its processes must have ended). */
+export function removeTempPartnerships(): void {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh data directory, and the sample directory with `extra` more hospital nurses in it. */
 export function tempPartnership(extra = 0): { dataDir: string; directoryFile: string; directory: Directory } {
   const dir = mkdtempSync(path.join(tmpdir(), 'concord-process-'));
+  temporary.push(dir);
   const data = JSON.parse(readFileSync(path.join(ROOT, SAMPLE_DIRECTORY), 'utf8'));
   for (let i = 1; i <= extra; i++) {
     data.people.push({ aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Attendee ${i}`, email: `a${i}@westmoor.example`, agency: 'wm-hospital', jobTitle: 'Nurse', roles: [] });
