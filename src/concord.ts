@@ -36,8 +36,8 @@ import { MinutesCards } from './cards/minutesCards';
 import { MinutesStore } from './store/minutesStore';
 import { References } from './store/references';
 import { MinutesRoutes } from './teams/minutesRoutes';
-import { MinutesWorkflow } from './workflows/minutes';
-import { MinutesMeasure } from './workflows/minutesMeasure';
+import { MinutesPorts } from './workflows/minutes/ports';
+import { MinutesPresenter } from './teams/minutesPresenter';
 import { DifferenceCards } from './cards/differenceCards';
 import { DifferenceStore } from './store/differenceStore';
 import { DifferenceRoutes } from './teams/differenceRoutes';
@@ -137,17 +137,17 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const discussionStore = new DiscussionStore(tables);
   const minutesStore = new MinutesStore(tables);
   const referralStore = new ReferralStore(tables);
+  const minutesPresenter = new MinutesPresenter(new MinutesCards(directory, calendar), directory, calendar, conversations, now);
   const services: WorkflowServices = {
     access: new CaseAccess(discussionStore, audit),
-    outbox, tell: new TeamsTell(outbox, presenters()), jobs, audit, directory, calendar, conversations, references: new References(tables), now,
+    outbox, tell: new TeamsTell(outbox, presenters({ minutes: minutesPresenter })), jobs, audit, directory, calendar, conversations, references: new References(tables), now,
   };
   const strategyCards = new StrategyCards(directory, calendar);
   const referralCards = new ReferralCards(directory, calendar);
   const form = (file: string, kind: 'referral' | 'incident') => new FormSession(loadForm(file), kind, referralStore, referralCards, calendar, now);
 
   const discussions = new StrategyDiscussions(services, discussionStore, strategyCards, minutesStore);
-  const minutes = new MinutesWorkflow(services, minutesStore, discussionStore, new MinutesCards(directory, calendar));
-  const measure = new MinutesMeasure(minutesStore, audit, calendar, now);
+  const minutes: MinutesPorts = { access: services.access, minutes: minutesStore, discussions: discussionStore, tell: services.tell, jobs, audit, directory, calendar, now };
   const differences = new ProfessionalDifferences(services, new DifferenceStore(tables), discussionStore, minutesStore, new DifferenceCards(directory, calendar));
   const referrals = new Referrals(services, form(p.forms.referral, 'referral'), referralStore, referralCards, strategyCards);
   const incidents = new SeriousIncidents(services, form(p.forms.seriousIncident, 'incident'), referralStore, referralCards);
@@ -162,7 +162,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new ReferralRoutes(referrals, incidents),
     new DifferenceRoutes(differences, files),
     new StrategyRoutes(discussions, files),
-    new MinutesRoutes(minutes, measure),
+    new MinutesRoutes(minutes, services.access, minutesPresenter),
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),
     files,

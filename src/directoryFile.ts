@@ -61,6 +61,11 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   if (!DateTime.local().setZone(data.partnership.timeZone).isValid) {
     problems.push(`partnership: time zone "${data.partnership.timeZone}" is not a known IANA zone`);
   }
+  // A reminder is only a reminder before the deadline, which may be the default or the file's own.
+  const t = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
+  for (const h of t.minutesReminderHours) {
+    if (h >= t.minutesDueHours) problems.push(`partnership: the minutes reminder at ${h} hours is not before the minutes are due (${t.minutesDueHours} hours)`);
+  }
   if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
   data.partnership.closureDays ??= [];
   data.partnership.escalation = {

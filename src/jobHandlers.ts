@@ -1,13 +1,14 @@
 import { Sweeper } from './scheduler/sweeper';
 import { ProfessionalDifferences } from './workflows/differences';
-import { MinutesWorkflow } from './workflows/minutes';
+import { chaseConfirmation, minutesOverdue, remindMinuteTaker } from './workflows/minutes/chasers';
+import { MinutesPorts } from './workflows/minutes/ports';
 import { Referrals } from './workflows/referrals';
 import { SeriousIncidents } from './workflows/seriousIncidents';
 import { StrategyDiscussions } from './workflows/strategyDiscussions';
 
 export interface Chasers {
   discussions: StrategyDiscussions;
-  minutes: MinutesWorkflow;
+  minutes: MinutesPorts;
   differences: ProfessionalDifferences;
   referrals: Referrals;
   incidents: SeriousIncidents;
@@ -24,10 +25,10 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('sd.action.due', { run: (job) => c.discussions.chaseAction(job.payload, false, job.id) });
   sweeper.handle('sd.action.overdue', { run: (job) => c.discussions.chaseAction(job.payload, true, job.id) });
   sweeper.handle('sd.followup.due', { run: (job) => c.discussions.remindFollowUp(job.payload, job.id) });
-  sweeper.handle('minutes.remind', { run: (job) => c.minutes.remindMinuteTaker(job.payload, job.id) });
-  sweeper.handle('minutes.overdue', { run: (job) => c.minutes.minutesOverdue(job.payload, job.id) });
-  sweeper.handle('minutes.confirm.remind', { run: (job) => c.minutes.chaseConfirmation(job.payload, false, job.id) });
-  sweeper.handle('minutes.confirm.manager', { run: (job) => c.minutes.chaseConfirmation(job.payload, true, job.id) });
+  sweeper.handle('minutes.remind', { run: (job) => remindMinuteTaker(c.minutes, job.payload, job.id) });
+  sweeper.handle('minutes.overdue', { run: (job) => minutesOverdue(c.minutes, job.payload, job.id) });
+  sweeper.handle('minutes.confirm.remind', { run: (job) => chaseConfirmation(c.minutes, job.payload, false, job.id) });
+  sweeper.handle('minutes.confirm.manager', { run: (job) => chaseConfirmation(c.minutes, job.payload, true, job.id) });
   sweeper.handle('pd.deadline', { run: (job) => c.differences.deadlinePassed(job.payload) });
   sweeper.handle('pd.remind', { run: (job) => c.differences.remind(job.payload) });
   sweeper.handle('pd.approval', { run: (job) => c.differences.approvalUnanswered(job.payload) });

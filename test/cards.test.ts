@@ -40,13 +40,13 @@ function problemsWith(card: any): string[] {
 
 function minutesCards(d: ReturnType<typeof sampleDiscussion>): Record<string, object> {
   const mc = new MinutesCards(directory, new WorkingCalendar('Europe/London'));
-  let m = startClock(d, NOW);
+  let m = startClock(d, NOW, 24);
   const content = checkContent({ agencyInformation: 'a', analysis: 'b', decision: 's47-joint', rationale: 'c', actions: '', familyTold: 'd', link: 'https://example.org/minutes' });
   m = circulate(m, d, id('Dee Walsh'), content, NOW);
   m = requestCorrection(m, d, id('Nia Evans'), 1, 'wrong', 'right', NOW);
   const declined = decideCorrection(m, d, id('Sam Okafor'), 'C1', false, 'the chair remembers otherwise', NOW);
   return {
-    'minutes draft': mc.draft(d, startClock(d, NOW), NOW, { errors: ['an error'] }),
+    'minutes draft': mc.draft(d, startClock(d, NOW, 24), NOW, { errors: ['an error'] }),
     'minutes to review': mc.review(d, m, m.versions[0], { aadObjectId: id('Jordan Reid'), userId: '29:j' }, undefined),
     'minutes with dissent': mc.review(d, declined.minutes, m.versions[0], { aadObjectId: id('Nia Evans') }, undefined),
     'minutes correction': mc.correction(d, m.corrections[0]),

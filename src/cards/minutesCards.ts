@@ -1,7 +1,7 @@
 /** View models for the minutes cards. First lines name only the case reference. */
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { Confirmation, Correction, latest, Minutes, MinutesVersion } from '../domain/minutes';
+import { Confirmation, Correction, dueHours, latest, lateness, Minutes, MinutesVersion } from '../domain/minutes';
 import { ATTENDANCE, currentVersion, DECISIONS, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
@@ -10,14 +10,6 @@ import draftTemplate from './templates/minutes/draft.json';
 import reviewTemplate from './templates/minutes/review.json';
 
 type Card = Record<string, unknown>;
-
-/** "6 hours", "1 hour 5 minutes": how late, in words. */
-export function lateness(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return [h ? part(h, 'hour') : '', m ? part(m, 'minute') : ''].filter(Boolean).join(' ') || 'less than a minute';
-}
 
 export class MinutesCards {
   constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
@@ -28,7 +20,7 @@ export class MinutesCards {
   }
 
   private lateLine(m: Minutes): string {
-    return m.lateByMinutes ? `Circulated late: ${lateness(m.lateByMinutes)} after the 24-hour deadline.` : '';
+    return m.lateByMinutes ? `Circulated late: ${lateness(m.lateByMinutes)} after the ${dueHours(m)}-hour deadline.` : '';
   }
 
   draft(d: StrategyDiscussion, m: Minutes, now: Date, options: { values?: Record<string, string>; errors?: string[]; saved?: string } = {}): Card {
@@ -52,7 +44,7 @@ export class MinutesCards {
     return renderCard(draftTemplate, {
       reference: d.reference,
       due: this.calendar.phrase(new Date(m.dueAt), now),
-      late: overdue && !latest(m) ? 'The 24 hours have passed: the minutes are late, and the record will show by how much.' : '',
+      late: overdue && !latest(m) ? `The ${dueHours(m)} hours have passed: the minutes are late, and the record will show by how much.` : '',
       saved: options.saved ?? '',
       errors: (options.errors ?? []).join(' '),
       f: inputsOf('agencyInformation', 'analysis', 'minutesRationale', 'minutesActions', 'familyTold', 'link'),

@@ -43,7 +43,9 @@ export interface Timescales {
   acknowledgementManagerWorkingDays: number;
   startOfWorkingDay: string;
   endOfWorkingDay: string;
-  /** Clock hours after the discussion ends at which the minute-taker is reminded (due at 24). */
+  /** Clock hours after the discussion ends by which its minutes are circulated. */
+  minutesDueHours: number;
+  /** Clock hours after the discussion ends at which the minute-taker is reminded (each before `minutesDueHours`). */
   minutesReminderHours: number[];
   minutesConfirmReminderWorkingDays: number;
   minutesConfirmManagerWorkingDays: number;
@@ -78,6 +80,7 @@ export const DEFAULT_TIMESCALES: Timescales = {
   acknowledgementManagerWorkingDays: 1,
   startOfWorkingDay: '09:00',
   endOfWorkingDay: '17:00',
+  minutesDueHours: 24,
   minutesReminderHours: [12, 20],
   minutesConfirmReminderWorkingDays: 1,
   minutesConfirmManagerWorkingDays: 2,

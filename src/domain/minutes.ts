@@ -1,5 +1,6 @@
 /**
- * The minutes of a strategy discussion: due 24 clock hours after it ends, circulated to everyone
+ * The minutes of a strategy discussion: due a number of clock hours after it ends (the
+ * partnership's `minutesDueHours`, 24 by default), circulated to everyone
  * involved, each recipient confirming they received and reviewed them. Corrections are accepted
  * (a new version, circulated again) or declined with a reason, and a declined correction stays on
  * the record as that agency's dissent.
@@ -56,6 +57,11 @@ export interface Minutes {
   lateByMinutes?: number;
 }
 
+/** A correction as the person asks for it, before it is numbered. */
+export type CorrectionRequest = Pick<Correction, 'by' | 'version' | 'wrong' | 'shouldSay' | 'at'>;
+/** The chair's decision on a correction. */
+export type CorrectionDecision = { state: 'accepted' | 'declined'; by: string; at: string; reason?: string };
+
 export interface Confirmation {
   version: number;
   aadObjectId: string;
@@ -76,14 +82,31 @@ export function mayWrite(d: StrategyDiscussion, aadObjectId: string): boolean {
   return aadObjectId === d.minuteTaker || aadObjectId === d.chair;
 }
 
-export function startClock(d: StrategyDiscussion, now: Date): Minutes {
+/** The clock starts when the discussion ends: due `dueHours` clock hours later, across weekends and clock changes. */
+export function startClock(d: StrategyDiscussion, now: Date, dueHours: number): Minutes {
   return {
     reference: d.reference,
     endedAt: now.toISOString(),
-    dueAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
+    dueAt: new Date(now.getTime() + dueHours * 3_600_000).toISOString(),
     versions: [],
     corrections: [],
   };
+}
+
+/**
+ * The clock hours these minutes were given: kept with them (their due time), so minutes whose
+ * clock started before the partnership changed its timescale are still described truly.
+ */
+export function dueHours(m: Pick<Minutes, 'endedAt' | 'dueAt'>): number {
+  return Math.round((new Date(m.dueAt).getTime() - new Date(m.endedAt).getTime()) / 3_600_000);
+}
+
+/** "6 hours", "1 hour 5 minutes": how late, or how long, in words. */
+export function lateness(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return [h ? part(h, 'hour') : '', m ? part(m, 'minute') : ''].filter(Boolean).join(' ') || 'less than a minute';
 }
 
 /** A level of need alone ("level 3") is never accepted: the needs must be described in words. */

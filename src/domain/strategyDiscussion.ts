@@ -123,7 +123,7 @@ export interface StrategyDiscussion {
   attendanceRecordedAt?: string;
   versions: OutcomeVersion[];
   differenceRequests: DifferenceRequest[];
-  /** When the chair marked the discussion ended: the minutes are due 24 clock hours later. */
+  /** When the chair marked the discussion ended: the minutes are due the partnership's `minutesDueHours` clock hours later. */
   endedAt?: string;
 }
 

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
-import { Confirmation, Correction, Minutes, MinutesContent, MinutesVersion } from '../domain/minutes';
+import { Confirmation, Correction, CorrectionDecision, CorrectionRequest, Minutes, MinutesContent, MinutesVersion } from '../domain/minutes';
+import { MinutesRepository } from '../workflows/minutes/ports';
 import { createOnce, encodeKey, isNotFound, JsonRow, listJson, listRows, readJson, Tables, unpackJson, upsertJson } from './tables';
 
 /**
@@ -26,10 +27,8 @@ const confirmKey = (version: number, aadObjectId: string) => `mconfirm|${pad(ver
 
 /** A circulated version as stored: the first carries the minutes, each later one the correction it applies. */
 type VersionRow = Omit<MinutesVersion, 'content'> & { content?: MinutesContent; applies?: string; lateByMinutes?: number };
-export type CorrectionRequest = Pick<Correction, 'by' | 'version' | 'wrong' | 'shouldSay' | 'at'>;
-export type CorrectionDecision = { state: 'accepted' | 'declined'; by: string; at: string; reason?: string };
 
-export class MinutesStore {
+export class MinutesStore implements MinutesRepository {
   constructor(private readonly tables: Tables) {}
 
   private get client() {

@@ -1,5 +1,6 @@
 import { Notify, OutboundMessage } from '../workflows/ports';
 import { Notice, NoticeKind, Tell } from '../workflows/notices';
+import { MinutesPresenter } from './minutesPresenter';
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
 export type Presenters = { [K in NoticeKind]: (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage };
@@ -30,9 +31,14 @@ export class TeamsTell implements Tell {
   }
 }
 
+export interface PresenterDeps {
+  minutes: MinutesPresenter;
+}
+
 /** The presenters of every kind, checked complete by the compiler. Workflows add theirs here. */
-export function presenters(): Presenters {
+export function presenters(deps: PresenterDeps): Presenters {
   return {
     said: (n) => ({ summary: n.summary, detail: n.detail }),
+    ...deps.minutes.notices(),
   };
 }

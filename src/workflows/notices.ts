@@ -4,10 +4,11 @@
  * Each workflow adds its kinds to `NoticeKinds`, kind -> the data that kind carries.
  */
 import type { Recipient } from './ports';
+import type { MinutesNoticeKinds } from './minutes/notices';
 
 // Each workflow adds its members here, e.g. 'sd.ack-request': { discussion: StrategyDiscussion; version: number }.
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface NoticeKinds {
+export interface NoticeKinds extends MinutesNoticeKinds {
   /** Free words to someone about a case (kept while workflows move to kinds of their own). */
   said: { summary: string; detail?: string };
 }

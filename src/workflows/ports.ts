@@ -65,3 +65,6 @@ export interface References {
   /** The same form submitted twice gets the same reference; `first` says whether this was the first time. */
   forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }>;
 }
+
+/** A short answer in words, the view a use case gives when there is no card to show. */
+export type Said = { kind: 'said'; text: string };

@@ -16,7 +16,7 @@ import { DiscussionStore } from '../store/discussionStore';
 import { Delivery, Reply as CardReply } from './ports';
 import { exportRecord } from './recordExport';
 import { RecordDocument } from '../documents/document';
-import { minutesRecordLines } from './minutesRecord';
+import { minutesRecordLines } from './minutes/record';
 import { MinutesStore } from '../store/minutesStore';
 import { logger } from '../logger';
 

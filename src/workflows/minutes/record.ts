@@ -1,8 +1,7 @@
 /** The minutes as lines of the case record: lateness, versions, who confirmed when, corrections and dissent. */
-import { WorkingCalendar } from '../domain/calendar';
-import { Directory } from '../domain/directory';
-import { Confirmation, latest, Minutes } from '../domain/minutes';
-import { lateness } from '../cards/minutesCards';
+import { WorkingCalendar } from '../../domain/calendar';
+import { Directory } from '../../domain/directory';
+import { Confirmation, dueHours, latest, lateness, Minutes } from '../../domain/minutes';
 
 export function minutesRecordLines(m: Minutes | undefined, confirmations: Confirmation[], directory: Directory, calendar: WorkingCalendar, now: Date): string[] {
   if (!m) return [];
@@ -14,7 +13,7 @@ export function minutesRecordLines(m: Minutes | undefined, confirmations: Confir
     lines.push(now.getTime() > new Date(m.dueAt).getTime() ? `Not circulated: they were due ${when(m.dueAt)} and are late.` : `Due ${calendar.phrase(new Date(m.dueAt), now)}.`);
     return lines;
   }
-  lines.push(m.lateByMinutes ? `Circulated late, by ${lateness(m.lateByMinutes)} (due ${when(m.dueAt)}).` : 'Circulated within 24 hours.');
+  lines.push(m.lateByMinutes ? `Circulated late, by ${lateness(m.lateByMinutes)} (due ${when(m.dueAt)}).` : `Circulated within ${dueHours(m)} hours.`);
   for (const version of m.versions) {
     const confirmed = confirmations.filter((c) => c.version === version.version);
     lines.push(`Version ${version.version}, circulated ${when(version.circulatedAt)} by ${who(version.circulatedBy)} to ${version.recipients.length} people${version.reason ? ` (${version.reason})` : ''}: confirmed by ${confirmed.length} of ${version.recipients.length}.`);

@@ -1,0 +1,61 @@
+/**
+ * Circulating the minutes: refused while they contradict the acknowledged outcome (the chair is
+ * told), then sent to every recipient, each asked to confirm, with their confirmation chasers set.
+ */
+import { checkContent, circulate as circulateMinutes, contradiction, dueHours, latest, lateness, Minutes, MinutesContent } from '../../domain/minutes';
+import { Invalid, Refused } from '../../domain/refusals';
+import { StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Actor } from '../actor';
+import { writable } from './load';
+import { MinutesPorts } from './ports';
+import { MinutesView, said } from './views';
+
+export async function circulate(p: MinutesPorts, actor: Actor, reference: string, form: Record<string, string>): Promise<MinutesView> {
+  const { d, m } = await writable(p, actor, reference);
+  if (latest(m)) return said(`The minutes of ${reference} have already been circulated; changes go through corrections.`);
+  let content: MinutesContent;
+  try {
+    content = checkContent(form);
+  } catch (e) {
+    if (e instanceof Invalid) return { kind: 'minutes.draft', discussion: d, minutes: m, values: form, errors: e.problems };
+    throw e;
+  }
+  const problem = contradiction(d, content);
+  if (problem) {
+    await p.access.note(actor, reference, 'minutes.contradiction', `minutes say ${content.decision}`);
+    await p.tell.tell([{ kind: 'minutes.contradiction', key: `${reference}|minutes|contradiction|${content.decision}`, about: reference, to: { person: d.chair }, decision: content.decision }]);
+    return { kind: 'minutes.draft', discussion: d, minutes: m, values: form, errors: [problem] };
+  }
+  const updated = circulateMinutes(m, d, actor.person.aadObjectId, content, p.now());
+  const v = latest(updated)!;
+  if (!(await p.minutes.addVersion(reference, v, { lateByMinutes: updated.lateByMinutes }))) {
+    throw new Refused('old-version', `The minutes of ${reference} were circulated a moment ago by someone else.`);
+  }
+  const late = updated.lateByMinutes ? `late by ${lateness(updated.lateByMinutes)}` : undefined;
+  await p.access.note(actor, reference, 'minutes.circulated', `version 1 to ${v.recipients.length} people, ${late ?? 'on time'}`);
+  await sendLatest(p, d, updated);
+  return said(`${reference}: the minutes were circulated to ${v.recipients.length} people, ${late ?? `within ${dueHours(updated)} hours`}. Each is asked to confirm they received and reviewed them; anyone who cannot be reached will be reported to you.`);
+}
+
+/** Sends the latest version to every recipient and sets their confirmation chasers. */
+export async function sendLatest(p: MinutesPorts, d: StrategyDiscussion, m: Minutes): Promise<void> {
+  const v = latest(m)!;
+  const t = p.directory.partnership.timescales;
+  const at = new Date(v.circulatedAt);
+  // In parallel: this runs inside a card action, and Teams waits about 5 s.
+  await Promise.all(
+    v.recipients.flatMap((person) => {
+      const payload = { ref: d.reference, version: v.version, person };
+      return [
+        p.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-remind|${person}`, kind: 'minutes.confirm.remind', dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmReminderWorkingDays), payload }),
+        p.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-manager|${person}`, kind: 'minutes.confirm.manager', dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmManagerWorkingDays), payload }),
+      ];
+    }),
+  );
+  await p.tell.tell(
+    v.recipients.map((person) => ({
+      kind: 'minutes.review' as const, key: `${d.reference}|minutes|v${v.version}|${person}`, about: d.reference, to: { person }, reportTo: [d.chair, d.minuteTaker],
+      discussion: d, minutes: m, version: v.version, reminder: false,
+    })),
+  );
+}
