@@ -62,4 +62,14 @@ describe('the partnership directory', () => {
   test('a file that is not JSON says so', () => {
     expect(() => loadDirectory('README.md')).toThrow(/could not be read/);
   });
+
+  test('the minutes deadline is the partnership\'s (24 hours unless it says), and a reminder after it is refused', () => {
+    expect(checkDirectory(sample()).partnership.timescales.minutesDueHours).toBe(24);
+    const late = sample();
+    late.partnership.timescales = { minutesReminderHours: [12, 30] };
+    expect(() => checkDirectory(late)).toThrow(/the minutes reminder at 30 hours is not before the minutes are due \(24 hours\)/);
+    const longer = sample();
+    longer.partnership.timescales = { minutesDueHours: 48, minutesReminderHours: [12, 30] };
+    expect(checkDirectory(longer).partnership.timescales).toMatchObject({ minutesDueHours: 48, minutesReminderHours: [12, 30] });
+  });
 });

@@ -22,7 +22,7 @@ export class MinutesPresenter {
     private readonly cards: MinutesCards,
     private readonly directory: Directory,
     private readonly calendar: WorkingCalendar,
-    private readonly conversations: ConversationStore,
+    private readonly conversations: Pick<ConversationStore, 'person'>,
     private readonly now: () => Date,
   ) {}
 

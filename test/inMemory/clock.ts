@@ -1,0 +1,13 @@
+/** A clock that stands still until a test moves it. */
+export class FixedClock {
+  constructor(private at: Date) {}
+  readonly now = (): Date => new Date(this.at);
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+  set(at: Date): void {
+    this.at = at;
+  }
+}
+
+export const HOUR = 3_600_000;

@@ -1,0 +1,20 @@
+import { Job, JobKind, Schedule } from '../../src/workflows/jobs';
+
+/** Due work in memory: scheduled once per id, taken in due order by the test. */
+export class InMemorySchedule implements Schedule {
+  readonly jobs = new Map<string, Job>();
+  async schedule<K extends JobKind>(job: Job<K>): Promise<boolean> {
+    if (this.jobs.has(job.id)) return false;
+    this.jobs.set(job.id, job);
+    return true;
+  }
+  /** The jobs of a kind due by `at`, earliest first, removed as a sweeper would run them. */
+  takeDue<K extends JobKind>(kind: K, at: Date): Job<K>[] {
+    const due = this.of(kind).filter((j) => j.dueAt.getTime() <= at.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    for (const j of due) this.jobs.delete(j.id);
+    return due;
+  }
+  of<K extends JobKind>(kind: K): Job<K>[] {
+    return [...this.jobs.values()].filter((j): j is Job<K> => j.kind === kind);
+  }
+}

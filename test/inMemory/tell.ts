@@ -1,0 +1,19 @@
+import { Notice, Tell } from '../../src/workflows/notices';
+
+/** Records what use cases tell, once per key, as the outbox delivers. */
+export class RecordingTell implements Tell {
+  readonly told: Notice[] = [];
+  async tell(notices: Notice[]): Promise<void> {
+    for (const n of notices) if (!this.told.some((t) => t.key === n.key)) this.told.push(n);
+  }
+  async replace(notice: Notice): Promise<boolean> {
+    const i = this.told.findIndex((t) => t.key === notice.key);
+    if (i < 0) return false;
+    this.told[i] = notice;
+    return true;
+  }
+  /** What was told since the last call, and forget it. */
+  take(): Notice[] {
+    return this.told.splice(0);
+  }
+}
