@@ -1,5 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { ConcordAdapter, routeSdkConsoleToLogger } from './teams/adapter';
 import { Settings } from './config';
 import { loadDirectory, readDirectory } from './directoryFile';
 import { watchDirectoryFile } from './directoryWatcher';
@@ -128,7 +128,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
         ...(options.openIdMetadataUrl ? publicCloudWithKeysAt(options.openIdMetadataUrl) : {}),
       }
     : undefined;
-  const adapter = new TeamsAdapter(botAuthentication ?? {});
+  routeSdkConsoleToLogger();
+  const adapter = new ConcordAdapter(botAuthentication ?? {});
   adapter.use(new TurnTelemetry());
   const notifier = new Notifier(adapter, settings.botId, conversations);
   const jobs = new JobStore(tables);

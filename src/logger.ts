@@ -11,8 +11,11 @@ type Fields = Record<string, string | number | boolean | undefined>;
 
 const REDACTED = ['text', 'note', 'rationale', 'purpose', 'summary', 'body', 'value', 'answer', 'reason', 'content'];
 
+/** Under test, lines are held for the test environment, which prints them only if the test fails. */
+const held = (globalThis as { __concordLogs?: string[] }).__concordLogs;
+
 const base = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.CONCORD_QUIET === '1' ? 'warn' : 'info'),
+  level: process.env.LOG_LEVEL ?? (!held && process.env.CONCORD_QUIET === '1' ? 'warn' : 'info'),
   messageKey: 'message',
   base: undefined,
   timestamp: () => `,"at":"${new Date().toISOString()}"`,
@@ -22,7 +25,7 @@ const base = pino({
     const span = trace.getActiveSpan()?.spanContext();
     return span ? { traceId: span.traceId, spanId: span.spanId } : {};
   },
-});
+}, held ? { write: (line: string) => void held.push(line) } : undefined);
 
 export const logger = {
   info: (m: string, f?: Fields) => base.info(f ?? {}, m),
