@@ -46,9 +46,14 @@ import { ReferralCards } from './cards/referralCards';
 import { loadForm } from './formsFile';
 import { ReferralStore } from './store/referralStore';
 import { ReferralRoutes } from './teams/referralRoutes';
-import { FormSession } from './workflows/formSession';
-import { Referrals } from './workflows/referrals';
-import { SeriousIncidents } from './workflows/seriousIncidents';
+import { FormSession } from './workflows/referrals/formSession';
+import { ReferralDrafting } from './workflows/referrals/drafting';
+import { ReferralSubmission } from './workflows/referrals/submission';
+import { FrontDoor } from './workflows/referrals/frontDoor';
+import { UndecidedReferrals } from './workflows/referrals/undecided';
+import { IncidentClocks } from './workflows/referrals/incidentClock';
+import { IncidentReport } from './workflows/referrals/incidentReport';
+import { ReferralPresenter } from './teams/referralPresenter';
 import { ParkedJobs } from './workflows/parkedJobs';
 import { JobRoutes } from './teams/jobRoutes';
 import { AuditRoutes } from './teams/auditRoutes';
@@ -139,20 +144,26 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const minutesStore = new MinutesStore(tables);
   const referralStore = new ReferralStore(tables);
   const minutesPresenter = new MinutesPresenter(new MinutesCards(directory, calendar), directory, calendar, conversations, now);
+  const strategyCards = new StrategyCards(directory, calendar);
+  const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', referralStore, calendar, now);
+  const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', referralStore, calendar, now);
+  const referralPresenter = new ReferralPresenter(new ReferralCards(directory, calendar), strategyCards, { referral: referralForm.form, incident: incidentForm.form }, calendar, now);
   const services: WorkflowServices = {
     access: new CaseAccess(discussionStore, audit),
-    outbox, tell: new TeamsTell(outbox, presenters({ minutes: minutesPresenter })), jobs, audit, directory, calendar, conversations, references: new References(tables), now,
+    outbox, tell: new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter })), jobs, audit, directory, calendar, conversations, references: new References(tables), now,
   };
-  const strategyCards = new StrategyCards(directory, calendar);
-  const referralCards = new ReferralCards(directory, calendar);
-  const form = (file: string, kind: 'referral' | 'incident') => new FormSession(loadForm(file), kind, referralStore, referralCards, calendar, now);
 
   const discussions = new StrategyDiscussions(services, discussionStore, strategyCards, minutesStore);
   const minutes: MinutesPorts = { access: services.access, minutes: minutesStore, discussions: discussionStore, tell: services.tell, jobs, audit, directory, calendar, now };
   const differences = new ProfessionalDifferences(services, new DifferenceStore(tables), discussionStore, minutesStore, new DifferenceCards(directory, calendar));
-  const referrals = new Referrals(services, form(p.forms.referral, 'referral'), referralStore, referralCards, strategyCards);
-  const incidents = new SeriousIncidents(services, form(p.forms.seriousIncident, 'incident'), referralStore, referralCards);
-  registerChasers(sweeper, { discussions, minutes, differences, referrals, incidents });
+  const referrals = {
+    drafting: new ReferralDrafting(services, referralForm),
+    submission: new ReferralSubmission(services, referralForm, referralStore),
+    frontDoor: new FrontDoor(services, referralStore),
+  };
+  const clocks = new IncidentClocks(services, referralStore);
+  const incidents = { report: new IncidentReport(services, incidentForm, referralStore, clocks), clocks };
+  registerChasers(sweeper, { discussions, minutes, differences, undecidedReferrals: new UndecidedReferrals(services, referralStore), incidentClocks: clocks });
   const parkedJobs = new ParkedJobs(services, sweeper, jobs);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
@@ -160,7 +171,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const files = new FileDelivery(exportFiles(discussions, differences), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const workflows = [
-    new ReferralRoutes(referrals, incidents),
+    new ReferralRoutes(referrals, incidents, referralPresenter),
     new DifferenceRoutes(differences, files),
     new StrategyRoutes(discussions, files),
     new MinutesRoutes(minutes, services.access, minutesPresenter),

@@ -2,16 +2,16 @@ import { Sweeper } from './scheduler/sweeper';
 import { ProfessionalDifferences } from './workflows/differences';
 import { chaseConfirmation, minutesOverdue, remindMinuteTaker } from './workflows/minutes/chasers';
 import { MinutesPorts } from './workflows/minutes/ports';
-import { Referrals } from './workflows/referrals';
-import { SeriousIncidents } from './workflows/seriousIncidents';
+import { UndecidedReferrals } from './workflows/referrals/undecided';
+import { IncidentClocks } from './workflows/referrals/incidentClock';
 import { StrategyDiscussions } from './workflows/strategyDiscussions';
 
 export interface Chasers {
   discussions: StrategyDiscussions;
   minutes: MinutesPorts;
   differences: ProfessionalDifferences;
-  referrals: Referrals;
-  incidents: SeriousIncidents;
+  undecidedReferrals: UndecidedReferrals;
+  incidentClocks: IncidentClocks;
 }
 
 /**
@@ -32,7 +32,7 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('pd.deadline', { run: (job) => c.differences.deadlinePassed(job.payload) });
   sweeper.handle('pd.remind', { run: (job) => c.differences.remind(job.payload) });
   sweeper.handle('pd.approval', { run: (job) => c.differences.approvalUnanswered(job.payload) });
-  sweeper.handle('ref.deadline', { run: (job) => c.referrals.deadlinePassed(job.payload) });
-  sweeper.handle('si.remind', { run: (job) => c.incidents.remind(job.payload) });
-  sweeper.handle('si.due', { run: (job) => c.incidents.due(job.payload) });
+  sweeper.handle('ref.deadline', { run: (job) => c.undecidedReferrals.deadlinePassed(job.payload) });
+  sweeper.handle('si.remind', { run: (job) => c.incidentClocks.remind(job.payload) });
+  sweeper.handle('si.due', { run: (job) => c.incidentClocks.due(job.payload) });
 }

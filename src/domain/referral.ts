@@ -15,6 +15,8 @@ export const FRONT_DOOR_DECISIONS: Record<FrontDoorDecision, string> = {
 };
 
 export interface Draft {
+  /** One filled-in form: submitting it twice, or again after a failure, gives one referral. (Absent on drafts saved before it existed.) */
+  id?: string;
   referrer: string;
   formId: string;
   step: number;

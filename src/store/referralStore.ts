@@ -1,12 +1,13 @@
 import { Draft, Referral } from '../domain/referral';
 import { SeriousIncident } from '../domain/seriousIncident';
-import { encodeKey, isNotFound, isStale, jsonEntity, readJson, Tables, updateJson, upsertJson } from './tables';
+import type { ReferralRepository } from '../workflows/referrals/ports';
+import { createOnce, encodeKey, isNotFound, isStale, readJson, Tables, updateJson, upsertJson } from './tables';
 
 /**
  * Referral drafts (one per person and form, so a half-done referral is resumed, also after a
  * restart), submitted referrals, and serious incidents, each a JSON document under its etag.
  */
-export class ReferralStore {
+export class ReferralStore implements ReferralRepository {
   constructor(private readonly tables: Tables) {}
 
   private get client() {
@@ -41,8 +42,8 @@ export class ReferralStore {
     }
   }
 
-  async createReferral(r: Referral): Promise<void> {
-    await this.client.createEntity(jsonEntity(encodeKey(r.reference), 'referral', r));
+  createReferral(r: Referral): Promise<boolean> {
+    return createOnce(this.client, encodeKey(r.reference), 'referral', r);
   }
 
   referral(reference: string): Promise<Referral | undefined> {
@@ -53,8 +54,8 @@ export class ReferralStore {
     return (await updateJson<Referral>(this.client, encodeKey(reference), 'referral', change))!;
   }
 
-  async createIncident(si: SeriousIncident): Promise<void> {
-    await this.client.createEntity(jsonEntity(encodeKey(si.reference), 'incident', si));
+  createIncident(si: SeriousIncident): Promise<boolean> {
+    return createOnce(this.client, encodeKey(si.reference), 'incident', si);
   }
 
   incident(reference: string): Promise<SeriousIncident | undefined> {

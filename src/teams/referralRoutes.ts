@@ -1,54 +1,77 @@
 import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { Referrals } from '../workflows/referrals';
-import { SeriousIncidents } from '../workflows/seriousIncidents';
+import { ReferralDrafting } from '../workflows/referrals/drafting';
+import { ReferralSubmission } from '../workflows/referrals/submission';
+import { FrontDoor } from '../workflows/referrals/frontDoor';
+import { IncidentReport } from '../workflows/referrals/incidentReport';
+import { IncidentClocks } from '../workflows/referrals/incidentClock';
+import { ReferralView } from '../workflows/referrals/views';
 import { card, WorkflowRoutes } from './app';
-import { formValues, Guard, onCardAction, Step, text } from './cardAction';
+import { formValues, Guard, onCardAction, text } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { choice, count, date } from './cardInput';
 import { FRONT_DOOR_DECISIONS } from '../domain/referral';
+import { Actor } from '../workflows/actor';
+import { ReferralPresenter } from './referralPresenter';
 
 const DANGER = { yes: 'A child is in danger now', no: 'No' };
 const MOVES = { next: 'Next', back: 'Back' };
 
+export interface ReferralUseCases {
+  drafting: ReferralDrafting;
+  submission: ReferralSubmission;
+  frontDoor: FrontDoor;
+}
+
+export interface IncidentUseCases {
+  report: IncidentReport;
+  clocks: IncidentClocks;
+}
+
+type ViewStep = (actor: Actor, data: Record<string, unknown>, ref: string) => Promise<ReferralView>;
+
 export class ReferralRoutes implements WorkflowRoutes {
-  constructor(private readonly referrals: Referrals, private readonly incidents: SeriousIncidents) {}
+  constructor(
+    private readonly referrals: ReferralUseCases,
+    private readonly incidents: IncidentUseCases,
+    private readonly presenter: ReferralPresenter,
+  ) {}
 
   registerCommands(app: Application<TurnState>): void {
-    const r = this.referrals;
-    const si = this.incidents;
+    const { drafting, frontDoor } = this.referrals;
+    const { report, clocks } = this.incidents;
     const refIn = (context: TurnContext, prefix: string) => (new RegExp(`\\b(${prefix}-\\d+)\\b`, 'i').exec(context.activity.text ?? '')?.[1] ?? '').toUpperCase();
-    app.message(/^\s*refer\s*$/i, async (context) => this.say(context, await r.refer(actorOf(context))));
-    app.message(/^\s*serious incident\s*$/i, async (context) => this.say(context, await si.start(actorOf(context))));
+    app.message(/^\s*refer\s*$/i, async (context) => this.say(context, this.presenter.reply(await drafting.refer(actorOf(context)))));
+    app.message(/^\s*serious incident\s*$/i, async (context) => this.say(context, this.presenter.reply(await report.start(actorOf(context)))));
     app.message(/^\s*(referral|record)\s+REF-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
       const ref = refIn(context, 'REF');
-      await this.say(context, await r.guard(actor, ref, () => r.view(actor, ref)));
+      await this.say(context, await frontDoor.guard(actor, ref, async () => this.presenter.reply(await frontDoor.view(actor, ref))));
     });
     app.message(/^\s*(incident|record)\s+SI-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
       const ref = refIn(context, 'SI');
-      await this.say(context, await si.guard(actor, ref, () => si.view(actor, ref)));
+      await this.say(context, await clocks.guard(actor, ref, async () => this.presenter.reply(await clocks.view(actor, ref))));
     });
   }
 
   registerActions(app: Application<TurnState>): void {
-    const r = this.referrals;
-    const si = this.incidents;
-    const guard: Guard = (actor, ref, step) => r.guard(actor, ref, step);
-    const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
-    on('ref.start', (actor) => r.refer(actor));
-    on('ref.danger', (actor, data) => r.danger(actor, choice(DANGER, data, 'danger')));
-    on('ref.resume', (actor) => r.resume(actor));
-    on('ref.step', (actor, data) => r.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
-    on('ref.submit', (actor) => r.submit(actor));
-    on('ref.decide', (actor, data, ref) => r.decide(actor, ref, choice(FRONT_DOOR_DECISIONS, data, 'outcome'), text(data.rationale)));
-    on('ref.convene', (actor, _data, ref) => r.convene(actor, ref));
-    on('si.start', (actor) => si.start(actor));
-    on('si.step', (actor, data) => si.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
-    on('si.submit', (actor) => si.submit(actor));
-    on('si.panel', (actor, data, ref) => si.record(actor, ref, 'panel', date(data, 'date')));
-    on('si.review', (actor, data, ref) => si.record(actor, ref, 'review', date(data, 'date')));
+    const { drafting, submission, frontDoor } = this.referrals;
+    const { report, clocks } = this.incidents;
+    const guard: Guard = (actor, ref, step) => frontDoor.guard(actor, ref, step);
+    const on = (verb: string, step: ViewStep) => onCardAction(app, verb, guard, async (actor, data, ref) => this.presenter.reply(await step(actor, data, ref)));
+    on('ref.start', (actor) => drafting.refer(actor));
+    on('ref.danger', (actor, data) => drafting.danger(actor, choice(DANGER, data, 'danger')));
+    on('ref.resume', (actor) => drafting.resume(actor));
+    on('ref.step', (actor, data) => drafting.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
+    on('ref.submit', (actor) => submission.submit(actor));
+    on('ref.decide', (actor, data, ref) => frontDoor.decide(actor, ref, choice(FRONT_DOOR_DECISIONS, data, 'outcome'), text(data.rationale)));
+    on('ref.convene', (actor, _data, ref) => frontDoor.convene(actor, ref));
+    on('si.start', (actor) => report.start(actor));
+    on('si.step', (actor, data) => report.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
+    on('si.submit', (actor) => report.submit(actor));
+    on('si.panel', (actor, data, ref) => clocks.record(actor, ref, 'panel', date(data, 'date')));
+    on('si.review', (actor, data, ref) => clocks.record(actor, ref, 'review', date(data, 'date')));
   }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {

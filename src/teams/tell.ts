@@ -31,8 +31,10 @@ export class TeamsTell implements Tell {
   }
 }
 
+/** What the presenters need: each workflow adds its field. */
 export interface PresenterDeps {
   minutes: MinutesPresenter;
+  referrals: { notices(): Pick<Presenters, 'ref.new' | 'ref.decided' | 'ref.undecided' | 'si.reported' | 'si.reminder' | 'si.missed'> };
 }
 
 /** The presenters of every kind, checked complete by the compiler. Workflows add theirs here. */
@@ -40,5 +42,6 @@ export function presenters(deps: PresenterDeps): Presenters {
   return {
     said: (n) => ({ summary: n.summary, detail: n.detail }),
     ...deps.minutes.notices(),
+    ...deps.referrals.notices(),
   };
 }

@@ -37,6 +37,9 @@ export interface Notify {
 /** What the person who acted sees next: a card replacing theirs, or a short message. */
 export type Reply = { card: Record<string, unknown> } | { message: string };
 
+/** A view that is only words to the person who acted. */
+export type Said = { kind: 'said'; text: string };
+
 export interface AuditEvent {
   /** What the event is about: a case reference such as SD-0142, or 'access' / 'system'. */
   subject: string;
@@ -65,6 +68,3 @@ export interface References {
   /** The same form submitted twice gets the same reference; `first` says whether this was the first time. */
   forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }>;
 }
-
-/** A short answer in words, the view a use case gives when there is no card to show. */
-export type Said = { kind: 'said'; text: string };

@@ -2,55 +2,54 @@
  * Walking a person through a form one card at a time: answers are saved at every step (a draft
  * survives closing Teams and a restart), checked before moving on, and reviewed before submit.
  */
-import { WorkingCalendar } from '../domain/calendar';
-import { Answers, checkStep, FormDefinition } from '../domain/forms';
-import { Draft } from '../domain/referral';
-import { ReferralCards } from '../cards/referralCards';
-import { ReferralStore } from '../store/referralStore';
-import { Reply as CardReply } from './ports';
-import { Actor } from './actor';
+import { randomUUID } from 'node:crypto';
+import { WorkingCalendar } from '../../domain/calendar';
+import { Answers, checkStep, FormDefinition } from '../../domain/forms';
+import { Draft } from '../../domain/referral';
+import { Actor } from '../actor';
+import { DraftRepository } from './ports';
+import { FormKind, ReferralView, said } from './views';
 
 export class FormSession {
   constructor(
     readonly form: FormDefinition,
-    private readonly kind: 'referral' | 'incident',
-    private readonly store: ReferralStore,
-    private readonly cards: ReferralCards,
+    readonly kind: FormKind,
+    private readonly store: DraftRepository,
     private readonly calendar: WorkingCalendar,
     private readonly now: () => Date,
   ) {}
 
-  private get verb(): string {
-    return this.kind === 'referral' ? 'ref.step' : 'si.step';
-  }
-
   private get noun(): string {
-    return this.kind === 'referral' ? 'Referral' : 'Serious incident';
+    return this.kind === 'referral' ? 'referral' : 'serious incident';
   }
 
   draft(actor: Actor): Promise<Draft | undefined> {
     return this.store.draft(this.form.id, actor.person.aadObjectId);
   }
 
-  async start(actor: Actor, urgent: boolean): Promise<CardReply> {
+  /** The one filled-in form a draft is: its submissions share one reference. */
+  static idOf(d: Draft): string {
+    return d.id ?? `${d.formId}|${d.referrer}|${d.startedAt}`;
+  }
+
+  async start(actor: Actor, urgent: boolean): Promise<ReferralView> {
     const existing = await this.draft(actor);
     const now = this.now().toISOString();
     const d: Draft = existing
       ? { ...existing, urgent: existing.urgent || urgent, updatedAt: now }
-      : { referrer: actor.person.aadObjectId, formId: this.form.id, step: 0, answers: {}, urgent, startedAt: now, updatedAt: now };
+      : { id: randomUUID(), referrer: actor.person.aadObjectId, formId: this.form.id, step: 0, answers: {}, urgent, startedAt: now, updatedAt: now };
     await this.store.saveDraft(d);
     return this.show(d);
   }
 
-  show(d: Draft, errors: string[] = []): CardReply {
-    if (d.step >= this.form.steps.length) return { card: this.cards.review(this.form, d.answers, d.urgent, this.kind) };
-    return { card: this.cards.step(this.form, d.step, d.answers, { errors, urgent: d.urgent, verb: this.verb, noun: this.noun }) };
+  show(draft: Draft, errors: string[] = []): ReferralView {
+    return { kind: 'draft', form: this.kind, draft, errors };
   }
 
   /** The answers on the card are kept whichever way the person goes; "next" only when they pass. */
-  async move(actor: Actor, values: Record<string, string>, move: string, fromStep: number): Promise<CardReply> {
+  async move(actor: Actor, values: Record<string, string>, move: string, fromStep: number): Promise<ReferralView> {
     const d = await this.draft(actor);
-    if (!d) return { message: `That ${this.noun.toLowerCase()} is no longer in progress (it was submitted, or never started). Type "refer" to start one.` };
+    if (!d) return said(`That ${this.noun} is no longer in progress (it was submitted, or never started). Type "refer" to start one.`);
     const step = this.form.steps[fromStep];
     const answers: Answers = { ...d.answers };
     for (const q of step?.questions ?? []) if (values[q.id] !== undefined) answers[q.id] = values[q.id].trim();
@@ -73,7 +72,7 @@ export class FormSession {
     return this.form.steps.flatMap((s) => checkStep(s, d.answers, today));
   }
 
-  /** Takes the draft to submit it; false when another submit (a double click) took it first. */
+  /** Takes the draft once its submission is stored; false when another submit (a double click) took it first. */
   claim(actor: Actor): Promise<boolean> {
     return this.store.claimDraft(this.form.id, actor.person.aadObjectId);
   }

@@ -1,0 +1,91 @@
+/**
+ * How the referral and serious-incident views and notices read in Teams: the cards of
+ * cards/referralCards (and the strategy convene form for a chair's pre-filled offer), with a first
+ * line that never identifies the child.
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { FormDefinition } from '../domain/forms';
+import { FRONT_DOOR_DECISIONS } from '../domain/referral';
+import { ReferralCards } from '../cards/referralCards';
+import { StrategyCards } from '../cards/strategyCards';
+import { Reply } from '../workflows/ports';
+import { IncidentClock } from '../workflows/referrals/notices';
+import { FormKind, ReferralView } from '../workflows/referrals/views';
+import { SeriousIncident } from '../domain/seriousIncident';
+import { Presenters } from './tell';
+
+type ReferralNoticeKind = 'ref.new' | 'ref.decided' | 'ref.undecided' | 'si.reported' | 'si.reminder' | 'si.missed';
+
+const STEP = {
+  referral: { verb: 'ref.step', noun: 'Referral' },
+  incident: { verb: 'si.step', noun: 'Serious incident' },
+};
+
+export class ReferralPresenter {
+  constructor(
+    private readonly cards: ReferralCards,
+    private readonly strategyCards: StrategyCards,
+    private readonly forms: Record<FormKind, FormDefinition>,
+    private readonly calendar: WorkingCalendar,
+    private readonly now: () => Date,
+  ) {}
+
+  reply(v: ReferralView): Reply {
+    switch (v.kind) {
+      case 'said':
+        return { message: v.text };
+      case 'danger':
+        return { card: this.cards.danger() };
+      case 'emergency':
+        return { card: this.cards.emergency() };
+      case 'draft': {
+        const form = this.forms[v.form];
+        const d = v.draft;
+        if (d.step >= form.steps.length) return { card: this.cards.review(form, d.answers, d.urgent, v.form) };
+        return { card: this.cards.step(form, d.step, d.answers, { errors: v.errors, urgent: d.urgent, ...STEP[v.form] }) };
+      }
+      case 'referral':
+        return { card: this.cards.referral(this.forms.referral, v.referral, v.viewer, this.now(), v.error) };
+      case 'incident':
+        return { card: this.incidentCard(v.incident) };
+      case 'convene-offer':
+        return { card: this.strategyCards.convene(v.chair, { purpose: v.purpose, invite_referrer: v.referrer, babyOrUnborn: v.babyOrUnborn ? 'true' : 'false' }) };
+    }
+  }
+
+  private incidentCard(si: SeriousIncident, admin = true) {
+    return this.cards.incident(this.forms.incident, si, { admin }, this.now());
+  }
+
+  private due(si: SeriousIncident, which: IncidentClock): string {
+    return this.calendar.phrase(new Date(which === 'panel' ? si.panelDueAt : si.rapidReviewDueAt!), this.now());
+  }
+
+  notices(): Pick<Presenters, ReferralNoticeKind> {
+    return {
+      'ref.new': ({ referral: r }) => ({
+        summary: `${r.reference}: new referral${r.urgent ? ', urgent' : ''}`,
+        card: this.cards.referral(this.forms.referral, r, { frontDoor: true, chair: false }, this.now()),
+      }),
+      'ref.decided': ({ referral: r }) => ({
+        summary: `${r.reference}: the Front Door decided: ${FRONT_DOOR_DECISIONS[r.decision!.outcome]}.`,
+        detail: `Why: ${r.decision!.rationale}`,
+      }),
+      'ref.undecided': ({ referral: r }) => ({
+        summary: `${r.reference}: this referral${r.urgent ? ' (urgent)' : ''} was due a decision by the end of the working day and has none. Please decide it now.`,
+      }),
+      'si.reported': ({ incident: si }) => ({
+        summary: `${si.reference}: serious incident reported; the National Panel must be notified ${this.due(si, 'panel')}`,
+        card: this.incidentCard(si),
+      }),
+      'si.reminder': ({ incident: si, which }) => ({
+        summary: `${si.reference}: reminder, ${which === 'panel' ? 'the National Panel must be notified' : 'the rapid review must be completed'} ${this.due(si, which)}`,
+        card: this.incidentCard(si),
+      }),
+      'si.missed': ({ incident: si, which }) => ({
+        summary: `${si.reference}: ${which === 'panel' ? 'The National Panel has not been notified' : 'The rapid review has not been completed'} and the statutory deadline has passed. The record shows it as missed.`,
+        card: this.incidentCard(si),
+      }),
+    };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The Front Door's side of a referral: who may see it, the decision with its rationale (the
+ * referrer is told), and, once a strategy discussion is decided, a chair's pre-filled convene offer.
+ */
+import { decide, FRONT_DOOR_DECISIONS, maySeeReferral, Referral } from '../../domain/referral';
+import { Invalid, Refused } from '../../domain/refusals';
+import { FIELDS } from '../../domain/limits';
+import { Actor } from '../actor';
+import { Workflow, WorkflowServices } from '../workflow';
+import { ReferralRepository } from './ports';
+import { ReferralView, ReferralViewer } from './views';
+
+export class FrontDoor extends Workflow {
+  constructor(services: WorkflowServices, private readonly store: ReferralRepository) {
+    super(services);
+  }
+
+  private async load(actor: Actor, reference: string): Promise<Referral> {
+    const r = /^REF-\d{4,}$/.test(reference) ? await this.store.referral(reference) : undefined;
+    if (!r || !maySeeReferral(r, actor.person)) throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show it. You can see the referrals you made.`);
+    return r;
+  }
+
+  private viewer(actor: Actor): ReferralViewer {
+    return { frontDoor: actor.person.roles.includes('front-door'), chair: actor.person.roles.includes('chair') };
+  }
+
+  async view(actor: Actor, reference: string): Promise<ReferralView> {
+    return { kind: 'referral', referral: await this.load(actor, reference), viewer: this.viewer(actor) };
+  }
+
+  async decide(actor: Actor, reference: string, outcome: string, rationale: string): Promise<ReferralView> {
+    const before = await this.load(actor, reference);
+    let r: Referral;
+    try {
+      r = await this.store.updateReferral(reference, (cur) => decide(cur, actor.person, outcome, rationale, this.now()));
+    } catch (e) {
+      if (e instanceof Invalid) return { kind: 'referral', referral: before, viewer: this.viewer(actor), error: e.problems.join(' ') };
+      throw e;
+    }
+    await this.access.note(actor, reference, 'referral.decided', FRONT_DOOR_DECISIONS[r.decision!.outcome]);
+    await this.tell.tell([{ kind: 'ref.decided', key: `${reference}|decision`, about: reference, to: { person: r.referrer }, referral: r }]);
+    return { kind: 'referral', referral: r, viewer: this.viewer(actor) };
+  }
+
+  /** "Strategy discussion" offers to convene one with the referral's details filled in. */
+  async convene(actor: Actor, reference: string): Promise<ReferralView> {
+    const r = await this.load(actor, reference);
+    if (!actor.person.roles.includes('chair')) throw new Refused('not-chair', 'Only people with the chair role can convene a strategy discussion.');
+    const a = r.answers;
+    return {
+      kind: 'convene-offer',
+      chair: actor.person,
+      purpose: `Referral ${r.reference}${r.urgent ? ' (urgent)' : ''}: ${a.whatHappened ?? ''}`.slice(0, FIELDS.purpose.max),
+      referrer: r.referrer,
+      babyOrUnborn: a.unborn === 'true',
+    };
+  }
+}

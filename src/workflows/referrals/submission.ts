@@ -1,0 +1,52 @@
+/**
+ * Submitting a referral: it is stored under the reference of its draft BEFORE the draft is taken,
+ * so a failure between the two leaves the draft, and submitting again finds the same referral
+ * rather than losing it. Then the Front Door is told, and the decision deadline is set: the end
+ * of the next working day.
+ */
+import { Referral } from '../../domain/referral';
+import { Actor } from '../actor';
+import { Workflow, WorkflowServices } from '../workflow';
+import { FormSession } from './formSession';
+import { ReferralRepository } from './ports';
+import { ReferralView, said } from './views';
+
+const ALREADY = 'That referral was already submitted. Type "refer" to make another.';
+
+export class ReferralSubmission extends Workflow {
+  constructor(services: WorkflowServices, private readonly session: FormSession, private readonly store: ReferralRepository) {
+    super(services);
+  }
+
+  async submit(actor: Actor): Promise<ReferralView> {
+    const d = await this.session.draft(actor);
+    if (!d) return said(ALREADY);
+    const problems = this.session.problems(d);
+    if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
+    if (!(await this.session.claim(actor))) return said(ALREADY);
+    const now = this.now();
+    const { reference } = await this.references.forForm('REF', FormSession.idOf(d));
+    const fresh: Referral = {
+      reference,
+      referrer: actor.person.aadObjectId,
+      answers: d.answers,
+      urgent: d.urgent,
+      submittedAt: now.toISOString(),
+      decideBy: this.calendar.endOfWorkingDayAfter(now, 1).toISOString(),
+    };
+    // Submitted before, and the draft not taken (a failure, or a double click): that referral stands.
+    const r = (await this.store.createReferral(fresh)) ? fresh : ((await this.store.referral(reference)) ?? fresh);
+    await this.access.note(actor, r.reference, 'referral.submitted', r.urgent ? 'urgent' : undefined);
+    await this.jobs.schedule({ id: `ref|${r.reference}|deadline`, kind: 'ref.deadline', dueAt: new Date(r.decideBy), payload: { ref: r.reference } });
+    const channel = this.directory.partnership.frontDoorChannelId;
+    const frontDoor = this.directory.withRole('front-door').map((p) => p.aadObjectId);
+    await this.tell.tell(
+      channel
+        ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel }, reportTo: frontDoor, referral: r }]
+        : frontDoor.map((id) => ({ kind: 'ref.new' as const, key: `${r.reference}|front-door|${id}`, about: r.reference, to: { person: id }, referral: r })),
+    );
+    return said(
+      `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.`,
+    );
+  }
+}
