@@ -1,0 +1,147 @@
+/**
+ * The referral and serious-incident rules, in process: the use cases with in-memory ports, the
+ * sample directory and a clock set by hand. Milliseconds each; the wire is the e2e tests' job.
+ */
+import { WorkingCalendar } from '../src/domain/calendar';
+import { loadForm } from '../src/formsFile';
+import { Actor } from '../src/workflows/actor';
+import { CaseAccess } from '../src/workflows/caseAccess';
+import { WorkflowServices } from '../src/workflows/workflow';
+import { FormSession } from '../src/workflows/referrals/formSession';
+import { ReferralSubmission } from '../src/workflows/referrals/submission';
+import { FrontDoor } from '../src/workflows/referrals/frontDoor';
+import { UndecidedReferrals } from '../src/workflows/referrals/undecided';
+import { IncidentClocks } from '../src/workflows/referrals/incidentClock';
+import { IncidentReport } from '../src/workflows/referrals/incidentReport';
+import { ReferralView } from '../src/workflows/referrals/views';
+import { directory, id } from './harness/sampleDiscussion';
+import { FixedClock, InMemoryAudit, InMemoryReferences, InMemorySchedule, RecordingTell } from './inMemory/ports';
+import { InMemoryReferrals } from './inMemory/referrals';
+
+const REFERRAL_ANSWERS = {
+  childName: 'Alex Example', dateOfBirth: '2026-06-14', address: '1 Example Road, Westmoor', mother: 'Sam Example, mother',
+  father: 'Jo Sample', partners: 'None', parentalResponsibility: 'Mother', whatHappened: '20 November: bruising.', seen: 'Bruising on both arms.',
+  impact: 'A non-mobile baby with unexplained bruising, at risk of serious injury.', childsVoice: 'Too young to speak.',
+  parentsKnow: 'yes', consent: 'yes',
+};
+const INCIDENT_ANSWERS = { caseReference: 'SD-0142', harmed: 'true', abuse: 'true', incidentDate: '2026-12-20', summary: 'Admitted with injuries.', otherAgencies: 'Police' };
+
+function world(at: string) {
+  const clock = new FixedClock(new Date(at));
+  const p = directory.partnership;
+  const calendar = new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay);
+  const audit = new InMemoryAudit(clock.now);
+  const jobs = new InMemorySchedule();
+  const tell = new RecordingTell();
+  const store = new InMemoryReferrals();
+  const services: WorkflowServices = {
+    // Only `note` and `guard` are used here, and neither reads a discussion.
+    access: new CaseAccess(undefined as never, audit),
+    outbox: undefined as never, // the referral use cases tell through `tell`
+    conversations: undefined as never,
+    tell, jobs, audit, directory, calendar, references: new InMemoryReferences(), now: clock.now,
+  };
+  const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', store, calendar, clock.now);
+  const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', store, calendar, clock.now);
+  const clocks = new IncidentClocks(services, store);
+  return {
+    clock, audit, jobs, tell, store, referralForm, incidentForm, clocks,
+    submission: new ReferralSubmission(services, referralForm, store),
+    frontDoor: new FrontDoor(services, store),
+    undecided: new UndecidedReferrals(services, store),
+    incidents: new IncidentReport(services, incidentForm, store, clocks),
+  };
+}
+
+function actor(name: string): Actor {
+  return { person: directory.person(id(name))!, tenantId: 't', activityId: 'a', userId: `29:${name}` };
+}
+
+/** A referral filled in to its review, as the cards would leave it. */
+async function filledIn(w: ReturnType<typeof world>, who: Actor, form: FormSession, answers: Record<string, string>): Promise<void> {
+  await form.start(who, false);
+  const d = (await form.draft(who))!;
+  await w.store.saveDraft({ ...d, answers, step: form.form.steps.length });
+}
+
+const said = (v: ReferralView) => (v.kind === 'said' ? v.text : `(a ${v.kind} view)`);
+
+describe('the Front Door deadline: the end of the next working day', () => {
+  test('a Monday referral is due by 17:00 on Tuesday', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    expect(said(await w.submission.submit(nia))).toContain('Your referral is REF-0001. The Front Door will decide by 17:00 on Tuesday 24 November');
+    expect(w.store.referrals.get('REF-0001')!.decideBy).toBe('2026-11-24T17:00:00.000Z');
+    expect(w.jobs.ofKind('ref.deadline').map((j) => [j.dueAt.toISOString(), j.payload.ref])).toEqual([['2026-11-24T17:00:00.000Z', 'REF-0001']]);
+    expect(w.tell.ofKind('ref.new').map((n) => [n.to, n.referral.reference])).toEqual([[{ channel: directory.partnership.frontDoorChannelId }, 'REF-0001']]);
+  });
+
+  test('across a weekend and a bank holiday: Friday afternoon before the August bank holiday is due on Tuesday', async () => {
+    const w = world('2026-08-28T13:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    expect(said(await w.submission.submit(nia))).toContain('by 17:00 on Tuesday 1 September');
+    expect(w.jobs.ofKind('ref.deadline')[0].dueAt.toISOString()).toBe('2026-09-01T16:00:00.000Z'); // 17:00 British Summer Time
+  });
+});
+
+describe('an undecided referral at its deadline', () => {
+  test('the Front Door managers are chased, and it is audited', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    await w.submission.submit(nia);
+    w.clock.set('2026-11-24T17:00:00Z');
+    await w.undecided.deadlinePassed({ ref: 'REF-0001' });
+    const managers = directory.withRole('front-door').filter((p) => p.roles.includes('manager'));
+    expect(managers.length).toBeGreaterThan(0);
+    expect(w.tell.ofKind('ref.undecided').map((n) => n.to)).toEqual(managers.map((m) => ({ person: m.aadObjectId })));
+    expect(w.audit.actions('REF-0001')).toContain('referral.undecided-at-deadline');
+  });
+
+  test('a decided referral is not chased', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    await w.submission.submit(nia);
+    const decided = await w.frontDoor.decide(actor('Kim Lee'), 'REF-0001', 'advice', 'Information given to the family.');
+    expect(decided.kind).toBe('referral');
+    expect(w.tell.ofKind('ref.decided').map((n) => n.to)).toEqual([{ person: nia.person.aadObjectId }]);
+    await w.undecided.deadlinePassed({ ref: 'REF-0001' });
+    expect(w.tell.ofKind('ref.undecided')).toEqual([]);
+    expect(w.audit.actions('REF-0001')).not.toContain('referral.undecided-at-deadline');
+  });
+});
+
+describe('the serious-incident clocks: 5 working days to the National Panel, 15 from it to the rapid review', () => {
+  test('reported the Monday before Christmas: the Panel by Wednesday 30 December; notified then, the review by Thursday 21 January', async () => {
+    const w = world('2026-12-21T10:00:00Z');
+    const jordan = actor('Jordan Reid');
+    await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
+    expect(said(await w.incidents.submit(jordan))).toContain('Reported as SI-0001. The partnership has been alerted; the National Panel must be notified by 17:00 on Wednesday 30 December');
+    const admins = directory.withRole('partnership-admin').map((p) => ({ person: p.aadObjectId }));
+    expect(w.tell.ofKind('si.reported').map((n) => n.to)).toEqual(admins);
+    expect(w.jobs.ofKind('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T17:00:00.000Z']]);
+    expect(w.jobs.ofKind('si.remind').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T09:00:00.000Z']]);
+
+    await w.clocks.remind({ ref: 'SI-0001', which: 'panel' });
+    expect(w.tell.ofKind('si.reminder').map((n) => n.which)).toEqual(admins.map(() => 'panel'));
+
+    w.clock.set('2026-12-30T11:00:00Z');
+    const alison = actor('Alison Bright');
+    const view = await w.clocks.record(alison, 'SI-0001', 'panel', '2026-12-30');
+    expect(view.kind).toBe('incident');
+    // New Year's Day is a bank holiday.
+    expect(w.store.incidents.get('SI-0001')!.rapidReviewDueAt).toBe('2027-01-21T17:00:00.000Z');
+    expect(w.jobs.ofKind('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toContainEqual(['review', '2027-01-21T17:00:00.000Z']);
+    // The Panel step is done: its deadline passing says nothing.
+    await w.clocks.due({ ref: 'SI-0001', which: 'panel' });
+    expect(w.tell.ofKind('si.missed')).toEqual([]);
+
+    w.clock.set('2027-01-21T17:00:00Z');
+    await w.clocks.due({ ref: 'SI-0001', which: 'review' });
+    expect(w.tell.ofKind('si.missed').map((n) => [n.to, n.which])).toEqual(admins.map((a) => [a, 'review']));
+    expect(w.audit.actions('SI-0001')).toContain('incident.review-deadline-missed');
+  });
+});
