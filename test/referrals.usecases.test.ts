@@ -145,3 +145,28 @@ describe('the serious-incident clocks: 5 working days to the National Panel, 15 
     expect(w.audit.actions('SI-0001')).toContain('incident.review-deadline-missed');
   });
 });
+
+describe('a submission survives storage failing between storing it and taking the draft', () => {
+  test.each(['createReferral', 'claimDraft'] as const)('storage fails at %s: submitting again gives the one referral, and the Front Door is told once', async (failing) => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    w.store.failOnce(failing);
+    await expect(w.submission.submit(nia)).rejects.toThrow('storage did not answer');
+    expect(w.tell.told).toEqual([]);
+    expect(said(await w.submission.submit(nia))).toMatch(/^Your referral is REF-0001\./);
+    expect([...w.store.referrals.keys()]).toEqual(['REF-0001']);
+    expect(w.tell.ofKind('ref.new').map((n) => n.referral.reference)).toEqual(['REF-0001']);
+    expect(await w.store.draft('referral', nia.person.aadObjectId)).toBeUndefined();
+  });
+
+  test.each(['createIncident', 'claimDraft'] as const)('a serious incident: storage fails at %s, and reporting again gives the one incident', async (failing) => {
+    const w = world('2026-12-21T10:00:00Z');
+    const jordan = actor('Jordan Reid');
+    await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
+    w.store.failOnce(failing);
+    await expect(w.incidents.submit(jordan)).rejects.toThrow('storage did not answer');
+    expect(said(await w.incidents.submit(jordan))).toMatch(/^Reported as SI-0001\./);
+    expect([...w.store.incidents.keys()]).toEqual(['SI-0001']);
+  });
+});

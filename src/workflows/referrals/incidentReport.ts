@@ -36,7 +36,6 @@ export class IncidentReport extends Workflow {
     if (!d) return said(ALREADY);
     const problems = this.session.problems(d);
     if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
-    if (!(await this.session.claim(actor))) return said(ALREADY);
     const now = this.now();
     const { reference } = await this.references.forForm('SI', FormSession.idOf(d));
     const fresh: SeriousIncident = {
@@ -48,6 +47,7 @@ export class IncidentReport extends Workflow {
       log: [{ at: now.toISOString(), by: actor.person.aadObjectId, what: 'Reported' }],
     };
     const si = (await this.store.createIncident(fresh)) ? fresh : ((await this.store.incident(reference)) ?? fresh);
+    if (!(await this.session.claim(actor))) return said(ALREADY);
     await this.access.note(actor, si.reference, 'incident.reported');
     await this.clocks.schedule(si, 'panel', new Date(si.panelDueAt));
     await this.tell.tell(this.clocks.admins().map((id) => ({ kind: 'si.reported', key: `${si.reference}|reported|${id}`, about: si.reference, to: { person: id }, incident: si })));

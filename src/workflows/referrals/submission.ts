@@ -23,7 +23,6 @@ export class ReferralSubmission extends Workflow {
     if (!d) return said(ALREADY);
     const problems = this.session.problems(d);
     if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
-    if (!(await this.session.claim(actor))) return said(ALREADY);
     const now = this.now();
     const { reference } = await this.references.forForm('REF', FormSession.idOf(d));
     const fresh: Referral = {
@@ -36,6 +35,7 @@ export class ReferralSubmission extends Workflow {
     };
     // Submitted before, and the draft not taken (a failure, or a double click): that referral stands.
     const r = (await this.store.createReferral(fresh)) ? fresh : ((await this.store.referral(reference)) ?? fresh);
+    if (!(await this.session.claim(actor))) return said(ALREADY);
     await this.access.note(actor, r.reference, 'referral.submitted', r.urgent ? 'urgent' : undefined);
     await this.jobs.schedule({ id: `ref|${r.reference}|deadline`, kind: 'ref.deadline', dueAt: new Date(r.decideBy), payload: { ref: r.reference } });
     const channel = this.directory.partnership.frontDoorChannelId;
