@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { ConcordAdapter, routeSdkConsoleToLogger } from './teams/adapter';
 import { Settings } from './config';
+import { logger } from './logger';
 import { loadDirectory, readDirectory } from './directoryFile';
 import { watchDirectoryFile } from './directoryWatcher';
 import { DirectoryRoutes } from './teams/directoryRoutes';
@@ -55,6 +56,7 @@ import { IncidentClocks } from './workflows/referrals/incidentClock';
 import { IncidentReport } from './workflows/referrals/incidentReport';
 import { ReferralPresenter } from './teams/referralPresenter';
 import { ParkedJobs } from './workflows/parkedJobs';
+import { SchedulerParkedWork } from './scheduler/parkedWork';
 import { JobRoutes } from './teams/jobRoutes';
 import { AuditRoutes } from './teams/auditRoutes';
 import { AuditCheck } from './workflows/auditCheck';
@@ -164,7 +166,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const clocks = new IncidentClocks(services, referralStore);
   const incidents = { report: new IncidentReport(services, incidentForm, referralStore, clocks), clocks };
   registerChasers(sweeper, { discussions, minutes, differences, undecidedReferrals: new UndecidedReferrals(services, referralStore), incidentClocks: clocks });
-  const parkedJobs = new ParkedJobs(services, sweeper, jobs);
+  const parkedJobs = new ParkedJobs(services, new SchedulerParkedWork(jobs, sweeper), logger);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).

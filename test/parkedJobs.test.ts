@@ -1,12 +1,12 @@
-import { JobStore } from '../src/scheduler/jobStore';
-import { categoryOf, Sweeper } from '../src/scheduler/sweeper';
+import { categoryOf } from '../src/scheduler/sweeper';
 import { TransientDeliveryError } from '../src/delivery/messenger';
-import { ParkedJobs } from '../src/workflows/parkedJobs';
+import { ParkedJobs, ParkedWork } from '../src/workflows/parkedJobs';
 import { WorkflowServices } from '../src/workflows/workflow';
 import { directory, id } from './harness/sampleDiscussion';
 
 // Only the directory is read to describe a job.
-const parked = new ParkedJobs({ directory } as WorkflowServices, new Sweeper({} as JobStore, () => new Date(), { intervalMs: 1000 }), {} as JobStore);
+const noParkedWork: ParkedWork = { parked: async () => [], retry: async () => false, poke: () => undefined, whenParked: () => undefined };
+const parked = new ParkedJobs({ directory } as WorkflowServices, noParkedWork, { error: () => undefined });
 
 describe('what an admin is told about a job Concord gave up on', () => {
   test('the case reference and, in plain words, what did not happen', () => {

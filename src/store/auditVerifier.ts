@@ -1,20 +1,7 @@
 import { eventHash, EventRow, HEAD_ROW, isSealed, LEDGER_PARTITION, PENDING_PARTITION } from './auditChain';
 import { AuditSealer } from './auditSealer';
 import { decodeKey, Tables } from './tables';
-
-/** Where a problem is: a subject's trail and the position (1 = first event) in it. */
-export type AuditProblem =
-  | { kind: 'edited'; subject: string; position: number; of: number; action: string; at: string }
-  | { kind: 'deleted'; subject: string; from: number; to: number; of: number }
-  | { kind: 'swapped'; subject: string; positions: [number, number]; of: number }
-  | { kind: 'added'; subject: string; position: number; of: number }
-  | { kind: 'checkpoint-removed'; subject: string; of: number };
-
-export interface AuditVerification {
-  trails: number;
-  events: number;
-  problems: AuditProblem[];
-}
+import type { AuditProblem, AuditVerification, AuditVerifying } from '../workflows/auditCheck';
 
 interface Chain {
   partitionKey: string;
@@ -28,7 +15,7 @@ interface Chain {
  * added in storage since it was sealed. Reads the whole table: an administrator's check, not a
  * hot path.
  */
-export class AuditVerifier {
+export class AuditVerifier implements AuditVerifying {
   constructor(private readonly tables: Tables, private readonly sealer: AuditSealer) {}
 
   async verify(): Promise<AuditVerification> {

@@ -4,11 +4,29 @@
  */
 import { WorkingCalendar } from '../domain/calendar';
 import { AuditTrail } from './ports';
-import { AuditProblem, AuditVerifier } from '../store/auditVerifier';
 import { Actor } from './actor';
 
+/** Where a problem is: a subject's trail and the position (1 = first event) in it. */
+export type AuditProblem =
+  | { kind: 'edited'; subject: string; position: number; of: number; action: string; at: string }
+  | { kind: 'deleted'; subject: string; from: number; to: number; of: number }
+  | { kind: 'swapped'; subject: string; positions: [number, number]; of: number }
+  | { kind: 'added'; subject: string; position: number; of: number }
+  | { kind: 'checkpoint-removed'; subject: string; of: number };
+
+export interface AuditVerification {
+  trails: number;
+  events: number;
+  problems: AuditProblem[];
+}
+
+/** Checking the stored audit trail against its seals (store/auditVerifier.ts implements it). */
+export interface AuditVerifying {
+  verify(): Promise<AuditVerification>;
+}
+
 export class AuditCheck {
-  constructor(private readonly verifier: AuditVerifier, private readonly audit: AuditTrail, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
+  constructor(private readonly verifier: AuditVerifying, private readonly audit: AuditTrail, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
 
   async verify(actor: Actor): Promise<string> {
     const who = { actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId };

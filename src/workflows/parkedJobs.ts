@@ -1,9 +1,34 @@
 import { createHash } from 'node:crypto';
-import { JobStore, ParkedJob } from '../scheduler/jobStore';
-import { Sweeper } from '../scheduler/sweeper';
-import { logger } from '../logger';
 import { Actor } from './actor';
 import { Workflow, WorkflowServices } from './workflow';
+
+/** A job Concord gave up on, as the admins are told of it. */
+export interface ParkedJob {
+  id: string;
+  kind: string;
+  dueAt: string;
+  attempts: number;
+  finishedAt: string;
+  payload: Record<string, unknown>;
+  /** A short description of the failure that says nothing about the case. */
+  category: string;
+}
+
+/** The scheduler's parked jobs, as this use case needs them (scheduler/parkedWork.ts implements it). */
+export interface ParkedWork {
+  parked(): Promise<ParkedJob[]>;
+  /** Back in the queue at once; false when it is no longer parked (someone retried it already). */
+  retry(id: string): Promise<boolean>;
+  /** Run due work now rather than at the next sweep. */
+  poke(): void;
+  /** Called for each job parked, `firstTime` false when announcing it again after a restart. */
+  whenParked(listener: (job: ParkedJob, firstTime: boolean) => Promise<void>): void;
+}
+
+/** Where a problem only operators can fix is written (the log). */
+export interface ProblemLog {
+  error(message: string, fields?: Record<string, unknown>): void;
+}
 
 /** The prefix of an alert's delivery key: an alert that cannot be delivered is not alerted about. */
 const ALERT = 'job-parked';
@@ -34,11 +59,11 @@ type Payload = {
 export class ParkedJobs extends Workflow {
   constructor(
     s: WorkflowServices,
-    private readonly sweeper: Sweeper,
-    private readonly queue: JobStore,
+    private readonly work: ParkedWork,
+    private readonly log: ProblemLog,
   ) {
     super(s);
-    sweeper.whenParked((job, firstTime) => this.alert(job, firstTime));
+    work.whenParked((job, firstTime) => this.alert(job, firstTime));
   }
 
   /** The case a job belongs to, and what did not happen because it stopped, in plain words. */
@@ -86,17 +111,16 @@ export class ParkedJobs extends Workflow {
     }
     if (job.kind === 'deliver' && String((job.payload as Payload).key).startsWith(`${ALERT}|`)) return;
     const admins = this.directory.withRole('partnership-admin');
-    if (!admins.length) logger.error('a job was parked and the directory has no partnership admin to tell', { kind: job.kind });
+    if (!admins.length) this.log.error('a job was parked and the directory has no partnership admin to tell', { kind: job.kind });
     const handle = handleOf(job.id);
-    await this.outbox.sendAll(
+    await this.tell.tell(
       admins.map((a) => ({
+        kind: 'said',
         key: `${ALERT}|${job.id}|${job.finishedAt}|${a.aadObjectId}`,
-        subject,
+        about: subject,
         to: { person: a.aadObjectId },
-        message: {
-          summary: `${reference ?? 'Concord'}: ${what}. Concord tried ${job.attempts} times and has stopped trying.`,
-          detail: `Why: ${job.category}. When the cause is fixed, type "retry job ${handle}" to run it again. "jobs" lists every job that has stopped.`,
-        },
+        summary: `${reference ?? 'Concord'}: ${what}. Concord tried ${job.attempts} times and has stopped trying.`,
+        detail: `Why: ${job.category}. When the cause is fixed, type "retry job ${handle}" to run it again. "jobs" lists every job that has stopped.`,
       })),
     );
   }
@@ -111,7 +135,7 @@ export class ParkedJobs extends Workflow {
   async list(actor: Actor): Promise<string> {
     const refused = await this.refuseUnlessAdmin(actor, 'jobs');
     if (refused) return refused;
-    const parked = await this.queue.parked();
+    const parked = await this.work.parked();
     if (!parked.length) return 'No jobs have stopped: everything Concord was to do has run, or is waiting for its time.';
     const when = (iso: string) => this.calendar.describe(new Date(iso));
     return [
@@ -129,12 +153,12 @@ export class ParkedJobs extends Workflow {
     const refused = await this.refuseUnlessAdmin(actor, 'retry job');
     if (refused) return refused;
     const code = handle.trim().toLowerCase();
-    const job = (await this.queue.parked()).find((j) => handleOf(j.id) === code);
+    const job = (await this.work.parked()).find((j) => handleOf(j.id) === code);
     if (!job) return `No stopped job has the code "${code.slice(0, 12)}". Type "jobs" to see the jobs Concord has stopped trying, with their codes.`;
     const { reference, what } = this.describe(job);
-    if (!(await this.queue.retry(job.id))) return `Job ${code} is no longer stopped: someone has retried it already.`;
+    if (!(await this.work.retry(job.id))) return `Job ${code} is no longer stopped: someone has retried it already.`;
     await this.audit.record({ subject: reference ?? 'jobs', action: 'job.retried', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: job.kind });
-    this.sweeper.poke();
+    this.work.poke();
     return `Job ${code} runs again now (${reference ? `${reference}: ` : ''}${what}). If it fails again, the partnership admins are told again.`;
   }
 }
