@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedAzurite } from '../src/store/embeddedAzurite';
+import { TableName, Tables } from '../src/store/tables';
 import * as cards from './harness/cards';
 import { OUTSIDE_TENANT, TeamsUser } from './harness/teams';
 import { World } from './harness/world';
@@ -147,7 +152,9 @@ test('the first-line rule every end-to-end test checks at the end catches a mess
 });
 
 test('when storage fails mid-request the person gets a plain message, never a stack trace, and nothing half-written', async () => {
-  const other = await World.start();
+  // Storage on disk, so that what it holds can be read once it answers again.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'concord-half-written-'));
+  const other = await World.start({ storage: await startEmbeddedAzurite({ dataDir }) });
   const [chair] = await other.install('Sam Okafor');
   await other.concord.sweeper.stop();
   await other.storage.stop();
@@ -162,4 +169,21 @@ test('when storage fails mid-request the person gets a plain message, never a st
   expect(replies.filter((r) => r.type === 'message').map((r) => r.text)).toEqual(['Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.']);
   await other.concord.stop();
   await other.connector.stop();
+  // Storage answers again: it holds nothing of the failed acknowledgement, not even part of it.
+  const again = await startEmbeddedAzurite({ dataDir });
+  try {
+    const tables = new Tables(again.connectionString);
+    const rows = async (table: TableName) => {
+      const out: Record<string, unknown>[] = [];
+      for await (const row of tables.client(table).listEntities()) out.push(row);
+      return out;
+    };
+    expect((await rows('conversations')).length).toBeGreaterThan(0); // what was written before storage stopped is there
+    expect(await rows('discussions')).toEqual([]);
+    expect(await rows('deliveries')).toEqual([]);
+    expect((await rows('audit')).filter((r) => JSON.stringify(r).includes('SD-0001'))).toEqual([]);
+  } finally {
+    await again.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

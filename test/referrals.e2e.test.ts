@@ -146,6 +146,13 @@ describe('referral triage', () => {
     expect(text(missing.card)).toContain('The child’s needs and the impact on the child: please answer.');
     expect(world.connector.sentTo(FRONT_DOOR)).toHaveLength(0);
     expect((await world.concord.audit.trail('referrals')).length).toBe(0);
+    // What a submission would leave: a referral row, a REF- reference spent.
+    const referrals = [];
+    for await (const row of world.concord.tables.client('referrals').listEntities({ queryOptions: { filter: "RowKey eq 'referral'" } })) referrals.push(row.partitionKey);
+    expect(referrals).toEqual([]);
+    const spent = [];
+    for await (const row of world.concord.tables.client('counters').listEntities()) spent.push(`${row.partitionKey}/${row.rowKey}`);
+    expect(spent.filter((k) => k.includes('REF'))).toEqual([]);
   });
 
   test('a referral left after step 3 keeps its answers when resumed, also across a restart', async () => {
