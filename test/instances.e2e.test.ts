@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { JobStore } from '../src/scheduler/jobStore';
+import { jobState } from './harness/jobState';
 import { ATTENDEES, CHAIR, discussionWithOutcome } from './harness/strategyFlow';
 import { HOUR, World } from './harness/world';
 
@@ -83,7 +84,7 @@ describe('several instances of the service on one storage', () => {
 
     world.clock.advance(5000); // its lease runs out: the survivor takes the job over
     await world.runDueWork();
-    expect((await world.concord.jobs.get('deliver|sent-by-a-dying-instance'))?.state).toBe('done');
+    expect(await jobState(world.concord.tables, 'deliver|sent-by-a-dying-instance')).toBe('done');
     expect(nia.messages().filter((a) => a.summary === 'TEST-1: once only')).toHaveLength(1);
   });
 });

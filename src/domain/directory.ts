@@ -163,8 +163,4 @@ export class Directory {
   administrators(): Person[] {
     return this.withRole('partnership-admin');
   }
-
-  describe(person: Person): string {
-    return `${person.name}, ${person.jobTitle}, ${this.agencyOf(person).name}`;
-  }
 }

@@ -22,7 +22,7 @@ export interface JobSpec {
   payload: object;
 }
 
-export type JobState = 'pending' | 'done' | 'cancelled' | 'parked';
+export type JobState = 'pending' | 'done' | 'parked';
 
 /** A queue row read by a sweep: due, and free of any lease when it was read. */
 /**
@@ -109,7 +109,7 @@ export class JobStore {
     return this.tables.client('jobs');
   }
 
-  /** Returns false when a job with this id already exists (pending, done or cancelled). */
+  /** Returns false when a job with this id already exists (pending, done or parked). */
   async schedule(job: JobSpec): Promise<boolean> {
     const pk = shardOf(job.id);
     const rk = dueKey(job.dueAt, job.id);
@@ -123,29 +123,6 @@ export class JobStore {
       if (isConflict(e)) return false;
       throw e;
     }
-  }
-
-  async get(id: string): Promise<JobRecord | undefined> {
-    try {
-      const e = await this.client.getEntity<Record<string, string | number>>(shardOf(id), idKey(id));
-      return {
-        id,
-        kind: String(e.kind),
-        state: e.state as JobState,
-        dueAt: String(e.dueAt),
-        attempts: Number(e.attempts ?? 0),
-        lastError: e.lastError ? String(e.lastError) : undefined,
-        finishedAt: e.finishedAt ? String(e.finishedAt) : undefined,
-      };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  }
-
-  /** An answered reminder must never fire. Cancelling a finished or unknown job does nothing. */
-  async cancel(id: string, now: Date): Promise<boolean> {
-    return this.finish(id, 'cancelled', now);
   }
 
   /**
