@@ -7,6 +7,7 @@ import { RecordDocument } from '../documents/document';
 import { markdown } from '../documents/markdown';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf, CardReply } from './turn';
+import { referenceIn } from './referenceInText';
 import { correctionId, version } from './cardInput';
 
 export class DifferenceRoutes implements WorkflowRoutes {
@@ -17,7 +18,6 @@ export class DifferenceRoutes implements WorkflowRoutes {
 
   registerCommands(app: Application<TurnState>): void {
     const pd = this.differences;
-    const refIn = (context: TurnContext) => (/\b(PD-\d+)\b/i.exec(context.activity.text ?? '')?.[1] ?? '').toUpperCase();
     app.message(/^\s*escalate\s*$/i, async (context) => this.say(context, pd.raiseForm(actorOf(context))));
     app.message(/^\s*differences(\s+csv)?\s*$/i, async (context) => {
       const log = await pd.list(actorOf(context), /csv/i.test(context.activity.text ?? ''));
@@ -27,11 +27,11 @@ export class DifferenceRoutes implements WorkflowRoutes {
     // Before the strategy discussion commands: "record PD-0001" and "export PD-0001" are ours.
     app.message(/^\s*(difference|record)\s+PD-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
-      await this.say(context, await pd.guard(actor, refIn(context), () => pd.view(actor, refIn(context))));
+      await this.say(context, await pd.guard(actor, referenceIn(context), () => pd.view(actor, referenceIn(context))));
     });
     app.message(/^\s*export\s+PD-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const ref = refIn(context);
+      const ref = referenceIn(context);
       let doc: RecordDocument | undefined;
       await this.say(context, await pd.guard(actor, ref, async () => ({ message: markdown((doc = await pd.record(actor, ref))) })));
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref });

@@ -13,6 +13,7 @@ import { WorkflowRoutes } from './app';
 import { formValues, Guard, onCardAction, Step, text } from './cardAction';
 import { actorOf } from './turn';
 import { choice, correctionId, flag, version } from './cardInput';
+import { referenceIn } from './referenceInText';
 import { DECISIONS } from '../domain/strategyDiscussion';
 import { MinutesPresenter } from './minutesPresenter';
 
@@ -37,7 +38,7 @@ export class MinutesRoutes implements WorkflowRoutes {
     });
     app.message(/^\s*minutes\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const ref = (/^\s*minutes\s+(\S+)/i.exec(context.activity.text ?? '')?.[1] ?? '').toUpperCase();
+      const ref = referenceIn(context);
       const reply = await this.access.guard(actor, ref, async () => this.presenter.view(await draftForm(this.ports, actor, ref), actor));
       await context.sendActivity('card' in reply ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: reply.card }] } : reply.message);
     });

@@ -13,6 +13,7 @@ import { choice, count, date } from './cardInput';
 import { FRONT_DOOR_DECISIONS } from '../domain/referral';
 import { Actor } from '../workflows/actor';
 import { ReferralPresenter } from './referralPresenter';
+import { referenceIn } from './referenceInText';
 
 const DANGER = { yes: 'A child is in danger now', no: 'No' };
 const MOVES = { next: 'Next', back: 'Back' };
@@ -40,17 +41,16 @@ export class ReferralRoutes implements WorkflowRoutes {
   registerCommands(app: Application<TurnState>): void {
     const { drafting, frontDoor } = this.referrals;
     const { report, clocks } = this.incidents;
-    const refIn = (context: TurnContext, prefix: string) => (new RegExp(`\\b(${prefix}-\\d+)\\b`, 'i').exec(context.activity.text ?? '')?.[1] ?? '').toUpperCase();
     app.message(/^\s*refer\s*$/i, async (context) => this.say(context, this.presenter.reply(await drafting.refer(actorOf(context)))));
     app.message(/^\s*serious incident\s*$/i, async (context) => this.say(context, this.presenter.reply(await report.start(actorOf(context)))));
     app.message(/^\s*(referral|record)\s+REF-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const ref = refIn(context, 'REF');
+      const ref = referenceIn(context);
       await this.say(context, await frontDoor.guard(actor, ref, async () => this.presenter.reply(await frontDoor.view(actor, ref))));
     });
     app.message(/^\s*(incident|record)\s+SI-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const ref = refIn(context, 'SI');
+      const ref = referenceIn(context);
       await this.say(context, await clocks.guard(actor, ref, async () => this.presenter.reply(await clocks.view(actor, ref))));
     });
   }

@@ -23,6 +23,7 @@ function outcomeForm(data: Record<string, unknown>): Record<string, string> {
   for (let n = 1; n <= ACTION_ROWS; n++) date(data, `action_${n}_due`);
   return formValues(data);
 }
+import { referenceIn } from './referenceInText';
 import { actorOf, CardReply } from './turn';
 
 export class StrategyRoutes implements WorkflowRoutes {
@@ -38,12 +39,12 @@ export class StrategyRoutes implements WorkflowRoutes {
     });
     app.message(/^\s*record\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const ref = this.refFromText(context);
+      const ref = referenceIn(context);
       await this.say(context, await this.discussions.guard(actor, ref, () => this.discussions.record(actor, ref)));
     });
     app.message(/^\s*export\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const ref = this.refFromText(context);
+      const ref = referenceIn(context);
       let doc: RecordDocument | undefined;
       await this.say(context, await this.discussions.guard(actor, ref, async () => ({ message: markdown((doc = await this.discussions.exportRecord(actor, ref))) })));
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref });
@@ -73,9 +74,6 @@ export class StrategyRoutes implements WorkflowRoutes {
     on('sd.export', async (actor, _data, ref) => ({ message: markdown(await d.exportRecord(actor, ref)) }));
   }
 
-  private refFromText(context: TurnContext): string {
-    return (/^\s*\S+\s+(\S+)/.exec(context.activity.text ?? '')?.[1] ?? '').toUpperCase().slice(0, 40);
-  }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {
     if ('card' in reply) await context.sendActivity({ attachments: [card(reply.card)] });
