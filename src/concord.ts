@@ -42,7 +42,8 @@ import { MinutesPresenter } from './teams/minutesPresenter';
 import { DifferenceCards } from './cards/differenceCards';
 import { DifferenceStore } from './store/differenceStore';
 import { DifferenceRoutes } from './teams/differenceRoutes';
-import { ProfessionalDifferences } from './workflows/differences';
+import { DifferencePorts } from './workflows/differences/ports';
+import { DifferencePresenter } from './teams/differencePresenter';
 import { ReferralCards } from './cards/referralCards';
 import { loadForm } from './formsFile';
 import { ReferralStore } from './store/referralStore';
@@ -146,18 +147,22 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const minutesStore = new MinutesStore(tables);
   const referralStore = new ReferralStore(tables);
   const minutesPresenter = new MinutesPresenter(new MinutesCards(directory, calendar), directory, calendar, conversations, now);
+  const differencePresenter = new DifferencePresenter(new DifferenceCards(directory, calendar), conversations, directory, calendar, now);
   const strategyCards = new StrategyCards(directory, calendar);
   const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', referralStore, calendar, now);
   const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', referralStore, calendar, now);
   const referralPresenter = new ReferralPresenter(new ReferralCards(directory, calendar), strategyCards, { referral: referralForm.form, incident: incidentForm.form }, calendar, now);
-  const services: WorkflowServices = {
-    access: new CaseAccess(discussionStore, audit),
-    outbox, tell: new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter })), jobs, audit, directory, calendar, conversations, references: new References(tables), now,
-  };
+  const access = new CaseAccess(discussionStore, audit);
+  const tell = new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter }));
+  const references = new References(tables);
+  const services: WorkflowServices = { access, outbox, tell, jobs, audit, directory, calendar, conversations, references, now };
 
   const discussions = new StrategyDiscussions(services, discussionStore, strategyCards, minutesStore);
-  const minutes: MinutesPorts = { access: services.access, minutes: minutesStore, discussions: discussionStore, tell: services.tell, jobs, audit, directory, calendar, now };
-  const differences = new ProfessionalDifferences(services, new DifferenceStore(tables), discussionStore, minutesStore, new DifferenceCards(directory, calendar));
+  const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
+  const differences: DifferencePorts = {
+    differences: new DifferenceStore(tables), discussions: discussionStore, minutes: minutesStore, notes: access,
+    audit, tell, schedule: jobs, references, directory, calendar, now,
+  };
   const referrals = {
     drafting: new ReferralDrafting(services, referralForm),
     submission: new ReferralSubmission(services, referralForm, referralStore),
@@ -170,11 +175,12 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
-  const files = new FileDelivery(exportFiles(discussions, differences), audit, !settings.botId);
+  const guard = access.guard.bind(access);
+  const files = new FileDelivery(exportFiles(discussions, differences, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const workflows = [
     new ReferralRoutes(referrals, incidents, referralPresenter),
-    new DifferenceRoutes(differences, files),
+    new DifferenceRoutes(differences, differencePresenter, guard, files),
     new StrategyRoutes(discussions, files),
     new MinutesRoutes(minutes, services.access, minutesPresenter),
     new DirectoryRoutes(directoryReload, audit),

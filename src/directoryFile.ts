@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { DateTime } from 'luxon';
 import schema from '../config/directory.schema.json';
 import { DEFAULT_TIMESCALES, Directory, DirectoryData } from './domain/directory';
-import { DEFAULT_LADDER } from './domain/professionalDifference';
+import { DEFAULT_STAGES, ladderProblems, StageConfig } from './domain/escalationLadder';
 
 export class DirectoryError extends Error {}
 
@@ -66,16 +66,31 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   for (const h of t.minutesReminderHours) {
     if (h >= t.minutesDueHours) problems.push(`partnership: the minutes reminder at ${h} hours is not before the minutes are due (${t.minutesDueHours} hours)`);
   }
+  const stages = ladderStages(data.partnership.escalation?.stages, problems);
   if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
   data.partnership.closureDays ??= [];
-  data.partnership.escalation = {
-    stages: data.partnership.escalation?.stages ?? DEFAULT_LADDER.map(({ name, workingDays }) => ({ name, workingDays })),
-    approvalWorkingDays: data.partnership.escalation?.approvalWorkingDays ?? 1,
-  };
+  data.partnership.escalation = { stages, approvalWorkingDays: data.partnership.escalation?.approvalWorkingDays ?? 1 };
   const forms: Partial<DirectoryData['partnership']['forms']> = data.partnership.forms ?? {};
   data.partnership.forms = { referral: forms.referral ?? 'config/forms/referral.json', seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json' };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
   return data;
+}
+
+/**
+ * The escalation ladder: the default four stages when none is given. A four-stage ladder may leave
+ * out who takes part (the default four's rules, stage by stage, as before the ladder was
+ * configurable); any other length must say it for every stage.
+ */
+function ladderStages(given: Partial<StageConfig>[] | undefined, problems: string[]): StageConfig[] {
+  if (!given) return DEFAULT_STAGES;
+  const stages = given.map((s, i) => ({ ...s, participants: s.participants ?? (given.length === DEFAULT_STAGES.length ? DEFAULT_STAGES[i].participants : undefined) }));
+  const unsaid = stages.flatMap((s, i) => (s.participants ? [] : [i + 1]));
+  if (unsaid.length) {
+    problems.push(`partnership.escalation.stages: a ladder of ${given.length} stages says who takes part at each ("participants"); missing at stage ${unsaid.join(', ')}`);
+    return [];
+  }
+  problems.push(...ladderProblems(stages as StageConfig[]));
+  return stages as StageConfig[];
 }
 
 function describeEntry(raw: unknown, pointer: string): string {

@@ -1,15 +1,16 @@
 import { Sweeper } from './scheduler/sweeper';
-import { ProfessionalDifferences } from './workflows/differences';
 import { chaseConfirmation, minutesOverdue, remindMinuteTaker } from './workflows/minutes/chasers';
 import { MinutesPorts } from './workflows/minutes/ports';
 import { UndecidedReferrals } from './workflows/referrals/undecided';
 import { IncidentClocks } from './workflows/referrals/incidentClock';
+import { DifferencePorts } from './workflows/differences/ports';
+import { differenceChasers } from './workflows/differences/chasers';
 import { StrategyDiscussions } from './workflows/strategyDiscussions';
 
 export interface Chasers {
   discussions: StrategyDiscussions;
   minutes: MinutesPorts;
-  differences: ProfessionalDifferences;
+  differences: DifferencePorts;
   undecidedReferrals: UndecidedReferrals;
   incidentClocks: IncidentClocks;
 }
@@ -29,9 +30,9 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('minutes.overdue', { run: (job) => minutesOverdue(c.minutes, job.payload, job.id) });
   sweeper.handle('minutes.confirm.remind', { run: (job) => chaseConfirmation(c.minutes, job.payload, false, job.id) });
   sweeper.handle('minutes.confirm.manager', { run: (job) => chaseConfirmation(c.minutes, job.payload, true, job.id) });
-  sweeper.handle('pd.deadline', { run: (job) => c.differences.deadlinePassed(job.payload) });
-  sweeper.handle('pd.remind', { run: (job) => c.differences.remind(job.payload) });
-  sweeper.handle('pd.approval', { run: (job) => c.differences.approvalUnanswered(job.payload) });
+  sweeper.handle('pd.deadline', { run: (job) => differenceChasers['pd.deadline'](c.differences, job.payload) });
+  sweeper.handle('pd.remind', { run: (job) => differenceChasers['pd.remind'](c.differences, job.payload) });
+  sweeper.handle('pd.approval', { run: (job) => differenceChasers['pd.approval'](c.differences, job.payload) });
   sweeper.handle('ref.deadline', { run: (job) => c.undecidedReferrals.deadlinePassed(job.payload) });
   sweeper.handle('si.remind', { run: (job) => c.incidentClocks.remind(job.payload) });
   sweeper.handle('si.due', { run: (job) => c.incidentClocks.due(job.payload) });

@@ -42,10 +42,6 @@ const FORBIDDEN: Record<string, RegExp> = {
  */
 const NOT_YET_MOVED = new Set<string>([
   "workflows/caseAccess -> store/discussionStore",
-  "workflows/differences -> cards/differenceCards",
-  "workflows/differences -> store/differenceStore",
-  "workflows/differences -> store/discussionStore",
-  "workflows/differences -> store/minutesStore",
   "workflows/strategyDiscussions -> cards/strategyCards",
   "workflows/strategyDiscussions -> logger",
   "workflows/strategyDiscussions -> store/discussionStore",

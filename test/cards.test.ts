@@ -56,11 +56,10 @@ function minutesCards(d: ReturnType<typeof sampleDiscussion>): Record<string, ob
 function differenceCards(): Record<string, object> {
   const calendar = new WorkingCalendar('Europe/London');
   const dc = new DifferenceCards(directory, calendar);
-  const due = (_s: number, from: Date) => calendar.endOfWorkingDayAfter(from, 2);
   const nia = directory.person(id('Nia Evans'))!;
-  let pd = raise({ caseReference: 'SD-0042', decision: 'No s47', reasons: 'r', outcomeSought: 'o', responding: id('Jordan Reid'), immediateRisk: false }, 'PD-0007', nia, directory, NOW, due);
+  let pd = raise({ caseReference: 'SD-0042', decision: 'No s47', reasons: 'r', outcomeSought: 'o', responding: id('Jordan Reid'), immediateRisk: false }, 'PD-0007', nia, directory, calendar, NOW);
   pd = propose(pd, id('Nia Evans'), 1, 'A resolution', NOW);
-  const atStage2 = escalate(pd, 'system', 1, 'deadline', NOW, directory, due);
+  const atStage2 = escalate(pd, 'system', 1, 'deadline', NOW, directory, calendar);
   return {
     'raise form': dc.raiseForm(nia, {}, ['an error']),
     'difference, proposer': dc.stage(pd, { aadObjectId: id('Nia Evans'), userId: '29:n' }, NOW),

@@ -5,26 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
-import { currentStage, ladderFrom, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { currentStage, ladderOf, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { managersDecide, stageOf } from '../domain/escalationLadder';
+import { stepLine } from '../domain/differenceSteps';
 import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
 import raiseTemplate from './templates/difference/raise.json';
 import stageTemplate from './templates/difference/stage.json';
 
 type Card = Record<string, unknown>;
-
-const WHAT: Record<LogEntry['what'], string> = {
-  raised: 'raised the difference',
-  escalated: 'escalated it',
-  'auto-escalated': 'Escalated automatically',
-  proposed: 'proposed a resolution',
-  asked: 'asked for information',
-  answered: 'gave information',
-  silence: 'No answer',
-  resolved: 'accepted the resolution: resolved',
-  closed: 'recorded the final outcome: closed',
-  overdue: 'The last stage is past its deadline',
-};
 
 export class DifferenceCards {
   constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
@@ -52,17 +41,11 @@ export class DifferenceCards {
     });
   }
 
-  logLine(e: LogEntry): string {
-    const who = e.by === 'system' ? '' : `${this.directory.person(e.by)?.name ?? 'Someone'} `;
-    const text = e.text ? `: “${e.text}”` : '';
-    return `${this.calendar.local(new Date(e.at)).toFormat('d LLL HH:mm')}, stage ${e.stage}: ${who}${WHAT[e.what]}${text}`;
-  }
-
   /** One person's view of the difference now: what they can do, if anything. */
   stage(pd: ProfessionalDifference, viewer: { aadObjectId: string; userId?: string }, now: Date, options: { headline?: string; error?: string } = {}): Card {
     const cur = currentStage(pd);
-    const ladder = ladderFrom(this.directory.partnership.escalation.stages);
-    const spec = ladder.find((s) => s.stage === cur.stage)!;
+    const ladder = ladderOf(this.directory);
+    const spec = stageOf(ladder, cur.stage);
     const me = participant(pd, viewer.aadObjectId);
     const open = pd.state === 'open';
     const canAct = open && !!me;
@@ -85,7 +68,7 @@ export class DifferenceCards {
       outcomeSought: pd.outcomeSought,
       proposal: proposal ? `Proposed by ${this.name(proposal.by)}: “${proposal.text}”${canAccept ? '' : proposal.by === viewer.aadObjectId ? ' (waiting for the other side)' : ''}` : '',
       proposalAt: proposal?.at ?? '',
-      history: pd.log.slice(-8).map((e) => this.logLine(e)),
+      history: pd.log.slice(-8).map((e) => stepLine(e, this.directory, this.calendar)),
       error: options.error ?? '',
       f: inputsOf('stageText'),
       note: !open ? '' : me ? '' : 'You can follow this difference; the people at the current stage act on it.',
@@ -93,7 +76,7 @@ export class DifferenceCards {
       canAccept,
       canPropose: canAct && !!me?.side,
       canEscalate: canAct && !last,
-      escalateTitle: cur.stage === 1 ? 'Escalate to stage 2' : `Approve escalation to stage ${cur.stage + 1}`,
+      escalateTitle: managersDecide(spec) ? `Approve escalation to stage ${cur.stage + 1}` : `Escalate to stage ${cur.stage + 1}`,
       canClose: canAct && !me?.side,
     });
   }

@@ -1,4 +1,5 @@
 /** The partnership directory: who may use Concord, in which agency and with which roles. */
+import type { StageConfig } from './escalationLadder';
 
 export type AgencyType =
   | 'social-care' | 'police' | 'hospital' | 'gp' | 'health-visiting' | 'midwifery' | 'education' | 'other';
@@ -59,11 +60,11 @@ export interface Partnership {
   closureDays: string[];
   timescales: Timescales;
   /**
-   * Resolving Professional Differences: each stage's name and deadline in working days (who takes
-   * part follows the stage: practitioners, line managers, senior managers, the partnership), and
-   * how long a manager's silence is allowed before their own manager is asked.
+   * Resolving Professional Differences: the ladder (each stage's name, who takes part and its
+   * deadline in working days), and how long a manager's silence is allowed before their own
+   * manager is asked.
    */
-  escalation: { stages: { name: string; workingDays: number }[]; approvalWorkingDays: number };
+  escalation: { stages: StageConfig[]; approvalWorkingDays: number };
   /** The partnership's own question sets, as files (config/forms/*.json by default). */
   forms: { referral: string; seriousIncident: string };
 }

@@ -7,26 +7,20 @@
 import { Directory, Person } from './directory';
 import { Invalid, Refused } from './refusals';
 import { FIELDS, lengthProblems } from './limits';
+import { WorkingCalendar } from './calendar';
+import { immediateRiskStage, Ladder, ladderFrom, StageParticipants, stageOf } from './escalationLadder';
 
 export type Side = 'raised-by' | 'responding';
 
-export interface StageSpec {
-  stage: number;
-  name: string;
-  workingDays: number;
+/** The partnership's ladder, read from its directory each time (a reloaded directory takes effect at once). */
+export function ladderOf(directory: Directory): Ladder {
+  return ladderFrom(directory.partnership.escalation.stages);
 }
 
-/** A partnership's configured stages, numbered. */
-export function ladderFrom(stages: { name: string; workingDays: number }[]): StageSpec[] {
-  return stages.map((s, i) => ({ stage: i + 1, name: s.name, workingDays: s.workingDays }));
+/** When a stage begun at `from` must be resolved: the end of its last working day. */
+export function stageDueAt(directory: Directory, calendar: WorkingCalendar, stage: number, from: Date): Date {
+  return calendar.endOfWorkingDayAfter(from, stageOf(ladderOf(directory), stage).workingDays);
 }
-
-export const DEFAULT_LADDER: StageSpec[] = [
-  { stage: 1, name: 'The practitioners', workingDays: 2 },
-  { stage: 2, name: 'Line managers and safeguarding leads', workingDays: 5 },
-  { stage: 3, name: 'Senior managers, heads of service and designated professionals', workingDays: 5 },
-  { stage: 4, name: 'The safeguarding partnership', workingDays: 10 },
-];
 
 export interface Participant {
   aadObjectId: string;
@@ -91,15 +85,16 @@ export interface RaiseRequest {
   origin?: Origin;
 }
 
-/** Who takes part at a stage, for each side, from the directory. */
-export function participantsFor(stage: number, raisedBy: Person, responding: Person, directory: Directory): Participant[] {
+/** Who takes part at a stage, for each side, from the directory, by the stage's rule. */
+export function participantsFor(rule: StageParticipants, raisedBy: Person, responding: Person, directory: Directory): Participant[] {
+  if (rule === 'partnership') return directory.withRole('partnership-admin').map((a) => ({ aadObjectId: a.aadObjectId }));
   const side = (p: Person, s: Side): Participant[] => {
-    if (stage === 1) return [{ aadObjectId: p.aadObjectId, side: s }];
-    if (stage === 2) {
+    if (rule === 'practitioners') return [{ aadObjectId: p.aadObjectId, side: s }];
+    if (rule === 'line-managers') {
       const m = directory.manager(p);
       return m ? [{ aadObjectId: m.aadObjectId, side: s }] : [];
     }
-    // Stage 3: the nearest senior manager up the line, else a senior manager of the same agency.
+    // Senior managers: the nearest up the line, else a senior manager of the same agency.
     let cur: Person | undefined = directory.manager(p);
     for (let i = 0; cur && i < 6; i++, cur = directory.manager(cur)) {
       if (cur.roles.includes('senior-manager')) return [{ aadObjectId: cur.aadObjectId, side: s }];
@@ -107,9 +102,13 @@ export function participantsFor(stage: number, raisedBy: Person, responding: Per
     const senior = directory.withRole('senior-manager').find((x) => x.agency === p.agency);
     return senior ? [{ aadObjectId: senior.aadObjectId, side: s }] : [];
   };
-  if (stage >= 4) return directory.withRole('partnership-admin').map((a) => ({ aadObjectId: a.aadObjectId }));
-  const found = [...side(raisedBy, 'raised-by'), ...side(responding, 'responding')];
-  return found;
+  return [...side(raisedBy, 'raised-by'), ...side(responding, 'responding')];
+}
+
+/** A stage beginning now: its people by the ladder's rule, its deadline by the calendar. */
+function begin(stage: number, raisedBy: Person, responding: Person, directory: Directory, calendar: WorkingCalendar, now: Date): StageRecord {
+  const participants = participantsFor(stageOf(ladderOf(directory), stage).participants, raisedBy, responding, directory);
+  return { stage, startedAt: now.toISOString(), dueAt: stageDueAt(directory, calendar, stage, now).toISOString(), participants };
 }
 
 function mustFit(text: string, label: string): void {
@@ -141,7 +140,7 @@ function mustAct(pd: ProfessionalDifference, actor: string, stage: number): Part
   return p;
 }
 
-export function raise(req: RaiseRequest, reference: string, raisedBy: Person, directory: Directory, now: Date, dueAt: (stage: number, from: Date) => Date): ProfessionalDifference {
+export function raise(req: RaiseRequest, reference: string, raisedBy: Person, directory: Directory, calendar: WorkingCalendar, now: Date): ProfessionalDifference {
   const problems: string[] = [];
   if (!req.caseReference.trim()) problems.push('Give the case reference (for example SD-0142), not the child’s name.');
   if (!req.decision.trim()) problems.push('Say which decision or action is in question.');
@@ -159,9 +158,8 @@ export function raise(req: RaiseRequest, reference: string, raisedBy: Person, di
   if (!responding) problems.push('Choose the responding practitioner.');
   else if (responding.aadObjectId === raisedBy.aadObjectId) problems.push('The responding practitioner must be someone else.');
   if (problems.length) throw new Invalid(problems);
-  // Immediate risk cannot wait for practitioners and line managers: it starts at stage 3.
-  const stage = req.immediateRisk ? 3 : 1;
-  const participants = participantsFor(stage, raisedBy, responding!, directory);
+  // Immediate risk cannot wait for practitioners and line managers: it starts with senior managers.
+  const stage = req.immediateRisk ? immediateRiskStage(ladderOf(directory)) : 1;
   return {
     reference,
     caseReference: req.caseReference.trim().toUpperCase(),
@@ -173,8 +171,8 @@ export function raise(req: RaiseRequest, reference: string, raisedBy: Person, di
     immediateRisk: req.immediateRisk,
     origin: req.origin,
     raisedAt: now.toISOString(),
-    stages: [{ stage, startedAt: now.toISOString(), dueAt: dueAt(stage, now).toISOString(), participants }],
-    log: [{ at: now.toISOString(), by: raisedBy.aadObjectId, stage, what: 'raised', text: req.immediateRisk ? 'The child is at immediate risk: started at stage 3.' : undefined }],
+    stages: [begin(stage, raisedBy, responding!, directory, calendar, now)],
+    log: [{ at: now.toISOString(), by: raisedBy.aadObjectId, stage, what: 'raised', text: req.immediateRisk ? `The child is at immediate risk: started at stage ${stage}.` : undefined }],
     state: 'open',
   };
 }
@@ -187,14 +185,12 @@ export function escalate(
   why: string,
   now: Date,
   directory: Directory,
-  dueAt: (stage: number, from: Date) => Date,
-  ladder = DEFAULT_LADDER,
+  calendar: WorkingCalendar,
 ): ProfessionalDifference {
   if (by !== 'system') mustAct(pd, by, stage);
   const cur = currentStage(pd);
   if (pd.state !== 'open' || cur.stage !== stage) return pd; // already moved: a repeat does nothing
-  const last = ladder[ladder.length - 1].stage;
-  if (cur.stage >= last) {
+  if (cur.stage >= ladderOf(directory).length) {
     if (by === 'system') {
       return { ...pd, log: [...pd.log, { at: now.toISOString(), by, stage, what: 'overdue', text: why }] };
     }
@@ -207,7 +203,7 @@ export function escalate(
   return {
     ...pd,
     proposal: undefined,
-    stages: [...pd.stages.slice(0, -1), ended, { stage: next, startedAt: now.toISOString(), dueAt: dueAt(next, now).toISOString(), participants: participantsFor(next, raisedBy, responding, directory) }],
+    stages: [...pd.stages.slice(0, -1), ended, begin(next, raisedBy, responding, directory, calendar, now)],
     log: [...pd.log, { at: now.toISOString(), by, stage, what: by === 'system' ? 'auto-escalated' : 'escalated', text: why }],
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { currentStage, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import type { DifferenceRepository } from '../workflows/differences/ports';
 import { ConcurrencyError, createOnce, encodeKey, isStale, jsonEntity, JsonRow, listRows, Tables, unpackJson } from './tables';
 
 /**
@@ -28,7 +29,7 @@ function logKey(index: number, e: LogEntry): string {
   return `${LOG}${String(index).padStart(5, '0')}|${hash}`;
 }
 
-export class DifferenceStore {
+export class DifferenceStore implements DifferenceRepository {
   constructor(private readonly tables: Tables) {}
 
   private get client() {
@@ -47,10 +48,6 @@ export class DifferenceStore {
 
   async get(reference: string): Promise<ProfessionalDifference | undefined> {
     return assemble(await this.rows(reference));
-  }
-
-  async update(reference: string, change: (pd: ProfessionalDifference) => ProfessionalDifference): Promise<ProfessionalDifference> {
-    return (await this.apply(reference, change)).pd;
   }
 
   /**

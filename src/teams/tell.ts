@@ -1,6 +1,7 @@
 import { Notify, OutboundMessage } from '../workflows/ports';
 import { Notice, NoticeKind, Tell } from '../workflows/notices';
 import { MinutesPresenter } from './minutesPresenter';
+import type { DifferenceNoticeKinds } from '../workflows/differences/notices';
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
 export type Presenters = { [K in NoticeKind]: (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage };
@@ -35,6 +36,7 @@ export class TeamsTell implements Tell {
 export interface PresenterDeps {
   minutes: MinutesPresenter;
   referrals: { notices(): Pick<Presenters, 'ref.new' | 'ref.decided' | 'ref.undecided' | 'si.reported' | 'si.reminder' | 'si.missed'> };
+  differences: { presenters(): Pick<Presenters, keyof DifferenceNoticeKinds> };
 }
 
 /** The presenters of every kind, checked complete by the compiler. Workflows add theirs here. */
@@ -43,5 +45,6 @@ export function presenters(deps: PresenterDeps): Presenters {
     said: (n) => ({ summary: n.summary, detail: n.detail }),
     ...deps.minutes.notices(),
     ...deps.referrals.notices(),
+    ...deps.differences.presenters(),
   };
 }

@@ -68,3 +68,4 @@ export interface References {
   /** The same form submitted twice gets the same reference; `first` says whether this was the first time. */
   forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }>;
 }
+

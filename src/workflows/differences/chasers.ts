@@ -1,0 +1,49 @@
+/**
+ * No stage stalls: at its deadline a difference moves up by itself, the day it is due everyone at
+ * the stage is reminded, and a manager silent for a working day is covered by their own manager.
+ * Each checks the difference first, so a job that runs twice, or late, does no harm.
+ */
+import { coverForSilence, currentStage, escalate, hasActed } from '../../domain/professionalDifference';
+import type { JobPayloads } from '../jobs';
+import type { DifferencePorts } from './ports';
+import { startStage } from './stages';
+import { noticeTo, tellEveryone } from './steps';
+
+type StageJob = JobPayloads['pd.deadline'];
+
+async function stillAt(ports: DifferencePorts, p: StageJob) {
+  const pd = await ports.differences.get(p.ref);
+  return pd && pd.state === 'open' && currentStage(pd).stage === p.stage ? pd : undefined;
+}
+
+export async function deadlinePassed(ports: DifferencePorts, p: JobPayloads['pd.deadline']): Promise<void> {
+  if (!(await stillAt(ports, p))) return;
+  const why = `the stage ${p.stage} deadline passed without a resolution`;
+  const { pd: after } = await ports.differences.apply(p.ref, (pd) => escalate(pd, 'system', p.stage, why, ports.now(), ports.directory, ports.calendar));
+  await ports.audit.record({ subject: p.ref, action: 'difference.auto-escalated', actorAadObjectId: undefined, detail: `from stage ${p.stage}` });
+  if (currentStage(after).stage !== p.stage) await startStage(ports, after, `escalated automatically: ${why}`);
+  else await tellEveryone(ports, `s${p.stage}|overdue`, { kind: 'pd.overdue', difference: after });
+}
+
+export async function remind(ports: DifferencePorts, p: JobPayloads['pd.remind']): Promise<void> {
+  const pd = await stillAt(ports, p);
+  if (pd) await tellEveryone(ports, `s${p.stage}|remind`, { kind: 'pd.reminder', difference: pd });
+}
+
+/** A manager who has not answered within a working day: their own manager is asked, and the silence recorded. */
+export async function approvalUnanswered(ports: DifferencePorts, p: JobPayloads['pd.approval']): Promise<void> {
+  const pd = await stillAt(ports, p);
+  if (!pd || hasActed(pd, p.manager, p.stage)) return;
+  const manager = ports.directory.person(p.manager);
+  const cover = manager && ports.directory.manager(manager);
+  const { pd: after } = await ports.differences.apply(p.ref, (cur) => coverForSilence(cur, p.manager, p.stage, cover, ports.now(), manager?.name ?? 'A manager'));
+  await ports.audit.record({ subject: p.ref, action: 'difference.silence', actorAadObjectId: p.manager, detail: cover ? 'their manager asked' : 'nobody above them' });
+  if (cover) await ports.tell.tell([noticeTo(cover.aadObjectId, `s${p.stage}|cover`, { kind: 'pd.cover', difference: after, silent: p.manager })]);
+}
+
+/** Which chaser runs each kind of due work of this workflow (wired in jobHandlers.ts). */
+export const differenceChasers = {
+  'pd.deadline': deadlinePassed,
+  'pd.remind': remind,
+  'pd.approval': approvalUnanswered,
+} satisfies { [K in keyof JobPayloads & `pd.${string}`]: (ports: DifferencePorts, payload: JobPayloads[K]) => Promise<void> };
