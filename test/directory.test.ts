@@ -59,6 +59,23 @@ describe('the partnership directory', () => {
     expect(() => checkDirectory(data)).toThrow(/is used twice/);
   });
 
+  test('an escalation ladder of any length says who takes part at each stage, and ends with the partnership alone', () => {
+    const three = sample();
+    three.partnership.escalation.stages = [
+      { name: 'Practitioners', workingDays: 2, participants: 'practitioners' },
+      { name: 'Managers', workingDays: 3 },
+      { name: 'Partnership', workingDays: 10, participants: 'partnership' },
+    ];
+    expect(() => checkDirectory(three)).toThrow(/a ladder of 3 stages says who takes part at each \("participants"\); missing at stage 2/);
+    three.partnership.escalation.stages[1].participants = 'partnership';
+    expect(() => checkDirectory(three)).toThrow(/the last stage, and only the last, must have "participants": "partnership".*found it at stage 2, 3/);
+    three.partnership.escalation.stages[1].participants = 'line-managers';
+    expect(checkDirectory(three).partnership.escalation.stages.map((s) => s.participants)).toEqual(['practitioners', 'line-managers', 'partnership']);
+    const four = sample();
+    for (const s of four.partnership.escalation.stages) delete s.participants;
+    expect(checkDirectory(four).partnership.escalation.stages.map((s) => s.participants)).toEqual(['practitioners', 'line-managers', 'senior-managers', 'partnership']);
+  });
+
   test('a file that is not JSON says so', () => {
     expect(() => loadDirectory('README.md')).toThrow(/could not be read/);
   });

@@ -1,12 +1,17 @@
 /**
- * In-memory stand-ins for the ports use cases declare, for fast in-process tests: each keeps what
- * it was given so a test can read it back, in the port's own words.
+ * In-memory implementations of the shared workflow ports, for use cases tested in-process: they
+ * keep what they are given, as the real ones do, and let a test read it back.
  */
-import { AuditEvent, AuditRecord, AuditTrail, References } from '../../src/workflows/ports';
-import { Job, JobKind, Schedule } from '../../src/workflows/jobs';
-import { Notice, NoticeKind, Tell } from '../../src/workflows/notices';
+import type { AuditEvent, AuditRecord, AuditTrail, References } from '../../src/workflows/ports';
+import type { Job, JobKind, Schedule } from '../../src/workflows/jobs';
+import type { NoticeKind } from '../../src/workflows/notices';
 
-/** A clock a test sets by hand. */
+/** A job of any one kind, its payload narrowed by its kind. */
+export type AnyJob = { [K in JobKind]: Job<K> }[JobKind];
+import type { Notice, Tell } from '../../src/workflows/notices';
+import type { Actor } from '../../src/workflows/actor';
+
+/** A clock that stands still until a test moves it. */
 export class FixedClock {
   constructor(private at: Date) {}
   now = (): Date => new Date(this.at);
@@ -16,33 +21,56 @@ export class FixedClock {
 }
 
 export class InMemoryAudit implements AuditTrail {
-  readonly events: AuditRecord[] = [];
+  readonly records: AuditRecord[] = [];
+  /** The same records, by the name the referral tests use. */
+  get events(): AuditRecord[] {
+    return this.records;
+  }
   constructor(private readonly now: () => Date) {}
   async record(event: AuditEvent): Promise<void> {
-    this.events.push({ ...event, at: this.now().toISOString() });
+    this.records.push({ ...event, at: this.now().toISOString() });
   }
   async trail(subject: string): Promise<AuditRecord[]> {
-    return this.events.filter((e) => e.subject === subject);
+    return this.records.filter((r) => r.subject === subject);
   }
+  /** The actions on one subject's trail, in order. */
   actions(subject: string): string[] {
-    return this.events.filter((e) => e.subject === subject).map((e) => e.action);
+    return this.records.filter((r) => r.subject === subject).map((r) => r.action);
   }
+  /** Noting a person's step, as CaseAccess does: on the case's trail, and on the turn for writes. */
+  notes = {
+    note: async (actor: Actor, subject: string, action: string, detail?: string): Promise<void> => {
+      if (!action.startsWith('record.')) actor.recorded = subject;
+      await this.record({ subject, action, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail });
+    },
+  };
 }
 
+/** Due work kept by id (scheduling an id twice is one job); `due` hands back what is due, once. */
 export class InMemorySchedule implements Schedule {
-  readonly jobs = new Map<string, Job>();
+  readonly jobs = new Map<string, AnyJob>();
+  private readonly done = new Set<string>();
   async schedule<K extends JobKind>(job: Job<K>): Promise<boolean> {
     if (this.jobs.has(job.id)) return false;
-    this.jobs.set(job.id, job);
+    this.jobs.set(job.id, job as AnyJob);
     return true;
   }
   /** The jobs of one kind, in the order they were scheduled. */
   ofKind<K extends JobKind>(kind: K): Job<K>[] {
-    return [...this.jobs.values()].filter((j): j is Job<K> => j.kind === kind);
+    return [...this.jobs.values()].filter((j): j is AnyJob & Job<K> => j.kind === kind) as Job<K>[];
+  }
+  pending(): AnyJob[] {
+    return [...this.jobs.values()].filter((j) => !this.done.has(j.id));
+  }
+  /** The jobs due at `now`, earliest first, each handed out once. */
+  due(now: Date): AnyJob[] {
+    const due = this.pending().filter((j) => j.dueAt.getTime() <= now.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    for (const j of due) this.done.add(j.id);
+    return due;
   }
 }
 
-/** Every notice told, once per key (as the outbox delivers a key once). */
+/** Everything told, in order; a key told twice is told once, as the outbox does. */
 export class RecordingTell implements Tell {
   readonly told: Notice[] = [];
   async tell(notices: Notice[]): Promise<void> {
@@ -57,6 +85,10 @@ export class RecordingTell implements Tell {
   ofKind<K extends NoticeKind>(kind: K): Extract<Notice, { kind: K }>[] {
     return this.told.filter((n): n is Extract<Notice, { kind: K }> => n.kind === kind);
   }
+  /** What one person was told, as notices. */
+  to(person: string): Notice[] {
+    return this.told.filter((n) => 'person' in n.to && n.to.person === person);
+  }
 }
 
 export class InMemoryReferences implements References {
@@ -68,11 +100,10 @@ export class InMemoryReferences implements References {
     return `${prefix}-${String(n).padStart(4, '0')}`;
   }
   async forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }> {
-    const key = `${prefix}|${formId}`;
-    const given = this.forms.get(key);
-    if (given) return { reference: given, first: false };
+    const known = this.forms.get(`${prefix}|${formId}`);
+    if (known) return { reference: known, first: false };
     const reference = await this.next(prefix);
-    this.forms.set(key, reference);
+    this.forms.set(`${prefix}|${formId}`, reference);
     return { reference, first: true };
   }
 }
