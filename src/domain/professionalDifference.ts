@@ -18,7 +18,7 @@ export function ladderOf(directory: Directory): Ladder {
 }
 
 /** When a stage begun at `from` must be resolved: the end of its last working day. */
-export function stageDueAt(directory: Directory, calendar: WorkingCalendar, stage: number, from: Date): Date {
+function stageDueAt(directory: Directory, calendar: WorkingCalendar, stage: number, from: Date): Date {
   return calendar.endOfWorkingDayAfter(from, stageOf(ladderOf(directory), stage).workingDays);
 }
 
