@@ -30,7 +30,9 @@ import { RefusalTally } from './refusalTally';
 import { StrategyCards } from './cards/strategyCards';
 import { DiscussionStore } from './store/discussionStore';
 import { StrategyRoutes } from './teams/strategyRoutes';
-import { StrategyDiscussions } from './workflows/strategyDiscussions';
+import { strategyUseCases, Strategy } from './workflows/strategy';
+import { StrategyPresenter } from './teams/strategyPresenter';
+import { Batches } from './scheduler/batches';
 import { CaseAccess } from './workflows/caseAccess';
 import { WorkflowServices } from './workflows/workflow';
 import { MinutesCards } from './cards/minutesCards';
@@ -149,15 +151,21 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const minutesPresenter = new MinutesPresenter(new MinutesCards(directory, calendar), directory, calendar, conversations, now);
   const differencePresenter = new DifferencePresenter(new DifferenceCards(directory, calendar), conversations, directory, calendar, now);
   const strategyCards = new StrategyCards(directory, calendar);
+  const strategyPresenter = new StrategyPresenter(strategyCards, conversations, directory, calendar);
   const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', referralStore, calendar, now);
   const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', referralStore, calendar, now);
   const referralPresenter = new ReferralPresenter(new ReferralCards(directory, calendar), strategyCards, { referral: referralForm.form, incident: incidentForm.form }, calendar, now);
   const access = new CaseAccess(discussionStore, audit);
-  const tell = new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter }));
+  const tell = new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter, strategy: strategyPresenter }));
   const references = new References(tables);
   const services: WorkflowServices = { access, outbox, tell, jobs, audit, directory, calendar, conversations, references, now };
 
-  const discussions = new StrategyDiscussions(services, discussionStore, strategyCards, minutesStore);
+  // The chair's live tally waits a moment, so a burst of answers is shown in one update, not fifty.
+  const tallies = new Batches(1000, 'tally update');
+  const strategy: Strategy = strategyUseCases({
+    discussions: discussionStore, minutes: minutesStore, audit, schedule: jobs, tell, references, directory, calendar, now,
+    tallies: { soon: (ref, version) => tallies.later(ref, () => strategy.acknowledgements.refreshTally({ ref, version })) },
+  });
   const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
   const differences: DifferencePorts = {
     differences: new DifferenceStore(tables), discussions: discussionStore, minutes: minutesStore, notes: access,
@@ -170,18 +178,18 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const clocks = new IncidentClocks(services, referralStore);
   const incidents = { report: new IncidentReport(services, incidentForm, referralStore, clocks), clocks };
-  registerChasers(sweeper, { discussions, minutes, differences, undecidedReferrals: new UndecidedReferrals(services, referralStore), incidentClocks: clocks });
+  registerChasers(sweeper, { discussions: strategy.chasers, minutes, differences, undecidedReferrals: new UndecidedReferrals(services, referralStore), incidentClocks: clocks });
   const parkedJobs = new ParkedJobs(services, new SchedulerParkedWork(jobs, sweeper), logger);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
   const guard = access.guard.bind(access);
-  const files = new FileDelivery(exportFiles(discussions, differences, guard), audit, !settings.botId);
+  const files = new FileDelivery(exportFiles(strategy.record, differences, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const workflows = [
     new ReferralRoutes(referrals, incidents, referralPresenter),
     new DifferenceRoutes(differences, differencePresenter, guard, files),
-    new StrategyRoutes(discussions, files),
+    new StrategyRoutes(strategy, strategyPresenter, files),
     new MinutesRoutes(minutes, services.access, minutesPresenter),
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),
@@ -223,7 +231,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopWatching();
-      discussions.stop();
+      tallies.stop();
       await sweeper.stop();
       await refusals.flush();
       await sealer.stop();

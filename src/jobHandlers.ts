@@ -5,10 +5,10 @@ import { UndecidedReferrals } from './workflows/referrals/undecided';
 import { IncidentClocks } from './workflows/referrals/incidentClock';
 import { DifferencePorts } from './workflows/differences/ports';
 import { differenceChasers } from './workflows/differences/chasers';
-import { StrategyDiscussions } from './workflows/strategyDiscussions';
+import { StrategyChasers } from './workflows/strategy/chasers';
 
 export interface Chasers {
-  discussions: StrategyDiscussions;
+  discussions: StrategyChasers;
   minutes: MinutesPorts;
   differences: DifferencePorts;
   undecidedReferrals: UndecidedReferrals;

@@ -21,7 +21,7 @@ import outcomeFormTemplate from './templates/strategy/outcomeForm.json';
 import recordTemplate from './templates/strategy/record.json';
 import tallyTemplate from './templates/strategy/tally.json';
 
-export const ACTION_ROWS = 5;
+import { ACTION_ROWS } from '../workflows/strategy/forms';
 
 type Values = Record<string, string>;
 type Card = Record<string, unknown>;

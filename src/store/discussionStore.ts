@@ -1,4 +1,5 @@
-import { Acknowledgement, DifferenceRequest, InvitationReply, OutcomeVersion, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { Acknowledgement, DifferenceRequest, OutcomeVersion, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { ActionDone, DiscussionRepository, InvitationAnswer } from '../workflows/strategy/ports';
 import { createOnce, encodeKey, isStale, jsonEntity, listJson, listRows, readJson, Tables, ConcurrencyError } from './tables';
 
 /**
@@ -22,22 +23,9 @@ const versionKey = (version: number) => `${PART}version|${pad(version)}`;
 const doneKey = (version: number, actionId: string) => `${PART}done|${pad(version)}|${encodeKey(actionId)}`;
 const requestKey = (version: number, aadObjectId: string) => `${PART}request|${pad(version)}|${person(aadObjectId)}`;
 
-export interface Reply {
-  aadObjectId: string;
-  reply: InvitationReply;
-  at: string;
-}
-
-export interface ActionDone {
-  version: number;
-  actionId: string;
-  at: string;
-  by: string;
-}
-
 type Row = { rowKey: string; etag: string; doc: unknown };
 
-export class DiscussionStore {
+export class DiscussionStore implements DiscussionRepository {
   private readonly recent = new Map<string, { at: number; read: Promise<StrategyDiscussion | undefined> }>();
 
   constructor(private readonly tables: Tables) {}
@@ -105,7 +93,7 @@ export class DiscussionStore {
   }
 
   /** False when this invitee already answered: the first answer stands. */
-  async addReply(reference: string, reply: Reply): Promise<boolean> {
+  async addReply(reference: string, reply: InvitationAnswer): Promise<boolean> {
     return this.created(reference, await createOnce(this.client, encodeKey(reference), replyKey(reply.aadObjectId), reply));
   }
 
@@ -152,7 +140,7 @@ const ackKey = (version: number, aadObjectId: string) => `ack|${pad(version)}|${
  */
 function assemble(stored: StrategyDiscussion, parts: Row[]): StrategyDiscussion {
   const of = <T>(kind: string) => parts.filter((p) => p.rowKey.startsWith(`${PART}${kind}|`)).map((p) => p.doc as T);
-  const replies = new Map(of<Reply>('reply').map((r) => [r.aadObjectId, r.reply]));
+  const replies = new Map(of<InvitationAnswer>('reply').map((r) => [r.aadObjectId, r.reply]));
   const done = of<ActionDone>('done');
   const versions = [...(stored.versions ?? []), ...of<OutcomeVersion>('version')]
     .sort((a, b) => a.version - b.version)

@@ -4,14 +4,14 @@ import { DifferencePorts } from '../workflows/differences/ports';
 import { differenceLog, differenceLogCsv } from '../workflows/differences/log';
 import { record } from '../workflows/differences/record';
 import { Guard } from './cardAction';
-import { StrategyDiscussions } from '../workflows/strategyDiscussions';
+import { StrategyRecord } from '../workflows/strategy/record';
 import { FileProducer } from './files';
 
 /**
  * Makes an exported file again for a consent that arrives after Concord restarted: through the
  * same use cases as `export`, so access is checked (and refusals audited) exactly as there.
  */
-export function exportFiles(discussions: StrategyDiscussions, differences: DifferencePorts, guard: Guard): FileProducer {
+export function exportFiles(discussions: StrategyRecord, differences: DifferencePorts, guard: Guard): FileProducer {
   return async (actor, request) => {
     if (request.kind === 'report') {
       let csv: string | undefined;

@@ -2,6 +2,7 @@ import { Notify, OutboundMessage } from '../workflows/ports';
 import { Notice, NoticeKind, Tell } from '../workflows/notices';
 import { MinutesPresenter } from './minutesPresenter';
 import type { DifferenceNoticeKinds } from '../workflows/differences/notices';
+import { StrategyPresenter } from './strategyPresenter';
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
 export type Presenters = { [K in NoticeKind]: (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage };
@@ -35,6 +36,7 @@ export class TeamsTell implements Tell {
 /** What the presenters need: each workflow adds its field. */
 export interface PresenterDeps {
   minutes: MinutesPresenter;
+  strategy: StrategyPresenter;
   referrals: { notices(): Pick<Presenters, 'ref.new' | 'ref.decided' | 'ref.undecided' | 'si.reported' | 'si.reminder' | 'si.missed'> };
   differences: { presenters(): Pick<Presenters, keyof DifferenceNoticeKinds> };
 }
@@ -46,5 +48,6 @@ export function presenters(deps: PresenterDeps): Presenters {
     ...deps.minutes.notices(),
     ...deps.referrals.notices(),
     ...deps.differences.presenters(),
+    ...deps.strategy.notices(),
   };
 }

@@ -2,7 +2,7 @@ import { mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion
 import { Refused } from '../domain/refusals';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { AuditTrail, Reply as CardReply } from './ports';
-import { DiscussionStore } from '../store/discussionStore';
+import { DiscussionRepository } from './strategy/ports';
 import { Actor } from './actor';
 
 /**
@@ -10,7 +10,7 @@ import { Actor } from './actor';
  * a clear message and an audit event, and recording what was done.
  */
 export class CaseAccess {
-  constructor(private readonly discussions: DiscussionStore, private readonly audit: AuditTrail) {}
+  constructor(private readonly discussions: DiscussionRepository, private readonly audit: AuditTrail) {}
 
   async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
     try {

@@ -4,15 +4,15 @@
  * answered what and when, and the trail. Text a person typed is marked `typed`, so that no format
  * can read it as structure.
  */
-import { WorkingCalendar } from '../domain/calendar';
-import { Directory } from '../domain/directory';
+import { WorkingCalendar } from '../../domain/calendar';
+import { Directory } from '../../domain/directory';
 import {
   Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, DECISIONS, INVITATION_REPLIES, status, STATUS_WORDS, StrategyDiscussion, THRESHOLDS,
-} from '../domain/strategyDiscussion';
-import { AuditRecord } from './ports';
-import { Block, RecordDocument, Segment, strong, typed } from '../documents/document';
+} from '../../domain/strategyDiscussion';
+import { AuditRecord } from '../ports';
+import { Block, RecordDocument, Segment, strong, typed } from '../../documents/document';
 
-export function exportRecord(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): RecordDocument {
+export function recordDocument(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): RecordDocument {
   const who = (id: string | undefined): Segment => {
     const p = directory.person(id);
     return p ? typed(`${p.name} (${p.jobTitle}, ${directory.agencyOf(p).name})`) : 'system';

@@ -1,0 +1,91 @@
+/**
+ * How the strategy discussion's views and notices look in Teams: the cards of cards/strategyCards
+ * and each message's first line. Teams user ids (for a card's refresh) are looked up here.
+ */
+import { WorkingCalendar } from '../domain/calendar';
+import { Directory } from '../domain/directory';
+import { currentVersion } from '../domain/strategyDiscussion';
+import { StrategyCards } from '../cards/strategyCards';
+import { ConversationStore } from '../store/conversations';
+import { Actor } from '../workflows/actor';
+import { Notice } from '../workflows/notices';
+import { OutboundMessage, Reply } from '../workflows/ports';
+import { StrategyNoticeKinds } from '../workflows/strategy/notices';
+import { StrategyView } from '../workflows/strategy/views';
+
+export type StrategyNoticePresenters = { [K in keyof StrategyNoticeKinds]: (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage };
+
+const ASKED = {
+  first: 'the outcome needs your acknowledgement',
+  amended: 'the outcome was amended and needs your acknowledgement again',
+  reminder: 'reminder, the outcome still needs your acknowledgement',
+} as const;
+
+export class StrategyPresenter {
+  constructor(
+    private readonly cards: StrategyCards,
+    private readonly conversations: ConversationStore,
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+  ) {}
+
+  /** What the person who acted sees. */
+  reply(view: StrategyView, actor: Actor): Reply {
+    const c = this.cards;
+    switch (view.kind) {
+      case 'said':
+        return { message: view.text };
+      case 'convene-form':
+        return { card: c.convene(view.chair, view.values, view.errors) };
+      case 'convened':
+        return { card: c.convened(view.discussion) };
+      case 'invitation':
+        return { card: c.invitation(view.discussion, view.invitee) };
+      case 'attendance-form':
+        return { card: c.attendance(view.discussion, view.errors) };
+      case 'outcome-form':
+        return { card: c.outcomeForm(view.discussion, view.values, view.errors) };
+      case 'tally':
+        return { card: c.tally(view.discussion, view.acks, actor.userId) };
+      case 'acknowledgement':
+        return { card: c.acknowledgement(view.discussion, view.version, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, view.ack, { error: view.error }) };
+      case 'action-done':
+        return { card: c.actionDue(view.discussion, view.actionId, `${view.discussion.reference}: action ${view.actionId} is done`) };
+      case 'record':
+        return { card: c.record(view.discussion, view.acks, view.minutes) };
+    }
+  }
+
+  private async userId(aadObjectId: string): Promise<string | undefined> {
+    return (await this.conversations.person(aadObjectId))?.userId;
+  }
+
+  private name(aadObjectId: string): string | undefined {
+    return this.directory.person(aadObjectId)?.name;
+  }
+
+  notices(): StrategyNoticePresenters {
+    return {
+      'sd.invitation': (n) => ({ summary: `${n.about}: you are invited to a strategy discussion`, card: this.cards.invitation(n.discussion, n.invitee) }),
+      'sd.ack-request': async (n) => {
+        const headline = `${n.about}: ${ASKED[n.asked]}`;
+        const person = { aadObjectId: n.person, userId: await this.userId(n.person) };
+        return { summary: headline, card: this.cards.acknowledgement(n.discussion, currentVersion(n.discussion)!, person, undefined, { headline }) };
+      },
+      'sd.tally': async (n) => ({ summary: `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)) }),
+      'sd.different': (n) => ({
+        summary: `${n.about}: ${this.name(n.person) ?? 'An attendee'} understood the outcome differently. The record now shows the outcome as disputed.`,
+        detail: `What they understood: “${n.note}”`,
+      }),
+      'sd.silence': (n) => ({
+        summary: `${n.about}: ${this.name(n.person) ?? 'An attendee'} has not acknowledged the outcome of a strategy discussion chaired by ${this.name(n.discussion.chair)}, sent ${this.calendar.describe(new Date(currentVersion(n.discussion)!.recordedAt))}. Please make sure they answer today.`,
+      }),
+      'sd.action-due': (n) => {
+        const headline = `${n.about}: action ${n.actionId} is due today`;
+        return { summary: headline, card: this.cards.actionDue(n.discussion, n.actionId, headline) };
+      },
+      'sd.action-overdue': (n) => ({ summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.` }),
+      'sd.follow-up-due': (n) => ({ summary: `${n.about}: the follow-up strategy discussion agreed for today is due. If it cannot happen, arrange cover now.` }),
+    };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The strategy discussion's scheduled chasers. Each checks the record before it says anything, so
+ * a job that runs twice, or late, or after the answer came, does no harm.
+ */
+import { currentVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { PersonChase } from '../jobs';
+import { StrategyUseCase } from './useCase';
+
+export class StrategyChasers extends StrategyUseCase {
+  /** The discussion, if this person's answer to this version is still missing and the version still current. */
+  private async stillWaiting(ref: string, version: number, person: string): Promise<StrategyDiscussion | undefined> {
+    const d = await this.ports.discussions.get(ref);
+    if (!d || currentVersion(d)?.version !== version) return undefined;
+    return (await this.ports.discussions.acknowledgement(ref, version, person)) ? undefined : d;
+  }
+
+  async remindToAcknowledge(p: PersonChase, jobId: string): Promise<void> {
+    const d = await this.stillWaiting(p.ref, p.version, p.person);
+    if (!d) return;
+    await this.tell.tell([{ kind: 'sd.ack-request', key: `${jobId}|message`, about: p.ref, to: { person: p.person }, reportTo: [d.chair], discussion: d, person: p.person, asked: 'reminder' }]);
+  }
+
+  /** After the working days allowed, the silent attendee's manager is told (the chair, when the directory names none). */
+  async tellManagerOfSilence(p: PersonChase, jobId: string): Promise<void> {
+    const d = await this.stillWaiting(p.ref, p.version, p.person);
+    if (!d) return;
+    const { directory } = this.ports;
+    const who = directory.person(p.person);
+    const manager = who && directory.manager(who);
+    await this.ports.audit.record({ subject: p.ref, action: 'chased.manager', actorAadObjectId: p.person, detail: manager ? 'manager told' : 'no manager in the directory: chair told' });
+    await this.tell.tell([{ kind: 'sd.silence', key: `${jobId}|message`, about: p.ref, to: { person: manager?.aadObjectId ?? d.chair }, reportTo: [d.chair], discussion: d, person: p.person }]);
+  }
+
+  /** On the due date the owner is reminded; at its end, if not done, the chair and the owner's manager are told. */
+  async chaseAction(p: { ref: string; version: number; actionId: string }, overdue: boolean, jobId: string): Promise<void> {
+    const d = await this.ports.discussions.get(p.ref);
+    const a = d && currentVersion(d)?.outcome.actions.find((x) => x.id === p.actionId);
+    if (!d || !a || a.done || currentVersion(d)?.version !== p.version) return;
+    if (!overdue) {
+      await this.tell.tell([{ kind: 'sd.action-due', key: `${jobId}|message`, about: p.ref, to: { person: a.ownerAadObjectId }, reportTo: [d.chair], discussion: d, actionId: a.id }]);
+      return;
+    }
+    const { directory } = this.ports;
+    const owner = directory.person(a.ownerAadObjectId);
+    const manager = owner && directory.manager(owner);
+    const told = [...new Set([d.chair, manager?.aadObjectId].filter((x): x is string => !!x))];
+    await this.ports.audit.record({ subject: p.ref, action: 'chased.action-overdue', actorAadObjectId: a.ownerAadObjectId, detail: a.id });
+    await this.tell.tell(told.map((who) => ({ kind: 'sd.action-overdue' as const, key: `${jobId}|${who}`, about: p.ref, to: { person: who }, actionId: a.id, owner: a.ownerAadObjectId })));
+  }
+
+  async remindFollowUp(p: { ref: string; version: number }, jobId: string): Promise<void> {
+    const d = await this.ports.discussions.get(p.ref);
+    if (!d || currentVersion(d)?.version !== p.version) return;
+    await this.tell.tell([{ kind: 'sd.follow-up-due', key: `${jobId}|message`, about: p.ref, to: { person: d.chair } }]);
+  }
+}

@@ -1,0 +1,67 @@
+/** Convening a strategy discussion and answering its invitation. */
+import { randomUUID } from 'node:crypto';
+import { convene } from '../../domain/convening';
+import { isChoice } from '../../domain/choices';
+import { Invalid, Refused } from '../../domain/refusals';
+import { INVITATION_REPLIES, InvitationReply, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Actor } from '../actor';
+import { conveneRequest, FormValues } from './forms';
+import { StrategyUseCase } from './useCase';
+import { StrategyView } from './views';
+
+export class Convening extends StrategyUseCase {
+  conveneForm(actor: Actor): StrategyView {
+    if (!actor.person.roles.includes('chair')) {
+      throw new Refused('not-chair', 'Only people with the chair role can convene a strategy discussion. Ask your team manager, or the partnership administrator to give you the role.');
+    }
+    return { kind: 'convene-form', chair: actor.person };
+  }
+
+  /** Convenes the discussion and invites everyone named; the same form submitted twice is one discussion. */
+  async convene(actor: Actor, form: FormValues): Promise<StrategyView> {
+    this.conveneForm(actor);
+    const { directory, calendar, references, discussions } = this.ports;
+    const request = conveneRequest(form, actor.person.aadObjectId, calendar);
+    try {
+      // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
+      convene(request, 'SD-0000', directory, this.now());
+    } catch (e) {
+      if (e instanceof Invalid) return { kind: 'convene-form', chair: actor.person, values: form, errors: e.problems };
+      throw e;
+    }
+    const { reference, first } = await references.forForm('SD', form.formId || randomUUID());
+    if (!first) {
+      const existing = await discussions.get(reference);
+      return existing ? { kind: 'convened', discussion: existing } : { kind: 'said', text: `This form was already submitted as ${reference}.` };
+    }
+    const d: StrategyDiscussion = convene(request, reference, directory, this.now());
+    await discussions.create(d);
+    await this.note(actor, d.reference, 'convened', `${d.invitees.length} invited; ${d.omissions.length} core roles left out with a reason`);
+    await this.tell.tell(
+      d.invitees.map((i) => ({
+        kind: 'sd.invitation' as const,
+        key: `${d.reference}|invitation|${i.aadObjectId}`,
+        about: d.reference,
+        to: { person: i.aadObjectId },
+        reportTo: [d.chair],
+        discussion: d,
+        invitee: i.aadObjectId,
+      })),
+    );
+    return { kind: 'convened', discussion: d };
+  }
+
+  async replyToInvitation(actor: Actor, reference: string, reply: string): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    const me = actor.person.aadObjectId;
+    if (!d.invitees.some((i) => i.aadObjectId === me)) throw new Refused('not-invitee', `Only the people invited to ${reference} can answer its invitation.`);
+    if (!isChoice(INVITATION_REPLIES, reply) || reply === 'awaiting') throw new Invalid(['Choose one of the answers.']);
+    // A row of its own, created once: sixty invitees answering at once never contend, and a
+    // second click (or Teams delivering the click again) leaves the first answer standing.
+    const awaiting = d.invitees.some((i) => i.aadObjectId === me && i.reply === 'awaiting');
+    if (awaiting && (await this.ports.discussions.addReply(reference, { aadObjectId: me, reply: reply as InvitationReply, at: this.now().toISOString() }))) {
+      await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
+    }
+    return { kind: 'invitation', discussion: (await this.ports.discussions.get(reference))!, invitee: me };
+  }
+}

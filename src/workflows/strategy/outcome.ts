@@ -1,0 +1,90 @@
+/** The chair records attendance and the outcome (or amends it); owners mark actions done. */
+import { Invalid, Refused } from '../../domain/refusals';
+import { isChoice } from '../../domain/choices';
+import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../../domain/outcome';
+import { Attendance, ATTENDANCE, attendees, currentVersion, mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Actor } from '../actor';
+import { FormValues, outcomeInput } from './forms';
+import { askForAcknowledgement } from './requests';
+import { StrategyUseCase } from './useCase';
+import { StrategyView } from './views';
+
+export class Outcomes extends StrategyUseCase {
+  async attendanceForm(actor: Actor, reference: string): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, 'record attendance');
+    return { kind: 'attendance-form', discussion: d };
+  }
+
+  async saveAttendance(actor: Actor, reference: string, form: FormValues): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    const attendance: Record<string, Attendance> = {};
+    for (const i of d.invitees) {
+      const value = form[`att_${i.aadObjectId}`];
+      if (isChoice(ATTENDANCE, value)) attendance[i.aadObjectId] = value as Attendance;
+    }
+    let updated: StrategyDiscussion;
+    try {
+      updated = await this.ports.discussions.update(reference, (cur) => recordAttendance(cur, actor.person.aadObjectId, attendance, this.now()));
+    } catch (e) {
+      if (e instanceof Invalid) return { kind: 'attendance-form', discussion: d, errors: e.problems };
+      throw e;
+    }
+    await this.note(actor, reference, 'attendance.recorded', `${attendees(updated).length} attended besides the chair`);
+    return { kind: 'outcome-form', discussion: updated };
+  }
+
+  async outcomeForm(actor: Actor, reference: string): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, d.versions.length ? 'amend the outcome' : 'record the outcome');
+    if (!d.attendance) return { kind: 'attendance-form', discussion: d, errors: ['Record who attended first: they are the people who will acknowledge the outcome.'] };
+    return { kind: 'outcome-form', discussion: d };
+  }
+
+  /**
+   * Records a new version, then asks the attendees to acknowledge it.
+   */
+  async saveOutcome(actor: Actor, reference: string, baseVersion: number, form: FormValues): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    const me = actor.person.aadObjectId;
+    mustBeChair(d, me, d.versions.length ? 'amend the outcome' : 'record the outcome');
+    const input = outcomeInput(form);
+    const latest = currentVersion(d)?.version ?? 0;
+    if (baseVersion !== latest) {
+      throw new Refused('old-version', `This form was opened on version ${baseVersion} of the outcome of ${reference}, but version ${latest} is now the latest. Open the form again from the latest card.`);
+    }
+    let updated: StrategyDiscussion;
+    try {
+      const outcome = checkOutcome(input, d, this.ports.calendar.local(this.now()).toISODate()!);
+      updated = recordOutcome(d, me, outcome, input.amendmentReason, this.now());
+      // A new version is a row of its own, created once: of two saves on the same version, the second is refused.
+      if (!(await this.ports.discussions.addVersion(reference, currentVersion(updated)!))) {
+        throw new Refused('old-version', `The outcome of ${reference} was changed while you were editing it. Open the form again.`);
+      }
+    } catch (e) {
+      if (e instanceof Invalid) return { kind: 'outcome-form', discussion: d, values: { ...form, threshold: form.threshold ?? '' }, errors: e.problems };
+      throw e;
+    }
+    await this.noteVersion(actor, updated);
+    return this.ask(updated);
+  }
+
+  private async ask(d: StrategyDiscussion): Promise<StrategyView> {
+    await askForAcknowledgement(this.ports, d);
+    return { kind: 'tally', discussion: d, acks: await this.ports.discussions.acknowledgements(d.reference) };
+  }
+
+  private async noteVersion(actor: Actor, d: StrategyDiscussion): Promise<void> {
+    const v = currentVersion(d)!;
+    await this.note(actor, d.reference, v.version === 1 ? 'outcome.recorded' : 'outcome.amended', `version ${v.version}`);
+  }
+
+  async markActionDone(actor: Actor, reference: string, actionId: string): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    const marked = markActionDone(d, actor.person.aadObjectId, actionId, this.now());
+    const done = currentVersion(marked)!.outcome.actions.find((a) => a.id === actionId)!.done!;
+    if (marked !== d) await this.ports.discussions.addActionDone(reference, { version: currentVersion(d)!.version, actionId, ...done });
+    await this.note(actor, reference, 'action.done', actionId);
+    return { kind: 'action-done', discussion: (await this.ports.discussions.get(reference))!, actionId };
+  }
+}

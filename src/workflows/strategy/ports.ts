@@ -1,0 +1,66 @@
+/**
+ * What the strategy discussion use cases need from the world, in their own words. store/ implements
+ * the repository; the composition root builds the rest; tests use in-memory ones (test/inMemory/).
+ */
+import { WorkingCalendar } from '../../domain/calendar';
+import { Directory } from '../../domain/directory';
+import { Acknowledgement, DifferenceRequest, InvitationReply, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { AuditTrail, References } from '../ports';
+import { Schedule } from '../jobs';
+import { Tell } from '../notices';
+import { MinutesRepository } from '../minutes/ports';
+
+/** An invitee's answer to an invitation: a row of its own, created once. */
+export interface InvitationAnswer {
+  aadObjectId: string;
+  reply: InvitationReply;
+  at: string;
+}
+
+export interface ActionDone {
+  version: number;
+  actionId: string;
+  at: string;
+  by: string;
+}
+
+/**
+ * Strategy discussions. The discussion's own fields change under a guard (`update`); everything
+ * that grows or that many people write at once is added once (`add…`: false when it already was).
+ */
+export interface DiscussionRepository {
+  get(reference: string): Promise<StrategyDiscussion | undefined>;
+  /** A read that may be up to a second old, shared by everyone answering at once. */
+  getRecent(reference: string): Promise<StrategyDiscussion | undefined>;
+  create(d: StrategyDiscussion): Promise<void>;
+  update(reference: string, change: (d: StrategyDiscussion) => StrategyDiscussion): Promise<StrategyDiscussion>;
+  addReply(reference: string, reply: InvitationAnswer): Promise<boolean>;
+  addVersion(reference: string, version: OutcomeVersion): Promise<boolean>;
+  addActionDone(reference: string, done: ActionDone): Promise<boolean>;
+  addDifferenceRequest(reference: string, request: DifferenceRequest): Promise<boolean>;
+  addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean>;
+  acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined>;
+  acknowledgements(reference: string): Promise<Acknowledgement[]>;
+}
+
+/**
+ * The chair's live tally, brought up to date soon after an answer. It is derived from the answers,
+ * so it need not be durable: whoever implements this may show a burst of answers in one update.
+ */
+export interface TallyUpdates {
+  soon(reference: string, version: number): void;
+}
+
+export interface StrategyPorts {
+  discussions: DiscussionRepository;
+  /** The minutes, read for the record. */
+  minutes: Pick<MinutesRepository, 'get' | 'confirmations'>;
+  audit: AuditTrail;
+  schedule: Schedule;
+  tell: Tell;
+  tallies: TallyUpdates;
+  references: References;
+  directory: Directory;
+  calendar: WorkingCalendar;
+  now: () => Date;
+}
