@@ -3,7 +3,13 @@ import { Job, JobKind, Schedule } from '../../src/workflows/jobs';
 /** Due work in memory: scheduled once per id, taken in due order by the test. */
 export class InMemorySchedule implements Schedule {
   readonly jobs = new Map<string, Job>();
+  /** Set to make the next `schedule` fail, as storage can. */
+  failNext = false;
   async schedule<K extends JobKind>(job: Job<K>): Promise<boolean> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('storage did not answer');
+    }
     if (this.jobs.has(job.id)) return false;
     this.jobs.set(job.id, job);
     return true;
@@ -16,5 +22,11 @@ export class InMemorySchedule implements Schedule {
   }
   of<K extends JobKind>(kind: K): Job<K>[] {
     return [...this.jobs.values()].filter((j): j is Job<K> => j.kind === kind);
+  }
+  /** Every job due by `at`, of any kind, earliest first, removed as a sweeper would run them. */
+  takeAllDue(at: Date): Job[] {
+    const due = [...this.jobs.values()].filter((j) => j.dueAt.getTime() <= at.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    for (const j of due) this.jobs.delete(j.id);
+    return due;
   }
 }

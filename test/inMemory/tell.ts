@@ -16,4 +16,8 @@ export class RecordingTell implements Tell {
   take(): Notice[] {
     return this.told.splice(0);
   }
+  /** What one person was told, of one kind. */
+  to<K extends Notice['kind']>(person: string, kind: K): Notice<K>[] {
+    return this.told.filter((n) => n.kind === kind && 'person' in n.to && n.to.person === person) as Notice<K>[];
+  }
 }

@@ -1,0 +1,244 @@
+/**
+ * The strategy discussion's rules, in-process: the use cases with in-memory ports, the sample
+ * directory and a clock that stands still. Milliseconds each; the HTTP tests beside these catch
+ * what only the wire catches.
+ */
+import { WorkingCalendar } from '../src/domain/calendar';
+import { status } from '../src/domain/strategyDiscussion';
+import { Actor } from '../src/workflows/actor';
+import { Job, JobKind } from '../src/workflows/jobs';
+import { strategyUseCases, Strategy } from '../src/workflows/strategy';
+import { FormValues } from '../src/workflows/strategy/forms';
+import { StrategyView } from '../src/workflows/strategy/views';
+import { directory, id } from './harness/sampleDiscussion';
+import { InMemoryAudit } from './inMemory/audit';
+import { FixedClock } from './inMemory/clock';
+import { InMemoryDiscussionRepository } from './inMemory/discussionRepository';
+import { InMemoryReferences } from './inMemory/ports';
+import { InMemorySchedule } from './inMemory/schedule';
+import { RecordingTell } from './inMemory/tell';
+
+const p = directory.partnership;
+const calendar = new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay);
+
+const actor = (name: string): Actor => ({ person: directory.person(id(name))!, tenantId: 'tenant', activityId: 'activity', userId: `29:${name}` });
+
+/** The convene form as the sample chair fills it in: every core role invited but the ones named in `leaveOut`. */
+function conveneForm(values: FormValues = {}): FormValues {
+  return {
+    formId: 'form-1', purpose: 'Bruising on a toddler', date: '2026-11-23', time: '09:00', minuteTaker: id('Dee Walsh'), babyOrUnborn: 'false',
+    'invite_social-care': id('Jordan Reid'), invite_police: id('Alex Carter'), invite_health: id('Nia Evans'), 'invite_gp-child': id('Helen Grant'),
+    'invite_gp-parents': id('Ben Ford'), invite_education: id('Mark Stone'), invite_referrer: id('Nia Evans'),
+    ...values,
+  };
+}
+
+const OUTCOME: FormValues = {
+  threshold: 'likely', rationale: 'Unexplained bruising and no account given', decision: 's47-joint',
+  action_1_text: 'Joint visit', action_1_owner: id('Jordan Reid'), action_1_due: '2026-11-25',
+  contributions: 'Police checks; the GP shares records', familyShared: 'no', familyDetail: 'Risk to the child if told now',
+};
+
+type AnyJob = { [K in JobKind]: Job<K> }[JobKind];
+
+function world(at = '2026-11-23T10:00:00Z') {
+  const clock = new FixedClock(new Date(at));
+  const discussions = new InMemoryDiscussionRepository();
+  const audit = new InMemoryAudit(clock.now);
+  const schedule = new InMemorySchedule();
+  const tell = new RecordingTell();
+  const references = new InMemoryReferences();
+  const tallies: string[] = [];
+  const s: Strategy = strategyUseCases({
+    discussions, audit, schedule, tell, references, directory, calendar, now: clock.now,
+    minutes: { get: async () => undefined, confirmations: async () => [] },
+    tallies: { soon: (ref, version) => tallies.push(`${ref} v${version}`) },
+  });
+  /** Runs the chasers due by now, as the sweeper does. */
+  const runDue = async (iso: string) => {
+    clock.set(new Date(iso));
+    for (const job of schedule.takeAllDue(clock.now()) as AnyJob[]) {
+      if (job.kind === 'sd.ack.remind') await s.chasers.remindToAcknowledge(job.payload, job.id);
+      else if (job.kind === 'sd.ack.manager') await s.chasers.tellManagerOfSilence(job.payload, job.id);
+      else if (job.kind === 'sd.action.due') await s.chasers.chaseAction(job.payload, false, job.id);
+      else if (job.kind === 'sd.action.overdue') await s.chasers.chaseAction(job.payload, true, job.id);
+      else if (job.kind === 'sd.followup.due') await s.chasers.remindFollowUp(job.payload, job.id);
+    }
+  };
+  /** Convened, everyone attended, and the sample outcome recorded by the chair. */
+  const withOutcome = async (outcome: FormValues = {}) => {
+    const chair = actor('Sam Okafor');
+    const convened = await s.convening.convene(chair, conveneForm());
+    if (convened.kind !== 'convened') throw new Error(`not convened: ${JSON.stringify(convened)}`);
+    const d = convened.discussion;
+    await s.outcomes.saveAttendance(chair, d.reference, Object.fromEntries(d.invitees.map((i) => [`att_${i.aadObjectId}`, 'attended'])));
+    const saved = await s.outcomes.saveOutcome(chair, d.reference, 0, { ...OUTCOME, ...outcome });
+    expect(saved.kind).toBe('tally');
+    return d.reference;
+  };
+  return { clock, discussions, audit, schedule, tell, references, tallies, s, runDue, withOutcome };
+}
+
+const errorsOf = (v: StrategyView) => (v.kind === 'convene-form' ? (v.errors ?? []).join(' ') : '');
+
+describe('convening', () => {
+  test('a core role left out needs a reason: without one the form comes back, no reference is spent and nobody is invited', async () => {
+    const w = world();
+    const view = await w.s.convening.convene(actor('Sam Okafor'), conveneForm({ invite_police: '' }));
+    expect(view.kind).toBe('convene-form');
+    expect(errorsOf(view)).toMatch(/Nobody is invited as Police: invite someone or give the reason/);
+    expect(await w.references.next('SD')).toBe('SD-0001');
+    expect(w.tell.told).toEqual([]);
+  });
+
+  test('with a reason the role is left out on the record, and every invitee is invited once', async () => {
+    const w = world();
+    const view = await w.s.convening.convene(actor('Sam Okafor'), conveneForm({ invite_police: '', reason_police: 'No police involvement so far' }));
+    if (view.kind !== 'convened') throw new Error(view.kind);
+    const d = view.discussion;
+    expect(d.omissions).toEqual([{ role: 'police', reason: 'No police involvement so far' }]);
+    expect(w.tell.told.map((n) => n.kind === 'sd.invitation' && n.invitee)).toEqual(d.invitees.map((i) => i.aadObjectId));
+    expect(d.invitees.map((i) => i.aadObjectId)).not.toContain(id('Alex Carter'));
+    expect(w.audit.actions(d.reference)).toEqual(['convened']);
+  });
+
+  test('for a baby the health visitor or midwife is a core role too', async () => {
+    const w = world();
+    const view = await w.s.convening.convene(actor('Sam Okafor'), conveneForm({ babyOrUnborn: 'true' }));
+    expect(errorsOf(view)).toMatch(/Nobody is invited as Health visitor or midwife/);
+  });
+
+  test('the same form submitted twice is one discussion with one set of invitations', async () => {
+    const w = world();
+    const a = await w.s.convening.convene(actor('Sam Okafor'), conveneForm());
+    const b = await w.s.convening.convene(actor('Sam Okafor'), conveneForm());
+    expect(a.kind === 'convened' && b.kind === 'convened' && a.discussion.reference === b.discussion.reference).toBe(true);
+    expect(w.tell.told.filter((n) => n.kind === 'sd.invitation')).toHaveLength(6);
+  });
+
+  test('only a chair convenes', async () => {
+    const w = world();
+    await expect(w.s.convening.convene(actor('Nia Evans'), conveneForm())).rejects.toThrow(/Only people with the chair role can convene/);
+  });
+});
+
+describe('acknowledgement', () => {
+  test('recording the outcome asks every attendee and shows the chair an empty tally', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    const d = (await w.discussions.get(ref))!;
+    const asked = w.tell.told.filter((n) => n.kind === 'sd.ack-request');
+    expect(asked.map((n) => n.kind === 'sd.ack-request' && [n.person, n.asked])).toEqual(d.invitees.map((i) => [i.aadObjectId, 'first']));
+    expect(w.tell.to(id('Sam Okafor'), 'sd.tally').map((n) => n.acks)).toEqual([[]]);
+  });
+
+  test('the first answer stands: a second, different answer shows the first', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    const jordan = actor('Jordan Reid');
+    const first = await w.s.acknowledgements.acknowledge(jordan, ref, 1, 'agree', '');
+    const second = await w.s.acknowledgements.acknowledge(jordan, ref, 1, 'different', 'I understood a single-agency enquiry');
+    expect(first.kind === 'acknowledgement' && first.ack?.answer).toBe('agree');
+    expect(second.kind === 'acknowledgement' && second.ack?.answer).toBe('agree');
+    expect(await w.discussions.acknowledgements(ref)).toHaveLength(1);
+    expect(w.tell.told.some((n) => n.kind === 'sd.different')).toBe(false);
+    expect(w.tallies).toEqual([`${ref} v1`]);
+  });
+
+  test('a different understanding tells the chair and makes the record disputed', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    await w.s.acknowledgements.acknowledge(actor('Nia Evans'), ref, 1, 'different', 'I understood the police would visit alone');
+    const told = w.tell.to(id('Sam Okafor'), 'sd.different');
+    expect(told.map((n) => [n.person, n.note])).toEqual([[id('Nia Evans'), 'I understood the police would visit alone']]);
+    expect(status((await w.discussions.get(ref))!, await w.discussions.acknowledgements(ref))).toBe('disputed');
+    const tally = await w.s.acknowledgements.viewTally(actor('Sam Okafor'), ref);
+    expect(tally.kind === 'tally' && status(tally.discussion, tally.acks)).toBe('disputed');
+  });
+
+  test('a different understanding without saying what is asked for, and nothing is recorded', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    const view = await w.s.acknowledgements.acknowledge(actor('Nia Evans'), ref, 1, 'different', ' ');
+    expect(view.kind === 'acknowledgement' && view.error).toMatch(/Write what you understood/);
+    expect(await w.discussions.acknowledgements(ref)).toEqual([]);
+  });
+
+  test('someone who did not attend cannot answer', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    await expect(w.s.acknowledgements.acknowledge(actor('Omar Haddad'), ref, 1, 'agree', '')).rejects.toThrow(/not involved|Only the people who attended/);
+  });
+});
+
+describe('chasing acknowledgements', () => {
+  const reminders = (w: ReturnType<typeof world>, name: string) => w.tell.to(id(name), 'sd.ack-request').filter((n) => n.asked === 'reminder');
+
+  test('a reminder after two hours and at the start of the next working day; the manager after a working day; nothing once answered', async () => {
+    const w = world('2026-11-23T10:00:00Z'); // a Monday
+    const ref = await w.withOutcome();
+    await w.s.acknowledgements.acknowledge(actor('Jordan Reid'), ref, 1, 'agree', '');
+
+    await w.runDue('2026-11-23T11:59:00Z');
+    expect(reminders(w, 'Nia Evans')).toHaveLength(0);
+    await w.runDue('2026-11-23T12:00:00Z');
+    expect(reminders(w, 'Nia Evans')).toHaveLength(1);
+    expect(reminders(w, 'Jordan Reid')).toHaveLength(0);
+
+    await w.runDue('2026-11-24T09:00:00Z');
+    expect(reminders(w, 'Nia Evans')).toHaveLength(2);
+
+    await w.runDue('2026-11-24T09:59:00Z');
+    expect(w.tell.told.some((n) => n.kind === 'sd.silence')).toBe(false);
+    await w.runDue('2026-11-24T10:00:00Z');
+    const silence = w.tell.told.filter((n) => n.kind === 'sd.silence' && n.person === id('Nia Evans'));
+    expect(silence.map((n) => n.to)).toEqual([{ person: id('Tom Hughes') }]);
+    expect(w.tell.told.some((n) => n.kind === 'sd.silence' && n.person === id('Jordan Reid'))).toBe(false);
+    expect(w.audit.events.filter((e) => e.action === 'chased.manager' && e.actorAadObjectId === id('Nia Evans'))).toHaveLength(1);
+  });
+
+  test('an answer after the reminders are set stops them all', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    await w.s.acknowledgements.acknowledge(actor('Nia Evans'), ref, 1, 'agree', '');
+    await w.runDue('2026-11-30T10:00:00Z');
+    expect(reminders(w, 'Nia Evans')).toHaveLength(0);
+    expect(w.tell.told.some((n) => n.kind === 'sd.silence' && n.person === id('Nia Evans'))).toBe(false);
+  });
+
+  test('an amendment asks everyone again; chasers of the replaced version say nothing', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    w.clock.set(new Date('2026-11-23T11:00:00Z'));
+    await w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 1, { ...OUTCOME, amendmentReason: 'The police visit separately' });
+    expect(w.tell.to(id('Nia Evans'), 'sd.ack-request').map((n) => n.asked)).toEqual(['first', 'amended']);
+    await w.runDue('2026-11-23T12:00:00Z'); // version 1's two hours: version 1 is replaced
+    expect(reminders(w, 'Nia Evans')).toHaveLength(0);
+    await w.runDue('2026-11-23T13:00:00Z'); // version 2's
+    expect(reminders(w, 'Nia Evans')).toHaveLength(1);
+  });
+});
+
+describe('chasing actions', () => {
+  test('the owner on the due date, the chair and the owner\'s manager at its end if it is not done', async () => {
+    const w = world();
+    const ref = await w.withOutcome({ action_1_owner: id('Nia Evans') });
+    await w.runDue('2026-11-25T08:59:00Z');
+    expect(w.tell.told.some((n) => n.kind === 'sd.action-due')).toBe(false);
+    await w.runDue('2026-11-25T09:00:00Z');
+    expect(w.tell.to(id('Nia Evans'), 'sd.action-due').map((n) => n.actionId)).toEqual(['A1']);
+    await w.runDue('2026-11-25T17:00:00Z');
+    const overdue = w.tell.told.filter((n) => n.kind === 'sd.action-overdue');
+    expect(overdue.map((n) => n.to)).toEqual([{ person: id('Sam Okafor') }, { person: id('Tom Hughes') }]);
+    expect(w.audit.actions(ref)).toContain('chased.action-overdue');
+  });
+
+  test('an action marked done is not chased', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    const view = await w.s.outcomes.markActionDone(actor('Jordan Reid'), ref, 'A1');
+    expect(view.kind).toBe('action-done');
+    await w.runDue('2026-11-26T10:00:00Z');
+    expect(w.tell.told.some((n) => n.kind === 'sd.action-due' || n.kind === 'sd.action-overdue')).toBe(false);
+  });
+});
