@@ -242,3 +242,35 @@ describe('chasing actions', () => {
     expect(w.tell.told.some((n) => n.kind === 'sd.action-due' || n.kind === 'sd.action-overdue')).toBe(false);
   });
 });
+
+describe('recording the outcome is recoverable', () => {
+  test('a storage failure after the version is recorded keeps it on the record, and the same click again asks everyone and sets the chasers', async () => {
+    const w = world();
+    const chair = actor('Sam Okafor');
+    const convened = await w.s.convening.convene(chair, conveneForm());
+    if (convened.kind !== 'convened') throw new Error(convened.kind);
+    const ref = convened.discussion.reference;
+    await w.s.outcomes.saveAttendance(chair, ref, Object.fromEntries(convened.discussion.invitees.map((i) => [`att_${i.aadObjectId}`, 'attended'])));
+
+    w.schedule.failNext = true;
+    await expect(w.s.outcomes.saveOutcome(chair, ref, 0, OUTCOME)).rejects.toThrow(/storage did not answer/);
+    expect((await w.discussions.get(ref))!.versions.map((v) => v.version)).toEqual([1]);
+    expect(chair.recorded).toBe(ref); // told "on the record", never "nothing was recorded"
+    expect(w.tell.told.some((n) => n.kind === 'sd.ack-request')).toBe(false);
+
+    w.clock.set('2026-11-23T10:01:00Z');
+    const again = await w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 0, OUTCOME);
+    expect(again.kind).toBe('tally');
+    expect(w.tell.told.filter((n) => n.kind === 'sd.ack-request')).toHaveLength(convened.discussion.invitees.length);
+    expect(w.audit.actions(ref).filter((a) => a === 'outcome.recorded')).toHaveLength(1);
+    await w.runDue('2026-11-23T12:00:00Z'); // two hours after the version was recorded
+    expect(w.tell.to(id('Nia Evans'), 'sd.ack-request').map((n) => n.asked)).toEqual(['first', 'reminder']);
+    expect(w.schedule.jobs.has(`sd|${ref}|v1|action-overdue|A1`)).toBe(true);
+  });
+
+  test('a different form on the old version is still refused as out of date', async () => {
+    const w = world();
+    const ref = await w.withOutcome();
+    await expect(w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 0, { ...OUTCOME, rationale: 'Something else entirely' })).rejects.toThrow(/version 1 is now the latest/);
+  });
+});

@@ -1,7 +1,7 @@
 /** The chair records attendance and the outcome (or amends it); owners mark actions done. */
 import { Invalid, Refused } from '../../domain/refusals';
 import { isChoice } from '../../domain/choices';
-import { checkOutcome, markActionDone, recordAttendance, recordOutcome } from '../../domain/outcome';
+import { checkOutcome, markActionDone, OutcomeInput, recordAttendance, recordOutcome } from '../../domain/outcome';
 import { Attendance, ATTENDANCE, attendees, currentVersion, mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { FormValues, outcomeInput } from './forms';
@@ -42,7 +42,9 @@ export class Outcomes extends StrategyUseCase {
   }
 
   /**
-   * Records a new version, then asks the attendees to acknowledge it.
+   * Records a new version, then asks the attendees to acknowledge it. The version is on the record
+   * first; if asking fails part-way, the same click again (same form, same values) finds its own
+   * version and completes the asking instead of being refused as out of date.
    */
   async saveOutcome(actor: Actor, reference: string, baseVersion: number, form: FormValues): Promise<StrategyView> {
     const d = await this.load(actor, reference);
@@ -51,7 +53,11 @@ export class Outcomes extends StrategyUseCase {
     const input = outcomeInput(form);
     const latest = currentVersion(d)?.version ?? 0;
     if (baseVersion !== latest) {
-      throw new Refused('old-version', `This form was opened on version ${baseVersion} of the outcome of ${reference}, but version ${latest} is now the latest. Open the form again from the latest card.`);
+      if (!this.isSameSave(d, me, baseVersion, input)) {
+        throw new Refused('old-version', `This form was opened on version ${baseVersion} of the outcome of ${reference}, but version ${latest} is now the latest. Open the form again from the latest card.`);
+      }
+      await this.noteVersion(actor, d, true);
+      return this.ask(d);
     }
     let updated: StrategyDiscussion;
     try {
@@ -65,7 +71,7 @@ export class Outcomes extends StrategyUseCase {
       if (e instanceof Invalid) return { kind: 'outcome-form', discussion: d, values: { ...form, threshold: form.threshold ?? '' }, errors: e.problems };
       throw e;
     }
-    await this.noteVersion(actor, updated);
+    await this.noteVersion(actor, updated, false);
     return this.ask(updated);
   }
 
@@ -74,9 +80,32 @@ export class Outcomes extends StrategyUseCase {
     return { kind: 'tally', discussion: d, acks: await this.ports.discussions.acknowledgements(d.reference) };
   }
 
-  private async noteVersion(actor: Actor, d: StrategyDiscussion): Promise<void> {
+  /** Audits the current version; on a retry only if the first attempt did not get that far. */
+  private async noteVersion(actor: Actor, d: StrategyDiscussion, retry: boolean): Promise<void> {
     const v = currentVersion(d)!;
-    await this.note(actor, d.reference, v.version === 1 ? 'outcome.recorded' : 'outcome.amended', `version ${v.version}`);
+    const action = v.version === 1 ? 'outcome.recorded' : 'outcome.amended';
+    const detail = `version ${v.version}`;
+    if (retry && (await this.ports.audit.trail(d.reference)).some((e) => e.action === action && e.detail === detail)) {
+      actor.recorded = d.reference;
+      return;
+    }
+    await this.note(actor, d.reference, action, detail);
+  }
+
+  /** Is the latest version this chair's own save of exactly this form on top of `baseVersion`? */
+  private isSameSave(d: StrategyDiscussion, me: string, baseVersion: number, input: OutcomeInput): boolean {
+    const v = currentVersion(d);
+    if (!v || v.version !== baseVersion + 1 || v.recordedBy !== me) return false;
+    const before = { ...d, versions: d.versions.filter((x) => x.version <= baseVersion) };
+    try {
+      const outcome = checkOutcome(input, before, this.ports.calendar.local(new Date(v.recordedAt)).toISODate()!);
+      const recorded = { ...v.outcome, actions: v.outcome.actions.map(({ done: _done, ...a }) => a) };
+      const reason = baseVersion > 0 ? input.amendmentReason?.trim() : undefined;
+      return JSON.stringify(outcome) === JSON.stringify(recorded) && (reason ?? '') === (v.amendmentReason ?? '');
+    } catch (e) {
+      if (e instanceof Invalid) return false;
+      throw e;
+    }
   }
 
   async markActionDone(actor: Actor, reference: string, actionId: string): Promise<StrategyView> {
