@@ -79,6 +79,10 @@ describe('the outcome', () => {
   });
   test('a level alone is not a rationale: the rationale is required in words', () => {
     expect(() => checkOutcome({ ...valid, rationale: ' ' }, d, '2026-11-23')).toThrow(/Give the rationale/);
+    for (const level of ['level 2', 'Level 3', ' LEVEL 4. ', 'tier 1']) {
+      expect(() => checkOutcome({ ...valid, rationale: level }, d, '2026-11-23')).toThrow(/a level alone is not a rationale/);
+    }
+    expect(() => checkOutcome({ ...valid, rationale: 'Level 3: unexplained bruising, no account given' }, d, '2026-11-23')).not.toThrow();
   });
 });
 

@@ -43,7 +43,8 @@ export function limitOf(q: Question): TextField | undefined {
   return q.type === 'text' ? FIELDS.formText : q.type === 'multiline' ? FIELDS.formMultiline : undefined;
 }
 
-const LEVEL_ONLY = /^\s*(level|tier)\s*\d+\s*\.?\s*$/i;
+/** A level of need alone ("level 3"), never accepted where the needs must be described in words. */
+export const LEVEL_ONLY = /^\s*(level|tier)\s*\d+\s*\.?\s*$/i;
 
 /** Problems with one step's answers, in words for the person filling it in. */
 export function checkStep(step: Step, answers: Answers, today: string): string[] {

@@ -6,6 +6,7 @@ import { AgreedAction, Attendance, attendees, currentVersion, Decision, DECISION
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
 import { FIELDS, lengthProblems } from './limits';
+import { LEVEL_ONLY } from './forms';
 
 export interface OutcomeInput {
   threshold: string;
@@ -26,6 +27,7 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   const problems: string[] = [];
   if (!isChoice(THRESHOLDS, input.threshold)) problems.push('Say whether the threshold of significant harm is met.');
   if (!input.rationale.trim()) problems.push('Give the rationale for the threshold decision: why it is or is not met.');
+  else if (LEVEL_ONLY.test(input.rationale)) problems.push('Give the rationale for the threshold decision in words: a level alone is not a rationale.');
   if (!isChoice(DECISIONS, input.decision)) problems.push('Choose the decision.');
   const people = new Set([d.chair, ...d.invitees.map((i) => i.aadObjectId)]);
   const actions: AgreedAction[] = [];
