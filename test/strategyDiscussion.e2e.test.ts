@@ -211,6 +211,7 @@ describe('who may do what', () => {
 
   test('the convene form clicked twice makes one discussion, and one set of invitations', async () => {
     const chair = world.user(CHAIR);
+    const invitees = await world.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
     const [formMessage] = await chair.say('strategy');
     const form = formMessage.attachments[0].content;
     const [a, b] = await Promise.all([
@@ -221,6 +222,12 @@ describe('who may do what', () => {
     expect(refs[0]).toBeDefined();
     expect(refs[1]).toBe(refs[0]);
     expect((await world.concord.audit.trail(refs[0]!)).filter((e) => e.action === 'convened')).toHaveLength(1);
+    // The invitations the connector actually carried: one to each invitee, none twice.
+    const invitation = `${refs[0]}: you are invited to a strategy discussion`;
+    for (const p of invitees) await p.waitForMessage((m) => m.summary === invitation, `the invitation to ${refs[0]}`);
+    await world.runDueWork();
+    const sent = world.connector.calls.filter((c) => c.method === 'POST' && c.body?.summary === invitation);
+    expect(sent).toHaveLength(invitees.length);
   });
 
   test('only a chair can convene', async () => {
