@@ -258,7 +258,7 @@ describe('recording the outcome is recoverable', () => {
     expect(chair.recorded).toBe(ref); // told "on the record", never "nothing was recorded"
     expect(w.tell.told.some((n) => n.kind === 'sd.ack-request')).toBe(false);
 
-    w.clock.set('2026-11-23T10:01:00Z');
+    w.clock.set(new Date('2026-11-23T10:01:00Z'));
     const again = await w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 0, OUTCOME);
     expect(again.kind).toBe('tally');
     expect(w.tell.told.filter((n) => n.kind === 'sd.ack-request')).toHaveLength(convened.discussion.invitees.length);
