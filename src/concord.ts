@@ -158,7 +158,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const access = new CaseAccess(discussionStore, audit);
   const tell = new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter, strategy: strategyPresenter }));
   const references = new References(tables);
-  const services: WorkflowServices = { access, outbox, tell, jobs, audit, directory, calendar, conversations, references, now };
+  const services: WorkflowServices = { access, tell, jobs, audit, directory, calendar, references, now };
 
   // The chair's live tally waits a moment, so a burst of answers is shown in one update, not fifty.
   const tallies = new Batches(1000, 'tally update');

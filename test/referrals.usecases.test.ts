@@ -37,8 +37,6 @@ function world(at: string) {
   const services: WorkflowServices = {
     // Only `note` and `guard` are used here, and neither reads a discussion.
     access: new CaseAccess(undefined as never, audit),
-    outbox: undefined as never, // the referral use cases tell through `tell`
-    conversations: undefined as never,
     tell, jobs, audit, directory, calendar, references: new InMemoryReferences(), now: clock.now,
   };
   const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', store, calendar, clock.now);

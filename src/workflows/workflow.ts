@@ -1,7 +1,6 @@
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { ConversationStore } from '../store/conversations';
-import { AuditTrail, Notify, References, Reply as CardReply } from './ports';
+import { AuditTrail, References, Reply as CardReply } from './ports';
 import { Schedule } from './jobs';
 import { Tell } from './notices';
 import { Actor } from './actor';
@@ -10,14 +9,12 @@ import { CaseAccess } from './caseAccess';
 /** What every workflow uses: built once by the composition root. */
 export interface WorkflowServices {
   access: CaseAccess;
-  outbox: Notify;
-  /** Telling people in domain words (workflows move to it from `outbox`, which takes rendered messages). */
+  /** Telling people, in domain words: the edge presents and delivers. */
   tell: Tell;
   jobs: Schedule;
   audit: AuditTrail;
   directory: Directory;
   calendar: WorkingCalendar;
-  conversations: ConversationStore;
   references: References;
   now: () => Date;
 }
@@ -25,25 +22,21 @@ export interface WorkflowServices {
 /** A workflow's shared parts, and the guard that turns a refusal into a message and an audit event. */
 export abstract class Workflow {
   protected readonly access: CaseAccess;
-  protected readonly outbox: Notify;
   protected readonly tell: Tell;
   protected readonly jobs: Schedule;
   protected readonly audit: AuditTrail;
   protected readonly directory: Directory;
   protected readonly calendar: WorkingCalendar;
-  protected readonly conversations: ConversationStore;
   protected readonly references: References;
   protected readonly now: () => Date;
 
   constructor(s: WorkflowServices) {
     this.access = s.access;
-    this.outbox = s.outbox;
     this.tell = s.tell;
     this.jobs = s.jobs;
     this.audit = s.audit;
     this.directory = s.directory;
     this.calendar = s.calendar;
-    this.conversations = s.conversations;
     this.references = s.references;
     this.now = s.now;
   }
