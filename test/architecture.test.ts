@@ -58,6 +58,11 @@ test('workflows and the domain import nothing of the edges (teams, delivery, sto
   expect([...NOT_YET_MOVED].filter((v) => !found.includes(v))).toEqual([]);
 });
 
+test('the Bot Framework and teams-ai SDKs are used inside teams/ only, so moving to another SDK touches one folder', () => {
+  const outside = [...graph].flatMap(([from, targets]) => (from.startsWith('teams/') ? [] : targets.filter((t) => /^(botbuilder|botframework-|@microsoft\/teams-ai)/.test(t)).map((t) => `${from} -> ${t}`)));
+  expect(outside).toEqual([]);
+});
+
 test('no file imports itself back through others: there is no import cycle', () => {
   const cycles: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();

@@ -1,5 +1,7 @@
-import { ConversationReference } from 'botbuilder';
 import { encodeKey, readJson, Tables } from './tables';
+
+/** A Bot Framework conversation reference, kept as Teams gave it: opaque to storage. */
+export type ConversationAddress = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Where Concord can reach people and channels. A personal (1:1) reference is what proactive
@@ -13,7 +15,7 @@ export interface PersonAddress {
   tenantId: string;
   serviceUrl: string;
   /** Present once Concord has a 1:1 conversation with them. */
-  personal?: Partial<ConversationReference>;
+  personal?: ConversationAddress;
   /** The bot's own account as the connector sees it, needed to open a 1:1 conversation. */
   bot?: { id: string; name?: string };
 }
@@ -47,11 +49,11 @@ export class ConversationStore {
     this.known.set(key, json);
   }
 
-  channel(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
-    return readJson<Partial<ConversationReference>>(this.client, 'channel', encodeKey(conversationId));
+  channel(conversationId: string): Promise<ConversationAddress | undefined> {
+    return readJson<ConversationAddress>(this.client, 'channel', encodeKey(conversationId));
   }
 
-  async saveChannel(reference: Partial<ConversationReference>): Promise<void> {
+  async saveChannel(reference: ConversationAddress): Promise<void> {
     const id = reference.conversation?.id;
     if (!id) return;
     const json = JSON.stringify(reference);

@@ -67,13 +67,16 @@ export class Tables {
   }
 
   /** Storage answers: used by /healthz. */
+  private service: TableServiceClient | undefined;
+
   async ping(): Promise<boolean> {
     try {
+      // One client for every health check: a new one per call cost a connection each time.
       const options = { allowInsecureConnection: this.insecure, retryOptions: { maxRetries: 0 } };
-      const svc = typeof this.location === 'string'
+      this.service ??= typeof this.location === 'string'
         ? TableServiceClient.fromConnectionString(this.location, options)
         : new TableServiceClient(this.location.accountUrl, this.credential!, options);
-      const it = svc.listTables({ abortSignal: AbortSignal.timeout(2000) }).byPage({ maxPageSize: 1 });
+      const it = this.service.listTables({ abortSignal: AbortSignal.timeout(2000) }).byPage({ maxPageSize: 1 });
       await it.next();
       return true;
     } catch {

@@ -1,5 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import { logger } from './logger';
+import { logger } from '../logger';
 
 /** The issuer of the tokens the Bot Framework's channels (Teams) send to bots (botframework-connector's AuthenticationConstants). */
 const CHANNEL_TOKEN_ISSUER = 'https://api.botframework.com';

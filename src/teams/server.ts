@@ -1,11 +1,11 @@
 import restify from 'restify';
 import { Activity } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { ConcordAdapter } from './teams/adapter';
+import { ConcordAdapter } from './adapter';
 import { InboundAuthentication } from './inboundAuthentication';
-import { RefusalTally } from './refusalTally';
-import { Tables } from './store/tables';
-import { logger } from './logger';
+import { RefusalTally } from '../refusalTally';
+import { Tables } from '../store/tables';
+import { logger } from '../logger';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
