@@ -81,7 +81,7 @@ export class ConcordProcess {
   static async start(env: Record<string, string>): Promise<ConcordProcess> {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', SWEEP_INTERVAL_MS: '100', ...env };
     delete childEnv.CONCORD_QUIET; // the "ready" line tells the address
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/src/index.js'], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/index.js'], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = { text: '' };
     child.stderr!.on('data', (d: Buffer) => (log.text += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {
