@@ -1,24 +1,37 @@
 #!/usr/bin/env node
 // `npm run playground`: Concord on embedded storage plus the Microsoft 365 Agents Playground (a
-// local Teams web client), both on 127.0.0.1, with Playground users taken from the sample
-// directory so you can switch between a chair, a nurse, a police officer, a GP, a manager and the
-// Front Door. Ctrl+C stops both.
+// local Teams web client), all on 127.0.0.1. The Playground (0.2.x) acts as one person and has no
+// working user switcher, so there is one Playground a person, on consecutive ports, each acting as
+// someone from the sample directory (`npm run playground -- "Kim Lee" "Tom Hughes"` picks others).
+// Ctrl+C stops them all.
 const { spawn } = require('node:child_process');
+const net = require('node:net');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-// The Playground takes a current user and at most five others.
+// Who the Playgrounds act as when nobody is named: a nurse who refers, a chair, the Front Door.
+const DEFAULT_PEOPLE = ['Nia Evans', 'Sam Okafor', 'Kim Lee'];
+// The Playground's config takes a current user and at most five others.
 const PEOPLE = ['Nia Evans', 'Sam Okafor', 'Alex Carter', 'Helen Grant', 'Tom Hughes', 'Kim Lee'];
 
-/** The Playground's configuration: its users are people of the sample directory. */
-function playgroundConfig(directory) {
+/** Fails at once, naming the port, when something already listens there (another Concord, another Playground). */
+function ensureFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`port ${port} on 127.0.0.1 is taken: is another Concord or Playground running? Stop it first.`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/** The Playground's configuration, acting as `current`: its users are people of the sample directory. */
+function playgroundConfig(directory, current = PEOPLE[0]) {
   const person = (name) => {
     const p = directory.people.find((x) => x.name === name);
     const [given, ...rest] = p.name.split(' ');
     return { id: `29:${p.aadObjectId}`, name: p.name, userPrincipleName: p.email, aadObjectId: p.aadObjectId, givenName: given, surname: rest.join(' '), email: p.email };
   };
-  const [first, ...others] = PEOPLE.map(person);
+  const [first, ...others] = [current, ...PEOPLE.filter((n) => n !== current)].slice(0, 6).map(person);
   const yaml = (o, indent = '') =>
     Object.entries(o).map(([k, v]) => `${indent}${k}: ${typeof v === 'string' ? JSON.stringify(v) : v}`).join('\n');
   return [
@@ -60,12 +73,14 @@ async function waitFor(url, ms) {
   throw new Error(`${url} did not answer within ${ms / 1000} s`);
 }
 
-/** Starts both; resolves with their addresses and a stop function. Used by the browser test too. */
-async function startPlayground({ botPort = 3978, playgroundPort = 56150, dataDir = path.join(root, '.data'), quiet = false } = {}) {
+/**
+ * Starts Concord and one Playground a person (ports playgroundPort, +1, +2…); resolves with their
+ * addresses and a stop function. Used by the browser test too (one person).
+ */
+async function startPlayground({ botPort = 3978, playgroundPort = 56150, people = [PEOPLE[0]], dataDir = path.join(root, '.data'), quiet = false } = {}) {
   const directory = JSON.parse(fs.readFileSync(path.join(root, 'config', 'partnership.sample.json'), 'utf8'));
-  const workDir = path.join(root, '.playground');
-  fs.mkdirSync(workDir, { recursive: true });
-  fs.writeFileSync(path.join(workDir, '.m365agentsplayground.yml'), playgroundConfig(directory));
+  for (const name of people) if (!directory.people.some((p) => p.name === name)) throw new Error(`"${name}" is not in the sample directory`);
+  for (const port of [botPort, ...people.map((_, i) => playgroundPort + i)]) await ensureFree(port);
   const out = quiet ? 'ignore' : 'inherit';
   const children = [];
   // Whatever happens to this process, its children go with it.
@@ -78,29 +93,37 @@ async function startPlayground({ botPort = 3978, playgroundPort = 56150, dataDir
   children.push(bot);
   await waitFor(`http://127.0.0.1:${botPort}/healthz`, 20000);
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  const playground = spawn(
-    process.execPath,
-    ['-r', path.join(__dirname, 'loopback-only.js'), cli, '-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
-    { cwd: workDir, env: { ...process.env, BROWSER: 'none', TEAMSFX_TELEMETRY_TESTTOOL_DISABLED: 'true' }, stdio: ['ignore', out, out] },
-  );
-  children.push(playground);
-  const url = `http://127.0.0.1:${playgroundPort}`;
-  await waitFor(url, 30000);
+  const playgrounds = people.map((name, i) => {
+    // Each Playground reads its configuration from its working directory: one directory a person.
+    const workDir = path.join(root, '.playground', name.toLowerCase().replace(/[^a-z]+/g, '-'));
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.writeFileSync(path.join(workDir, '.m365agentsplayground.yml'), playgroundConfig(directory, name));
+    const port = playgroundPort + i;
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(__dirname, 'loopback-only.js'), cli, '-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+      { cwd: workDir, env: { ...process.env, BROWSER: 'none', TEAMSFX_TELEMETRY_TESTTOOL_DISABLED: 'true' }, stdio: ['ignore', out, out] },
+    );
+    children.push(child);
+    return { name, url: `http://127.0.0.1:${port}` };
+  });
+  for (const p of playgrounds) await waitFor(p.url, 30000);
   const stop = async () => {
-    for (const child of [playground, bot]) {
+    for (const child of [...children].reverse()) {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
     }
   };
-  return { url, stop };
+  return { url: playgrounds[0].url, playgrounds, stop };
 }
 
 if (require.main === module) {
-  startPlayground().then(
-    ({ url, stop }) => {
-      console.log(`\nConcord is in the Playground at ${url}\nSwitch user at the top to act as ${PEOPLE.join(', ')}. Ctrl+C stops both.\n`);
+  const named = process.argv.slice(2);
+  startPlayground({ people: named.length ? named : DEFAULT_PEOPLE }).then(
+    ({ playgrounds, stop }) => {
+      console.log(`\nConcord is in the Playground, one browser tab a person:\n${playgrounds.map((p) => `  ${p.name.padEnd(12)} ${p.url}`).join('\n')}\nCtrl+C stops them all.\n`);
       const end = () => stop().then(() => process.exit(0));
       process.once('SIGINT', end);
       process.once('SIGTERM', end);
