@@ -99,15 +99,20 @@ export class Outbox implements JobHandler<Delivery>, Notify {
   private async unreachable(d: Delivery, target: string, status: 'unreachable' | 'failed', reason: string): Promise<void> {
     measure.delivery(status);
     await this.record(d, { status, to: target, reason, at: this.now().toISOString() });
-    const name = 'person' in d.to ? (this.directory.person(d.to.person)?.name ?? 'someone') : 'the channel';
+    const person = 'person' in d.to ? this.directory.person(d.to.person) : undefined;
+    const name = 'person' in d.to ? (person?.name ?? 'someone') : 'the channel';
     await this.audit.record({ subject: d.subject, action: `delivery.${status}`, actorAadObjectId: 'person' in d.to ? d.to.person : undefined, detail: reason });
     for (const who of d.reportTo ?? []) {
       if (who === target) continue;
+      // Once per case and person, not per message: a second version of the outcome tells nobody anew.
       await this.send({
-        key: `${d.key}|not-reached|${who}`,
+        key: `${d.subject}|not-reached|${target}|${who}`,
         subject: d.subject,
         to: { person: who },
-        message: { summary: `${d.subject}: ${name} could not be reached in Teams (${reason}). Please contact them another way.` },
+        message: {
+          summary: `${d.subject}: ${name} could not be reached in Teams (${reason}). Please contact them another way.`,
+          detail: person ? `${person.name}, ${person.jobTitle}: ${person.email}` : undefined,
+        },
       });
     }
   }
