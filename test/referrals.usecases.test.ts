@@ -144,6 +144,24 @@ describe('the serious-incident clocks: 5 working days to the National Panel, 15 
   });
 });
 
+describe('the National Panel clock runs from when the authority became aware', () => {
+  test('aware on Monday 14 December, reported on Monday 21: the Panel is due by 17:00 that Monday, not on 30 December', async () => {
+    const w = world('2026-12-21T10:00:00Z');
+    const jordan = actor('Jordan Reid');
+    await filledIn(w, jordan, w.incidentForm, { ...INCIDENT_ANSWERS, incidentDate: '2026-12-13', awareDate: '2026-12-14' });
+    expect(said(await w.incidents.submit(jordan))).toContain('the National Panel must be notified by 17:00 on Monday 21 December.');
+    expect(w.jobs.ofKind('si.due').map((j) => j.dueAt.toISOString())).toEqual(['2026-12-21T17:00:00.000Z']);
+  });
+
+  test('aware on 7 December and reported on the 21st: the deadline has passed, and the reporter is told to notify today', async () => {
+    const w = world('2026-12-21T10:00:00Z');
+    const jordan = actor('Jordan Reid');
+    await filledIn(w, jordan, w.incidentForm, { ...INCIDENT_ANSWERS, incidentDate: '2026-12-06', awareDate: '2026-12-07' });
+    expect(said(await w.incidents.submit(jordan))).toContain('That deadline has already passed: notify the Panel today.');
+    expect(w.jobs.ofKind('si.due').map((j) => j.dueAt.toISOString())).toEqual(['2026-12-14T17:00:00.000Z']);
+  });
+});
+
 describe('a submission survives storage failing between storing it and taking the draft', () => {
   test.each(['createReferral', 'claimDraft'] as const)('storage fails at %s: submitting again gives the one referral, and the Front Door is told once', async (failing) => {
     const w = world('2026-11-23T10:00:00Z');

@@ -43,7 +43,8 @@ export class IncidentReport extends Workflow {
       raisedBy: actor.person.aadObjectId,
       answers: d.answers,
       raisedAt: now.toISOString(),
-      panelDueAt: this.calendar.endOfWorkingDayAfter(now, PANEL_WORKING_DAYS).toISOString(),
+      // Working Together: the 5 working days run from when the local authority became aware.
+      panelDueAt: this.calendar.endOfWorkingDayAfter(this.awareAt(d.answers.awareDate, now), PANEL_WORKING_DAYS).toISOString(),
       log: [{ at: now.toISOString(), by: actor.person.aadObjectId, what: 'Reported' }],
     };
     const si = (await this.store.createIncident(fresh)) ? fresh : ((await this.store.incident(reference)) ?? fresh);
@@ -51,6 +52,14 @@ export class IncidentReport extends Workflow {
     await this.access.note(actor, si.reference, 'incident.reported');
     await this.clocks.schedule(si, 'panel', new Date(si.panelDueAt));
     await this.tell.tell(this.clocks.admins().map((id) => ({ kind: 'si.reported', key: `${si.reference}|reported|${id}`, about: si.reference, to: { person: id }, incident: si })));
-    return said(`Reported as ${si.reference}. The partnership has been alerted; the National Panel must be notified ${this.calendar.phrase(new Date(si.panelDueAt), now)}.`);
+    const due = new Date(si.panelDueAt);
+    const late = due.getTime() < now.getTime() ? ' That deadline has already passed: notify the Panel today.' : '';
+    return said(`Reported as ${si.reference}. The partnership has been alerted; the National Panel must be notified ${this.calendar.phrase(due, now)}.${late}`);
+  }
+
+  /** When the authority became aware, as the form gives it; today when left empty. */
+  private awareAt(date: string | undefined, now: Date): Date {
+    if (!date || date >= this.calendar.local(now).toISODate()!) return now;
+    return this.calendar.fromLocal(date, this.directory.partnership.timescales.startOfWorkingDay)!;
   }
 }
