@@ -57,4 +57,13 @@ describe('working days in England and Wales', () => {
     for (let y = 2018; y <= 2030; y++) expect(years.has(String(y))).toBe(true);
     expect(data.events).toContainEqual({ date: '2022-09-19', title: 'Bank Holiday for the State Funeral of Queen Elizabeth II' });
   });
+
+  test('working hours count only opening hours on working days: Friday 15:00 + 4 is Monday 11:00; 20:00 + 4 is 13:00 the next working day', () => {
+    const c = new WorkingCalendar('Europe/London');
+    expect(c.addWorkingHours(new Date('2026-11-27T15:00:00Z'), 4).toISOString()).toBe('2026-11-30T11:00:00.000Z');
+    expect(c.addWorkingHours(new Date('2026-11-26T20:00:00Z'), 4).toISOString()).toBe('2026-11-27T13:00:00.000Z');
+    expect(c.addWorkingHours(new Date('2026-11-23T07:30:00Z'), 4).toISOString()).toBe('2026-11-23T13:00:00.000Z');
+    // British Summer Time: 14:00 local is 13:00 UTC.
+    expect(c.addWorkingHours(new Date('2026-07-06T09:00:00Z'), 4).toISOString()).toBe('2026-07-06T13:00:00.000Z');
+  });
 });

@@ -128,6 +128,8 @@ describe('referral triage', () => {
     const review = await walkThrough(nia, cont.card);
     const submitted = await nia.click(review, 'Submit the referral');
     const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+    // Urgent runs on working hours (4 by default), not "the next working day": Monday 10:00 → 14:00.
+    expect(submitted.message).toContain('The Front Door will decide by 14:00 on Monday 23 November');
     await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral, urgent`), 'the urgent triage card');
   });
 

@@ -56,8 +56,8 @@ function actor(name: string): Actor {
 }
 
 /** A referral filled in to its review, as the cards would leave it. */
-async function filledIn(w: ReturnType<typeof world>, who: Actor, form: FormSession, answers: Record<string, string>): Promise<void> {
-  await form.start(who, false);
+async function filledIn(w: ReturnType<typeof world>, who: Actor, form: FormSession, answers: Record<string, string>, urgent = false): Promise<void> {
+  await form.start(who, urgent);
   const d = (await form.draft(who))!;
   await w.store.saveDraft({ ...d, answers, step: form.form.steps.length });
 }
@@ -81,6 +81,27 @@ describe('the Front Door deadline: the end of the next working day', () => {
     await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
     expect(said(await w.submission.submit(nia))).toContain('by 17:00 on Tuesday 1 September');
     expect(w.jobs.ofKind('ref.deadline')[0].dueAt.toISOString()).toBe('2026-09-01T16:00:00.000Z'); // 17:00 British Summer Time
+  });
+});
+
+describe('an urgent referral (a child in immediate danger) runs on working hours: 4 by default', () => {
+  test('submitted at 10:00 on a Monday: decided by 14:00 the same day', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS, true);
+    const answer = said(await w.submission.submit(nia));
+    expect(answer).toContain('The Front Door will decide by 14:00 on Monday 23 November');
+    expect(answer).not.toContain('emergency duty team');
+    expect(w.jobs.ofKind('ref.deadline').map((j) => j.dueAt.toISOString())).toEqual(['2026-11-23T14:00:00.000Z']);
+  });
+
+  test('submitted at 20:00 on Christmas Eve: the working hours start on Tuesday 29 December, and the emergency duty team is named now', async () => {
+    const w = world('2026-12-24T20:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS, true);
+    const answer = said(await w.submission.submit(nia));
+    expect(answer).toContain('The Front Door will decide by 13:00 on Tuesday 29 December');
+    expect(answer).toContain(`call the emergency duty team on ${directory.partnership.emergency.outOfHoursNumber} as well`);
   });
 });
 

@@ -46,6 +46,33 @@ export class WorkingCalendar {
     return this.at(this.addWorkingDays(this.startOf(instant), 1), this.startOfDay);
   }
 
+  /**
+   * N hours of working time later: only the hours between the start and the end of working days
+   * count, so 4 working hours from 15:00 on a Friday end at 11:00 on Monday, and from 20:00 they
+   * start at the next working day's opening.
+   */
+  addWorkingHours(instant: Date, hours: number): Date {
+    let left = hours * 3_600_000;
+    let at = this.local(instant);
+    for (;;) {
+      const open = DateTime.fromJSDate(this.at(at.toJSDate(), this.startOfDay), { zone: this.timeZone });
+      const close = DateTime.fromJSDate(this.at(at.toJSDate(), this.endOfDay), { zone: this.timeZone });
+      if (this.isWorkingDay(at) && at < close) {
+        const from = at < open ? open : at;
+        const available = close.toMillis() - from.toMillis();
+        if (left <= available) return from.plus({ milliseconds: left }).toJSDate();
+        left -= available;
+      }
+      at = at.plus({ days: 1 }).startOf('day');
+    }
+  }
+
+  /** Is this instant within working hours on a working day? */
+  isWorkingTime(instant: Date): boolean {
+    const d = this.local(instant);
+    return this.isWorkingDay(d) && d >= this.local(this.at(instant, this.startOfDay)) && d < this.local(this.at(instant, this.endOfDay));
+  }
+
   /** "24 hours" is 24 clock hours, across weekends and clock changes. */
   addClockHours(instant: Date, hours: number): Date {
     return new Date(instant.getTime() + hours * 3_600_000);

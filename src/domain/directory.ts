@@ -50,6 +50,8 @@ export interface Timescales {
   minutesReminderHours: number[];
   minutesConfirmReminderWorkingDays: number;
   minutesConfirmManagerWorkingDays: number;
+  /** Working hours within which the Front Door decides an urgent referral (a routine one: the end of the next working day). */
+  frontDoorUrgentWorkingHours: number;
 }
 
 export interface Partnership {
@@ -85,6 +87,7 @@ export const DEFAULT_TIMESCALES: Timescales = {
   minutesReminderHours: [12, 20],
   minutesConfirmReminderWorkingDays: 1,
   minutesConfirmManagerWorkingDays: 2,
+  frontDoorUrgentWorkingHours: 4,
 };
 
 export class Directory {

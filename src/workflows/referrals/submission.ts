@@ -2,7 +2,7 @@
  * Submitting a referral: it is stored under the reference of its draft BEFORE the draft is taken,
  * so a failure between the two leaves the draft, and submitting again finds the same referral
  * rather than losing it. Then the Front Door is told, and the decision deadline is set: the end
- * of the next working day.
+ * of the next working day, or for an urgent referral the partnership's working hours (4 by default).
  */
 import { Referral } from '../../domain/referral';
 import { Actor } from '../actor';
@@ -31,7 +31,11 @@ export class ReferralSubmission extends Workflow {
       answers: d.answers,
       urgent: d.urgent,
       submittedAt: now.toISOString(),
-      decideBy: this.calendar.endOfWorkingDayAfter(now, 1).toISOString(),
+      // Urgent (a child in immediate danger): hours of working time, not the next working day.
+      decideBy: (d.urgent
+        ? this.calendar.addWorkingHours(now, this.directory.partnership.timescales.frontDoorUrgentWorkingHours)
+        : this.calendar.endOfWorkingDayAfter(now, 1)
+      ).toISOString(),
     };
     // Submitted before, and the draft not taken (a failure, or a double click): that referral stands.
     const r = (await this.store.createReferral(fresh)) ? fresh : ((await this.store.referral(reference)) ?? fresh);
@@ -45,8 +49,10 @@ export class ReferralSubmission extends Workflow {
         ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel }, reportTo: frontDoor, referral: r }]
         : frontDoor.map((id) => ({ kind: 'ref.new' as const, key: `${r.reference}|front-door|${id}`, about: r.reference, to: { person: id }, referral: r })),
     );
+    // Out of hours the Front Door is closed: an urgent referral also goes to the emergency duty team by phone.
+    const outOfHours = r.urgent && !this.calendar.isWorkingTime(now) ? ` The Front Door is closed now: call the emergency duty team on ${this.directory.partnership.emergency.outOfHoursNumber} as well.` : '';
     return said(
-      `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.`,
+      `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.${outOfHours}`,
     );
   }
 }
