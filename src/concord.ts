@@ -173,7 +173,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const referrals = {
     drafting: new ReferralDrafting(services, referralForm),
-    submission: new ReferralSubmission(services, referralForm, referralStore),
+    submission: new ReferralSubmission(services, referralForm, referralStore, { canReach: async (id) => !!(await conversations.channel(id)) }),
     frontDoor: new FrontDoor(services, referralStore),
   };
   const clocks = new IncidentClocks(services, referralStore);

@@ -243,3 +243,27 @@ describe('the serious-incident route', () => {
     }
   });
 });
+
+describe('a referral always reaches someone who can decide', () => {
+  test('when Concord cannot post in the Front Door channel yet, every Front Door person gets the referral in their own chat, and the referrer is told so', async () => {
+    const world = await World.start();
+    try {
+      const nia = world.user('Nia Evans');
+      await nia.install();
+      const frontDoor = world.directory.withRole('front-door');
+      await world.install(...frontDoor.map((p) => p.name)); // in their own chats, but nobody has opened the team
+      const [first] = await nia.say('refer');
+      const review = await walkThrough(nia, (await nia.click(first.attachments[0].content, 'No')).card);
+      const submitted = await nia.click(review, 'Submit the referral');
+      const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+      expect(submitted.message).toContain(`Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')})`);
+      for (const p of frontDoor) {
+        const card = await world.user(p.name).waitForMessage((a) => a.summary === `${reference}: new referral`, `${p.name}'s copy`);
+        expect(cards.buttonTitles(card.attachments[0].content)).toContain('Record the decision');
+      }
+      expect(world.connector.sentTo(FRONT_DOOR)).toHaveLength(0);
+    } finally {
+      await world.stop();
+    }
+  });
+});

@@ -44,7 +44,7 @@ function world(at: string) {
   const clocks = new IncidentClocks(services, store);
   return {
     clock, audit, jobs, tell, store, referralForm, incidentForm, clocks,
-    submission: new ReferralSubmission(services, referralForm, store),
+    submission: new ReferralSubmission(services, referralForm, store, { canReach: async () => true }),
     frontDoor: new FrontDoor(services, store),
     undecided: new UndecidedReferrals(services, store),
     incidents: new IncidentReport(services, incidentForm, store, clocks),

@@ -22,3 +22,8 @@ export interface ReferralRepository extends DraftRepository {
   incident(reference: string): Promise<SeriousIncident | undefined>;
   updateIncident(reference: string, change: (si: SeriousIncident) => SeriousIncident): Promise<SeriousIncident>;
 }
+
+/** Whether Concord can post in a Teams channel yet (it must have been installed in its team). */
+export interface ChannelReach {
+  canReach(channelId: string): Promise<boolean>;
+}

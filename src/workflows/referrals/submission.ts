@@ -8,13 +8,18 @@ import { Referral } from '../../domain/referral';
 import { Actor } from '../actor';
 import { Workflow, WorkflowServices } from '../workflow';
 import { FormSession } from './formSession';
-import { ReferralRepository } from './ports';
+import { ChannelReach, ReferralRepository } from './ports';
 import { ReferralView, said } from './views';
 
 const ALREADY = 'That referral was already submitted. Type "refer" to make another.';
 
 export class ReferralSubmission extends Workflow {
-  constructor(services: WorkflowServices, private readonly session: FormSession, private readonly store: ReferralRepository) {
+  constructor(
+    services: WorkflowServices,
+    private readonly session: FormSession,
+    private readonly store: ReferralRepository,
+    private readonly channels: ChannelReach,
+  ) {
     super(services);
   }
 
@@ -42,17 +47,21 @@ export class ReferralSubmission extends Workflow {
     if (!(await this.session.claim(actor))) return said(ALREADY);
     await this.access.note(actor, r.reference, 'referral.submitted', r.urgent ? 'urgent' : undefined);
     await this.jobs.schedule({ id: `ref|${r.reference}|deadline`, kind: 'ref.deadline', dueAt: new Date(r.decideBy), payload: { ref: r.reference } });
+    // A referral must reach someone who can decide, at once: a channel Concord cannot post in yet is
+    // not "sent", so then every Front Door person gets it in their own chat.
     const channel = this.directory.partnership.frontDoorChannelId;
-    const frontDoor = this.directory.withRole('front-door').map((p) => p.aadObjectId);
+    const inChannel = !!channel && (await this.channels.canReach(channel));
+    const frontDoor = this.directory.withRole('front-door');
     await this.tell.tell(
-      channel
-        ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel }, reportTo: frontDoor, referral: r }]
-        : frontDoor.map((id) => ({ kind: 'ref.new' as const, key: `${r.reference}|front-door|${id}`, about: r.reference, to: { person: id }, referral: r })),
+      inChannel
+        ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel: channel! }, reportTo: frontDoor.map((p) => p.aadObjectId), referral: r }]
+        : frontDoor.map((p) => ({ kind: 'ref.new' as const, key: `${r.reference}|front-door|${p.aadObjectId}`, about: r.reference, to: { person: p.aadObjectId }, referral: r })),
     );
+    const where = inChannel ? '' : ` Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')}).`;
     // Out of hours the Front Door is closed: an urgent referral also goes to the emergency duty team by phone.
     const outOfHours = r.urgent && !this.calendar.isWorkingTime(now) ? ` The Front Door is closed now: call the emergency duty team on ${this.directory.partnership.emergency.outOfHoursNumber} as well.` : '';
     return said(
-      `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.${outOfHours}`,
+      `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.${where}${outOfHours}`,
     );
   }
 }
