@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { ConcordAdapter, routeSdkConsoleToLogger } from './teams/adapter';
-import { Settings } from './config';
+import { devTabKeyFile, Settings } from './config';
 import { logger } from './logger';
 import { loadDirectory, readDirectory } from './directoryFile';
 import { watchDirectoryFile } from './directoryWatcher';
@@ -63,6 +63,11 @@ import { SchedulerParkedWork } from './scheduler/parkedWork';
 import { JobRoutes } from './teams/jobRoutes';
 import { AuditRoutes } from './teams/auditRoutes';
 import { AuditCheck } from './workflows/auditCheck';
+import { FactsOf } from './partnership/caseFacts';
+import { FiguresStore } from './partnership/figuresStore';
+import { FiguresProjector } from './partnership/projector';
+import { registerPartnershipTab } from './partnership/tabRoutes';
+import { TabSignIn } from './partnership/tabSignIn';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -83,6 +88,8 @@ export interface Concord {
   outbox: Outbox;
   /** Concord's own Azurite when no storage is configured (`npm start`). */
   embedded: EmbeddedStorage | undefined;
+  /** Keeps the Partnership tab's monthly figures up to date from the audit log. */
+  figures: FiguresProjector;
   stop(): Promise<void>;
 }
 
@@ -167,8 +174,9 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     tallies: { soon: (ref, version) => tallies.later(ref, () => strategy.acknowledgements.refreshTally({ ref, version })) },
   });
   const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
+  const differenceStore = new DifferenceStore(tables);
   const differences: DifferencePorts = {
-    differences: new DifferenceStore(tables), discussions: discussionStore, minutes: minutesStore, notes: access,
+    differences: differenceStore, discussions: discussionStore, minutes: minutesStore, notes: access,
     audit, tell, schedule: jobs, references, directory, calendar, now,
   };
   const referrals = {
@@ -205,12 +213,25 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     refusals,
     parkedJobs: () => jobs.parkedCount(),
   });
+  const figuresStore = new FiguresStore(tables);
+  const records = { discussions: discussionStore, minutes: minutesStore, differences: differenceStore, referrals: referralStore };
+  const figures = new FiguresProjector(figuresStore, records, new FactsOf(calendar, directory), () => sealer.sealPending());
+  sealer.beforeSealing = (partitionKeys) => figures.markPending(partitionKeys);
+  registerPartnershipTab(server, {
+    signIn: new TabSignIn({ audiences: settings.ssoAudiences, jwksUrl: settings.ssoJwksUrl, devKeyFile: devTabKeyFile(settings.dataDir) }, directory),
+    figures: figuresStore,
+    directory,
+    audit,
+    refusals,
+    thisMonth: () => calendar.local(now()).toFormat('yyyy-MM'),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(settings.port, settings.host, () => resolve());
   });
   sweeper.start();
   sealer.start();
+  figures.start();
   const stopWatching = watchDirectoryFile(settings.directoryFile, directoryReload, directory, outbox);
   const port = (server.address() as AddressInfo).port;
 
@@ -224,6 +245,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     sweeper,
     outbox,
     embedded,
+    figures,
     // Storage stops last: first no new requests (those under way finish), then the sweeper
     // finishes the jobs it is running (a message being sent is recorded as sent), and only then
     // does the storage go. Stopped in another order, a message sent but not recorded is sent
@@ -235,6 +257,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
       await sweeper.stop();
       await refusals.flush();
       await sealer.stop();
+      await figures.stop();
       await embedded?.stop();
     },
   };

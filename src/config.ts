@@ -24,7 +24,19 @@ export interface Settings {
   appInsightsConnectionString: string;
   /** How long an instance holds a job it is running before another may take it over (renewed while it runs). */
   jobLeaseMs: number;
+  /** The Partnership tab's SSO: the audiences its Teams token may carry (client id, app ID URI). */
+  ssoAudiences: string[];
+  /** Entra's signing keys; empty only without BOT_ID: the local development key set (npm run dev-token). */
+  ssoJwksUrl: string;
 }
+
+/** Microsoft Entra's signing keys, for tokens of every tenant. */
+export const ENTRA_KEYS = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+/** Where `npm run dev-token` keeps its local key pair; Concord reads it only without BOT_ID. */
+export const devTabKeyFile = (dataDir: string) => path.join(dataDir, 'dev-tab-keys.json');
+
+/** The audience of local development tokens (npm run dev-token), accepted only without BOT_ID. */
+export const LOCAL_TAB_AUDIENCE = 'api://localhost/concord-local-tab';
 
 export class ConfigError extends Error {}
 
@@ -88,6 +100,15 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
   const jobLeaseMs = Number(leaseText);
   if (!/^\d+$/.test(leaseText) || jobLeaseMs < 1000) problems.push(`JOB_LEASE_MS must be a whole number of at least 1000, not "${leaseText}".`);
 
+  const ssoClientId = text('SSO_CLIENT_ID', '');
+  const ssoAppIdUri = text('SSO_APP_ID_URI', '');
+  if (ssoAppIdUri && !/^api:\/\/\S+$/.test(ssoAppIdUri)) problems.push(`SSO_APP_ID_URI must be the tab's application ID URI, api://<host>/<client id>, not "${ssoAppIdUri}".`);
+  const ssoJwksUrl = text('SSO_JWKS_URL', botId ? ENTRA_KEYS : '');
+  if (ssoJwksUrl && !/^https:\/\//.test(ssoJwksUrl) && !/^http:\/\/127\.0\.0\.1(:\d+)?\//.test(ssoJwksUrl)) {
+    problems.push(`SSO_JWKS_URL must be an https address (or http://127.0.0.1 for tests), not "${ssoJwksUrl}".`);
+  }
+  const ssoAudiences = [ssoClientId, ssoAppIdUri].filter(Boolean);
+
   if (problems.length) throw new ConfigError(problems.join('\n'));
   return {
     port,
@@ -104,5 +125,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     sweepIntervalMs,
     appInsightsConnectionString,
     jobLeaseMs,
+    ssoAudiences: ssoAudiences.length || botId ? ssoAudiences : [LOCAL_TAB_AUDIENCE],
+    ssoJwksUrl,
   };
 }

@@ -4,7 +4,8 @@ import type { StageConfig } from './escalationLadder';
 export type AgencyType =
   | 'social-care' | 'police' | 'hospital' | 'gp' | 'health-visiting' | 'midwifery' | 'education' | 'other';
 
-export type Role = 'chair' | 'minute-taker' | 'front-door' | 'manager' | 'senior-manager' | 'partnership-admin';
+/** `partnership-viewer`: reads the partnership's figures (the Partnership tab), nothing else. */
+export type Role = 'chair' | 'minute-taker' | 'front-door' | 'manager' | 'senior-manager' | 'partnership-admin' | 'partnership-viewer';
 
 export interface Agency {
   id: string;

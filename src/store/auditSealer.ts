@@ -29,6 +29,11 @@ export class AuditSealer {
   private intervalTimer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private stopped = true;
+  /**
+   * Told which chains have events about to be sealed, before they are (the partnership's figures
+   * are kept this way). A failure stops the pass, so the events stay pending and are told again.
+   */
+  beforeSealing: (partitionKeys: string[]) => Promise<void> = async () => undefined;
 
   constructor(private readonly tables: Tables, private readonly options: SealerOptions = { delayMs: 500, intervalMs: 60_000 }) {}
 
@@ -71,6 +76,7 @@ export class AuditSealer {
       const pk = m.rowKey!.slice(0, cut);
       byChain.set(pk, [...(byChain.get(pk) ?? []), { marker: m.rowKey!, rowKey: m.rowKey!.slice(cut + 1), markedAt: m.markedAt }]);
     }
+    if (byChain.size) await this.beforeSealing([...byChain.keys()]);
     let sealed = 0;
     for (const [pk, pending] of byChain) {
       const { count, present } = await this.sealChain(pk, pending.map((p) => p.rowKey));
