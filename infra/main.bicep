@@ -24,6 +24,9 @@ param botSku string = 'S1'
 @description('Path of the partnership directory inside the deployed app (see docs/directory.md).')
 param directoryFile string = 'config/partnership.json'
 
+@description('The Partnership tab: client id of the Entra app registration that exposes api://<app host>/<client id> for Teams SSO (docs/dashboard.md). Empty: the tab refuses everyone.')
+param tabClientId string = ''
+
 var suffix = uniqueString(resourceGroup().id, appName)
 var storageName = toLower(take('${appName}${suffix}', 24))
 
@@ -110,6 +113,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.table }
         { name: 'DIRECTORY_FILE', value: directoryFile }
+        { name: 'SSO_CLIENT_ID', value: tabClientId }
+        { name: 'SSO_APP_ID_URI', value: empty(tabClientId) ? '' : 'api://${appName}-${suffix}.azurewebsites.net/${tabClientId}' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
@@ -145,4 +150,5 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 
 output botId string = identity.properties.clientId
 output botDomain string = app.properties.defaultHostName
+output tabAppIdUri string = empty(tabClientId) ? '' : 'api://${app.properties.defaultHostName}/${tabClientId}'
 output storageAccountUrl string = storage.properties.primaryEndpoints.table

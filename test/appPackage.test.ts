@@ -67,6 +67,12 @@ describe('the Teams app package', () => {
     expect(manifest.bots[0].supportsFiles).toBe(true);
   });
 
+  test('the Partnership tab is a personal static tab signed in with Teams SSO (webApplicationInfo)', () => {
+    const manifest = JSON.parse(zip.readAsText('manifest.json'));
+    expect(manifest.staticTabs).toEqual([expect.objectContaining({ entityId: 'partnership', name: 'Partnership', contentUrl: 'https://concord.example.org/tab/partnership', scopes: ['personal'] })]);
+    expect(manifest.webApplicationInfo).toEqual({ id: ENV.BOT_ID, resource: `api://concord.example.org/${ENV.BOT_ID}` });
+  });
+
   test('the colour icon is 192×192 and the outline 32×32 with a transparent background', () => {
     const colour = pngInfo(zip.readFile('color.png')!);
     expect([colour.width, colour.height]).toEqual([192, 192]);

@@ -1,6 +1,9 @@
 import { checkDirectory } from '../src/directoryFile';
 import { Directory } from '../src/domain/directory';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { OUTSIDE_TENANT } from './harness/teams';
 import { TestEntra } from './harness/tabTokens';
 import { seedPartnership, SEEDED } from './harness/partnershipSeed';
@@ -93,5 +96,22 @@ describe('the Partnership tab’s figures', () => {
     expect(page.headers.get('content-security-policy')).toContain('frame-ancestors teams.microsoft.com');
     expect(await page.text()).toContain('<script src="/tab/partnership/chart.js"></script>');
     for (const script of ['chart.js', 'teams-js.js', 'page.js', 'page.css']) expect((await get(`/tab/partnership/${script}`)).status).toBe(200);
+  });
+});
+
+describe('trying the tab locally', () => {
+  test('npm run dev-token signs a token the local Concord (no BOT_ID) accepts; it refuses to run with a BOT_ID', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'concord-dev-token-'));
+    const world = await World.start({ env: { DATA_DIR: dataDir } });
+    try {
+      const run = (env: Record<string, string>) => execFileSync(process.execPath, ['scripts/dev-token.js', 'Alison Bright'], { env: { ...process.env, DATA_DIR: dataDir, BOT_ID: '', ...env }, stdio: 'pipe' }).toString().trim();
+      const token = /#token=(\S+)$/.exec(run({}))![1];
+      const res = await fetch(`${world.concord.url}/api/partnership/figures?from=2026-11&to=2026-11`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect(() => run({ BOT_ID: '0b0b0b0b-0000-4000-8000-000000000001' })).toThrow(/BOT_ID is set/);
+    } finally {
+      await world.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
