@@ -10,8 +10,8 @@ import { managersDecide, stageOf } from '../domain/escalationLadder';
 import { stepLine } from '../domain/differenceSteps';
 import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
-import raiseTemplate from './templates/difference/raise.json';
-import stageTemplate from './templates/difference/stage.json';
+import raiseTemplate from './templates/difference/raise';
+import stageTemplate from './templates/difference/stage';
 
 type Card = Record<string, unknown>;
 

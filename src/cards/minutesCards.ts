@@ -5,9 +5,9 @@ import { Confirmation, Correction, dueHours, latest, lateness, Minutes, MinutesV
 import { ATTENDANCE, currentVersion, DECISIONS, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
-import correctionTemplate from './templates/minutes/correction.json';
-import draftTemplate from './templates/minutes/draft.json';
-import reviewTemplate from './templates/minutes/review.json';
+import correctionTemplate from './templates/minutes/correction';
+import draftTemplate from './templates/minutes/draft';
+import reviewTemplate from './templates/minutes/review';
 
 type Card = Record<string, unknown>;
 

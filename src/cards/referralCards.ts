@@ -12,7 +12,7 @@ import { met, SeriousIncident } from '../domain/seriousIncident';
 import { renderCard } from './render';
 import dangerTemplate from './templates/referral/danger.json';
 import emergencyTemplate from './templates/referral/emergency.json';
-import reviewTemplate from './templates/referral/review.json';
+import reviewTemplate from './templates/referral/review';
 import stepTemplate from './templates/referral/step.json';
 
 type Card = Record<string, unknown>;

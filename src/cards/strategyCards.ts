@@ -11,19 +11,19 @@ import {
 } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { FIELDS, inputsOf, labelWithLimit } from '../domain/limits';
-import acknowledgeTemplate from './templates/strategy/acknowledge.json';
+import acknowledgeTemplate from './templates/strategy/acknowledge';
 import actionDueTemplate from './templates/strategy/actionDue.json';
-import attendanceTemplate from './templates/strategy/attendance.json';
-import conveneTemplate from './templates/strategy/convene.json';
+import attendanceTemplate from './templates/strategy/attendance';
+import conveneTemplate from './templates/strategy/convene';
 import convenedTemplate from './templates/strategy/convened.json';
 import invitationTemplate from './templates/strategy/invitation.json';
-import outcomeFormTemplate from './templates/strategy/outcomeForm.json';
+import outcomeFormTemplate from './templates/strategy/outcomeForm';
 import recordTemplate from './templates/strategy/record.json';
 import tallyTemplate from './templates/strategy/tally.json';
 
 import { ACTION_ROWS } from '../workflows/strategy/forms';
 
-type Values = Record<string, string>;
+type Values = Partial<Record<string, string>>;
 type Card = Record<string, unknown>;
 
 export class StrategyCards {

@@ -4,26 +4,22 @@ import { VERB_KEY } from './turnTelemetry';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { Refused } from '../domain/refusals';
 import { actionData, actionTrigger, actorOf, answerCardAction, CardReply } from './turn';
+import { text } from './cardInput';
+import { parse, Verb, VerbData } from './verbs';
 
 export type Guard = (actor: Actor, reference: string, step: () => Promise<CardReply>) => Promise<CardReply>;
-export type Step = (actor: Actor, data: Record<string, unknown>, ref: string) => Promise<CardReply>;
+/** One verb's work, given its parsed data (`VerbData[verb]`). */
+export type Step<D> = (actor: Actor, data: D, ref: string) => Promise<CardReply>;
 
-/** A value from card data, as text: card data comes back from the client and is never trusted. */
-export const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-
-/** Never cut short: each field's length is checked against its stated limit, and too much is refused by name. */
-export function formValues(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text(v)]));
-}
 
 /**
  * Registers one card verb. Teams refreshes cards by itself (trigger "automatic"): that must never
  * record anything, so an automatic call runs `view` (the person's own view) or is refused.
  * The case comes first: a card naming something that is not a case reference is about a case the
  * person is not involved in, whatever else it carries. Then the verb's own values are parsed
- * (cardInput), and a forged one is audited with the verb it came with.
+ * (teams/verbs.ts), and a forged one is audited with the verb it came with.
  */
-export function onCardAction(app: Application<TurnState>, verb: string, guard: Guard, step: Step, view?: Step): void {
+export function onCardAction<V extends Verb>(app: Application<TurnState>, verb: V, guard: Guard, step: Step<VerbData[V]>, view?: Step<VerbData[V]>): void {
   app.adaptiveCards.actionExecute(verb, async (context) => {
     context.turnState.set(VERB_KEY, verb);
     const actor = actorOf(context);
@@ -35,7 +31,7 @@ export function onCardAction(app: Application<TurnState>, verb: string, guard: G
         throw new Refused('not-involved', 'You are not involved in that case, so Concord cannot show or change it.', `asked for ${referenceForAudit(ref)}`);
       }
       try {
-        return await (automatic ? view! : step)(actor, data, ref);
+        return await (automatic ? view! : step)(actor, parse(verb, data), ref);
       } catch (e) {
         if (e instanceof Refused && e.reason === 'invalid-input') throw new Refused(e.reason, e.message, `${verb}: ${e.detail}`);
         throw e;

@@ -10,6 +10,9 @@ import { unexpectedInput } from '../domain/refusals';
 
 type Data = Record<string, unknown>;
 
+/** A value as text: free text is checked against its limits by the use case. */
+export const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
 const blank = (v: unknown) => v === undefined || v === null || v === '';
 
 /** One of the table's own keys, or '' when the input was left blank. */

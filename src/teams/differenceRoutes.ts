@@ -12,10 +12,10 @@ import { card, WorkflowRoutes } from './app';
 import { FileDelivery } from './files';
 import { RecordDocument } from '../documents/document';
 import { markdown } from '../documents/markdown';
-import { formValues, Guard, onCardAction, Step, text } from './cardAction';
+import { Guard, onCardAction, Step } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { referenceIn } from './referenceInText';
-import { correctionId, version } from './cardInput';
+import { Verb, VerbData } from './verbs';
 import { DifferencePresenter } from './differencePresenter';
 
 /** Messages and card actions of professional differences: each runs a use case and presents its view. */
@@ -59,22 +59,21 @@ export class DifferenceRoutes implements WorkflowRoutes {
 
   registerActions(app: Application<TurnState>): void {
     const { ports } = this;
-    const on = (verb: string, step: (actor: Actor, data: Record<string, unknown>, reference: string) => Promise<DifferenceView> | DifferenceView, refresh?: Step) =>
+    const on = <V extends Verb>(verb: V, step: (actor: Actor, data: VerbData[V], reference: string) => Promise<DifferenceView> | DifferenceView, refresh?: Step<VerbData[V]>) =>
       onCardAction(app, verb, this.guard, async (actor, data, ref) => this.present.view(actor, await step(actor, data, ref)), refresh);
-    const mine: Step = async (actor, _data, reference) => this.present.view(actor, await view(ports, { actor, reference }));
-    const stage = (data: Record<string, unknown>) => version(data, 'stage');
+    const mine: Step<unknown> = async (actor, _data, reference) => this.present.view(actor, await view(ports, { actor, reference }));
     on('pd.raise.open', () => raiseForm());
-    on('pd.raise', (actor, data) => raise(ports, { actor, form: formValues(data) }));
+    on('pd.raise', (actor, { form }) => raise(ports, { actor, form }));
     on('pd.view', (actor, _data, reference) => view(ports, { actor, reference }), mine);
-    on('pd.propose', (actor, data, reference) => propose(ports, { actor, reference, stage: stage(data), text: text(data.text) }), mine);
-    on('pd.accept', (actor, data, reference) => accept(ports, { actor, reference, stage: stage(data), proposalAt: text(data.proposalAt) }), mine);
-    on('pd.escalate', (actor, data, reference) => escalate(ports, { actor, reference, stage: stage(data) }), mine);
-    on('pd.ask', (actor, data, reference) => askOrAnswer(ports, { actor, reference, stage: stage(data), what: 'asked', text: text(data.text) }), mine);
-    on('pd.answer', (actor, data, reference) => askOrAnswer(ports, { actor, reference, stage: stage(data), what: 'answered', text: text(data.text) }), mine);
-    on('pd.final', (actor, data, reference) => finalOutcome(ports, { actor, reference, stage: stage(data), text: text(data.text) }), mine);
+    on('pd.propose', (actor, { stage, text }, reference) => propose(ports, { actor, reference, stage, text }), mine);
+    on('pd.accept', (actor, { stage, proposalAt }, reference) => accept(ports, { actor, reference, stage, proposalAt }), mine);
+    on('pd.escalate', (actor, { stage }, reference) => escalate(ports, { actor, reference, stage }), mine);
+    on('pd.ask', (actor, { stage, text }, reference) => askOrAnswer(ports, { actor, reference, stage, what: 'asked', text }), mine);
+    on('pd.answer', (actor, { stage, text }, reference) => askOrAnswer(ports, { actor, reference, stage, what: 'answered', text }), mine);
+    on('pd.final', (actor, { stage, text }, reference) => finalOutcome(ports, { actor, reference, stage, text }), mine);
     // One click from a strategy discussion's different understanding, or a declined minutes correction.
-    on('sd.difference', (actor, data, reference) => raiseFromOutcome(ports, { actor, reference, version: version(data, 'version') }));
-    on('minutes.difference', (actor, data, reference) => raiseFromCorrection(ports, { actor, reference, correctionId: correctionId(data, 'id') }));
+    on('sd.difference', (actor, { version }, reference) => raiseFromOutcome(ports, { actor, reference, version }));
+    on('minutes.difference', (actor, { id }, reference) => raiseFromCorrection(ports, { actor, reference, correctionId: id }));
   }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {

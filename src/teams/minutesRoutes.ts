@@ -10,18 +10,11 @@ import { minutesReport } from '../workflows/minutes/measure';
 import { MinutesPorts } from '../workflows/minutes/ports';
 import { MinutesView } from '../workflows/minutes/views';
 import { WorkflowRoutes } from './app';
-import { formValues, Guard, onCardAction, Step, text } from './cardAction';
+import { Guard, onCardAction, Step } from './cardAction';
 import { actorOf } from './turn';
-import { choice, correctionId, flag, version } from './cardInput';
 import { referenceIn } from './referenceInText';
-import { DECISIONS } from '../domain/strategyDiscussion';
 import { MinutesPresenter } from './minutesPresenter';
-
-/** The draft's one choice, checked before its text is read. */
-function minutesForm(data: Record<string, unknown>): Record<string, string> {
-  choice(DECISIONS, data, 'decision');
-  return formValues(data);
-}
+import { Verb, VerbData } from './verbs';
 
 export class MinutesRoutes implements WorkflowRoutes {
   constructor(
@@ -48,16 +41,16 @@ export class MinutesRoutes implements WorkflowRoutes {
     const p = this.ports;
     const guard: Guard = (actor, ref, step) => this.access.guard(actor, ref, step);
     /** A step whose view is presented to the person who acted. */
-    const shown = (use: (actor: Actor, data: Record<string, unknown>, ref: string) => Promise<MinutesView>): Step => async (actor, data, ref) => this.presenter.view(await use(actor, data, ref), actor);
-    const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
-    const view = shown((actor, data, ref) => review(p, actor, ref, version(data, 'version')));
+    const shown = <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => Promise<MinutesView>): Step<VerbData[V]> => async (actor, data, ref) => this.presenter.view(await use(actor, data, ref), actor);
+    const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view);
+    const view = shown<'minutes.view'>((actor, { version }, ref) => review(p, actor, ref, version));
     on('minutes.end', shown((actor, _data, ref) => endDiscussion(p, actor, ref)));
     on('minutes.open', shown((actor, _data, ref) => draftForm(p, actor, ref)));
-    on('minutes.save', shown((actor, data, ref) => saveDraft(p, actor, ref, minutesForm(data))));
-    on('minutes.circulate', shown((actor, data, ref) => circulate(p, actor, ref, minutesForm(data))));
+    on('minutes.save', shown<'minutes.save'>((actor, { form }, ref) => saveDraft(p, actor, ref, form)));
+    on('minutes.circulate', shown<'minutes.circulate'>((actor, { form }, ref) => circulate(p, actor, ref, form)));
     on('minutes.view', view, view);
-    on('minutes.confirm', shown((actor, data, ref) => confirm(p, actor, ref, version(data, 'version'))), view);
-    on('minutes.correct', shown((actor, data, ref) => askForCorrection(p, actor, ref, version(data, 'version'), text(data.wrong), text(data.shouldSay))), view);
-    on('minutes.decide', shown((actor, data, ref) => decide(p, actor, ref, correctionId(data, 'id'), flag(data, 'accept'), text(data.reason))));
+    on('minutes.confirm', shown<'minutes.confirm'>((actor, { version }, ref) => confirm(p, actor, ref, version)), view);
+    on('minutes.correct', shown<'minutes.correct'>((actor, { version, wrong, shouldSay }, ref) => askForCorrection(p, actor, ref, version, wrong, shouldSay)), view);
+    on('minutes.decide', shown<'minutes.decide'>((actor, { id, accept, reason }, ref) => decide(p, actor, ref, id, accept, reason)));
   }
 }

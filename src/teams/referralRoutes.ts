@@ -7,16 +7,12 @@ import { IncidentReport } from '../workflows/referrals/incidentReport';
 import { IncidentClocks } from '../workflows/referrals/incidentClock';
 import { ReferralView } from '../workflows/referrals/views';
 import { card, WorkflowRoutes } from './app';
-import { formValues, Guard, onCardAction, text } from './cardAction';
+import { Guard, onCardAction } from './cardAction';
 import { actorOf, CardReply } from './turn';
-import { choice, count, date } from './cardInput';
-import { FRONT_DOOR_DECISIONS } from '../domain/referral';
+import { Verb, VerbData } from './verbs';
 import { Actor } from '../workflows/actor';
 import { ReferralPresenter } from './referralPresenter';
 import { referenceIn } from './referenceInText';
-
-const DANGER = { yes: 'A child is in danger now', no: 'No' };
-const MOVES = { next: 'Next', back: 'Back' };
 
 export interface ReferralUseCases {
   drafting: ReferralDrafting;
@@ -29,7 +25,7 @@ export interface IncidentUseCases {
   clocks: IncidentClocks;
 }
 
-type ViewStep = (actor: Actor, data: Record<string, unknown>, ref: string) => Promise<ReferralView>;
+type ViewStep<V extends Verb> = (actor: Actor, data: VerbData[V], ref: string) => Promise<ReferralView>;
 
 export class ReferralRoutes implements WorkflowRoutes {
   constructor(
@@ -59,19 +55,19 @@ export class ReferralRoutes implements WorkflowRoutes {
     const { drafting, submission, frontDoor } = this.referrals;
     const { report, clocks } = this.incidents;
     const guard: Guard = (actor, ref, step) => frontDoor.guard(actor, ref, step);
-    const on = (verb: string, step: ViewStep) => onCardAction(app, verb, guard, async (actor, data, ref) => this.presenter.reply(await step(actor, data, ref)));
+    const on = <V extends Verb>(verb: V, step: ViewStep<V>) => onCardAction(app, verb, guard, async (actor, data, ref) => this.presenter.reply(await step(actor, data, ref)));
     on('ref.start', (actor) => drafting.refer(actor));
-    on('ref.danger', (actor, data) => drafting.danger(actor, choice(DANGER, data, 'danger')));
+    on('ref.danger', (actor, { danger }) => drafting.danger(actor, danger));
     on('ref.resume', (actor) => drafting.resume(actor));
-    on('ref.step', (actor, data) => drafting.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
+    on('ref.step', (actor, { form, move, step }) => drafting.step(actor, form, move, step));
     on('ref.submit', (actor) => submission.submit(actor));
-    on('ref.decide', (actor, data, ref) => frontDoor.decide(actor, ref, choice(FRONT_DOOR_DECISIONS, data, 'outcome'), text(data.rationale)));
+    on('ref.decide', (actor, { outcome, rationale }, ref) => frontDoor.decide(actor, ref, outcome, rationale));
     on('ref.convene', (actor, _data, ref) => frontDoor.convene(actor, ref));
     on('si.start', (actor) => report.start(actor));
-    on('si.step', (actor, data) => report.step(actor, formValues(data), choice(MOVES, data, 'move'), count(data, 'step')));
+    on('si.step', (actor, { form, move, step }) => report.step(actor, form, move, step));
     on('si.submit', (actor) => report.submit(actor));
-    on('si.panel', (actor, data, ref) => clocks.record(actor, ref, 'panel', date(data, 'date')));
-    on('si.review', (actor, data, ref) => clocks.record(actor, ref, 'review', date(data, 'date')));
+    on('si.panel', (actor, { date }, ref) => clocks.record(actor, ref, 'panel', date));
+    on('si.review', (actor, { date }, ref) => clocks.record(actor, ref, 'review', date));
   }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {

@@ -8,24 +8,8 @@ import { card, WorkflowRoutes } from './app';
 import { FileDelivery } from './files';
 import { RecordDocument } from '../documents/document';
 import { markdown } from '../documents/markdown';
-import { formValues, Guard, onCardAction, Step, text } from './cardAction';
-import { choice, choicesFor, count, date, version } from './cardInput';
-import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
-import { ACTION_ROWS } from '../workflows/strategy/forms';
-
-/** The replies a person can give to an invitation: "awaiting" is where they start, not an answer. */
-const { awaiting: _notAnAnswer, ...REPLIES } = INVITATION_REPLIES;
-const FAMILY_SHARED = { yes: 'Yes', no: 'No' };
-
-/** The outcome form's choices and dates, checked before the form's text is read. */
-function outcomeForm(data: Record<string, unknown>): Record<string, string> {
-  choice(THRESHOLDS, data, 'threshold');
-  choice(DECISIONS, data, 'decision');
-  choice(FAMILY_SHARED, data, 'familyShared');
-  date(data, 'followUpDate');
-  for (let n = 1; n <= ACTION_ROWS; n++) date(data, `action_${n}_due`);
-  return formValues(data);
-}
+import { Guard, onCardAction, Step } from './cardAction';
+import { Verb, VerbData } from './verbs';
 import { referenceIn } from './referenceInText';
 import { actorOf, CardReply } from './turn';
 
@@ -64,25 +48,22 @@ export class StrategyRoutes implements WorkflowRoutes {
   registerActions(app: Application<TurnState>): void {
     const s = this.strategy;
     const guard: Guard = (actor, ref, step) => s.convening.guard(actor, ref, step);
-    const on = (verb: string, step: Step, view?: Step) => onCardAction(app, verb, guard, step, view);
-    const show = (use: (actor: Actor, data: Record<string, unknown>, ref: string) => StrategyView | Promise<StrategyView>): Step =>
+    const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view);
+    const show = <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => StrategyView | Promise<StrategyView>): Step<VerbData[V]> =>
       (actor, data, ref) => this.present(actor, use(actor, data, ref));
-    const viewAck = show((actor, data, ref) => s.acknowledgements.viewAcknowledgement(actor, ref, version(data, 'version')));
+    const viewAck = show<'sd.ack.view'>((actor, { version }, ref) => s.acknowledgements.viewAcknowledgement(actor, ref, version));
     const viewTally = show((actor, _data, ref) => s.acknowledgements.viewTally(actor, ref));
     on('sd.convene.open', show((actor) => s.convening.conveneForm(actor)));
-    on('sd.convene', show((actor, data) => s.convening.convene(actor, formValues(data))));
-    on('sd.invitation.reply', show((actor, data, ref) => s.convening.replyToInvitation(actor, ref, choice(REPLIES, data, 'reply'))));
+    on('sd.convene', show<'sd.convene'>((actor, { form }) => s.convening.convene(actor, form)));
+    on('sd.invitation.reply', show<'sd.invitation.reply'>((actor, { reply }, ref) => s.convening.replyToInvitation(actor, ref, reply)));
     on('sd.attendance.open', show((actor, _data, ref) => s.outcomes.attendanceForm(actor, ref)));
-    on('sd.attendance.save', show((actor, data, ref) => {
-      choicesFor(ATTENDANCE, data, 'att_');
-      return s.outcomes.saveAttendance(actor, ref, formValues(data));
-    }));
+    on('sd.attendance.save', show<'sd.attendance.save'>((actor, { form }, ref) => s.outcomes.saveAttendance(actor, ref, form)));
     on('sd.outcome.open', show((actor, _data, ref) => s.outcomes.outcomeForm(actor, ref)));
-    on('sd.outcome.save', show((actor, data, ref) => s.outcomes.saveOutcome(actor, ref, count(data, 'baseVersion'), outcomeForm(data))));
-    on('sd.ack', show((actor, data, ref) => s.acknowledgements.acknowledge(actor, ref, version(data, 'version'), choice(ANSWERS, data, 'answer'), text(data.note))), viewAck);
+    on('sd.outcome.save', show<'sd.outcome.save'>((actor, { baseVersion, form }, ref) => s.outcomes.saveOutcome(actor, ref, baseVersion, form)));
+    on('sd.ack', show<'sd.ack'>((actor, { version, answer, note }, ref) => s.acknowledgements.acknowledge(actor, ref, version, answer, note)), viewAck);
     on('sd.ack.view', viewAck, viewAck);
     on('sd.tally.view', viewTally, viewTally);
-    on('sd.action.done', show((actor, data, ref) => s.outcomes.markActionDone(actor, ref, text(data.actionId))));
+    on('sd.action.done', show<'sd.action.done'>((actor, { actionId }, ref) => s.outcomes.markActionDone(actor, ref, actionId)));
     on('sd.export', async (actor, _data, ref) => ({ message: markdown(await s.record.exportRecord(actor, ref)) }));
   }
 

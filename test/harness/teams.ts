@@ -1,6 +1,7 @@
 import { Directory } from '../../src/domain/directory';
 import * as cards from './cards';
 import { FakeConnector } from './fakeConnector';
+import { Verb, VerbData } from '../../src/teams/verbs';
 
 export const OUTSIDE_TENANT = '99999999-9999-4999-8999-999999999999';
 export const BOT = { id: '28:concord-test-bot', name: 'Concord' };
@@ -17,6 +18,17 @@ export interface Who {
   name: string;
   tenantId: string;
 }
+
+/**
+ * The inputs a verb's card sends, as the verb table (src/teams/verbs.ts) names them: its parsed
+ * fields, its form's inputs, and the case reference. A renamed verb or input breaks these tests'
+ * build. The values stay unknown: tests forge them.
+ */
+type Inputs<D> = Exclude<keyof D, 'form'> | (D extends { form: infer F } ? keyof F : never);
+export type CardData<V extends Verb> = { [K in Inputs<VerbData[V]> | 'ref']?: unknown };
+
+/** A verb no workflow owns (none of their prefixes): what a forged or outdated client may send. */
+type Unowned<S extends string> = S extends `${'sd' | 'minutes' | 'ref' | 'si' | 'pd'}.${string}` ? never : S;
 
 /** A person using Teams: their activities are shaped as Teams sends them, over real HTTP. */
 export class TeamsUser {
@@ -103,7 +115,7 @@ export class TeamsUser {
   async click(card: any, title: string, answers: Record<string, cards.Answer> = {}, options: { trigger?: 'manual' | 'automatic'; data?: object } = {}): Promise<InvokeAnswer> {
     const button = cards.action(card, title);
     const data = { ...cards.fill(card, answers), ...(button.data ?? {}), ...(options.data ?? {}) };
-    return this.invoke(button.verb, data, options.trigger);
+    return this.send(button.verb, data, options.trigger);
   }
 
   private invokeActivity(verb: string, data: object, trigger: 'manual' | 'automatic'): object {
@@ -116,7 +128,14 @@ export class TeamsUser {
     };
   }
 
-  async invoke(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
+  /** Sends a card action with data no card offered, checked against the verb table. */
+  invoke<V extends Verb>(verb: V, data: CardData<V>, trigger?: 'manual' | 'automatic'): Promise<InvokeAnswer>;
+  invoke<S extends string>(verb: Unowned<S>, data: object, trigger?: 'manual' | 'automatic'): Promise<InvokeAnswer>;
+  invoke(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
+    return this.send(verb, data, trigger);
+  }
+
+  private async send(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
     return new InvokeAnswer(await this.post(this.invokeActivity(verb, data, trigger)));
   }
 

@@ -3,6 +3,7 @@
  * told), then sent to every recipient, each asked to confirm, with their confirmation chasers set.
  */
 import { checkContent, circulate as circulateMinutes, contradiction, dueHours, latest, lateness, Minutes, MinutesContent } from '../../domain/minutes';
+import { DraftForm } from './forms';
 import { Invalid, Refused } from '../../domain/refusals';
 import { StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
@@ -10,7 +11,7 @@ import { writable } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView, said } from './views';
 
-export async function circulate(p: MinutesPorts, actor: Actor, reference: string, form: Record<string, string>): Promise<MinutesView> {
+export async function circulate(p: MinutesPorts, actor: Actor, reference: string, form: DraftForm): Promise<MinutesView> {
   const { d, m } = await writable(p, actor, reference);
   if (latest(m)) return said(`The minutes of ${reference} have already been circulated; changes go through corrections.`);
   let content: MinutesContent;

@@ -1,5 +1,6 @@
 /** Drafting the minutes: the minute-taker (or the chair) opens and saves a draft that survives closing Teams. */
 import { draftProblems, MinutesContent } from '../../domain/minutes';
+import { DraftForm } from './forms';
 import { Actor } from '../actor';
 import { writable } from './load';
 import { MinutesPorts } from './ports';
@@ -10,7 +11,7 @@ export async function draftForm(p: MinutesPorts, actor: Actor, reference: string
   return { kind: 'minutes.draft', discussion: d, minutes: m };
 }
 
-export async function saveDraft(p: MinutesPorts, actor: Actor, reference: string, form: Record<string, string>): Promise<MinutesView> {
+export async function saveDraft(p: MinutesPorts, actor: Actor, reference: string, form: DraftForm): Promise<MinutesView> {
   const { d, m: before } = await writable(p, actor, reference);
   const tooLong = draftProblems(form);
   if (tooLong.length) return { kind: 'minutes.draft', discussion: d, minutes: before, values: form, errors: tooLong };

@@ -5,7 +5,7 @@ import { isChoice } from '../../domain/choices';
 import { Invalid, Refused } from '../../domain/refusals';
 import { INVITATION_REPLIES, InvitationReply, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
-import { conveneRequest, FormValues } from './forms';
+import { ConveneForm, conveneRequest } from './forms';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 
@@ -18,7 +18,7 @@ export class Convening extends StrategyUseCase {
   }
 
   /** Convenes the discussion and invites everyone named; the same form submitted twice is one discussion. */
-  async convene(actor: Actor, form: FormValues): Promise<StrategyView> {
+  async convene(actor: Actor, form: ConveneForm): Promise<StrategyView> {
     this.conveneForm(actor);
     const { directory, calendar, references, discussions } = this.ports;
     const request = conveneRequest(form, actor.person.aadObjectId, calendar);

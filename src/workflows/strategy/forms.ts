@@ -2,15 +2,34 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import { ConveneRequest } from '../../domain/convening';
 import { OutcomeInput } from '../../domain/outcome';
-import { CORE_ROLES } from '../../domain/strategyDiscussion';
+import { CoreRole, CORE_ROLES } from '../../domain/strategyDiscussion';
+import { Form } from '../forms';
 
 export type FormValues = Record<string, string>;
+
+/** The convene form's inputs; `Role` is the template's own `${role}` where it repeats a row per role. */
+export type ConveneField<Role extends string = CoreRole> = 'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}`;
+export type ConveneForm = Form<ConveneField> & { formId?: string };
+
+/** The attendance form: one choice per invitee, named by their directory id. */
+export type AttendanceField<Id extends string = string> = `att_${Id}`;
+export const ATTENDANCE_PREFIX = 'att_' satisfies AttendanceField<''>;
+
+/** The outcome form's inputs; `Row` is the action row's number (`${n}` in the template). */
+export type ActionRowField<Row extends string | number = number> = `action_${Row}_${'text' | 'owner' | 'due'}`;
+export type OutcomeField<Row extends string | number = number> =
+  | 'threshold' | 'rationale' | 'decision' | 'contributions' | 'familyShared' | 'familyDetail' | 'followUpDate' | 'amendmentReason'
+  | ActionRowField<Row>;
+export type OutcomeForm = Form<OutcomeField>;
+
+/** The acknowledgement card's one input. */
+export type AcknowledgementField = 'note';
 
 /** How many action rows the outcome form has. */
 export const ACTION_ROWS = 5;
 
-export function conveneRequest(form: FormValues, chair: string, calendar: WorkingCalendar): ConveneRequest {
-  const list = (k: string) => (form[k] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+export function conveneRequest(form: ConveneForm, chair: string, calendar: WorkingCalendar): ConveneRequest {
+  const list = (k: ConveneField) => (form[k] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const invitees: ConveneRequest['invitees'] = { other: list('invite_other') };
   const reasons: ConveneRequest['reasons'] = {};
   for (const r of CORE_ROLES) {
@@ -29,7 +48,7 @@ export function conveneRequest(form: FormValues, chair: string, calendar: Workin
   };
 }
 
-export function outcomeInput(form: FormValues): OutcomeInput {
+export function outcomeInput(form: OutcomeForm): OutcomeInput {
   return {
     threshold: form.threshold ?? '',
     rationale: form.rationale ?? '',

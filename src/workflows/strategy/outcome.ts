@@ -4,7 +4,8 @@ import { isChoice } from '../../domain/choices';
 import { checkOutcome, markActionDone, OutcomeInput, recordAttendance, recordOutcome } from '../../domain/outcome';
 import { Attendance, ATTENDANCE, attendees, currentVersion, mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
-import { FormValues, outcomeInput } from './forms';
+import { AttendanceField, OutcomeForm, outcomeInput } from './forms';
+import { Form } from '../forms';
 import { askForAcknowledgement } from './requests';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
@@ -16,7 +17,7 @@ export class Outcomes extends StrategyUseCase {
     return { kind: 'attendance-form', discussion: d };
   }
 
-  async saveAttendance(actor: Actor, reference: string, form: FormValues): Promise<StrategyView> {
+  async saveAttendance(actor: Actor, reference: string, form: Form<AttendanceField>): Promise<StrategyView> {
     const d = await this.load(actor, reference);
     const attendance: Record<string, Attendance> = {};
     for (const i of d.invitees) {
@@ -46,7 +47,7 @@ export class Outcomes extends StrategyUseCase {
    * first; if asking fails part-way, the same click again (same form, same values) finds its own
    * version and completes the asking instead of being refused as out of date.
    */
-  async saveOutcome(actor: Actor, reference: string, baseVersion: number, form: FormValues): Promise<StrategyView> {
+  async saveOutcome(actor: Actor, reference: string, baseVersion: number, form: OutcomeForm): Promise<StrategyView> {
     const d = await this.load(actor, reference);
     const me = actor.person.aadObjectId;
     mustBeChair(d, me, d.versions.length ? 'amend the outcome' : 'record the outcome');

@@ -2,14 +2,14 @@
 import { Person } from '../../domain/directory';
 import { Acknowledgement, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Said } from '../ports';
-import { FormValues } from './forms';
+import { ConveneForm, OutcomeForm } from './forms';
 
 export type StrategyView =
-  | { kind: 'convene-form'; chair: Person; values?: FormValues; errors?: string[] }
+  | { kind: 'convene-form'; chair: Person; values?: ConveneForm; errors?: string[] }
   | { kind: 'convened'; discussion: StrategyDiscussion }
   | { kind: 'invitation'; discussion: StrategyDiscussion; invitee: string }
   | { kind: 'attendance-form'; discussion: StrategyDiscussion; errors?: string[] }
-  | { kind: 'outcome-form'; discussion: StrategyDiscussion; values?: FormValues; errors?: string[] }
+  | { kind: 'outcome-form'; discussion: StrategyDiscussion; values?: OutcomeForm; errors?: string[] }
   /** The chair's tally of the current version. */
   | { kind: 'tally'; discussion: StrategyDiscussion; acks: Acknowledgement[] }
   /** The person's own view of one version: the question, or their answer. */

@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { DecisionField } from '../../../workflows/minutes/forms';
+
+const id = inputIds<DecisionField>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -9,10 +14,10 @@
     { "type": "TextBlock", "text": "What it should say: ${shouldSay}", "wrap": true },
     { "type": "TextBlock", "$when": "${decided != ''}", "text": "${decided}", "weight": "Bolder", "wrap": true },
     { "type": "TextBlock", "$when": "${error != ''}", "text": "${error}", "color": "Attention", "wrap": true },
-    { "type": "Input.Text", "$when": "${decided == ''}", "id": "reason", "label": "${f.declineReason.label}", "maxLength": "${f.declineReason.max}", "isMultiline": true }
+    { "type": "Input.Text", "$when": "${decided == ''}", "id": id("reason"), "label": "${f.declineReason.label}", "maxLength": "${f.declineReason.max}", "isMultiline": true }
   ],
   "actions": [
     { "$when": "${decided == ''}", "type": "Action.Execute", "title": "Accept the correction", "verb": "minutes.decide", "data": { "ref": "${reference}", "id": "${id}", "accept": true } },
     { "$when": "${decided == ''}", "type": "Action.Execute", "title": "Decline the correction", "verb": "minutes.decide", "data": { "ref": "${reference}", "id": "${id}", "accept": false } }
   ]
-}
+} as const;

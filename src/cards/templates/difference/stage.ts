@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { StageField } from '../../../workflows/differences/forms';
+
+const id = inputIds<StageField>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -18,7 +23,7 @@
     { "type": "TextBlock", "$data": "${history}", "text": "${$data}", "wrap": true, "size": "Small", "spacing": "Small" },
     { "type": "TextBlock", "$when": "${error != ''}", "text": "${error}", "color": "Attention", "wrap": true },
     { "type": "TextBlock", "$when": "${note != ''}", "text": "${note}", "wrap": true, "isSubtle": true },
-    { "type": "Input.Text", "$when": "${canAct}", "id": "text", "label": "${f.stageText.label}", "maxLength": "${f.stageText.max}", "isMultiline": true }
+    { "type": "Input.Text", "$when": "${canAct}", "id": id("text"), "label": "${f.stageText.label}", "maxLength": "${f.stageText.max}", "isMultiline": true }
   ],
   "actions": [
     { "$when": "${canAccept}", "type": "Action.Execute", "title": "Accept this resolution", "verb": "pd.accept", "data": { "ref": "${reference}", "stage": "${stage}", "proposalAt": "${proposalAt}" } },
@@ -28,4 +33,4 @@
     { "$when": "${canAct}", "type": "Action.Execute", "title": "Give information", "verb": "pd.answer", "data": { "ref": "${reference}", "stage": "${stage}" } },
     { "$when": "${canClose}", "type": "Action.Execute", "title": "Record the final outcome", "verb": "pd.final", "data": { "ref": "${reference}", "stage": "${stage}" } }
   ]
-}
+} as const;

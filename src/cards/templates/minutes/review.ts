@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { CorrectionField } from '../../../workflows/minutes/forms';
+
+const id = inputIds<CorrectionField>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -21,12 +26,12 @@
     { "type": "TextBlock", "$data": "${dissents}", "text": "${$data}", "wrap": true, "color": "Warning" },
     { "type": "TextBlock", "$when": "${yourState != ''}", "text": "${yourState}", "weight": "Bolder", "wrap": true, "separator": true },
     { "type": "TextBlock", "$when": "${error != ''}", "text": "${error}", "color": "Attention", "wrap": true },
-    { "type": "Input.Text", "$when": "${canAnswer}", "id": "wrong", "label": "${f.correctionWrong.label}", "maxLength": "${f.correctionWrong.max}", "isMultiline": true },
-    { "type": "Input.Text", "$when": "${canAnswer}", "id": "shouldSay", "label": "${f.correctionShouldSay.label}", "maxLength": "${f.correctionShouldSay.max}", "isMultiline": true }
+    { "type": "Input.Text", "$when": "${canAnswer}", "id": id("wrong"), "label": "${f.correctionWrong.label}", "maxLength": "${f.correctionWrong.max}", "isMultiline": true },
+    { "type": "Input.Text", "$when": "${canAnswer}", "id": id("shouldSay"), "label": "${f.correctionShouldSay.label}", "maxLength": "${f.correctionShouldSay.max}", "isMultiline": true }
   ],
   "actions": [
     { "$when": "${canAnswer}", "type": "Action.Execute", "title": "Received and reviewed", "verb": "minutes.confirm", "data": { "ref": "${reference}", "version": "${version}" } },
     { "$when": "${canAnswer}", "type": "Action.Execute", "title": "Ask for a correction", "verb": "minutes.correct", "data": { "ref": "${reference}", "version": "${version}" } },
     { "$when": "${dissentId != ''}", "type": "Action.Execute", "title": "Raise a professional difference", "verb": "minutes.difference", "data": { "ref": "${reference}", "id": "${dissentId}" } }
   ]
-}
+} as const;

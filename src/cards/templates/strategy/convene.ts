@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { ConveneField } from '../../../workflows/strategy/forms';
+
+const id = inputIds<ConveneField<'${role}'>>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -25,7 +30,7 @@
     },
     {
       "type": "Input.Text",
-      "id": "purpose",
+      "id": id("purpose"),
       "label": "${f.purpose.label}",
       "maxLength": "${f.purpose.max}",
       "isMultiline": true,
@@ -34,19 +39,19 @@
     },
     {
       "type": "Input.Date",
-      "id": "date",
+      "id": id("date"),
       "label": "Date",
       "value": "${values.date}"
     },
     {
       "type": "Input.Time",
-      "id": "time",
+      "id": id("time"),
       "label": "Time",
       "value": "${values.time}"
     },
     {
       "type": "Input.ChoiceSet",
-      "id": "minuteTaker",
+      "id": id("minuteTaker"),
       "label": "Minute-taker",
       "style": "compact",
       "value": "${values.minuteTaker}",
@@ -60,7 +65,7 @@
     },
     {
       "type": "Input.Toggle",
-      "id": "babyOrUnborn",
+      "id": id("babyOrUnborn"),
       "title": "The child is under one, or unborn",
       "label": "Baby or unborn child",
       "value": "${values.babyOrUnborn}",
@@ -74,7 +79,7 @@
       "items": [
         {
           "type": "Input.ChoiceSet",
-          "id": "invite_${role}",
+          "id": id("invite_${role}"),
           "label": "${label}",
           "isMultiSelect": "${multi}",
           "style": "filtered",
@@ -89,7 +94,7 @@
         },
         {
           "type": "Input.Text",
-          "id": "reason_${role}",
+          "id": id("reason_${role}"),
           "label": "${reasonLabel}",
           "maxLength": "${$root.f.omissionReason.max}",
           "value": "${reason}"
@@ -98,7 +103,7 @@
     },
     {
       "type": "Input.ChoiceSet",
-      "id": "invite_other",
+      "id": id("invite_other"),
       "label": "Others invited",
       "isMultiSelect": true,
       "style": "filtered",
@@ -123,4 +128,4 @@
       }
     }
   ]
-}
+} as const;

@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { ReviewField } from '../../../workflows/referrals/forms';
+
+const id = inputIds<ReviewField>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -39,7 +44,7 @@
     {
       "type": "Input.ChoiceSet",
       "$when": "${canDecide}",
-      "id": "outcome",
+      "id": id("outcome"),
       "label": "Decision",
       "style": "expanded",
       "choices": [
@@ -53,7 +58,7 @@
     {
       "type": "Input.Text",
       "$when": "${canDecide}",
-      "id": "rationale",
+      "id": id("rationale"),
       "label": "${f.frontDoorRationale.label}",
       "maxLength": "${f.frontDoorRationale.max}",
       "isMultiline": true
@@ -61,7 +66,7 @@
     {
       "type": "Input.Date",
       "$when": "${canNotify || canReview}",
-      "id": "date",
+      "id": id("date"),
       "label": "Date"
     },
     {
@@ -127,4 +132,4 @@
       }
     }
   ]
-}
+} as const;

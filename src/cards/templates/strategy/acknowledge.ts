@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { AcknowledgementField } from '../../../workflows/strategy/forms';
+
+const id = inputIds<AcknowledgementField>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -15,7 +20,7 @@
     { "type": "TextBlock", "text": "Agencies: ${contributions}", "wrap": true },
     { "type": "TextBlock", "text": "Family: ${family}", "wrap": true },
     { "type": "TextBlock", "$when": "${error != ''}", "text": "${error}", "color": "Attention", "wrap": true },
-    { "type": "Input.Text", "$when": "${canAnswer}", "id": "note", "label": "${f.acknowledgementNote.label}", "maxLength": "${f.acknowledgementNote.max}", "isMultiline": true },
+    { "type": "Input.Text", "$when": "${canAnswer}", "id": id("note"), "label": "${f.acknowledgementNote.label}", "maxLength": "${f.acknowledgementNote.max}", "isMultiline": true },
     { "type": "TextBlock", "$when": "${yourAnswer != ''}", "text": "${yourAnswer}", "weight": "Bolder", "wrap": true, "separator": true },
     { "type": "TextBlock", "$when": "${differenceLine != ''}", "text": "${differenceLine}", "wrap": true }
   ],
@@ -25,4 +30,4 @@
     { "$when": "${canAnswer}", "type": "Action.Execute", "title": "My understanding is different", "verb": "sd.ack", "data": { "ref": "${reference}", "version": "${version}", "answer": "different" } },
     { "$when": "${canRaiseDifference}", "type": "Action.Execute", "title": "Raise a professional difference", "verb": "sd.difference", "data": { "ref": "${reference}", "version": "${version}" } }
   ]
-}
+} as const;

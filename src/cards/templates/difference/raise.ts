@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { RaiseField } from '../../../workflows/differences/forms';
+
+const id = inputIds<RaiseField>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -25,14 +30,14 @@
     },
     {
       "type": "Input.Text",
-      "id": "caseReference",
+      "id": id("caseReference"),
       "label": "${f.caseReference.label}",
       "maxLength": "${f.caseReference.max}",
       "value": "${values.caseReference}"
     },
     {
       "type": "Input.Text",
-      "id": "decision",
+      "id": id("decision"),
       "label": "${f.differenceDecision.label}",
       "maxLength": "${f.differenceDecision.max}",
       "isMultiline": true,
@@ -40,7 +45,7 @@
     },
     {
       "type": "Input.Text",
-      "id": "reasons",
+      "id": id("reasons"),
       "label": "${f.differenceReasons.label}",
       "maxLength": "${f.differenceReasons.max}",
       "isMultiline": true,
@@ -48,7 +53,7 @@
     },
     {
       "type": "Input.Text",
-      "id": "outcomeSought",
+      "id": id("outcomeSought"),
       "label": "${f.outcomeSought.label}",
       "maxLength": "${f.outcomeSought.max}",
       "isMultiline": true,
@@ -56,7 +61,7 @@
     },
     {
       "type": "Input.ChoiceSet",
-      "id": "responding",
+      "id": id("responding"),
       "label": "Responding practitioner",
       "style": "filtered",
       "value": "${values.responding}",
@@ -70,7 +75,7 @@
     },
     {
       "type": "Input.Toggle",
-      "id": "immediateRisk",
+      "id": id("immediateRisk"),
       "label": "Immediate risk",
       "title": "The child is at immediate risk of harm now",
       "value": "${values.immediateRisk}",
@@ -89,4 +94,4 @@
       }
     }
   ]
-}
+} as const;

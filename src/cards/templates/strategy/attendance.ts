@@ -1,4 +1,9 @@
-{
+import { inputIds } from '../../inputs';
+import { AttendanceField } from '../../../workflows/strategy/forms';
+
+const id = inputIds<AttendanceField<'${id}'>>();
+
+export default {
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -7,7 +12,7 @@
     { "type": "TextBlock", "text": "Everyone marked as attended will be asked to acknowledge the outcome.", "wrap": true, "isSubtle": true },
     { "type": "TextBlock", "$when": "${errors != ''}", "text": "${errors}", "color": "Attention", "wrap": true },
     {
-      "type": "Input.ChoiceSet", "$data": "${invitees}", "id": "att_${id}", "label": "${name}", "style": "compact", "value": "${value}",
+      "type": "Input.ChoiceSet", "$data": "${invitees}", "id": id("att_${id}"), "label": "${name}", "style": "compact", "value": "${value}",
       "choices": [
         { "title": "Attended", "value": "attended" },
         { "title": "Sent apologies", "value": "apologies" },
@@ -17,4 +22,4 @@
     }
   ],
   "actions": [ { "type": "Action.Execute", "title": "Save attendance", "verb": "sd.attendance.save", "data": { "ref": "${reference}" } } ]
-}
+} as const;

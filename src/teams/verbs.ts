@@ -1,0 +1,117 @@
+/**
+ * Every card verb and what its card data means, in one table: the verb's parser (cardInput) turns
+ * what the client sent into checked, typed values named as the card names its inputs. Routes take
+ * their data from here and the test harness types `invoke(verb, data)` by `VerbData`, so a verb or
+ * an input renamed on one side only fails the build. The case reference (`ref`) is every verb's,
+ * checked by onCardAction before any of these runs.
+ */
+import { choice, choicesFor, correctionId, count, date, flag, text, version } from './cardInput';
+import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
+import { FRONT_DOOR_DECISIONS } from '../domain/referral';
+import { Form } from '../workflows/forms';
+import { ACTION_ROWS, AttendanceField, ATTENDANCE_PREFIX, ConveneForm, OutcomeField, OutcomeForm } from '../workflows/strategy/forms';
+import { CorrectionField, DecisionField, DraftForm } from '../workflows/minutes/forms';
+import { RaiseForm, StageField } from '../workflows/differences/forms';
+import { ReviewField } from '../workflows/referrals/forms';
+
+type Data = Record<string, unknown>;
+
+/** The replies a person can give to an invitation: "awaiting" is where they start, not an answer. */
+const { awaiting: _notAnAnswer, ...REPLIES } = INVITATION_REPLIES;
+const FAMILY_SHARED = { yes: 'Yes', no: 'No' };
+const DANGER = { yes: 'A child is in danger now', no: 'No' };
+const MOVES = { next: 'Next', back: 'Back' };
+
+/** Every value as text, never cut short: each field's length is checked against its stated limit, and too much is refused by name. */
+function form<F>(data: Data): F {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text(v)])) as F;
+}
+
+/** The outcome form's choices and dates, checked before the form's text is read. */
+function outcomeForm(data: Data): OutcomeForm {
+  const field = (f: OutcomeField) => f;
+  choice(THRESHOLDS, data, field('threshold'));
+  choice(DECISIONS, data, field('decision'));
+  choice(FAMILY_SHARED, data, field('familyShared'));
+  date(data, field('followUpDate'));
+  for (let n = 1; n <= ACTION_ROWS; n++) date(data, field(`action_${n}_due`));
+  return form(data);
+}
+
+/** The minutes draft's one choice, checked before its text is read. */
+function draftForm(data: Data): DraftForm {
+  choice(DECISIONS, data, 'decision' satisfies keyof DraftForm);
+  return form(data);
+}
+
+const none = () => ({});
+const at = (data: Data) => ({ version: version(data, 'version') });
+const stage = (data: Data) => ({ stage: version(data, 'stage') });
+const stageText = (data: Data) => ({ ...stage(data), text: text(data['text' satisfies StageField]) });
+/** A referral or incident form's step: its ids come from the partnership's forms file. */
+const formStep = (data: Data) => ({ form: form<Record<string, string>>(data), move: choice(MOVES, data, 'move'), step: count(data, 'step') });
+const clockDate = (data: Data) => ({ date: date(data, 'date' satisfies ReviewField) });
+
+export const VERBS = {
+  // Strategy discussions
+  'sd.convene.open': none,
+  'sd.convene': (data: Data) => ({ form: form<ConveneForm>(data) }),
+  'sd.invitation.reply': (data: Data) => ({ reply: choice(REPLIES, data, 'reply') }),
+  'sd.attendance.open': none,
+  'sd.attendance.save': (data: Data) => {
+    choicesFor(ATTENDANCE, data, ATTENDANCE_PREFIX);
+    return { form: form<Form<AttendanceField>>(data) };
+  },
+  'sd.outcome.open': none,
+  'sd.outcome.save': (data: Data) => ({ baseVersion: count(data, 'baseVersion'), form: outcomeForm(data) }),
+  'sd.ack': (data: Data) => ({ ...at(data), answer: choice(ANSWERS, data, 'answer'), note: text(data.note) }),
+  'sd.ack.view': at,
+  'sd.tally.view': none,
+  'sd.action.done': (data: Data) => ({ actionId: text(data.actionId) }),
+  'sd.export': none,
+  'sd.difference': at,
+  // Minutes
+  'minutes.end': none,
+  'minutes.open': none,
+  'minutes.save': (data: Data) => ({ form: draftForm(data) }),
+  'minutes.circulate': (data: Data) => ({ form: draftForm(data) }),
+  'minutes.view': at,
+  'minutes.confirm': at,
+  'minutes.correct': (data: Data) => {
+    const field = (f: CorrectionField) => text(data[f]);
+    return { ...at(data), wrong: field('wrong'), shouldSay: field('shouldSay') };
+  },
+  'minutes.decide': (data: Data) => ({ id: correctionId(data, 'id'), accept: flag(data, 'accept'), reason: text(data['reason' satisfies DecisionField]) }),
+  'minutes.difference': (data: Data) => ({ id: correctionId(data, 'id') }),
+  // Referrals and serious incidents
+  'ref.start': none,
+  'ref.danger': (data: Data) => ({ danger: choice(DANGER, data, 'danger') }),
+  'ref.resume': none,
+  'ref.step': formStep,
+  'ref.submit': none,
+  'ref.decide': (data: Data) => ({ outcome: choice(FRONT_DOOR_DECISIONS, data, 'outcome' satisfies ReviewField), rationale: text(data['rationale' satisfies ReviewField]) }),
+  'ref.convene': none,
+  'si.start': none,
+  'si.step': formStep,
+  'si.submit': none,
+  'si.panel': clockDate,
+  'si.review': clockDate,
+  // Professional differences
+  'pd.raise.open': none,
+  'pd.raise': (data: Data) => ({ form: form<RaiseForm>(data) }),
+  'pd.view': none,
+  'pd.propose': stageText,
+  'pd.accept': (data: Data) => ({ ...stage(data), proposalAt: text(data.proposalAt) }),
+  'pd.escalate': stage,
+  'pd.ask': stageText,
+  'pd.answer': stageText,
+  'pd.final': stageText,
+} satisfies Record<string, (data: Data) => object>;
+
+export type Verb = keyof typeof VERBS;
+export type VerbData = { [V in Verb]: ReturnType<(typeof VERBS)[V]> };
+
+/** The verb's data, parsed: a value no card offers is refused here (cardInput). */
+export function parse<V extends Verb>(verb: V, data: Data): VerbData[V] {
+  return VERBS[verb](data) as VerbData[V];
+}

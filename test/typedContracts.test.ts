@@ -1,0 +1,48 @@
+/**
+ * The card contracts are checked by the compiler: each `@ts-expect-error` below is a rename the
+ * build must refuse. If a check ever stops catching it, the directive itself fails `tsc` (and so
+ * `npm test`, which runs `tsc` first, fails).
+ */
+import { TeamsUser } from './harness/teams';
+import { parse } from '../src/teams/verbs';
+import { inputIds } from '../src/cards/inputs';
+import { OutcomeField } from '../src/workflows/strategy/forms';
+import outcomeFormTemplate from '../src/cards/templates/strategy/outcomeForm';
+
+/** Never run: only compiled. */
+function harnessChecks(user: TeamsUser) {
+  void user.invoke('sd.ack', { ref: 'SD-0001', version: 1, answer: 'agree', note: '' });
+  void user.invoke('sd.outcome.save', { ref: 'SD-0001', baseVersion: 1, threshold: 'not-met', action_1_text: 'Visit' });
+  // @ts-expect-error a verb renamed on one side only
+  void user.invoke('sd.acknowledge', { ref: 'SD-0001', version: 1 });
+  // @ts-expect-error an input renamed on one side only
+  void user.invoke('sd.ack', { ref: 'SD-0001', versionNumber: 1 });
+  // @ts-expect-error a form input renamed on one side only
+  void user.invoke('sd.outcome.save', { ref: 'SD-0001', baseVersion: 1, action_1_description: 'Visit' });
+  // A verb no workflow owns is still sendable: that is how tests forge one.
+  void user.invoke('no.such.verb', {});
+}
+
+test('a verb’s data is parsed into the types its route is given', () => {
+  expect(typeof harnessChecks).toBe('function');
+  const ack: { version: number; answer: string; note: string } = parse('sd.ack', { version: '2', answer: 'agree', note: 'n' });
+  expect(ack).toEqual({ version: 2, answer: 'agree', note: 'n' });
+});
+
+/** Never run: only compiled. The outcome form's template writes its ids exactly so. */
+function templateChecks() {
+  const id = inputIds<OutcomeField<'${n}'>>();
+  void [id('threshold'), id('action_${n}_text'), id('action_${n}_due')];
+  // @ts-expect-error an input renamed in a template but not in its form's type
+  void id('thresholdOfHarm');
+  // @ts-expect-error a repeated row's input renamed
+  void id('action_${n}_description');
+  // @ts-expect-error the row's own expression changed without the form's type
+  void id('action_${row}_text');
+}
+
+test('every template input id is one of its form’s fields', () => {
+  expect(typeof templateChecks).toBe('function');
+  const ids = JSON.stringify(outcomeFormTemplate).match(/"id":"[^"$]*(\$\{n\}[^"]*)?"/g);
+  expect(ids).toContain('"id":"action_${n}_text"');
+});
