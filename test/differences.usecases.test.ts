@@ -14,7 +14,11 @@ import { accept, askOrAnswer, propose } from '../src/workflows/differences/resol
 import { escalate } from '../src/workflows/differences/stages';
 import { DifferenceView } from '../src/workflows/differences/views';
 import { InMemoryDifferences, InMemoryDiscussions, InMemoryMinutes } from './inMemory/differences';
-import { FixedClock, InMemoryAudit, InMemoryReferences, InMemorySchedule, RecordingTell } from './inMemory/ports';
+import { FixedClock } from './inMemory/clock';
+import { InMemoryAudit } from './inMemory/audit';
+import { InMemoryReferences } from './inMemory/references';
+import { InMemorySchedule } from './inMemory/schedule';
+import { RecordingTell } from './inMemory/tell';
 import { LADDERS, partnershipWithLadder } from './harness/ladders';
 
 function concord(directory: Directory, at: string) {
@@ -42,7 +46,7 @@ function concord(directory: Directory, at: string) {
   /** Runs the work due at the clock's time, as the sweeper would. */
   const runDueWork = async (at: string) => {
     clock.set(at);
-    for (const job of schedule.due(clock.now())) {
+    for (const job of schedule.takeAllDue(clock.now())) {
       if (job.kind === 'pd.deadline') await differenceChasers['pd.deadline'](ports, job.payload);
       if (job.kind === 'pd.remind') await differenceChasers['pd.remind'](ports, job.payload);
       if (job.kind === 'pd.approval') await differenceChasers['pd.approval'](ports, job.payload);

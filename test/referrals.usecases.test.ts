@@ -15,7 +15,11 @@ import { IncidentClocks } from '../src/workflows/referrals/incidentClock';
 import { IncidentReport } from '../src/workflows/referrals/incidentReport';
 import { ReferralView } from '../src/workflows/referrals/views';
 import { directory, id } from './harness/sampleDiscussion';
-import { FixedClock, InMemoryAudit, InMemoryReferences, InMemorySchedule, RecordingTell } from './inMemory/ports';
+import { FixedClock } from './inMemory/clock';
+import { InMemoryAudit } from './inMemory/audit';
+import { InMemoryReferences } from './inMemory/references';
+import { InMemorySchedule } from './inMemory/schedule';
+import { RecordingTell } from './inMemory/tell';
 import { InMemoryReferrals } from './inMemory/referrals';
 
 const REFERRAL_ANSWERS = {
@@ -71,7 +75,7 @@ describe('the Front Door deadline: the end of the next working day', () => {
     await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
     expect(said(await w.submission.submit(nia))).toContain('Your referral is REF-0001. The Front Door will decide by 17:00 on Tuesday 24 November');
     expect(w.store.referrals.get('REF-0001')!.decideBy).toBe('2026-11-24T17:00:00.000Z');
-    expect(w.jobs.ofKind('ref.deadline').map((j) => [j.dueAt.toISOString(), j.payload.ref])).toEqual([['2026-11-24T17:00:00.000Z', 'REF-0001']]);
+    expect(w.jobs.of('ref.deadline').map((j) => [j.dueAt.toISOString(), j.payload.ref])).toEqual([['2026-11-24T17:00:00.000Z', 'REF-0001']]);
     expect(w.tell.ofKind('ref.new').map((n) => [n.to, n.referral.reference])).toEqual([[{ channel: directory.partnership.frontDoorChannelId }, 'REF-0001']]);
   });
 
@@ -80,7 +84,7 @@ describe('the Front Door deadline: the end of the next working day', () => {
     const nia = actor('Nia Evans');
     await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
     expect(said(await w.submission.submit(nia))).toContain('by 17:00 on Tuesday 1 September');
-    expect(w.jobs.ofKind('ref.deadline')[0].dueAt.toISOString()).toBe('2026-09-01T16:00:00.000Z'); // 17:00 British Summer Time
+    expect(w.jobs.of('ref.deadline')[0].dueAt.toISOString()).toBe('2026-09-01T16:00:00.000Z'); // 17:00 British Summer Time
   });
 });
 
@@ -92,7 +96,7 @@ describe('an urgent referral (a child in immediate danger) runs on working hours
     const answer = said(await w.submission.submit(nia));
     expect(answer).toContain('The Front Door will decide by 14:00 on Monday 23 November');
     expect(answer).not.toContain('emergency duty team');
-    expect(w.jobs.ofKind('ref.deadline').map((j) => j.dueAt.toISOString())).toEqual(['2026-11-23T14:00:00.000Z']);
+    expect(w.jobs.of('ref.deadline').map((j) => j.dueAt.toISOString())).toEqual(['2026-11-23T14:00:00.000Z']);
   });
 
   test('submitted at 20:00 on Christmas Eve: the working hours start on Tuesday 29 December, and the emergency duty team is named now', async () => {
@@ -141,8 +145,8 @@ describe('the serious-incident clocks: 5 working days to the National Panel, 15 
     expect(said(await w.incidents.submit(jordan))).toContain('Reported as SI-0001. The partnership has been alerted; the National Panel must be notified by 17:00 on Wednesday 30 December');
     const admins = directory.withRole('partnership-admin').map((p) => ({ person: p.aadObjectId }));
     expect(w.tell.ofKind('si.reported').map((n) => n.to)).toEqual(admins);
-    expect(w.jobs.ofKind('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T17:00:00.000Z']]);
-    expect(w.jobs.ofKind('si.remind').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T09:00:00.000Z']]);
+    expect(w.jobs.of('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T17:00:00.000Z']]);
+    expect(w.jobs.of('si.remind').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T09:00:00.000Z']]);
 
     await w.clocks.remind({ ref: 'SI-0001', which: 'panel' });
     expect(w.tell.ofKind('si.reminder').map((n) => n.which)).toEqual(admins.map(() => 'panel'));
@@ -153,7 +157,7 @@ describe('the serious-incident clocks: 5 working days to the National Panel, 15 
     expect(view.kind).toBe('incident');
     // New Year's Day is a bank holiday.
     expect(w.store.incidents.get('SI-0001')!.rapidReviewDueAt).toBe('2027-01-21T17:00:00.000Z');
-    expect(w.jobs.ofKind('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toContainEqual(['review', '2027-01-21T17:00:00.000Z']);
+    expect(w.jobs.of('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toContainEqual(['review', '2027-01-21T17:00:00.000Z']);
     // The Panel step is done: its deadline passing says nothing.
     await w.clocks.due({ ref: 'SI-0001', which: 'panel' });
     expect(w.tell.ofKind('si.missed')).toEqual([]);
@@ -171,7 +175,7 @@ describe('the National Panel clock runs from when the authority became aware', (
     const jordan = actor('Jordan Reid');
     await filledIn(w, jordan, w.incidentForm, { ...INCIDENT_ANSWERS, incidentDate: '2026-12-13', awareDate: '2026-12-14' });
     expect(said(await w.incidents.submit(jordan))).toContain('the National Panel must be notified by 17:00 on Monday 21 December.');
-    expect(w.jobs.ofKind('si.due').map((j) => j.dueAt.toISOString())).toEqual(['2026-12-21T17:00:00.000Z']);
+    expect(w.jobs.of('si.due').map((j) => j.dueAt.toISOString())).toEqual(['2026-12-21T17:00:00.000Z']);
   });
 
   test('aware on 7 December and reported on the 21st: the deadline has passed, and the reporter is told to notify today', async () => {
@@ -179,7 +183,7 @@ describe('the National Panel clock runs from when the authority became aware', (
     const jordan = actor('Jordan Reid');
     await filledIn(w, jordan, w.incidentForm, { ...INCIDENT_ANSWERS, incidentDate: '2026-12-06', awareDate: '2026-12-07' });
     expect(said(await w.incidents.submit(jordan))).toContain('That deadline has already passed: notify the Panel today.');
-    expect(w.jobs.ofKind('si.due').map((j) => j.dueAt.toISOString())).toEqual(['2026-12-14T17:00:00.000Z']);
+    expect(w.jobs.of('si.due').map((j) => j.dueAt.toISOString())).toEqual(['2026-12-14T17:00:00.000Z']);
   });
 });
 

@@ -14,7 +14,7 @@ import { directory, id } from './harness/sampleDiscussion';
 import { InMemoryAudit } from './inMemory/audit';
 import { FixedClock } from './inMemory/clock';
 import { InMemoryDiscussionRepository } from './inMemory/discussionRepository';
-import { InMemoryReferences } from './inMemory/ports';
+import { InMemoryReferences } from './inMemory/references';
 import { InMemorySchedule } from './inMemory/schedule';
 import { RecordingTell } from './inMemory/tell';
 

@@ -1,4 +1,5 @@
 import { AuditEvent, AuditRecord, AuditTrail } from '../../src/workflows/ports';
+import type { Actor } from '../../src/workflows/actor';
 
 /** The audit trail in memory: every event, in order. */
 export class InMemoryAudit implements AuditTrail {
@@ -13,4 +14,11 @@ export class InMemoryAudit implements AuditTrail {
   actions(subject?: string): string[] {
     return this.events.filter((e) => !subject || e.subject === subject).map((e) => e.action);
   }
+  /** Noting a person's step, as CaseAccess does: on the case's trail, and on the turn for writes. */
+  notes = {
+    note: async (actor: Actor, subject: string, action: string, detail?: string): Promise<void> => {
+      if (!action.startsWith('record.')) actor.recorded = subject;
+      await this.record({ subject, action, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail });
+    },
+  };
 }

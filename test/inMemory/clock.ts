@@ -5,8 +5,8 @@ export class FixedClock {
   advance(ms: number): void {
     this.at = new Date(this.at.getTime() + ms);
   }
-  set(at: Date): void {
-    this.at = at;
+  set(at: string | Date): void {
+    this.at = new Date(at);
   }
 }
 

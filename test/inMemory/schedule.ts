@@ -1,8 +1,11 @@
 import { Job, JobKind, Schedule } from '../../src/workflows/jobs';
 
+/** A job of any one kind, its payload narrowed by its kind. */
+export type AnyJob = { [K in JobKind]: Job<K> }[JobKind];
+
 /** Due work in memory: scheduled once per id, taken in due order by the test. */
 export class InMemorySchedule implements Schedule {
-  readonly jobs = new Map<string, Job>();
+  readonly jobs = new Map<string, AnyJob>();
   /** Set to make the next `schedule` fail, as storage can. */
   failNext = false;
   async schedule<K extends JobKind>(job: Job<K>): Promise<boolean> {
@@ -11,7 +14,7 @@ export class InMemorySchedule implements Schedule {
       throw new Error('storage did not answer');
     }
     if (this.jobs.has(job.id)) return false;
-    this.jobs.set(job.id, job);
+    this.jobs.set(job.id, job as AnyJob);
     return true;
   }
   /** The jobs of a kind due by `at`, earliest first, removed as a sweeper would run them. */
@@ -21,10 +24,10 @@ export class InMemorySchedule implements Schedule {
     return due;
   }
   of<K extends JobKind>(kind: K): Job<K>[] {
-    return [...this.jobs.values()].filter((j): j is Job<K> => j.kind === kind);
+    return [...this.jobs.values()].filter((j) => j.kind === kind) as Job<K>[];
   }
   /** Every job due by `at`, of any kind, earliest first, removed as a sweeper would run them. */
-  takeAllDue(at: Date): Job[] {
+  takeAllDue(at: Date): AnyJob[] {
     const due = [...this.jobs.values()].filter((j) => j.dueAt.getTime() <= at.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     for (const j of due) this.jobs.delete(j.id);
     return due;
