@@ -2,7 +2,7 @@
 // The real-browser check (run by .ci/run after npm test): Concord and the Microsoft 365 Agents
 // Playground on 127.0.0.1, Debian's Chromium driven by playwright-core. It opens the Playground,
 // sends "help", sees the card, clicks a button and sees the bot's answer; it saves a screenshot
-// to docs/playground.png. Needs `npm run build` first and /usr/bin/chromium (apt-get install chromium).
+// to .artifacts/playground.png (git-ignored; docs/playground.png is a kept copy, updated by hand). Needs `npm run build` first and /usr/bin/chromium (apt-get install chromium).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -40,7 +40,9 @@ async function main() {
 
     await page.getByRole('button', { name: 'Refer a concern about a child' }).last().click();
     await page.getByText('Is a child in immediate danger now?').waitFor({ timeout: 20000 });
-    await page.screenshot({ path: path.join(__dirname, '..', 'docs', 'playground.png') });
+    const artifacts = path.join(__dirname, '..', '.artifacts');
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'playground.png') });
     console.log('browser: the Playground shows the help card, "help" answers, and "Refer a concern about a child" opens the referral');
     console.log('browser: 1 passed, 0 failed');
   } finally {
