@@ -93,9 +93,9 @@ function sections(directory: Directory): SectionSpec[] {
       title: 'Front Door referrals',
       figures: [
         fig('referrals.received', 'Referrals received', 'Referrals submitted to the Front Door through Concord in the month (counted in the month they were submitted).'),
-        fig('referrals.decidedInTime', 'Decided within the deadline', 'Of the referrals received in the month, those the Front Door decided by the end of the next working day after submission (the deadline Concord chases).', { count: 'referrals.decidedInTime', of: 'referrals.received' }),
+        fig('referrals.decidedInTime', 'Decided within the deadline', 'Of the referrals received in the month, those the Front Door decided by their deadline (the deadline Concord chases): the end of the next working day after submission, or for an urgent referral the partnership\'s working hours.', { count: 'referrals.decidedInTime', of: 'referrals.received' }),
         fig('referrals.urgent', 'Urgent referrals', 'Referrals received in the month that the referrer marked as a child in immediate danger.'),
-        fig('referrals.urgentDecidedInTime', 'Urgent referrals decided within the deadline', 'Of the urgent referrals received in the month, those decided within the deadline. Concord has one deadline for all referrals (the end of the next working day); urgent ones have no shorter one yet.', { count: 'referrals.urgentDecidedInTime', of: 'referrals.urgent' }),
+        fig('referrals.urgentDecidedInTime', 'Urgent referrals decided within the deadline', 'Of the urgent referrals received in the month, those decided within their deadline: the partnership\'s working hours for an urgent referral (4 by default), not the end of the next working day.', { count: 'referrals.urgentDecidedInTime', of: 'referrals.urgent' }),
         ...Object.entries(FRONT_DOOR_DECISIONS).map(([k, label]) => fig(`referrals.outcome.${k}`, `Outcome: ${label}`, `Referrals received in the month that the Front Door decided as “${label}”.`)),
       ],
       charts: [
