@@ -69,7 +69,11 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   const stages = ladderStages(data.partnership.escalation?.stages, problems);
   if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
   data.partnership.closureDays ??= [];
-  data.partnership.escalation = { stages, approvalWorkingDays: data.partnership.escalation?.approvalWorkingDays ?? 1 };
+  data.partnership.escalation = {
+    stages,
+    approvalWorkingDays: data.partnership.escalation?.approvalWorkingDays ?? 1,
+    immediateRiskWorkingDays: data.partnership.escalation?.immediateRiskWorkingDays ?? 1,
+  };
   const forms: Partial<DirectoryData['partnership']['forms']> = data.partnership.forms ?? {};
   data.partnership.forms = { referral: forms.referral ?? 'config/forms/referral.json', seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json' };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };

@@ -145,6 +145,8 @@ describe.each(Object.entries(LADDERS))('with %s', (_ladder, stages) => {
       expect(c.told.find((n) => 'person' in n.to && n.to.person === p)).toMatchObject({ kind: 'pd.stage-started', why: 'raised because the child is at immediate risk' });
     }
     expect(pd.log[0].text).toBe(`The child is at immediate risk: started at stage ${senior.stage}.`);
+    // Resolved or escalated within 1 working day (the default), not the stage's usual deadline.
+    expect(currentStage(pd).dueAt).toBe('2026-11-24T17:00:00.000Z');
   });
 
   test('raised on Thursday 24 December 2026, the first stage is due after Christmas, the weekend and the Boxing Day substitute', async () => {

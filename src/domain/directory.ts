@@ -67,7 +67,7 @@ export interface Partnership {
    * deadline in working days), and how long a manager's silence is allowed before their own
    * manager is asked.
    */
-  escalation: { stages: StageConfig[]; approvalWorkingDays: number };
+  escalation: { stages: StageConfig[]; approvalWorkingDays: number; /** The stage a child at immediate risk starts at is resolved or escalated within this many working days. */ immediateRiskWorkingDays: number };
   /** The partnership's own question sets, as files (config/forms/*.json by default). */
   forms: { referral: string; seriousIncident: string };
 }

@@ -106,9 +106,11 @@ export function participantsFor(rule: StageParticipants, raisedBy: Person, respo
 }
 
 /** A stage beginning now: its people by the ladder's rule, its deadline by the calendar. */
-function begin(stage: number, raisedBy: Person, responding: Person, directory: Directory, calendar: WorkingCalendar, now: Date): StageRecord {
+function begin(stage: number, raisedBy: Person, responding: Person, directory: Directory, calendar: WorkingCalendar, now: Date, immediateRisk = false): StageRecord {
   const participants = participantsFor(stageOf(ladderOf(directory), stage).participants, raisedBy, responding, directory);
-  return { stage, startedAt: now.toISOString(), dueAt: stageDueAt(directory, calendar, stage, now).toISOString(), participants };
+  // A child at immediate risk cannot wait a stage's usual days: resolved or escalated within the partnership's immediate-risk deadline.
+  const dueAt = immediateRisk ? calendar.endOfWorkingDayAfter(now, directory.partnership.escalation.immediateRiskWorkingDays) : stageDueAt(directory, calendar, stage, now);
+  return { stage, startedAt: now.toISOString(), dueAt: dueAt.toISOString(), participants };
 }
 
 function mustFit(text: string, label: string): void {
@@ -171,7 +173,7 @@ export function raise(req: RaiseRequest, reference: string, raisedBy: Person, di
     immediateRisk: req.immediateRisk,
     origin: req.origin,
     raisedAt: now.toISOString(),
-    stages: [begin(stage, raisedBy, responding!, directory, calendar, now)],
+    stages: [begin(stage, raisedBy, responding!, directory, calendar, now, req.immediateRisk)],
     log: [{ at: now.toISOString(), by: raisedBy.aadObjectId, stage, what: 'raised', text: req.immediateRisk ? `The child is at immediate risk: started at stage ${stage}.` : undefined }],
     state: 'open',
   };
