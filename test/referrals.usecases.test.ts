@@ -109,6 +109,22 @@ describe('an urgent referral (a child in immediate danger) runs on working hours
   });
 });
 
+describe('a draft says what the person last typed', () => {
+  test('an optional answer emptied on the card (Teams then leaves it out) is cleared, not kept', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await w.referralForm.start(nia, false);
+    const child = { childName: 'Alex Example', dateOfBirth: '2026-06-14', address: '1 Example Road', nhsNumber: '943 476 5919', gp: 'Riverside' };
+    const first = w.referralForm.form.steps[0].questions.map((q) => q.id);
+    const given = Object.fromEntries(first.map((id) => [id, (child as Record<string, string>)[id] ?? 'x']));
+    await w.referralForm.move(nia, given, 'next', 0);
+    const optional = w.referralForm.form.steps[0].questions.find((q) => !q.required)!;
+    const { [optional.id]: _cleared, ...without } = given;
+    await w.referralForm.move(nia, without, 'next', 0);
+    expect((await w.referralForm.draft(nia))!.answers[optional.id]).toBe('');
+  });
+});
+
 describe('an undecided referral at its deadline', () => {
   test('the Front Door managers are chased, and it is audited', async () => {
     const w = world('2026-11-23T10:00:00Z');

@@ -52,7 +52,9 @@ export class FormSession {
     if (!d) return said(`That ${this.noun} is no longer in progress (it was submitted, or never started). Type "refer" to start one.`);
     const step = this.form.steps[fromStep];
     const answers: Answers = { ...d.answers };
-    for (const q of step?.questions ?? []) if (values[q.id] !== undefined) answers[q.id] = values[q.id].trim();
+    // Teams leaves an emptied input out of the card's data: a question of this step with no value
+    // was cleared, so it is cleared here too rather than keeping the old answer.
+    for (const q of step?.questions ?? []) answers[q.id] = (values[q.id] ?? '').trim();
     const today = this.calendar.local(this.now()).toISODate()!;
     let next = d.step;
     let errors: string[] = [];
