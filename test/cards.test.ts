@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { helpCard } from '../src/cards/help';
 import { StrategyCards } from '../src/cards/strategyCards';
@@ -113,11 +113,12 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
 
   test('every template in src/cards/templates is an Adaptive Card 1.5', () => {
     const dir = path.join('src', 'cards', 'templates');
-    // A template with inputs is a .ts module (its input ids are type-checked); the others stay JSON.
-    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json') || f.endsWith('.ts'));
+    // Every template is a .ts module: its view model's type and its input ids are checked by tsc.
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(path.join(dir, f)).isFile());
     const sources = readdirSync(path.join('src', 'cards')).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(path.join('src', 'cards', f), 'utf8')).join('\n');
     for (const f of files) {
-      const template = f.endsWith('.json') ? JSON.parse(readFileSync(path.join(dir, f), 'utf8')) : require(path.resolve(dir, f)).default;
+      expect(f).toMatch(/\.ts$/);
+      const template = require(path.resolve(dir, f)).default;
       expect(template.version).toBe('1.5');
       expect(sources).toContain(`./templates/${f.replace(/\\/g, '/').replace(/\.ts$/, '')}'`); // no template left unused
     }

@@ -8,6 +8,9 @@ import { parse } from '../src/teams/verbs';
 import { inputIds } from '../src/cards/inputs';
 import { OutcomeField } from '../src/workflows/strategy/forms';
 import outcomeFormTemplate from '../src/cards/templates/strategy/outcomeForm';
+import { renderCard } from '../src/cards/render';
+import tallyTemplate, { TallyView } from '../src/cards/templates/strategy/tally';
+import invitationTemplate from '../src/cards/templates/strategy/invitation';
 
 /** Never run: only compiled. */
 function harnessChecks(user: TeamsUser) {
@@ -45,4 +48,30 @@ test('every template input id is one of its form’s fields', () => {
   expect(typeof templateChecks).toBe('function');
   const ids = JSON.stringify(outcomeFormTemplate).match(/"id":"[^"$]*(\$\{n\}[^"]*)?"/g);
   expect(ids).toContain('"id":"action_${n}_text"');
+});
+
+const tallyView: TallyView = {
+  reference: 'SD-0001', ended: false, userIds: [], status: 'Waiting for answers', statusColour: 'Default', version: 1, decision: 'Section 47 enquiry',
+  agreed: '1', agreedWithNote: '0', different: '0', notAnsweredCount: '1', answers: ['Nia (Police): I agree'], waitingFor: 'Sam (Health)',
+};
+
+/** Never run: only compiled. Each template takes exactly its own view model. */
+function viewModelChecks() {
+  void renderCard(tallyTemplate, tallyView);
+  const { waitingFor: _left, ...withoutWaitingFor } = tallyView;
+  // @ts-expect-error a view model missing a field its template reads
+  void renderCard(tallyTemplate, withoutWaitingFor);
+  // @ts-expect-error a field renamed in the view model but not in the template's type
+  void renderCard(tallyTemplate, { ...withoutWaitingFor, waiting: 'Sam (Health)' });
+  // @ts-expect-error a field of the wrong type
+  void renderCard(tallyTemplate, { ...tallyView, version: '1' });
+  // @ts-expect-error another template's view model
+  void renderCard(invitationTemplate, tallyView);
+  // @ts-expect-error a bare object is not a template: its view model would be unchecked
+  void renderCard({ type: 'AdaptiveCard' }, tallyView);
+}
+
+test('a template is expanded with its own view model', () => {
+  expect(typeof viewModelChecks).toBe('function');
+  expect(JSON.stringify(renderCard(tallyTemplate, tallyView))).toContain('Sam (Health)');
 });

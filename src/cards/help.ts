@@ -1,6 +1,6 @@
 import { Directory, Person } from '../domain/directory';
 import { renderCard } from './render';
-import template from './templates/help.json';
+import template from './templates/help';
 
 interface Ability {
   text: string;
@@ -50,7 +50,7 @@ export function helpCard(directory: Directory, person: Person): Record<string, u
     agency: directory.agencyOf(person).name,
     rolesLine: person.roles.length ? `Your roles: ${person.roles.join(', ')}.` : 'You take part in discussions you are invited to.',
     abilities: list.map((a) => ({ text: a.text })),
-    buttons: list.filter((a) => a.button).map((a) => a.button),
+    buttons: list.flatMap((a) => (a.button ? [a.button] : [])),
     adminLine: admins ? `Concord for ${directory.partnership.name} is administered by ${admins}.` : '',
   });
 }

@@ -10,14 +10,15 @@ import { inputsOf, labelWithLimit } from '../domain/limits';
 import { FRONT_DOOR_DECISIONS, Referral } from '../domain/referral';
 import { met, SeriousIncident } from '../domain/seriousIncident';
 import { renderCard } from './render';
-import dangerTemplate from './templates/referral/danger.json';
-import emergencyTemplate from './templates/referral/emergency.json';
-import reviewTemplate from './templates/referral/review';
-import stepTemplate from './templates/referral/step.json';
+import dangerTemplate from './templates/referral/danger';
+import emergencyTemplate from './templates/referral/emergency';
+import reviewTemplate, { ReferralReviewView } from './templates/referral/review';
+import stepTemplate from './templates/referral/step';
 
 type Card = Record<string, unknown>;
 
-const REVIEW_DEFAULTS = {
+/** The review card's fields that only some of its uses set. */
+const REVIEW_DEFAULTS: Omit<ReferralReviewView, 'headline' | 'sections'> = {
   urgent: false, note: '', canSubmit: false, submitTitle: '', submitVerb: '', stepVerb: '', lastStep: 0,
   canDecide: false, canConvene: false, canNotify: false, canReview: false, reference: '', decisions: [],
   f: inputsOf('frontDoorRationale'),
@@ -60,7 +61,7 @@ export class ReferralCards {
   }
 
   /** Every answer, by step, as a person reads them back. */
-  private sections(form: FormDefinition, answers: Answers) {
+  private sections(form: FormDefinition, answers: Answers): ReferralReviewView['sections'] {
     return form.steps.map((s) => ({
       title: s.title,
       lines: s.questions

@@ -3,15 +3,26 @@ import * as ACData from 'adaptivecards-templating';
 /** Parsing a template's expressions is most of the cost of expanding it: parse each template once. */
 const parsed = new WeakMap<object, ACData.Template>();
 
+declare const viewModel: unique symbol;
+
+/**
+ * A card template and, in its type only, the view model it expands (its `$root`): the template
+ * module declares both, so a builder that leaves out a field or misspells one fails tsc.
+ */
+export type Template<VM> = object & { readonly [viewModel]: VM };
+
+export const template = <VM>(card: object): Template<VM> => card as Template<VM>;
+
 /**
  * Cards are JSON templates (Adaptive Cards 1.5, the highest Teams renders) expanded with a view
- * model. The template owns layout; the view model owns wording that depends on state.
+ * model. The template owns layout; the view model owns wording that depends on state. The view
+ * model's type comes from the template alone (NoInfer), never from the data given.
  */
-export function renderCard(template: object, data: object): Record<string, unknown> {
-  let t = parsed.get(template);
-  if (!t) {
-    t = new ACData.Template(template);
-    parsed.set(template, t);
+export function renderCard<VM>(t: Template<VM>, data: NoInfer<VM>): Record<string, unknown> {
+  let p = parsed.get(t);
+  if (!p) {
+    p = new ACData.Template(t);
+    parsed.set(t, p);
   }
-  return t.expand({ $root: data }) as Record<string, unknown>;
+  return p.expand({ $root: data }) as Record<string, unknown>;
 }

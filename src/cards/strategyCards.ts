@@ -11,15 +11,15 @@ import {
 } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { FIELDS, inputsOf, labelWithLimit } from '../domain/limits';
-import acknowledgeTemplate from './templates/strategy/acknowledge';
-import actionDueTemplate from './templates/strategy/actionDue.json';
+import acknowledgeTemplate, { AcknowledgementView } from './templates/strategy/acknowledge';
+import actionDueTemplate from './templates/strategy/actionDue';
 import attendanceTemplate from './templates/strategy/attendance';
 import conveneTemplate from './templates/strategy/convene';
-import convenedTemplate from './templates/strategy/convened.json';
-import invitationTemplate from './templates/strategy/invitation.json';
+import convenedTemplate from './templates/strategy/convened';
+import invitationTemplate from './templates/strategy/invitation';
 import outcomeFormTemplate from './templates/strategy/outcomeForm';
-import recordTemplate from './templates/strategy/record.json';
-import tallyTemplate from './templates/strategy/tally.json';
+import recordTemplate from './templates/strategy/record';
+import tallyTemplate from './templates/strategy/tally';
 
 import { ACTION_ROWS } from '../workflows/strategy/forms';
 
@@ -142,7 +142,7 @@ export class StrategyCards {
     });
   }
 
-  private outcomeParts(o: Outcome) {
+  private outcomeParts(o: Outcome): Pick<AcknowledgementView, 'facts' | 'rationale' | 'actions' | 'contributions' | 'family'> {
     return {
       facts: [
         { title: 'Threshold', value: THRESHOLDS[o.threshold] },

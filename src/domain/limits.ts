@@ -66,8 +66,10 @@ export function inputOf(f: TextField, label = f.label): { label: string; max: nu
 }
 
 /** The card inputs for several fields, by name: `${f.rationale.label}`, `${f.rationale.max}` in a template. */
-export function inputsOf<K extends FieldName>(...names: K[]): Record<K, { label: string; max: number }> {
-  return Object.fromEntries(names.map((n) => [n, inputOf(FIELDS[n])])) as Record<K, { label: string; max: number }>;
+export type InputsOf<K extends FieldName> = Record<K, { label: string; max: number }>;
+
+export function inputsOf<K extends FieldName>(...names: K[]): InputsOf<K> {
+  return Object.fromEntries(names.map((n) => [n, inputOf(FIELDS[n])])) as InputsOf<K>;
 }
 
 /**

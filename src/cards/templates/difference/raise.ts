@@ -1,9 +1,21 @@
 import { inputIds } from '../../inputs';
 import { RaiseField } from '../../../workflows/differences/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface RaiseFormView {
+  formId: string;
+  errors: string;
+  f: InputsOf<'caseReference' | 'differenceDecision' | 'differenceReasons' | 'outcomeSought'>;
+  origin: string;
+  values: Record<RaiseField, string>;
+  people: { title: string; value: string }[];
+}
 
 const id = inputIds<RaiseField>();
 
-export default {
+export default template<RaiseFormView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -94,4 +106,4 @@ export default {
       }
     }
   ]
-} as const;
+} as const);

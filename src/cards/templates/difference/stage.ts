@@ -1,9 +1,40 @@
 import { inputIds } from '../../inputs';
 import { StageField } from '../../../workflows/differences/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface StageView {
+  reference: string;
+  userIds: string[];
+  stage: number;
+  headline: string;
+  stageLine: string;
+  due: string;
+  outcome: string;
+  caseReference: string;
+  decision: string;
+  raisedBy: string;
+  responding: string;
+  reasons: string;
+  outcomeSought: string;
+  proposal: string;
+  proposalAt: string;
+  history: string[];
+  error: string;
+  f: InputsOf<'stageText'>;
+  note: string;
+  canAct: boolean;
+  canAccept: boolean;
+  canPropose: boolean;
+  canEscalate: boolean;
+  escalateTitle: string;
+  canClose: boolean;
+}
 
 const id = inputIds<StageField>();
 
-export default {
+export default template<StageView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -33,4 +64,4 @@ export default {
     { "$when": "${canAct}", "type": "Action.Execute", "title": "Give information", "verb": "pd.answer", "data": { "ref": "${reference}", "stage": "${stage}" } },
     { "$when": "${canClose}", "type": "Action.Execute", "title": "Record the final outcome", "verb": "pd.final", "data": { "ref": "${reference}", "stage": "${stage}" } }
   ]
-} as const;
+} as const);

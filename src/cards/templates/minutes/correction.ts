@@ -1,9 +1,24 @@
 import { inputIds } from '../../inputs';
 import { DecisionField } from '../../../workflows/minutes/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface CorrectionView {
+  reference: string;
+  by: string;
+  id: string;
+  version: number;
+  wrong: string;
+  shouldSay: string;
+  f: InputsOf<'declineReason'>;
+  decided: string;
+  error: string;
+}
 
 const id = inputIds<DecisionField>();
 
-export default {
+export default template<CorrectionView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -20,4 +35,4 @@ export default {
     { "$when": "${decided == ''}", "type": "Action.Execute", "title": "Accept the correction", "verb": "minutes.decide", "data": { "ref": "${reference}", "id": "${id}", "accept": true } },
     { "$when": "${decided == ''}", "type": "Action.Execute", "title": "Decline the correction", "verb": "minutes.decide", "data": { "ref": "${reference}", "id": "${id}", "accept": false } }
   ]
-} as const;
+} as const);

@@ -1,9 +1,26 @@
 import { inputIds } from '../../inputs';
 import { DraftField } from '../../../workflows/minutes/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface DraftView {
+  reference: string;
+  due: string;
+  late: string;
+  saved: string;
+  errors: string;
+  f: InputsOf<'agencyInformation' | 'analysis' | 'minutesRationale' | 'minutesActions' | 'familyTold' | 'link'>;
+  attendance: string[];
+  outcomeVersion: number;
+  outcomeDecision: string;
+  decisions: { title: string; value: string }[];
+  values: Record<DraftField, string>;
+}
 
 const id = inputIds<DraftField>();
 
-export default {
+export default template<DraftView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -30,4 +47,4 @@ export default {
     { "type": "Action.Execute", "title": "Save draft", "verb": "minutes.save", "data": { "ref": "${reference}" } },
     { "type": "Action.Execute", "title": "Circulate the minutes", "verb": "minutes.circulate", "data": { "ref": "${reference}" } }
   ]
-} as const;
+} as const);

@@ -1,9 +1,33 @@
 import { inputIds } from '../../inputs';
 import { CorrectionField } from '../../../workflows/minutes/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+import type { MinutesContent } from '../../../domain/minutes';
+
+/** The view model this template expands (its `$root`). */
+export interface MinutesReviewView {
+  reference: string;
+  version: number;
+  userIds: string[];
+  headline: string;
+  circulated: string;
+  late: string;
+  superseded: string;
+  content: MinutesContent;
+  decision: string;
+  link: string;
+  applied: string[];
+  dissents: string[];
+  yourState: string;
+  error: string;
+  f: InputsOf<'correctionWrong' | 'correctionShouldSay'>;
+  canAnswer: boolean;
+  dissentId: string;
+}
 
 const id = inputIds<CorrectionField>();
 
-export default {
+export default template<MinutesReviewView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -34,4 +58,4 @@ export default {
     { "$when": "${canAnswer}", "type": "Action.Execute", "title": "Ask for a correction", "verb": "minutes.correct", "data": { "ref": "${reference}", "version": "${version}" } },
     { "$when": "${dissentId != ''}", "type": "Action.Execute", "title": "Raise a professional difference", "verb": "minutes.difference", "data": { "ref": "${reference}", "id": "${dissentId}" } }
   ]
-} as const;
+} as const);

@@ -1,9 +1,31 @@
 import { inputIds } from '../../inputs';
 import { ReviewField } from '../../../workflows/referrals/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface ReferralReviewView {
+  headline: string;
+  urgent: boolean;
+  reference: string;
+  sections: { title: string; lines: string[] }[];
+  note: string;
+  canSubmit: boolean;
+  submitTitle: string;
+  submitVerb: string;
+  stepVerb: string;
+  lastStep: number;
+  canDecide: boolean;
+  canConvene: boolean;
+  canNotify: boolean;
+  canReview: boolean;
+  decisions: { title: string; value: string }[];
+  f: InputsOf<'frontDoorRationale'>;
+}
 
 const id = inputIds<ReviewField>();
 
-export default {
+export default template<ReferralReviewView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -132,4 +154,4 @@ export default {
       }
     }
   ]
-} as const;
+} as const);

@@ -1,9 +1,34 @@
 import { inputIds } from '../../inputs';
 import { AcknowledgementField } from '../../../workflows/strategy/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface AcknowledgementView {
+  reference: string;
+  version: number;
+  userIds: string[];
+  headline: string;
+  when: string;
+  chair: string;
+  amendmentReason: string;
+  superseded: string;
+  facts: { title: string; value: string }[];
+  rationale: string;
+  actions: string[];
+  contributions: string;
+  family: string;
+  error: string;
+  f: InputsOf<'acknowledgementNote'>;
+  canAnswer: boolean;
+  yourAnswer: string;
+  canRaiseDifference: boolean;
+  differenceLine: string;
+}
 
 const id = inputIds<AcknowledgementField>();
 
-export default {
+export default template<AcknowledgementView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -30,4 +55,4 @@ export default {
     { "$when": "${canAnswer}", "type": "Action.Execute", "title": "My understanding is different", "verb": "sd.ack", "data": { "ref": "${reference}", "version": "${version}", "answer": "different" } },
     { "$when": "${canRaiseDifference}", "type": "Action.Execute", "title": "Raise a professional difference", "verb": "sd.difference", "data": { "ref": "${reference}", "version": "${version}" } }
   ]
-} as const;
+} as const);

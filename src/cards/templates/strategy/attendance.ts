@@ -1,9 +1,18 @@
 import { inputIds } from '../../inputs';
 import { AttendanceField } from '../../../workflows/strategy/forms';
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface AttendanceView {
+  reference: string;
+  errors: string;
+  /** One row per invitee: `id` is their directory id, `value` their attendance so far. */
+  invitees: { id: string; name: string; value: string }[];
+}
 
 const id = inputIds<AttendanceField<'${id}'>>();
 
-export default {
+export default template<AttendanceView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -22,4 +31,4 @@ export default {
     }
   ],
   "actions": [ { "type": "Action.Execute", "title": "Save attendance", "verb": "sd.attendance.save", "data": { "ref": "${reference}" } } ]
-} as const;
+} as const);

@@ -1,9 +1,23 @@
 import { inputIds } from '../../inputs';
 import { ConveneField } from '../../../workflows/strategy/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface ConveneView {
+  formId: string;
+  errors: string;
+  f: InputsOf<'purpose' | 'omissionReason'>;
+  /** The fields not repeated per role. */
+  values: Record<ConveneField<never>, string>;
+  minuteTakers: { title: string; value: string }[];
+  roles: { role: string; label: string; reasonLabel: string; multi: boolean; value: string; reason: string; choices: { title: string; value: string }[] }[];
+  everyone: { title: string; value: string }[];
+}
 
 const id = inputIds<ConveneField<'${role}'>>();
 
-export default {
+export default template<ConveneView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -128,4 +142,4 @@ export default {
       }
     }
   ]
-} as const;
+} as const);

@@ -1,9 +1,28 @@
 import { inputIds } from '../../inputs';
 import { OutcomeField } from '../../../workflows/strategy/forms';
+import { template } from '../../render';
+import type { InputsOf } from '../../../domain/limits';
+
+/** The view model this template expands (its `$root`). */
+export interface OutcomeFormView {
+  reference: string;
+  title: string;
+  button: string;
+  amending: boolean;
+  baseVersion: number;
+  errors: string;
+  f: InputsOf<'rationale' | 'action' | 'contributions' | 'familyDetail' | 'amendmentReason'>;
+  /** The fields not repeated per action row. */
+  values: Record<OutcomeField<never>, string>;
+  thresholds: { title: string; value: string }[];
+  decisions: { title: string; value: string }[];
+  owners: { title: string; value: string }[];
+  actionRows: { n: number; label: string; text: string; owner: string; due: string }[];
+}
 
 const id = inputIds<OutcomeField<'${n}'>>();
 
-export default {
+export default template<OutcomeFormView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -42,4 +61,4 @@ export default {
   "actions": [
     { "type": "Action.Execute", "title": "${button}", "verb": "sd.outcome.save", "data": { "ref": "${reference}", "baseVersion": "${baseVersion}" } }
   ]
-} as const;
+} as const);

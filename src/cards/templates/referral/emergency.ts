@@ -1,4 +1,13 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface EmergencyView {
+  emergencyNumber: string;
+  outOfHoursNumber: string;
+  frontDoorNumber: string;
+}
+
+export default template<EmergencyView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -10,4 +19,4 @@
     { "type": "TextBlock", "text": "When the child is safe, continue the referral: it will be marked urgent.", "wrap": true, "isSubtle": true }
   ],
   "actions": [ { "type": "Action.Execute", "title": "Continue the referral (urgent)", "verb": "ref.resume", "data": {} } ]
-}
+} as const);

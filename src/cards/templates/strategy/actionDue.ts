@@ -1,4 +1,17 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface ActionDueView {
+  headline: string;
+  reference: string;
+  actionId: string;
+  description: string;
+  due: string;
+  chair: string;
+  doneLine: string;
+}
+
+export default template<ActionDueView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -11,4 +24,4 @@
   "actions": [
     { "$when": "${doneLine == ''}", "type": "Action.Execute", "title": "Mark done", "verb": "sd.action.done", "data": { "ref": "${reference}", "actionId": "${actionId}" } }
   ]
-}
+} as const);

@@ -1,4 +1,23 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface TallyView {
+  reference: string;
+  ended: boolean;
+  userIds: string[];
+  status: string;
+  statusColour: string;
+  version: number;
+  decision: string;
+  agreed: string;
+  agreedWithNote: string;
+  different: string;
+  notAnsweredCount: string;
+  answers: string[];
+  waitingFor: string;
+}
+
+export default template<TallyView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -95,4 +114,4 @@
       }
     }
   ]
-}
+} as const);

@@ -1,4 +1,21 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface RecordView {
+  minutes: string[];
+  reference: string;
+  status: string;
+  when: string;
+  chair: string;
+  minuteTaker: string;
+  purpose: string;
+  people: string[];
+  omissions: string[];
+  versions: { version: number; recorded: string; amendmentReason: string; summary: string; actions: string[]; answers: string[] }[];
+  differences: string[];
+}
+
+export default template<RecordView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -130,4 +147,4 @@
       }
     }
   ]
-}
+} as const);

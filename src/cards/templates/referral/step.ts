@@ -1,4 +1,28 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface StepView {
+  headline: string;
+  stepTitle: string;
+  urgent: boolean;
+  hint: string;
+  errors: string;
+  step: number;
+  verb: string;
+  nextTitle: string;
+  questions: {
+    id: string;
+    type: string;
+    label: string;
+    maxLength: number;
+    value: string;
+    placeholder: string;
+    title: string;
+    choices: { title: string; value: string }[];
+  }[];
+}
+
+export default template<StepView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -27,4 +51,4 @@
     { "type": "Action.Execute", "title": "${nextTitle}", "verb": "${verb}", "data": { "move": "next", "step": "${step}" } },
     { "$when": "${step > 0}", "type": "Action.Execute", "title": "Back", "verb": "${verb}", "data": { "move": "back", "step": "${step}" } }
   ]
-}
+} as const);

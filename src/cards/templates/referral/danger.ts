@@ -1,4 +1,9 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands. */
+export type DangerView = Record<string, never>;
+
+export default template<DangerView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -11,4 +16,4 @@
     { "type": "Action.Execute", "title": "No", "verb": "ref.danger", "data": { "danger": "no" } },
     { "type": "Action.Execute", "title": "Report a serious incident instead", "verb": "si.start", "data": {} }
   ]
-}
+} as const);

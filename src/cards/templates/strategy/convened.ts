@@ -1,4 +1,16 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface ConvenedView {
+  reference: string;
+  ended: boolean;
+  when: string;
+  warnings: string[];
+  invitees: { name: string; role: string; reply: string }[];
+  omissions: { role: string; reason: string }[];
+}
+
+export default template<ConvenedView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -76,4 +88,4 @@
       }
     }
   ]
-}
+} as const);

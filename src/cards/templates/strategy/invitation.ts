@@ -1,4 +1,17 @@
-{
+import { template } from '../../render';
+
+/** The view model this template expands (its `$root`). */
+export interface InvitationView {
+  reference: string;
+  when: string;
+  role: string;
+  chair: string;
+  minuteTaker: string;
+  purpose: string;
+  reply: string;
+}
+
+export default template<InvitationView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -22,4 +35,4 @@
     { "$when": "${reply == ''}", "type": "Action.Execute", "title": "I cannot attend (apologies)", "verb": "sd.invitation.reply", "data": { "ref": "${reference}", "reply": "apologies" } },
     { "$when": "${reply == ''}", "type": "Action.Execute", "title": "I will send information only", "verb": "sd.invitation.reply", "data": { "ref": "${reference}", "reply": "information-only" } }
   ]
-}
+} as const);

@@ -1,4 +1,16 @@
-{
+import { template } from '../render';
+
+/** The view model this template expands (its `$root`). */
+export interface HelpView {
+  name: string;
+  agency: string;
+  rolesLine: string;
+  abilities: { text: string }[];
+  buttons: { title: string; verb: string }[];
+  adminLine: string;
+}
+
+export default template<HelpView>({
   "type": "AdaptiveCard",
   "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
   "version": "1.5",
@@ -16,4 +28,4 @@
   "actions": [
     { "$data": "${buttons}", "type": "Action.Execute", "title": "${title}", "verb": "${verb}", "data": {} }
   ]
-}
+} as const);
