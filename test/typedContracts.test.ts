@@ -9,6 +9,9 @@ import { inputIds } from '../src/cards/inputs';
 import { OutcomeField } from '../src/workflows/strategy/forms';
 import outcomeFormTemplate from '../src/cards/templates/strategy/outcomeForm';
 import { renderCard } from '../src/cards/render';
+import { raise, raiseForm } from '../src/workflows/differences/raising';
+import type { DifferencePorts } from '../src/workflows/differences/ports';
+import type { Actor } from '../src/workflows/actor';
 import tallyTemplate, { TallyView } from '../src/cards/templates/strategy/tally';
 import invitationTemplate from '../src/cards/templates/strategy/invitation';
 
@@ -74,4 +77,18 @@ function viewModelChecks() {
 test('a template is expanded with its own view model', () => {
   expect(typeof viewModelChecks).toBe('function');
   expect(JSON.stringify(renderCard(tallyTemplate, tallyView))).toContain('Sam (Health)');
+});
+
+/** Never run: only compiled. The raise use case reads its form by the form's own field names. */
+function raiseFormChecks(ports: DifferencePorts, actor: Actor) {
+  void raise(ports, { actor, form: { caseReference: 'CR-1', responding: 'aad-sam', immediateRisk: 'false', formId: 'f1', origin: '' } });
+  // @ts-expect-error a raise form field renamed on one side only
+  void raise(ports, { actor, form: { caseRef: 'CR-1' } });
+  // @ts-expect-error a form opened prefilled with a field the form does not have
+  void raiseForm({ outcome: 'The minutes corrected' });
+}
+
+test('the raise form’s values are its fields', () => {
+  expect(typeof raiseFormChecks).toBe('function');
+  expect(raiseForm({ caseReference: 'CR-1' })).toMatchObject({ kind: 'pd.raise-form', values: { caseReference: 'CR-1' } });
 });

@@ -12,6 +12,7 @@ import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
 import raiseTemplate from './templates/difference/raise';
 import stageTemplate from './templates/difference/stage';
+import { RaiseField, RaiseForm } from '../workflows/differences/forms';
 
 type Card = Record<string, unknown>;
 
@@ -23,8 +24,8 @@ export class DifferenceCards {
     return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
   }
 
-  raiseForm(actor: Person, values: Record<string, string> = {}, errors: string[] = [], origin = ''): Card {
-    const v = (k: string) => values[k] ?? '';
+  raiseForm(actor: Person, values: RaiseForm = {}, errors: string[] = [], origin = ''): Card {
+    const v = (k: RaiseField) => values[k] ?? '';
     return renderCard(raiseTemplate, {
       // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one difference.
       formId: values.formId || randomUUID(),

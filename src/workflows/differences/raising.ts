@@ -13,10 +13,9 @@ import type { DifferencePorts } from './ports';
 import { declinedCorrection, differentUnderstanding, originOf, recordOrigin } from './origin';
 import { startStage } from './stages';
 import { differenceView, DifferenceView } from './views';
+import type { RaiseForm } from './forms';
 
-type Values = Record<string, string>;
-
-export function raiseForm(values: Values = {}, origin = ''): DifferenceView {
+export function raiseForm(values: RaiseForm = {}, origin = ''): DifferenceView {
   return { kind: 'pd.raise-form', values, errors: [], origin };
 }
 
@@ -51,7 +50,7 @@ export async function raiseFromCorrection(ports: DifferencePorts, cmd: { actor: 
   );
 }
 
-export async function raise(ports: DifferencePorts, cmd: { actor: Actor; form: Values }): Promise<DifferenceView> {
+export async function raise(ports: DifferencePorts, cmd: { actor: Actor; form: RaiseForm }): Promise<DifferenceView> {
   const { actor, form } = cmd;
   const { directory, calendar, now } = ports;
   const origin = await originOf(ports, actor, form.origin ?? '');
