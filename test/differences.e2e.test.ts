@@ -236,3 +236,30 @@ describe('the partnership log', () => {
     }
   });
 });
+
+describe('questions get answers', () => {
+  test('a stage-2 manager asks for information; the practitioner who raised it answers from her own card, and the manager is told', async () => {
+    const world = await World.start({ at: '2026-11-23T10:00:00Z' });
+    try {
+      const [, sam] = await world.install('Tom Hughes', 'Sam Okafor');
+      const { nia, reference } = await raiseAsNia(world);
+      world.clock.set('2026-11-25T17:00:00Z');
+      await world.runDueWork();
+      const samCard = await stageCard(sam, reference, 2);
+      world.clock.set('2026-11-26T09:30:00Z');
+      await sam.click(samCard, 'Ask for information', { 'Your proposal, question or information': 'What did the hospital see on the ward this week?' });
+      const question = await nia.waitForMessage((a) => a.summary === `${reference}: Sam Okafor asks for information`, `the question (got ${JSON.stringify(nia.messages().map((m) => m.summary))})`);
+      const card = question.attachments[0].content;
+      expect(text(card)).toContain('Sam Okafor (Westmoor Children\'s Social Care) asks for information: “What did the hospital see on the ward this week?”. You can answer below.');
+      expect(cards.buttonTitles(card)).toEqual(['Give information']);
+      await nia.click(card, 'Give information', { 'Your proposal, question or information': 'Mother left the baby unattended twice.' });
+      const told = await sam.waitForMessage((a) => a.summary === `${reference}: Nia Evans has given information`, 'the answer');
+      expect(text(told.attachments[0].content)).toContain('Mother left the baby unattended twice.');
+      // Once answered, a practitioner no longer acts at a managers' stage.
+      const again = await nia.click(card, 'Give information', { 'Your proposal, question or information': 'More' });
+      expect(again.said).toContain('Only the people taking part in stage 2');
+    } finally {
+      await world.stop();
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
-import { currentStage, ladderOf, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { currentStage, ladderOf, mayAnswer, openQuestion, participant, ProfessionalDifference } from '../domain/professionalDifference';
 import { managersDecide, stageOf } from '../domain/escalationLadder';
 import { stepLine } from '../domain/differenceSteps';
 import { renderCard } from './render';
@@ -50,6 +50,9 @@ export class DifferenceCards {
     const me = participant(pd, viewer.aadObjectId);
     const open = pd.state === 'open';
     const canAct = open && !!me;
+    // Asked at this stage, someone from an earlier one (a practitioner) can answer from their card.
+    const canAnswer = mayAnswer(pd, viewer.aadObjectId);
+    const question = openQuestion(pd);
     const proposal = pd.proposal;
     const last = cur.stage >= ladder.length;
     const canAccept = canAct && !!proposal && (!me!.side || me!.side !== proposal.side);
@@ -72,8 +75,9 @@ export class DifferenceCards {
       history: pd.log.slice(-8).map((e) => stepLine(e, this.directory, this.calendar)),
       error: options.error ?? '',
       f: inputsOf('stageText'),
-      note: !open ? '' : me ? '' : 'You can follow this difference; the people at the current stage act on it.',
+      note: !open ? '' : me ? '' : canAnswer && question ? `${this.name(question.by)} asks for information: “${question.text ?? ''}”. You can answer below.` : 'You can follow this difference; the people at the current stage act on it.',
       canAct,
+      canAnswer,
       canAccept,
       canPropose: canAct && !!me?.side,
       canEscalate: canAct && !last,

@@ -254,8 +254,34 @@ function close(pd: ProfessionalDifference, by: string, stage: number, text: stri
   };
 }
 
+/** The question asked at the current stage that nobody has answered since, if any. */
+export function openQuestion(pd: ProfessionalDifference): LogEntry | undefined {
+  const cur = currentStage(pd).stage;
+  for (let i = pd.log.length - 1; i >= 0; i--) {
+    const e = pd.log[i];
+    if (e.stage !== cur) break;
+    if (e.what === 'answered') return undefined;
+    if (e.what === 'asked') return e;
+  }
+  return undefined;
+}
+
+/**
+ * Who may answer a question at the current stage: its own participants, and anyone who took part
+ * earlier (the two practitioners, their managers), since a manager asking for information at stage
+ * 2 usually asks the practitioners who know the case.
+ */
+export function mayAnswer(pd: ProfessionalDifference, aadObjectId: string): boolean {
+  if (pd.state !== 'open') return false;
+  if (participant(pd, aadObjectId)) return true;
+  const earlier = pd.raisedBy === aadObjectId || pd.responding === aadObjectId || pd.stages.some((s) => s.participants.some((p) => p.aadObjectId === aadObjectId));
+  return earlier && !!openQuestion(pd);
+}
+
 export function askOrAnswer(pd: ProfessionalDifference, by: string, stage: number, what: 'asked' | 'answered', text: string, now: Date): ProfessionalDifference {
-  mustAct(pd, by, stage);
+  if (what === 'answered' && !participant(pd, by) && mayAnswer(pd, by) && stage === currentStage(pd).stage) {
+    // someone from an earlier stage answering the open question: allowed
+  } else mustAct(pd, by, stage);
   if (!text.trim()) throw new Invalid([what === 'asked' ? 'Write the information you are asking for.' : 'Write the information you are giving.']);
   mustFit(text, what === 'asked' ? 'Your question' : 'The information you give');
   const last = pd.log[pd.log.length - 1];

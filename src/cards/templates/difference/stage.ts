@@ -25,6 +25,8 @@ export interface StageView {
   f: InputsOf<'stageText'>;
   note: string;
   canAct: boolean;
+  /** Can answer the open question: the stage's people, or someone from an earlier stage. */
+  canAnswer: boolean;
   canAccept: boolean;
   canPropose: boolean;
   canEscalate: boolean;
@@ -54,14 +56,14 @@ export default template<StageView>({
     { "type": "TextBlock", "$data": "${history}", "text": "${$data}", "wrap": true, "size": "Small", "spacing": "Small" },
     { "type": "TextBlock", "$when": "${error != ''}", "text": "${error}", "color": "Attention", "wrap": true },
     { "type": "TextBlock", "$when": "${note != ''}", "text": "${note}", "wrap": true, "isSubtle": true },
-    { "type": "Input.Text", "$when": "${canAct}", "id": id("text"), "label": "${f.stageText.label}", "maxLength": "${f.stageText.max}", "isMultiline": true }
+    { "type": "Input.Text", "$when": "${canAct || canAnswer}", "id": id("text"), "label": "${f.stageText.label}", "maxLength": "${f.stageText.max}", "isMultiline": true }
   ],
   "actions": [
     { "$when": "${canAccept}", "type": "Action.Execute", "title": "Accept this resolution", "verb": "pd.accept", "data": { "ref": "${reference}", "stage": "${stage}", "proposalAt": "${proposalAt}" } },
     { "$when": "${canPropose}", "type": "Action.Execute", "title": "Propose a resolution", "verb": "pd.propose", "data": { "ref": "${reference}", "stage": "${stage}" } },
     { "$when": "${canEscalate}", "type": "Action.Execute", "title": "${escalateTitle}", "verb": "pd.escalate", "data": { "ref": "${reference}", "stage": "${stage}" } },
     { "$when": "${canAct}", "type": "Action.Execute", "title": "Ask for information", "verb": "pd.ask", "data": { "ref": "${reference}", "stage": "${stage}" } },
-    { "$when": "${canAct}", "type": "Action.Execute", "title": "Give information", "verb": "pd.answer", "data": { "ref": "${reference}", "stage": "${stage}" } },
+    { "$when": "${canAnswer}", "type": "Action.Execute", "title": "Give information", "verb": "pd.answer", "data": { "ref": "${reference}", "stage": "${stage}" } },
     { "$when": "${canClose}", "type": "Action.Execute", "title": "Record the final outcome", "verb": "pd.final", "data": { "ref": "${reference}", "stage": "${stage}" } }
   ]
 } as const);
