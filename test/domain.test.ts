@@ -110,3 +110,17 @@ describe('forms as data', () => {
     expect(checkStep(step, { parentsKnow: 'no', consent: 'not-asked' }, '2026-11-23')).toEqual(['If they do not know or do not consent, why: please answer.']);
   });
 });
+
+describe('threshold and decision agree (s47(1) is a duty to enquire)', () => {
+  const base = {
+    threshold: 'likely', rationale: 'Unexplained injuries', actions: [], contributions: 'Police checks', familyShared: 'no', familyDetail: 'Risk to the baby', followUpDate: '',
+  };
+  const d = () => { const x = sampleDiscussion(); return { ...x, versions: [] }; };
+  test.each(['no-further-action', 'early-help', 's17-assessment'])('threshold met with %s needs a reason, kept on the outcome', (decision) => {
+    expect(() => checkOutcome({ ...base, decision }, d(), '2026-11-23')).toThrow(/section 47\(1\) is a duty to enquire/);
+    expect(checkOutcome({ ...base, decision, noEnquiryReason: 'A medical cause is confirmed.' }, d(), '2026-11-23').noEnquiryReason).toBe('A medical cause is confirmed.');
+  });
+  test('threshold not met with no further action needs no such reason, and keeps none', () => {
+    expect(checkOutcome({ ...base, threshold: 'not-met', decision: 'no-further-action', noEnquiryReason: 'ignored' }, d(), '2026-11-23').noEnquiryReason).toBeUndefined();
+  });
+});

@@ -124,10 +124,10 @@ export class StrategyCards {
       amending: !!current,
       baseVersion: current?.version ?? 0,
       errors: errors.join(' '),
-      f: inputsOf('rationale', 'action', 'contributions', 'familyDetail', 'amendmentReason'),
+      f: inputsOf('rationale', 'action', 'contributions', 'familyDetail', 'amendmentReason', 'noEnquiryReason'),
       values: {
         threshold: v('threshold'), rationale: v('rationale'), decision: v('decision'), contributions: v('contributions'),
-        familyShared: v('familyShared'), familyDetail: v('familyDetail'), followUpDate: v('followUpDate'), amendmentReason: v('amendmentReason'),
+        familyShared: v('familyShared'), familyDetail: v('familyDetail'), followUpDate: v('followUpDate'), amendmentReason: v('amendmentReason'), noEnquiryReason: v('noEnquiryReason'),
       },
       thresholds: Object.entries(THRESHOLDS).map(([value, title]) => ({ value, title })),
       decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),
@@ -147,6 +147,8 @@ export class StrategyCards {
       facts: [
         { title: 'Threshold', value: THRESHOLDS[o.threshold] },
         { title: 'Decision', value: DECISIONS[o.decision] },
+        // Flagged to everyone asked to acknowledge: s47(1) is a duty to enquire once the threshold is met.
+        ...(o.noEnquiryReason ? [{ title: 'No s47 enquiry although the threshold is met, because', value: o.noEnquiryReason }] : []),
         ...(o.followUpDate ? [{ title: 'Follow-up', value: this.day(o.followUpDate) }] : []),
       ],
       rationale: o.rationale,
@@ -267,6 +269,7 @@ function outcomeValues(o: Outcome): Values {
     familyShared: o.family.shared ? 'yes' : 'no',
     familyDetail: o.family.detail,
     followUpDate: o.followUpDate ?? '',
+    noEnquiryReason: o.noEnquiryReason ?? '',
   };
   o.actions.forEach((a, i) => {
     values[`action_${i + 1}_text`] = a.description;

@@ -28,6 +28,7 @@ export const FIELDS = {
   contributions: field('What each agency contributes', 8_000),
   familyDetail: field('What is shared, when and by whom, or why not', 4_000),
   amendmentReason: field('Reason for the amendment', 2_000),
+  noEnquiryReason: field('If the threshold is met but no section 47 enquiry follows: why', 4_000),
   acknowledgementNote: field('Your note, or what you understood the outcome to be', 2_000),
   // The minutes.
   agencyInformation: field('Information shared by each agency', 8_000),

@@ -18,9 +18,17 @@ export interface OutcomeInput {
   familyDetail: string;
   followUpDate: string;
   amendmentReason?: string;
+  noEnquiryReason?: string;
 }
 
 const S47: Decision[] = ['s47-single', 's47-joint'];
+/** Decisions that, with the threshold met, mean no enquiry: they need a reason recorded as such. */
+const NO_ENQUIRY: Decision[] = ['no-further-action', 'early-help', 's17-assessment'];
+
+/** Threshold met (reasonable cause to suspect) and yet no enquiry: the outcome carries a flag. */
+export function enquiryNotFollowing(o: Pick<Outcome, 'threshold' | 'decision'>): boolean {
+  return o.threshold !== 'not-met' && NO_ENQUIRY.includes(o.decision);
+}
 
 /** Checks the outcome the chair typed; `today` is the partnership's local date (YYYY-MM-DD). */
 export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: string): Outcome {
@@ -47,6 +55,12 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   if (input.threshold === 'not-met' && S47.includes(decision)) {
     problems.push('A section 47 enquiry needs the threshold of significant harm to be met: check the threshold or the decision.');
   }
+  const noEnquiry = isChoice(THRESHOLDS, input.threshold) && enquiryNotFollowing({ threshold: input.threshold as Threshold, decision });
+  if (noEnquiry && !input.noEnquiryReason?.trim()) {
+    problems.push(
+      `The threshold is met (reasonable cause to suspect significant harm) but the decision is “${DECISIONS[decision]}”: section 47(1) is a duty to enquire. Give the reason no section 47 enquiry follows, in “If the threshold is met but no section 47 enquiry follows: why”; it is recorded and shown to every attendee.`,
+    );
+  }
   if (decision === 'further-discussion' && !input.followUpDate) problems.push('Give the date of the further strategy discussion.');
   if (input.followUpDate && input.followUpDate < today) problems.push(`The follow-up date ${input.followUpDate} is in the past.`);
   if (input.familyShared !== 'yes' && input.familyShared !== 'no') problems.push('Say whether the outcome is shared with the family.');
@@ -61,6 +75,7 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
       [FIELDS.contributions, input.contributions],
       [FIELDS.familyDetail, input.familyDetail],
       [FIELDS.amendmentReason, input.amendmentReason],
+      [FIELDS.noEnquiryReason, input.noEnquiryReason],
     ]),
   );
   if (problems.length) throw new Invalid(problems);
@@ -72,6 +87,7 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
     contributions: input.contributions.trim(),
     family: { shared: input.familyShared === 'yes', detail: input.familyDetail.trim() },
     followUpDate: input.followUpDate || undefined,
+    ...(noEnquiry ? { noEnquiryReason: input.noEnquiryReason!.trim() } : {}),
   };
 }
 

@@ -87,6 +87,11 @@ export interface Outcome {
   contributions: string;
   family: { shared: boolean; detail: string };
   followUpDate?: string;
+  /**
+   * Why no section 47 enquiry follows although the threshold is met (s47(1) is a duty to enquire
+   * where there is reasonable cause to suspect significant harm): recorded as such and flagged.
+   */
+  noEnquiryReason?: string;
 }
 
 export interface OutcomeVersion {

@@ -18,7 +18,7 @@ export const ATTENDANCE_PREFIX = 'att_' satisfies AttendanceField<''>;
 /** The outcome form's inputs; `Row` is the action row's number (`${n}` in the template). */
 export type ActionRowField<Row extends string | number = number> = `action_${Row}_${'text' | 'owner' | 'due'}`;
 export type OutcomeField<Row extends string | number = number> =
-  | 'threshold' | 'rationale' | 'decision' | 'contributions' | 'familyShared' | 'familyDetail' | 'followUpDate' | 'amendmentReason'
+  | 'threshold' | 'rationale' | 'decision' | 'contributions' | 'familyShared' | 'familyDetail' | 'followUpDate' | 'amendmentReason' | 'noEnquiryReason'
   | ActionRowField<Row>;
 export type OutcomeForm = Form<OutcomeField>;
 
@@ -63,5 +63,6 @@ export function outcomeInput(form: OutcomeForm): OutcomeInput {
     familyDetail: form.familyDetail ?? '',
     followUpDate: form.followUpDate ?? '',
     amendmentReason: form.amendmentReason,
+    noEnquiryReason: form.noEnquiryReason,
   };
 }

@@ -39,6 +39,7 @@ export function recordDocument(d: StrategyDiscussion, acks: Acknowledgement[], m
       { heading: [`Outcome, version ${v.version} (recorded ${when(v.recordedAt)} by `, who(v.recordedBy), ')'], level: 2 },
       ...(v.amendmentReason ? [item('Reason for the amendment: ', typed(v.amendmentReason))] : []),
       item(`Threshold of significant harm: ${THRESHOLDS[o.threshold]}`),
+      ...(o.noEnquiryReason ? [item(strong('No section 47 enquiry although the threshold is met'), ', because: ', typed(o.noEnquiryReason))] : []),
       item('Rationale: ', typed(o.rationale)),
       item(`Decision: ${DECISIONS[o.decision]}`),
       item("Agencies' contributions: ", typed(o.contributions)),

@@ -11,7 +11,7 @@ export interface OutcomeFormView {
   amending: boolean;
   baseVersion: number;
   errors: string;
-  f: InputsOf<'rationale' | 'action' | 'contributions' | 'familyDetail' | 'amendmentReason'>;
+  f: InputsOf<'rationale' | 'action' | 'contributions' | 'familyDetail' | 'amendmentReason' | 'noEnquiryReason'>;
   /** The fields not repeated per action row. */
   values: Record<OutcomeField<never>, string>;
   thresholds: { title: string; value: string }[];
@@ -30,6 +30,9 @@ export default template<OutcomeFormView>({
     { "type": "TextBlock", "text": "${reference}: ${title}", "weight": "Bolder", "size": "Medium", "wrap": true },
     { "type": "TextBlock", "$when": "${errors != ''}", "text": "${errors}", "color": "Attention", "wrap": true },
     {
+      "type": "TextBlock", "text": "Is there reasonable cause to suspect that the child is suffering, or is likely to suffer, significant harm (Children Act 1989, s47(1))?", "wrap": true, "isSubtle": true
+    },
+    {
       "type": "Input.ChoiceSet", "id": id("threshold"), "label": "Threshold of significant harm", "style": "expanded", "value": "${values.threshold}",
       "choices": [ { "$data": "${thresholds}", "title": "${title}", "value": "${value}" } ]
     },
@@ -38,6 +41,7 @@ export default template<OutcomeFormView>({
       "type": "Input.ChoiceSet", "id": id("decision"), "label": "Decision", "style": "compact", "value": "${values.decision}",
       "choices": [ { "$data": "${decisions}", "title": "${title}", "value": "${value}" } ]
     },
+    { "type": "Input.Text", "id": id("noEnquiryReason"), "label": "${f.noEnquiryReason.label}", "maxLength": "${f.noEnquiryReason.max}", "isMultiline": true, "value": "${values.noEnquiryReason}" },
     {
       "type": "Container", "$data": "${actionRows}", "separator": true,
       "items": [
