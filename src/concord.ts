@@ -1,4 +1,3 @@
-import { AddressInfo } from 'node:net';
 import { ConcordAdapter, routeSdkConsoleToLogger } from './teams/adapter';
 import { devTabKeyFile, Settings } from './config';
 import { logger } from './logger';
@@ -129,7 +128,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     await tables.createAll();
   } catch (e) {
     await embedded?.stop();
-    throw new Error(`Storage did not answer (${(e as Error).message}). Check STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL.`);
+    throw new Error(`Storage did not answer (${(e as Error).message}). Check STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL.`, { cause: e });
   }
 
   const audit = new AuditLog(tables, now);
@@ -233,7 +232,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   sealer.start();
   figures.start();
   const stopWatching = watchDirectoryFile(settings.directoryFile, directoryReload, directory, outbox);
-  const port = (server.address() as AddressInfo).port;
+  const port = server.address().port;
 
   return {
     url: `http://${settings.host}:${port}`,
@@ -251,7 +250,9 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     // does the storage go. Stopped in another order, a message sent but not recorded is sent
     // again after the restart.
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       stopWatching();
       tallies.stop();
       await sweeper.stop();

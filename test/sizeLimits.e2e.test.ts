@@ -93,10 +93,10 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     const shown = text(record.attachments[0].content);
     for (const tag of ['v1', 'v2', 'v3']) {
       const typedIn = outcomeAtLimits(tag, tag !== 'v1');
-      expect(shown).toContain(`Why: ${typedIn['Rationale for the threshold decision']}`);
-      expect(shown).toContain(`A1: ${typedIn['Action 1']}. Owner Jordan Reid`);
-      expect(shown).toContain(`A5: ${typedIn['Action 5']}. Owner Lucy Park`);
-      if (tag !== 'v1') expect(shown).toContain(`Amended: ${typedIn['Reason for the amendment']}`);
+      expect(shown).toContain(`Why: ${String(typedIn['Rationale for the threshold decision'])}`);
+      expect(shown).toContain(`A1: ${String(typedIn['Action 1'])}. Owner Jordan Reid`);
+      expect(shown).toContain(`A5: ${String(typedIn['Action 5'])}. Owner Lucy Park`);
+      if (tag !== 'v1') expect(shown).toContain(`Amended: ${String(typedIn['Reason for the amendment'])}`);
     }
     expect(text(await ackCard(world, attendees[5], reference, 3))).toContain(outcomeAtLimits('v3')['What each agency contributes'] as string);
   });

@@ -55,7 +55,7 @@ export class DifferenceCards {
     const question = openQuestion(pd);
     const proposal = pd.proposal;
     const last = cur.stage >= ladder.length;
-    const canAccept = canAct && !!proposal && (!me!.side || me!.side !== proposal.side);
+    const canAccept = canAct && !!proposal && (!me.side || me.side !== proposal.side);
     return renderCard(stageTemplate, {
       reference: pd.reference,
       userIds: viewer.userId ? [viewer.userId] : [],

@@ -1,5 +1,5 @@
 /** An attendee's answer to an outcome: agreement, agreement with a note, or a different understanding. */
-import { Acknowledgement, Answer, ANSWERS, attendees, currentVersion, StrategyDiscussion } from './strategyDiscussion';
+import { Acknowledgement, ANSWERS, attendees, currentVersion, StrategyDiscussion } from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
 import { FIELDS, tooLong } from './limits';
@@ -19,5 +19,5 @@ export function acknowledge(d: StrategyDiscussion, actor: string, version: numbe
   if (long) throw new Invalid([long]);
   if (answer === 'agree-with-note' && !text) throw new Invalid(['Write your note before choosing “I agree, with a note”.']);
   if (answer === 'different' && !text) throw new Invalid(['Write what you understood the outcome to be before choosing “My understanding is different”.']);
-  return { version, aadObjectId: actor, answer: answer as Answer, note: text || undefined, at: now.toISOString() };
+  return { version, aadObjectId: actor, answer, note: text || undefined, at: now.toISOString() };
 }

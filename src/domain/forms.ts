@@ -92,7 +92,7 @@ export function checkForm(form: FormDefinition): string[] {
       if (ids.has(q.id)) problems.push(`question "${q.id}" appears twice`);
       ids.add(q.id);
       if (q.type === 'choice' && !q.choices?.length) problems.push(`question "${q.id}" is a choice with no choices`);
-      for (const r of q.rules ?? []) if (!isChoice(RULES, r)) problems.push(`question "${q.id}" names an unknown rule "${r}"`);
+      for (const r of q.rules ?? []) if (!isChoice(RULES, r)) problems.push(`question "${q.id}" names an unknown rule "${String(r)}"`);
     }
   }
   return problems;

@@ -4,7 +4,7 @@
  * expired), then the person behind it in the directory, with a role that may see the figures.
  */
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { Directory, Person, Role } from '../domain/directory';
 
 export const FIGURE_ROLES: Role[] = ['partnership-admin', 'partnership-viewer'];
@@ -35,7 +35,7 @@ export class TabSignIn {
   private keys(): JWTVerifyGetKey | undefined {
     if (this.remoteKeys) return this.remoteKeys;
     try {
-      return createLocalJWKSet(JSON.parse(readFileSync(this.settings.devKeyFile, 'utf8')).jwks);
+      return createLocalJWKSet((JSON.parse(readFileSync(this.settings.devKeyFile, 'utf8')) as { jwks: JSONWebKeySet }).jwks);
     } catch {
       return undefined;
     }

@@ -33,7 +33,7 @@ export class AuditSealer {
    * Told which chains have events about to be sealed, before they are (the partnership's figures
    * are kept this way). A failure stops the pass, so the events stay pending and are told again.
    */
-  beforeSealing: (partitionKeys: string[]) => Promise<void> = async () => undefined;
+  beforeSealing: (partitionKeys: string[]) => Promise<void> = () => Promise.resolve();
 
   constructor(private readonly tables: Tables, private readonly options: SealerOptions = { delayMs: 500, intervalMs: 60_000 }) {}
 

@@ -54,7 +54,7 @@ export class ConversationStore {
   }
 
   async saveChannel(reference: ConversationAddress): Promise<void> {
-    const id = reference.conversation?.id;
+    const id = (reference.conversation as { id?: string } | undefined)?.id;
     if (!id) return;
     const json = JSON.stringify(reference);
     if (this.known.get(`channel|${id}`) === json) return;

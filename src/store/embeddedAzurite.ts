@@ -78,13 +78,13 @@ class SupervisedAzurite implements EmbeddedStorage {
     });
     this.child = child;
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     this.exited = new Promise<void>((r) => child.once('exit', () => r()));
     const port = await new Promise<number>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         let msg: { port?: number; storage?: string; reason?: string };
         try {
-          msg = JSON.parse(line);
+          msg = JSON.parse(line) as typeof msg;
         } catch {
           return; // Azurite's own chatter
         }

@@ -60,7 +60,7 @@ export class Notifier implements Messenger {
           members: [{ id: address.userId, name: '' }],
           tenantId: address.tenantId,
           channelData: { tenant: { id: address.tenantId } },
-          activity: undefined as unknown as Activity,
+          activity: undefined,
         },
         async (ctx) => {
           try {
@@ -88,14 +88,14 @@ export class Notifier implements Messenger {
   /** Replace a message Concord sent earlier, e.g. the chair's live tally. */
   async update(reference: Address, activityId: string, message: OutboundMessage): Promise<void> {
     let failure: unknown;
-    await this.adapter.continueConversationAsync(this.botAppId, reference as Partial<ConversationReference>, async (ctx) => {
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (ctx) => {
       try {
         await ctx.updateActivity({ ...toActivity(message), id: activityId });
       } catch (e) {
         failure = e;
       }
     });
-    if (failure) throw failure;
+    if (failure) throw failure as Error; // what botbuilder threw, passed on as it is
   }
 
   /**

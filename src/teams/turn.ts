@@ -9,7 +9,7 @@ export function setActor(context: TurnContext, actor: Actor): void {
 }
 
 export function actorOf(context: TurnContext): Actor {
-  const actor = context.turnState.get(ACTOR_KEY) as Actor | undefined;
+  const actor = context.turnState.get<Actor | undefined>(ACTOR_KEY);
   if (!actor) throw new Error('turn has no resolved actor');
   return actor;
 }
@@ -48,7 +48,7 @@ export async function tell(context: TurnContext, message: string): Promise<void>
 
 /** Data a card action carries, with the values of the card's inputs merged in by Teams. */
 export function actionData(context: TurnContext): Record<string, unknown> {
-  return ((context.activity.value as { action?: { data?: Record<string, unknown> } })?.action?.data ?? {}) as Record<string, unknown>;
+  return (context.activity.value as { action?: { data?: Record<string, unknown> } })?.action?.data ?? {};
 }
 
 export function actionTrigger(context: TurnContext): 'manual' | 'automatic' {

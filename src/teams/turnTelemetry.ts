@@ -32,7 +32,7 @@ export class TurnTelemetry implements Middleware {
         await next();
         failed = false;
       } finally {
-        const verb = context.turnState.get(VERB_KEY) as string | undefined;
+        const verb = context.turnState.get<string | undefined>(VERB_KEY);
         const ref = caseReference((a.value as { action?: { data?: { ref?: unknown } } } | undefined)?.action?.data?.ref);
         if (verb) span.setAttribute('concord.verb', verb);
         if (ref) span.setAttribute('concord.case.reference', ref);

@@ -10,7 +10,6 @@ import type { DifferenceNoticeKinds } from './differences/notices';
 import type { StrategyNoticeKinds } from './strategy/notices';
 
 // Each workflow adds its members here, e.g. 'sd.ack-request': { discussion: StrategyDiscussion; version: number }.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface NoticeKinds extends MinutesNoticeKinds, ReferralNotices, DifferenceNoticeKinds, StrategyNoticeKinds {
   /** Free words to someone about a case (kept while workflows move to kinds of their own). */
   said: { summary: string; detail?: string };

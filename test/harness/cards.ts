@@ -5,7 +5,7 @@ type Node = Record<string, any>;
 function walk(node: unknown, visit: (n: Node) => void): void {
   if (Array.isArray(node)) return node.forEach((n) => walk(n, visit));
   if (node && typeof node === 'object') {
-    visit(node as Node);
+    visit(node);
     for (const v of Object.values(node)) walk(v, visit);
   }
 }

@@ -83,9 +83,9 @@ export class ConcordProcess {
     delete childEnv.CONCORD_QUIET; // the "ready" line tells the address
     const child = spawn(process.execPath, ['dist/src/index.js'], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = { text: '' };
-    child.stderr!.on('data', (d: Buffer) => (log.text += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log.text += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         log.text += line + '\n';
         try {
           const msg = JSON.parse(line) as { message?: string; url?: string };

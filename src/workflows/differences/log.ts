@@ -45,5 +45,5 @@ export async function differenceLog(ports: DifferencePorts, cmd: { actor: Actor 
 
 export function differenceLogCsv(rows: DifferenceLogRow[]): string {
   const header = ['reference', 'case', 'raised', 'raised_by_agency', 'responding_agency', 'state', 'stage', 'days_per_stage', 'automatic_escalations'];
-  return csv(header, rows.map((r) => Object.values(r)));
+  return csv(header, rows.map((r) => Object.values(r) as string[]));
 }

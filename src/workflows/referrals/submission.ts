@@ -54,7 +54,7 @@ export class ReferralSubmission extends Workflow {
     const frontDoor = this.directory.withRole('front-door');
     await this.tell.tell(
       inChannel
-        ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel: channel! }, reportTo: frontDoor.map((p) => p.aadObjectId), referral: r }]
+        ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel }, reportTo: frontDoor.map((p) => p.aadObjectId), referral: r }]
         : frontDoor.map((p) => ({ kind: 'ref.new' as const, key: `${r.reference}|front-door|${p.aadObjectId}`, about: r.reference, to: { person: p.aadObjectId }, referral: r })),
     );
     const where = inChannel ? '' : ` Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')}).`;

@@ -59,7 +59,7 @@ export class Convening extends StrategyUseCase {
     // A row of its own, created once: sixty invitees answering at once never contend, and a
     // second click (or Teams delivering the click again) leaves the first answer standing.
     const awaiting = d.invitees.some((i) => i.aadObjectId === me && i.reply === 'awaiting');
-    if (awaiting && (await this.ports.discussions.addReply(reference, { aadObjectId: me, reply: reply as InvitationReply, at: this.now().toISOString() }))) {
+    if (awaiting && (await this.ports.discussions.addReply(reference, { aadObjectId: me, reply, at: this.now().toISOString() }))) {
       await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
     }
     return { kind: 'invitation', discussion: (await this.ports.discussions.get(reference))!, invitee: me };

@@ -22,7 +22,7 @@ export class Outcomes extends StrategyUseCase {
     const attendance: Record<string, Attendance> = {};
     for (const i of d.invitees) {
       const value = form[`att_${i.aadObjectId}`];
-      if (isChoice(ATTENDANCE, value)) attendance[i.aadObjectId] = value as Attendance;
+      if (isChoice(ATTENDANCE, value)) attendance[i.aadObjectId] = value;
     }
     let updated: StrategyDiscussion;
     try {
