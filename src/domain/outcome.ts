@@ -55,7 +55,7 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   if (input.threshold === 'not-met' && S47.includes(decision)) {
     problems.push('A section 47 enquiry needs the threshold of significant harm to be met: check the threshold or the decision.');
   }
-  const noEnquiry = isChoice(THRESHOLDS, input.threshold) && enquiryNotFollowing({ threshold: input.threshold as Threshold, decision });
+  const noEnquiry = isChoice(THRESHOLDS, input.threshold) && enquiryNotFollowing({ threshold: input.threshold, decision });
   if (noEnquiry && !input.noEnquiryReason?.trim()) {
     problems.push(
       `The threshold is met (reasonable cause to suspect significant harm) but the decision is “${DECISIONS[decision]}”: section 47(1) is a duty to enquire. Give the reason no section 47 enquiry follows, in “If the threshold is met but no section 47 enquiry follows: why”; it is recorded and shown to every attendee.`,
