@@ -27,12 +27,27 @@ async function main(): Promise<void> {
   process.env.CONCORD_QUIET = '1';
   const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
   for (let i = 1; i <= ATTENDEES; i++) {
-    data.people.push({ aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Attendee ${i}`, email: `a${i}@westmoor.example`, agency: 'wm-hospital', jobTitle: 'Nurse', roles: [] });
+    data.people.push({
+      aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Attendee ${i}`,
+      email: `a${i}@westmoor.example`,
+      agency: 'wm-hospital',
+      jobTitle: 'Nurse',
+      roles: [],
+    });
   }
   const world = await World.start({ directory: new Directory(checkDirectory(data)) });
   try {
     const names = Array.from({ length: ATTENDEES }, (_, i) => `Attendee ${i + 1}`);
-    const { reference, attendees } = await discussionWithOutcome(world, ['Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn', ...names]);
+    const { reference, attendees } = await discussionWithOutcome(world, [
+      'Jordan Reid',
+      'Alex Carter',
+      'Nia Evans',
+      'Helen Grant',
+      'Lucy Park',
+      'Chris Dunn',
+      ...names,
+    ]);
     const crowd = attendees.slice(6);
     const cards = await Promise.all(crowd.map((p) => ackCard(world, p, reference)));
 

@@ -48,7 +48,10 @@ async function once(delayMs: number): Promise<string> {
     const storage = await startEmbeddedAzurite({ dataDir });
     const store = new DiscussionStore(new Tables(storage.connectionString));
     // Before writes were durable, a crash could lose the tables themselves.
-    const kept = await store.acknowledgements(reference).then((acks) => acks.length, () => 0);
+    const kept = await store.acknowledgements(reference).then(
+      (acks) => acks.length,
+      () => 0,
+    );
     const outcome = (await store.get(reference).catch(() => undefined)) ? 'kept' : 'lost';
     await storage.stop();
     return `| ${delayMs} ms | ${recorded} | ${kept} | ${outcome} | ${burstMs} ms | ${percentile(times, 50)} ms | ${percentile(times, 95)} ms |`;

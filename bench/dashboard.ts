@@ -39,19 +39,39 @@ async function main(): Promise<void> {
     const discussions = new DiscussionStore(world.concord.tables);
     // Half referrals, half strategy discussions, spread over the 12 months to November 2026.
     const at = (i: number) => new Date(Date.UTC(2025, 11 + (i % 12), 1 + (i % 27), 10)).toISOString();
-    const seeded = await timed(() => inBatches(CASES, 32, async (i) => {
-      if (i % 2 === 0) {
-        const reference = `REF-${String(i + 1).padStart(5, '0')}`;
-        await referrals.createReferral({ reference, referrer: id('Nia Evans'), answers: {}, urgent: i % 10 === 0, submittedAt: at(i), decideBy: new Date(Date.parse(at(i)) + 30 * 3_600_000).toISOString(), decision: i % 4 === 0 ? { outcome: 'assessment', rationale: 'Bench', by: id('Kim Lee'), at: at(i) } : undefined });
-        return;
-      }
-      const d = convene({
-        chair: id('Sam Okafor'), scheduledAt: new Date(at(i)), minuteTaker: id('Dee Walsh'), referrer: id('Nia Evans'), babyOrUnborn: false, purpose: 'Bench',
-        invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')] },
-        reasons: { 'gp-parents': 'Bench', education: 'Bench' },
-      }, `SD-${String(i + 1).padStart(5, '0')}`, world.directory, new Date(at(i)));
-      await discussions.create(d);
-    }));
+    const seeded = await timed(() =>
+      inBatches(CASES, 32, async (i) => {
+        if (i % 2 === 0) {
+          const reference = `REF-${String(i + 1).padStart(5, '0')}`;
+          await referrals.createReferral({
+            reference,
+            referrer: id('Nia Evans'),
+            answers: {},
+            urgent: i % 10 === 0,
+            submittedAt: at(i),
+            decideBy: new Date(Date.parse(at(i)) + 30 * 3_600_000).toISOString(),
+            decision: i % 4 === 0 ? { outcome: 'assessment', rationale: 'Bench', by: id('Kim Lee'), at: at(i) } : undefined,
+          });
+          return;
+        }
+        const d = convene(
+          {
+            chair: id('Sam Okafor'),
+            scheduledAt: new Date(at(i)),
+            minuteTaker: id('Dee Walsh'),
+            referrer: id('Nia Evans'),
+            babyOrUnborn: false,
+            purpose: 'Bench',
+            invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')] },
+            reasons: { 'gp-parents': 'Bench', education: 'Bench' },
+          },
+          `SD-${String(i + 1).padStart(5, '0')}`,
+          world.directory,
+          new Date(at(i)),
+        );
+        await discussions.create(d);
+      }),
+    );
     const figures = new FiguresStore(world.concord.tables);
     const refs = Array.from({ length: CASES }, (_, i) => encodeKey(`${i % 2 === 0 ? 'REF' : 'SD'}-${String(i + 1).padStart(5, '0')}`));
     await inBatches(refs.length / 100, 4, (b) => figures.markPending(refs.slice(b * 100, b * 100 + 100)));
@@ -71,7 +91,9 @@ async function main(): Promise<void> {
       return out;
     };
     // Interleaved rounds, so that the baseline and the figures see the same machine load.
-    const healthz: number[] = [], json: number[] = [], csv: number[] = [];
+    const healthz: number[] = [],
+      json: number[] = [],
+      csv: number[] = [];
     for (let round = 0; round < 3; round++) {
       healthz.push(...(await sample('/healthz')));
       json.push(...(await sample('/api/partnership/figures?from=2025-12&to=2026-11', headers)));

@@ -24,7 +24,10 @@ async function fillHistory(tables: Tables, count: number): Promise<void> {
     const id = `deliver|history-${i}`;
     const pk = shardOf(id);
     const batch = byShard.get(pk) ?? [];
-    batch.push(['create', { partitionKey: pk, rowKey: `id|${encodeKey(id)}`, state: 'done', kind: 'deliver', dueAt: now.toISOString(), finishedAt: now.toISOString(), attempts: 0 }]);
+    batch.push([
+      'create',
+      { partitionKey: pk, rowKey: `id|${encodeKey(id)}`, state: 'done', kind: 'deliver', dueAt: now.toISOString(), finishedAt: now.toISOString(), attempts: 0 },
+    ]);
     byShard.set(pk, batch);
     if (batch.length === 100) await flush(pk);
   }

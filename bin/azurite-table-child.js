@@ -23,7 +23,24 @@ if (location) fs.mkdirSync(location, { recursive: true });
 // host, port, keep-alive, db path, debug log, access log, access log stream, debug log path,
 // loose, skip API version check (the SDK may be newer), cert, key, pwd, oauth,
 // product-style URLs, in-memory persistence.
-const config = new TableConfiguration('127.0.0.1', Number(portArg), undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, !location);
+const config = new TableConfiguration(
+  '127.0.0.1',
+  Number(portArg),
+  undefined,
+  dbPath,
+  false,
+  false,
+  undefined,
+  undefined,
+  false,
+  true,
+  '',
+  '',
+  '',
+  undefined,
+  false,
+  !location,
+);
 const server = new TableServer(config);
 const store = server.metadataStore;
 const db = store.db;

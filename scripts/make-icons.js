@@ -51,6 +51,12 @@ const ring = (x, y, size) => {
 };
 
 const out = path.join(__dirname, '..', 'appPackage');
-fs.writeFileSync(path.join(out, 'color.png'), png(192, (x, y, s) => (ring(x, y, s) ? [255, 255, 255, 255] : [0, 109, 119, 255])));
-fs.writeFileSync(path.join(out, 'outline.png'), png(32, (x, y, s) => (ring(x, y, s) ? [255, 255, 255, 255] : [0, 0, 0, 0])));
+fs.writeFileSync(
+  path.join(out, 'color.png'),
+  png(192, (x, y, s) => (ring(x, y, s) ? [255, 255, 255, 255] : [0, 109, 119, 255])),
+);
+fs.writeFileSync(
+  path.join(out, 'outline.png'),
+  png(32, (x, y, s) => (ring(x, y, s) ? [255, 255, 255, 255] : [0, 0, 0, 0])),
+);
 console.log('wrote appPackage/color.png and appPackage/outline.png');

@@ -16,7 +16,11 @@ const defaults = {
 function fill(template, env) {
   // The Partnership tab's SSO app: by default the bot's own app registration, exposing api://<domain>/<id>.
   const ssoClientId = env.SSO_CLIENT_ID || env.BOT_ID;
-  env = { SSO_CLIENT_ID: ssoClientId, SSO_APP_ID_URI: env.SSO_APP_ID_URI || (ssoClientId && env.BOT_DOMAIN ? `api://${env.BOT_DOMAIN}/${ssoClientId}` : ''), ...env };
+  env = {
+    SSO_CLIENT_ID: ssoClientId,
+    SSO_APP_ID_URI: env.SSO_APP_ID_URI || (ssoClientId && env.BOT_DOMAIN ? `api://${env.BOT_DOMAIN}/${ssoClientId}` : ''),
+    ...env,
+  };
   const missing = new Set();
   const out = template.replace(/\$\{\{([A-Z_]+)\}\}/g, (_, name) => {
     const value = env[name] ?? defaults[name];

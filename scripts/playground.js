@@ -29,11 +29,21 @@ function playgroundConfig(directory, current = PEOPLE[0]) {
   const person = (name) => {
     const p = directory.people.find((x) => x.name === name);
     const [given, ...rest] = p.name.split(' ');
-    return { id: `29:${p.aadObjectId}`, name: p.name, userPrincipleName: p.email, aadObjectId: p.aadObjectId, givenName: given, surname: rest.join(' '), email: p.email };
+    return {
+      id: `29:${p.aadObjectId}`,
+      name: p.name,
+      userPrincipleName: p.email,
+      aadObjectId: p.aadObjectId,
+      givenName: given,
+      surname: rest.join(' '),
+      email: p.email,
+    };
   };
   const [first, ...others] = [current, ...PEOPLE.filter((n) => n !== current)].slice(0, 6).map(person);
   const yaml = (o, indent = '') =>
-    Object.entries(o).map(([k, v]) => `${indent}${k}: ${typeof v === 'string' ? JSON.stringify(v) : v}`).join('\n');
+    Object.entries(o)
+      .map(([k, v]) => `${indent}${k}: ${typeof v === 'string' ? JSON.stringify(v) : v}`)
+      .join('\n');
   return [
     'version: "0.1.1"',
     `tenantId: ${directory.tenants[0].id}`,
@@ -101,7 +111,18 @@ async function startPlayground({ botPort = 3978, playgroundPort = 56150, people 
     const port = playgroundPort + i;
     const child = spawn(
       process.execPath,
-      ['-r', path.join(__dirname, 'loopback-only.js'), cli, '-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+      [
+        '-r',
+        path.join(__dirname, 'loopback-only.js'),
+        cli,
+        '-e',
+        `http://127.0.0.1:${botPort}/api/messages`,
+        '-c',
+        'msteams',
+        '-p',
+        String(port),
+        '--disable-telemetry',
+      ],
       { cwd: workDir, env: { ...process.env, BROWSER: 'none', TEAMSFX_TELEMETRY_TESTTOOL_DISABLED: 'true' }, stdio: ['ignore', out, out] },
     );
     children.push(child);
@@ -123,7 +144,9 @@ if (require.main === module) {
   const named = process.argv.slice(2);
   startPlayground({ people: named.length ? named : DEFAULT_PEOPLE }).then(
     ({ playgrounds, stop }) => {
-      console.log(`\nConcord is in the Playground, one browser tab a person:\n${playgrounds.map((p) => `  ${p.name.padEnd(12)} ${p.url}`).join('\n')}\nCtrl+C stops them all.\n`);
+      console.log(
+        `\nConcord is in the Playground, one browser tab a person:\n${playgrounds.map((p) => `  ${p.name.padEnd(12)} ${p.url}`).join('\n')}\nCtrl+C stops them all.\n`,
+      );
       const end = () => stop().then(() => process.exit(0));
       process.once('SIGINT', end);
       process.once('SIGTERM', end);

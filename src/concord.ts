@@ -160,23 +160,49 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const strategyPresenter = new StrategyPresenter(strategyCards, conversations, directory, calendar);
   const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', referralStore, calendar, now);
   const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', referralStore, calendar, now);
-  const referralPresenter = new ReferralPresenter(new ReferralCards(directory, calendar), strategyCards, { referral: referralForm.form, incident: incidentForm.form }, calendar, now);
+  const referralPresenter = new ReferralPresenter(
+    new ReferralCards(directory, calendar),
+    strategyCards,
+    { referral: referralForm.form, incident: incidentForm.form },
+    calendar,
+    now,
+  );
   const access = new CaseAccess(discussionStore, audit);
-  const tell = new TeamsTell(outbox, presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter, strategy: strategyPresenter }));
+  const tell = new TeamsTell(
+    outbox,
+    presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter, strategy: strategyPresenter }),
+  );
   const references = new References(tables);
   const services: WorkflowServices = { access, tell, jobs, audit, directory, calendar, references, now };
 
   // The chair's live tally waits a moment, so a burst of answers is shown in one update, not fifty.
   const tallies = new Batches(1000, 'tally update');
   const strategy: Strategy = strategyUseCases({
-    discussions: discussionStore, minutes: minutesStore, audit, schedule: jobs, tell, references, directory, calendar, now,
+    discussions: discussionStore,
+    minutes: minutesStore,
+    audit,
+    schedule: jobs,
+    tell,
+    references,
+    directory,
+    calendar,
+    now,
     tallies: { soon: (ref, version) => tallies.later(ref, () => strategy.acknowledgements.refreshTally({ ref, version })) },
   });
   const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
   const differenceStore = new DifferenceStore(tables);
   const differences: DifferencePorts = {
-    differences: differenceStore, discussions: discussionStore, minutes: minutesStore, notes: access,
-    audit, tell, schedule: jobs, references, directory, calendar, now,
+    differences: differenceStore,
+    discussions: discussionStore,
+    minutes: minutesStore,
+    notes: access,
+    audit,
+    tell,
+    schedule: jobs,
+    references,
+    directory,
+    calendar,
+    now,
   };
   const referrals = {
     drafting: new ReferralDrafting(services, referralForm),
@@ -185,7 +211,13 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const clocks = new IncidentClocks(services, referralStore);
   const incidents = { report: new IncidentReport(services, incidentForm, referralStore, clocks), clocks };
-  registerChasers(sweeper, { discussions: strategy.chasers, minutes, differences, undecidedReferrals: new UndecidedReferrals(services, referralStore), incidentClocks: clocks });
+  registerChasers(sweeper, {
+    discussions: strategy.chasers,
+    minutes,
+    differences,
+    undecidedReferrals: new UndecidedReferrals(services, referralStore),
+    incidentClocks: clocks,
+  });
   const parkedJobs = new ParkedJobs(services, new SchedulerParkedWork(jobs, sweeper), logger);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".

@@ -102,7 +102,8 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
 
   const ssoClientId = text('SSO_CLIENT_ID', '');
   const ssoAppIdUri = text('SSO_APP_ID_URI', '');
-  if (ssoAppIdUri && !/^api:\/\/\S+$/.test(ssoAppIdUri)) problems.push(`SSO_APP_ID_URI must be the tab's application ID URI, api://<host>/<client id>, not "${ssoAppIdUri}".`);
+  if (ssoAppIdUri && !/^api:\/\/\S+$/.test(ssoAppIdUri))
+    problems.push(`SSO_APP_ID_URI must be the tab's application ID URI, api://<host>/<client id>, not "${ssoAppIdUri}".`);
   const ssoJwksUrl = text('SSO_JWKS_URL', botId ? ENTRA_KEYS : '');
   if (ssoJwksUrl && !/^https:\/\//.test(ssoJwksUrl) && !/^http:\/\/127\.0\.0\.1(:\d+)?\//.test(ssoJwksUrl)) {
     problems.push(`SSO_JWKS_URL must be an https address (or http://127.0.0.1 for tests), not "${ssoJwksUrl}".`);

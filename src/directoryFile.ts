@@ -75,7 +75,10 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
     immediateRiskWorkingDays: data.partnership.escalation?.immediateRiskWorkingDays ?? 1,
   };
   const forms: Partial<DirectoryData['partnership']['forms']> = data.partnership.forms ?? {};
-  data.partnership.forms = { referral: forms.referral ?? 'config/forms/referral.json', seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json' };
+  data.partnership.forms = {
+    referral: forms.referral ?? 'config/forms/referral.json',
+    seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json',
+  };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
   return data;
 }
@@ -87,10 +90,15 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
  */
 function ladderStages(given: Partial<StageConfig>[] | undefined, problems: string[]): StageConfig[] {
   if (!given) return DEFAULT_STAGES;
-  const stages = given.map((s, i) => ({ ...s, participants: s.participants ?? (given.length === DEFAULT_STAGES.length ? DEFAULT_STAGES[i].participants : undefined) }));
+  const stages = given.map((s, i) => ({
+    ...s,
+    participants: s.participants ?? (given.length === DEFAULT_STAGES.length ? DEFAULT_STAGES[i].participants : undefined),
+  }));
   const unsaid = stages.flatMap((s, i) => (s.participants ? [] : [i + 1]));
   if (unsaid.length) {
-    problems.push(`partnership.escalation.stages: a ladder of ${given.length} stages says who takes part at each ("participants"); missing at stage ${unsaid.join(', ')}`);
+    problems.push(
+      `partnership.escalation.stages: a ladder of ${given.length} stages says who takes part at each ("participants"); missing at stage ${unsaid.join(', ')}`,
+    );
     return [];
   }
   problems.push(...ladderProblems(stages as StageConfig[]));

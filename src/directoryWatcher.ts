@@ -16,23 +16,25 @@ const POLL_MS = 1000;
 export function watchDirectoryFile(file: string, reload: DirectoryReload, directory: Directory, outbox: Outbox): () => void {
   let running = Promise.resolve();
   const changed = () => {
-    running = running.then(async () => {
-      const result = await reload.fileChanged();
-      if (result.loaded) {
-        logger.info('directory reloaded', { people: result.people, added: result.added.length, removed: result.removed.length });
-        return;
-      }
-      logger.warn('directory file has a problem; the directory in use is unchanged');
-      const version = fingerprint(file);
-      await outbox.sendAll(
-        directory.administrators().map((admin) => ({
-          key: `directory|${version}|${admin.aadObjectId}`,
-          subject: 'directory',
-          to: { person: admin.aadObjectId },
-          message: { summary: 'Concord: the changed partnership directory was not loaded; the one in use is unchanged', detail: result.problem },
-        })),
-      );
-    }).catch((e: Error) => logger.error('directory reload failed', { error: e.name }));
+    running = running
+      .then(async () => {
+        const result = await reload.fileChanged();
+        if (result.loaded) {
+          logger.info('directory reloaded', { people: result.people, added: result.added.length, removed: result.removed.length });
+          return;
+        }
+        logger.warn('directory file has a problem; the directory in use is unchanged');
+        const version = fingerprint(file);
+        await outbox.sendAll(
+          directory.administrators().map((admin) => ({
+            key: `directory|${version}|${admin.aadObjectId}`,
+            subject: 'directory',
+            to: { person: admin.aadObjectId },
+            message: { summary: 'Concord: the changed partnership directory was not loaded; the one in use is unchanged', detail: result.problem },
+          })),
+        );
+      })
+      .catch((e: Error) => logger.error('directory reload failed', { error: e.name }));
   };
   watchFile(file, { interval: POLL_MS, persistent: false }, (now, before) => {
     if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) changed();

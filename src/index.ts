@@ -10,7 +10,11 @@ async function main(): Promise<void> {
   const concord = await startConcord(settings);
   logger.info('Concord is ready', {
     url: `${concord.url}/api/messages`,
-    storage: settings.storageAccountUrl ? settings.storageAccountUrl : settings.storageConnectionString ? 'connection string' : `embedded Azurite in ${settings.dataDir}`,
+    storage: settings.storageAccountUrl
+      ? settings.storageAccountUrl
+      : settings.storageConnectionString
+        ? 'connection string'
+        : `embedded Azurite in ${settings.dataDir}`,
     partnership: concord.directory.partnership.name,
     startupMs: Date.now() - started,
   });

@@ -14,18 +14,21 @@ const REDACTED = ['text', 'note', 'rationale', 'purpose', 'summary', 'body', 'va
 /** Under test, lines are held for the test environment, which prints them only if the test fails. */
 const held = (globalThis as { __concordLogs?: string[] }).__concordLogs;
 
-const base = pino({
-  level: process.env.LOG_LEVEL ?? (!held && process.env.CONCORD_QUIET === '1' ? 'warn' : 'info'),
-  messageKey: 'message',
-  base: undefined,
-  timestamp: () => `,"at":"${new Date().toISOString()}"`,
-  formatters: { level: (label) => ({ level: label }) },
-  redact: { paths: [...REDACTED, ...REDACTED.map((k) => `*.${k}`)], censor: '[redacted]' },
-  mixin() {
-    const span = trace.getActiveSpan()?.spanContext();
-    return span ? { traceId: span.traceId, spanId: span.spanId } : {};
+const base = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (!held && process.env.CONCORD_QUIET === '1' ? 'warn' : 'info'),
+    messageKey: 'message',
+    base: undefined,
+    timestamp: () => `,"at":"${new Date().toISOString()}"`,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: [...REDACTED, ...REDACTED.map((k) => `*.${k}`)], censor: '[redacted]' },
+    mixin() {
+      const span = trace.getActiveSpan()?.spanContext();
+      return span ? { traceId: span.traceId, spanId: span.spanId } : {};
+    },
   },
-}, held ? { write: (line: string) => void held.push(line) } : undefined);
+  held ? { write: (line: string) => void held.push(line) } : undefined,
+);
 
 export const logger = {
   info: (m: string, f?: Fields) => base.info(f ?? {}, m),

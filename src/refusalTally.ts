@@ -46,6 +46,8 @@ export class RefusalTally {
   }
 
   private async write(action: string, detail: string): Promise<void> {
-    await this.audit.record({ subject: 'access', action, detail: detail.slice(0, 200) }).catch((e: Error) => logger.error('audit failed', { action, error: e.message.slice(0, 120) }));
+    await this.audit
+      .record({ subject: 'access', action, detail: detail.slice(0, 200) })
+      .catch((e: Error) => logger.error('audit failed', { action, error: e.message.slice(0, 120) }));
   }
 }

@@ -5,7 +5,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import AdmZip from 'adm-zip';
 
-const ENV = { ...process.env, BOT_ID: '0b0b0b0b-0000-4000-8000-000000000001', TEAMS_APP_ID: '0a0a0a0a-0000-4000-8000-000000000001', BOT_DOMAIN: 'concord.example.org' };
+const ENV = {
+  ...process.env,
+  BOT_ID: '0b0b0b0b-0000-4000-8000-000000000001',
+  TEAMS_APP_ID: '0a0a0a0a-0000-4000-8000-000000000001',
+  BOT_DOMAIN: 'concord.example.org',
+};
 
 function pngInfo(buf: Buffer) {
   expect(buf.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -27,7 +32,12 @@ describe('the Teams app package', () => {
   });
 
   test('the zip holds the manifest and both icons, with the bot id filled in', () => {
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(zip.readAsText('manifest.json'));
     expect(manifest.bots[0].botId).toBe(ENV.BOT_ID);
     expect(manifest.id).toBe(ENV.TEAMS_APP_ID);
@@ -69,7 +79,14 @@ describe('the Teams app package', () => {
 
   test('the Partnership tab is a personal static tab signed in with Teams SSO (webApplicationInfo)', () => {
     const manifest = JSON.parse(zip.readAsText('manifest.json'));
-    expect(manifest.staticTabs).toEqual([expect.objectContaining({ entityId: 'partnership', name: 'Partnership', contentUrl: 'https://concord.example.org/tab/partnership', scopes: ['personal'] })]);
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({
+        entityId: 'partnership',
+        name: 'Partnership',
+        contentUrl: 'https://concord.example.org/tab/partnership',
+        scopes: ['personal'],
+      }),
+    ]);
     expect(manifest.webApplicationInfo).toEqual({ id: ENV.BOT_ID, resource: `api://concord.example.org/${ENV.BOT_ID}` });
   });
 

@@ -59,7 +59,9 @@ test('workflows and the domain import nothing of the edges (teams, delivery, sto
 });
 
 test('the Bot Framework and teams-ai SDKs are used inside teams/ only, so moving to another SDK touches one folder', () => {
-  const outside = [...graph].flatMap(([from, targets]) => (from.startsWith('teams/') ? [] : targets.filter((t) => /^(botbuilder|botframework-|@microsoft\/teams-ai)/.test(t)).map((t) => `${from} -> ${t}`)));
+  const outside = [...graph].flatMap(([from, targets]) =>
+    from.startsWith('teams/') ? [] : targets.filter((t) => /^(botbuilder|botframework-|@microsoft\/teams-ai)/.test(t)).map((t) => `${from} -> ${t}`),
+  );
   expect(outside).toEqual([]);
 });
 

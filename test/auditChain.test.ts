@@ -24,7 +24,10 @@ test('120 events appended at once by two instances, sealed by two racing sealers
 
   const rows: Record<string, unknown>[] = [];
   for await (const r of tables.client('audit').listEntities<Record<string, unknown>>({ queryOptions: { filter: "PartitionKey eq 'SD-0900'" } })) rows.push(r);
-  const positions = rows.filter((r) => r.rowKey !== '|head').map((r) => r.position).sort((x, y) => Number(x) - Number(y));
+  const positions = rows
+    .filter((r) => r.rowKey !== '|head')
+    .map((r) => r.position)
+    .sort((x, y) => Number(x) - Number(y));
   expect(positions).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
   const pending = [];
   for await (const m of tables.client('audit').listEntities({ queryOptions: { filter: "PartitionKey eq '|pending'" } })) pending.push(m);

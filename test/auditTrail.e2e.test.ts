@@ -111,18 +111,23 @@ test('the scanner every end-to-end world runs when it stops finds a child identi
   const world = await World.start();
   await world.concord.audit.record({ subject: 'TEST-1', action: 'leak', detail: `about ${CHILD.name}` });
   await world.concord.audit.record({ subject: 'TEST-1', action: 'leak', detail: 'NHS 4010232137' });
-  expect(await auditRowsWithChildIdentifiers(world.concord.tables)).toEqual([
-    'TEST-1 leak: Alex Example',
-    'TEST-1 leak: an NHS-number-shaped "4010232137"',
-  ]);
-  await world.concord.tables.client('audit').deleteEntity('|chains', 'TEST-1').catch(() => undefined);
-  for (const r of await storedEvents(world.concord.tables.client('audit'), 'TEST-1')) await world.concord.tables.client('audit').deleteEntity('TEST-1', r.rowKey);
+  expect(await auditRowsWithChildIdentifiers(world.concord.tables)).toEqual(['TEST-1 leak: Alex Example', 'TEST-1 leak: an NHS-number-shaped "4010232137"']);
+  await world.concord.tables
+    .client('audit')
+    .deleteEntity('|chains', 'TEST-1')
+    .catch(() => undefined);
+  for (const r of await storedEvents(world.concord.tables.client('audit'), 'TEST-1'))
+    await world.concord.tables.client('audit').deleteEntity('TEST-1', r.rowKey);
   await world.stop();
 });
 
 test('a request body that is not JSON is refused and audited without any of its content', async () => {
   const world = await World.start();
-  const res = await fetch(`${world.concord.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"text": ${CHILD.name}}` });
+  const res = await fetch(`${world.concord.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: `{"text": ${CHILD.name}}`,
+  });
   expect(res.status).toBe(400);
   expect(await world.auditActions('access')).toEqual(['refused.malformed-request']);
   expect(await auditRowsWithChildIdentifiers(world.concord.tables)).toEqual([]);

@@ -140,7 +140,7 @@ test('a request Teams signed is served (the check refuses the forged, not everyt
   expect(answer.text).toMatch(/not one Concord knows/);
 });
 
-test('a signed token used for another service URL gets 401 with a plain body (botbuilder\'s own check; its message is not shown)', async () => {
+test("a signed token used for another service URL gets 401 with a plain body (botbuilder's own check; its message is not shown)", async () => {
   const signed = token(keys.key.privateKey, keys.kid, { serviceurl: 'https://smba.trafficmanager.net/elsewhere/' });
   const answer = await post(JSON.stringify(invokeFromNia(connector.url)), { authorization: `Bearer ${signed}` });
   expect(answer.status).toBe(401);

@@ -36,7 +36,8 @@ describe('values from a card', () => {
 
   test('a correction is named as its card names it', () => {
     expect(correctionId({ id: 'C12' }, 'id')).toBe('C12');
-    for (const forged of ['C0', 'c1', 'Jane', 'C1 ', ['C1']]) expect(refusal(() => correctionId({ id: forged }, 'id'))).toBe('invalid-input: "id" is not a correction');
+    for (const forged of ['C0', 'c1', 'Jane', 'C1 ', ['C1']])
+      expect(refusal(() => correctionId({ id: forged }, 'id'))).toBe('invalid-input: "id" is not a correction');
   });
 
   test('flags are true or false; dates are real days', () => {

@@ -41,7 +41,15 @@ function problemsWith(card: any): string[] {
 function minutesCards(d: ReturnType<typeof sampleDiscussion>): Record<string, object> {
   const mc = new MinutesCards(directory, new WorkingCalendar('Europe/London'));
   let m = startClock(d, NOW, 24);
-  const content = checkContent({ agencyInformation: 'a', analysis: 'b', decision: 's47-joint', rationale: 'c', actions: '', familyTold: 'd', link: 'https://example.org/minutes' });
+  const content = checkContent({
+    agencyInformation: 'a',
+    analysis: 'b',
+    decision: 's47-joint',
+    rationale: 'c',
+    actions: '',
+    familyTold: 'd',
+    link: 'https://example.org/minutes',
+  });
   m = circulate(m, d, id('Dee Walsh'), content, NOW);
   m = requestCorrection(m, d, id('Nia Evans'), 1, 'wrong', 'right', NOW);
   const declined = decideCorrection(m, d, id('Sam Okafor'), 'C1', false, 'the chair remembers otherwise', NOW);
@@ -57,7 +65,14 @@ function differenceCards(): Record<string, object> {
   const calendar = new WorkingCalendar('Europe/London');
   const dc = new DifferenceCards(directory, calendar);
   const nia = directory.person(id('Nia Evans'))!;
-  let pd = raise({ caseReference: 'SD-0042', decision: 'No s47', reasons: 'r', outcomeSought: 'o', responding: id('Jordan Reid'), immediateRisk: false }, 'PD-0007', nia, directory, calendar, NOW);
+  let pd = raise(
+    { caseReference: 'SD-0042', decision: 'No s47', reasons: 'r', outcomeSought: 'o', responding: id('Jordan Reid'), immediateRisk: false },
+    'PD-0007',
+    nia,
+    directory,
+    calendar,
+    NOW,
+  );
   pd = propose(pd, id('Nia Evans'), 1, 'A resolution', NOW);
   const atStage2 = escalate(pd, 'system', 1, 'deadline', NOW, directory, calendar);
   return {
@@ -74,14 +89,21 @@ function referralCards(): Record<string, object> {
   const incidentForm = loadForm('config/forms/serious-incident.json');
   const answers = { childName: 'A', unborn: 'true', consent: 'no' };
   const referral = { reference: 'REF-0042', referrer: id('Nia Evans'), answers, urgent: true, submittedAt: NOW.toISOString(), decideBy: NOW.toISOString() };
-  const steps = Object.fromEntries(form.steps.map((s, i) => [`referral step ${i + 1}`, rc.step(form, i, answers, { errors: ['an error'], urgent: true, verb: 'ref.step', noun: 'Referral' })]));
+  const steps = Object.fromEntries(
+    form.steps.map((s, i) => [`referral step ${i + 1}`, rc.step(form, i, answers, { errors: ['an error'], urgent: true, verb: 'ref.step', noun: 'Referral' })]),
+  );
   return {
     danger: rc.danger(),
     emergency: rc.emergency(),
     ...steps,
     'referral review': rc.review(form, answers, true, 'referral'),
     'front door triage': rc.referral(form, referral, { frontDoor: true, chair: false }, NOW),
-    'serious incident': rc.incident(incidentForm, { reference: 'SI-0001', raisedBy: id('Jordan Reid'), answers: {}, raisedAt: NOW.toISOString(), panelDueAt: NOW.toISOString(), log: [] }, { admin: true }, NOW),
+    'serious incident': rc.incident(
+      incidentForm,
+      { reference: 'SI-0001', raisedBy: id('Jordan Reid'), answers: {}, raisedAt: NOW.toISOString(), panelDueAt: NOW.toISOString(), log: [] },
+      { admin: true },
+      NOW,
+    ),
   };
 }
 
@@ -99,7 +121,13 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
     attendance: sd.attendance(d),
     'outcome form': sd.outcomeForm(d),
     'acknowledgement, unanswered': sd.acknowledgement(d, v, nia, undefined),
-    'acknowledgement, different': sd.acknowledgement(d, v, nia, { version: 1, aadObjectId: nia.aadObjectId, answer: 'different', note: 'n', at: NOW.toISOString() }),
+    'acknowledgement, different': sd.acknowledgement(d, v, nia, {
+      version: 1,
+      aadObjectId: nia.aadObjectId,
+      answer: 'different',
+      note: 'n',
+      at: NOW.toISOString(),
+    }),
     tally: sd.tally(d, [], '29:sam'),
     record: sd.record(d, []),
     'action due': sd.actionDue(d, 'A1', 'SD-0042: action A1 is due today'),
@@ -114,8 +142,13 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
   test('every template in src/cards/templates is an Adaptive Card 1.5', () => {
     const dir = path.join('src', 'cards', 'templates');
     // Every template is a .ts module: its view model's type and its input ids are checked by tsc.
-    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(path.join(dir, f)).isFile());
-    const sources = readdirSync(path.join('src', 'cards')).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(path.join('src', 'cards', f), 'utf8')).join('\n');
+    const files = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(path.join(dir, f)).isFile());
+    const sources = readdirSync(path.join('src', 'cards'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(path.join('src', 'cards', f), 'utf8'))
+      .join('\n');
     for (const f of files) {
       expect(f).toMatch(/\.ts$/);
       // A template module is loaded by its file name, synchronously, inside the loop.
@@ -127,7 +160,17 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
   });
 
   test('the first line of every card sent to a person names only the case reference', () => {
-    for (const card of [rendered.invitation, rendered['acknowledgement, unanswered'], rendered.tally, rendered['action due'], rendered['minutes to review'], rendered['minutes correction'], rendered['difference, manager on a phone'], rendered['front door triage'], rendered['serious incident']]) {
+    for (const card of [
+      rendered.invitation,
+      rendered['acknowledgement, unanswered'],
+      rendered.tally,
+      rendered['action due'],
+      rendered['minutes to review'],
+      rendered['minutes correction'],
+      rendered['difference, manager on a phone'],
+      rendered['front door triage'],
+      rendered['serious incident'],
+    ]) {
       expect(cards.text(card).split('\n')[0]).toMatch(/^(SD-0042|PD-0007|REF-0042|SI-0001): [a-z]/);
       expect(cards.text(card).split('\n')[0]).not.toContain('baby');
     }
@@ -138,7 +181,13 @@ test('the card check itself catches what Teams or a phone would get wrong', () =
   const bad = {
     type: 'AdaptiveCard',
     version: '1.6',
-    body: [{ type: 'TextBlock', text: 'no wrap' }, { type: 'Table', columns: [] }, { type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }, { type: 'TextBlock', text: '${left}', wrap: true }],
+    body: [
+      { type: 'TextBlock', text: 'no wrap' },
+      { type: 'Table', columns: [] },
+      { type: 'Input.Text', id: 'a' },
+      { type: 'Input.Text', id: 'a' },
+      { type: 'TextBlock', text: '${left}', wrap: true },
+    ],
     actions: [{ type: 'Action.Execute', title: 'No verb' }],
   };
   const problems = problemsWith(bad).join('\n');

@@ -29,7 +29,10 @@ describe('configuration from the environment', () => {
   });
 
   test('storage in Azure is an account URL reached with an identity, or a connection string, not both', () => {
-    expect(loadSettings({ STORAGE_ACCOUNT_URL: 'https://concordwm.table.core.windows.net', AZURE_CLIENT_ID: 'c' })).toMatchObject({ storageAccountUrl: 'https://concordwm.table.core.windows.net', azureClientId: 'c' });
+    expect(loadSettings({ STORAGE_ACCOUNT_URL: 'https://concordwm.table.core.windows.net', AZURE_CLIENT_ID: 'c' })).toMatchObject({
+      storageAccountUrl: 'https://concordwm.table.core.windows.net',
+      azureClientId: 'c',
+    });
     expect(() => loadSettings({ STORAGE_ACCOUNT_URL: 'http://example.org' })).toThrow(/STORAGE_ACCOUNT_URL must look like/);
     expect(() => loadSettings({ STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net', STORAGE_CONNECTION_STRING: 'x' })).toThrow(/not both/);
   });

@@ -13,7 +13,14 @@ function partnershipWith(n: number): Directory {
   const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
   const agencies = ['wm-csc', 'wm-police', 'wm-hospital', 'riverside-gp', 'wm-hv', 'oakfield-school'];
   for (let i = 1; i <= n; i++) {
-    data.people.push({ aadObjectId: `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Practitioner ${i}`, email: `p${i}@westmoor.example`, agency: agencies[i % agencies.length], jobTitle: 'Practitioner', roles: [] });
+    data.people.push({
+      aadObjectId: `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Practitioner ${i}`,
+      email: `p${i}@westmoor.example`,
+      agency: agencies[i % agencies.length],
+      jobTitle: 'Practitioner',
+      roles: [],
+    });
   }
   return new Directory(checkDirectory(data));
 }
@@ -32,10 +39,15 @@ describe('answers given at the same moment are all kept', () => {
     await chair.install();
     const crowd = await world.install(...names(60));
     const [form] = await chair.say('strategy');
-    const convened = await chair.click(form.attachments[0].content, 'Convene and send invitations', { ...CONVENE_ANSWERS, 'Others invited': ['Chris Dunn', ...names(60)] });
+    const convened = await chair.click(form.attachments[0].content, 'Convene and send invitations', {
+      ...CONVENE_ANSWERS,
+      'Others invited': ['Chris Dunn', ...names(60)],
+    });
     const reference = /^(SD-\d+)/.exec(text(convened.card))![1];
     const invitations = await Promise.all(
-      crowd.map((p) => p.waitForMessage((a) => a.summary === `${reference}: you are invited to a strategy discussion`, 'the invitation').then((m) => m.attachments[0].content)),
+      crowd.map((p) =>
+        p.waitForMessage((a) => a.summary === `${reference}: you are invited to a strategy discussion`, 'the invitation').then((m) => m.attachments[0].content),
+      ),
     );
 
     const replies = await Promise.all(crowd.flatMap((p, i) => [p.click(invitations[i], 'I will attend'), p.click(invitations[i], 'I will attend')]));
@@ -56,14 +68,17 @@ describe('answers given at the same moment are all kept', () => {
     const sd = await discussionWithOutcome(world, [...CORE, ...crowd]);
     await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
     const [dee] = await world.install('Dee Walsh');
-    const draft = (await dee.waitForMessage((a) => a.summary?.startsWith(`${sd.reference}: please write the minutes`), 'the drafting card')).attachments[0].content;
+    const draft = (await dee.waitForMessage((a) => a.summary?.startsWith(`${sd.reference}: please write the minutes`), 'the drafting card')).attachments[0]
+      .content;
     await dee.click(draft, 'Circulate the minutes', {
       'Information shared by each agency': 'Police: partner arrested eight months before the birth.',
       'Analysis of risk and needs, in words': 'A non-mobile baby with unexplained bruising; a carer with a history of violence.',
     });
     const people = sd.attendees.slice(CORE.length);
     const reviews = await Promise.all(
-      people.map((p) => p.waitForMessage((a) => a.summary === `${sd.reference}: the minutes need your review`, 'the minutes').then((m) => m.attachments[0].content)),
+      people.map((p) =>
+        p.waitForMessage((a) => a.summary === `${sd.reference}: the minutes need your review`, 'the minutes').then((m) => m.attachments[0].content),
+      ),
     );
 
     const asked = await Promise.all(

@@ -10,7 +10,12 @@ test('Teams answering 429 with Retry-After: 2, then 200: the message arrives onc
   const [nurse] = await world.install('Nia Evans');
   world.connector.failNext({ status: 429, headers: { 'Retry-After': '2' } });
   const asked = Date.now();
-  await world.concord.outbox.send({ key: 'throttled', subject: 'TEST-429', to: { person: nurse.who.aadObjectId }, message: { summary: 'TEST-429: please look' } });
+  await world.concord.outbox.send({
+    key: 'throttled',
+    subject: 'TEST-429',
+    to: { person: nurse.who.aadObjectId },
+    message: { summary: 'TEST-429: please look' },
+  });
   await nurse.waitForMessage((a) => a.text === 'TEST-429: please look', 'the throttled message');
   const failed = world.connector.calls.filter((c) => c.method === 'FAILED POST');
   const delivered = world.connector.calls.filter((c) => c.method === 'POST' && c.body?.text === 'TEST-429: please look');

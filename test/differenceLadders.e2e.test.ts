@@ -31,7 +31,10 @@ describe.each(Object.entries(LADDERS).filter(([, stages]) => stages))('a partner
         due = calendar.endOfWorkingDayAfter(due, ladder[spec.stage - 2].workingDays);
         world.clock.set(due);
         await world.runDueWork();
-        const moved = await jordan.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage ${spec.stage} (escalated automatically`), `the move to stage ${spec.stage}`);
+        const moved = await jordan.waitForMessage(
+          (a) => a.summary?.startsWith(`${reference}: now at stage ${spec.stage} (escalated automatically`),
+          `the move to stage ${spec.stage}`,
+        );
         expect(text(moved.attachments[0].content)).toContain(`Stage ${spec.stage} of ${ladder.length}: ${spec.name}`);
       }
       const final = await alison.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage ${ladder.length}`), 'the partnership’s stage');

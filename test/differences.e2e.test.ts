@@ -25,7 +25,11 @@ async function raiseAsNia(world: World, options: { immediateRisk?: boolean } = {
 /** The latest stage card this person was sent for the difference. */
 async function stageCard(person: TeamsUser, reference: string, stage: number): Promise<any> {
   const msg = await person.waitForMessage(
-    (a) => a.summary?.startsWith(reference) && a.attachments?.[0]?.content?.actions?.some((x: any) => x.data?.stage === stage && x.verb === 'pd.propose' || x.data?.stage === stage && x.verb === 'pd.final'),
+    (a) =>
+      a.summary?.startsWith(reference) &&
+      a.attachments?.[0]?.content?.actions?.some(
+        (x: any) => (x.data?.stage === stage && x.verb === 'pd.propose') || (x.data?.stage === stage && x.verb === 'pd.final'),
+      ),
     `${person.who.name}'s card for stage ${stage}`,
   );
   return msg.attachments[0].content;
@@ -44,21 +48,25 @@ describe('the Child Alex path', () => {
     expect(text(raised.card)).toContain('Stage 1 of 4: The practitioners');
     expect(text(raised.card)).toContain('Resolve or escalate by 17:00 on Wednesday 25 November');
     expect(text(raised.card)).toContain('Raised by Nia Evans (Westmoor General Hospital)');
-    expect(text(raised.card)).toContain('Responding: Jordan Reid (Westmoor Children\'s Social Care)');
+    expect(text(raised.card)).toContain("Responding: Jordan Reid (Westmoor Children's Social Care)");
     await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'the difference');
 
     // Nobody resolves stage 1: at its deadline it moves to stage 2 by itself.
     world.clock.set('2026-11-25T17:00:00Z');
     await world.runDueWork();
     const tomCard = await stageCard(tom, reference, 2);
-    expect(text(tomCard).split('\n')[0]).toMatch(new RegExp(`^${reference}: now at stage 2 \\(escalated automatically: the stage 1 deadline passed without a resolution\\)`));
+    expect(text(tomCard).split('\n')[0]).toMatch(
+      new RegExp(`^${reference}: now at stage 2 \\(escalated automatically: the stage 1 deadline passed without a resolution\\)`),
+    );
     expect(cards.buttonTitles(tomCard)).toEqual(['Propose a resolution', 'Approve escalation to stage 3', 'Ask for information', 'Give information']);
     const samCard = await stageCard(sam, reference, 2);
     await nia.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`), 'the practitioners to be told why');
 
     // Sam (social care's manager) asks for information, then approves the escalation.
     world.clock.set('2026-11-26T09:30:00Z');
-    const asked = await sam.click(samCard, 'Ask for information', { 'Your proposal, question or information': 'What did the hospital see on the ward this week?' });
+    const asked = await sam.click(samCard, 'Ask for information', {
+      'Your proposal, question or information': 'What did the hospital see on the ward this week?',
+    });
     expect(asked.said).toContain('Sam Okafor asked for information: “What did the hospital see on the ward this week?”');
     await tom.waitForMessage((a) => a.summary === `${reference}: Sam Okafor asks for information`, 'the question');
     await tom.click(tomCard, 'Give information', { 'Your proposal, question or information': 'Mother left the baby unattended twice; partner visited drunk.' });
@@ -67,9 +75,13 @@ describe('the Child Alex path', () => {
 
     // Stage 3: the senior managers of both sides. One proposes; the same side cannot accept its own proposal.
     const ruthCard = await stageCard(ruth, reference, 3);
-    const proposed = await ruth.click(ruthCard, 'Propose a resolution', { 'Your proposal, question or information': 'Reconvene the strategy discussion tomorrow with both GPs; s47 enquiry starts today.' });
+    const proposed = await ruth.click(ruthCard, 'Propose a resolution', {
+      'Your proposal, question or information': 'Reconvene the strategy discussion tomorrow with both GPs; s47 enquiry starts today.',
+    });
     expect(proposed.said).toContain('(waiting for the other side)');
-    const priyaCard = (await priya.waitForMessage((a) => a.summary === `${reference}: a resolution is proposed; the other side is asked to accept it`, 'the proposal')).attachments[0].content;
+    const priyaCard = (
+      await priya.waitForMessage((a) => a.summary === `${reference}: a resolution is proposed; the other side is asked to accept it`, 'the proposal')
+    ).attachments[0].content;
     expect(cards.buttonTitles(priyaCard)).toContain('Accept this resolution');
     const accepted = await priya.click(priyaCard, 'Accept this resolution');
     expect(accepted.said).toContain('Resolved');
@@ -93,7 +105,9 @@ describe('the Child Alex path', () => {
     const { nia, jordan, reference } = await raiseAsNia(world);
     const niaCard = await stageCard(nia, reference, 1);
     await nia.click(niaCard, 'Propose a resolution', { 'Your proposal, question or information': 'Social care starts a s47 enquiry.' });
-    const jordanCard = (await jordan.waitForMessage((a) => a.summary === `${reference}: a resolution is proposed; the other side is asked to accept it`, 'the proposal')).attachments[0].content;
+    const jordanCard = (
+      await jordan.waitForMessage((a) => a.summary === `${reference}: a resolution is proposed; the other side is asked to accept it`, 'the proposal')
+    ).attachments[0].content;
     const acceptButton = cards.action(jordanCard, 'Accept this resolution');
     const ownSide = await nia.invoke('pd.accept', acceptButton.data);
     expect(ownSide.message).toBe('The resolution must be accepted by the other side, not the side that proposed it.');
@@ -128,7 +142,10 @@ describe('the Child Alex path', () => {
     expect(ruth.messages().some((a) => a.summary?.startsWith(`${reference}: Tom Hughes has not answered`))).toBe(false);
     world.clock.set('2026-12-02T10:00:00Z');
     await world.runDueWork();
-    const cover = await ruth.waitForMessage((a) => a.summary === `${reference}: Tom Hughes has not answered a professional difference at stage 2; it needs you`, 'the cover request');
+    const cover = await ruth.waitForMessage(
+      (a) => a.summary === `${reference}: Tom Hughes has not answered a professional difference at stage 2; it needs you`,
+      'the cover request',
+    );
     expect(cards.buttonTitles(cover.attachments[0].content)).toContain('Approve escalation to stage 3');
     expect(text(cover.attachments[0].content)).toContain('No answer: “Tom Hughes did not answer within a working day; Ruth Abbott asked instead”');
     expect(await world.auditActions(reference)).toContain('difference.silence');
@@ -145,7 +162,10 @@ describe('immediate risk and the Christmas calendar', () => {
       expect(said).toContain('If the child is in danger now, call 999. Out of hours: 01632 960 999');
       expect(said).toContain('Stage 3 of 4: Senior managers, heads of service and designated professionals');
       for (const p of [ruth, priya, jordan]) {
-        await p.waitForMessage((a) => a.summary === `${reference}: now at stage 3 (raised because the child is at immediate risk), and it needs you`, 'the alert');
+        await p.waitForMessage(
+          (a) => a.summary === `${reference}: now at stage 3 (raised because the child is at immediate risk), and it needs you`,
+          'the alert',
+        );
       }
     } finally {
       await world.stop();
@@ -185,7 +205,10 @@ describe('a form sent twice', () => {
         'The outcome you are seeking': 'A section 47 enquiry',
         'Responding practitioner': 'Jordan Reid',
       };
-      const [a, b] = await Promise.all([nia.click(form.attachments[0].content, 'Raise the difference', answers), nia.click(form.attachments[0].content, 'Raise the difference', answers)]);
+      const [a, b] = await Promise.all([
+        nia.click(form.attachments[0].content, 'Raise the difference', answers),
+        nia.click(form.attachments[0].content, 'Raise the difference', answers),
+      ]);
       const refs = [a, b].map((x) => /(PD-\d{4})/.exec(text(x.card))?.[1]);
       expect(refs).toEqual(['PD-0001', 'PD-0001']);
       const card = await stageCard(jordan, 'PD-0001', 1);
@@ -248,9 +271,14 @@ describe('questions get answers', () => {
       const samCard = await stageCard(sam, reference, 2);
       world.clock.set('2026-11-26T09:30:00Z');
       await sam.click(samCard, 'Ask for information', { 'Your proposal, question or information': 'What did the hospital see on the ward this week?' });
-      const question = await nia.waitForMessage((a) => a.summary === `${reference}: Sam Okafor asks for information`, `the question (got ${JSON.stringify(nia.messages().map((m) => m.summary))})`);
+      const question = await nia.waitForMessage(
+        (a) => a.summary === `${reference}: Sam Okafor asks for information`,
+        `the question (got ${JSON.stringify(nia.messages().map((m) => m.summary))})`,
+      );
       const card = question.attachments[0].content;
-      expect(text(card)).toContain('Sam Okafor (Westmoor Children\'s Social Care) asks for information: “What did the hospital see on the ward this week?”. You can answer below.');
+      expect(text(card)).toContain(
+        "Sam Okafor (Westmoor Children's Social Care) asks for information: “What did the hospital see on the ward this week?”. You can answer below.",
+      );
       expect(cards.buttonTitles(card)).toEqual(['Give information']);
       await nia.click(card, 'Give information', { 'Your proposal, question or information': 'Mother left the baby unattended twice.' });
       const told = await sam.waitForMessage((a) => a.summary === `${reference}: Nia Evans has given information`, 'the answer');

@@ -55,7 +55,15 @@ function concord(directory: Directory, at: string) {
   const raiseAsNia = async (immediateRisk = false) => {
     const view = await raise(ports, {
       actor: actor('Nia Evans'),
-      form: { caseReference: 'SD-0142', decision: 'No s47 enquiry', reasons: 'Bruising on a non-mobile baby', outcomeSought: 'A s47 enquiry', responding: id('Jordan Reid'), immediateRisk: String(immediateRisk), formId: `f-${Math.random()}` },
+      form: {
+        caseReference: 'SD-0142',
+        decision: 'No s47 enquiry',
+        reasons: 'Bruising on a non-mobile baby',
+        outcomeSought: 'A s47 enquiry',
+        responding: id('Jordan Reid'),
+        immediateRisk: String(immediateRisk),
+        formId: `f-${Math.random()}`,
+      },
     });
     return difference(view);
   };
@@ -90,7 +98,12 @@ describe.each(Object.entries(LADDERS))('with %s', (_ladder, stages) => {
       for (const p of currentStage(now).participants) expect(started.some((n) => 'person' in n.to && n.to.person === p.aadObjectId)).toBe(true);
     }
     const last = await c.get(pd.reference);
-    expect(names(directory, currentStage(last).participants.map((p) => p.aadObjectId))).toEqual(['Alison Bright']);
+    expect(
+      names(
+        directory,
+        currentStage(last).participants.map((p) => p.aadObjectId),
+      ),
+    ).toEqual(['Alison Bright']);
     await c.runDueWork(currentStage(last).dueAt);
     expect((await c.get(pd.reference)).state).toBe('open');
     expect(c.told.some((n) => n.kind === 'pd.overdue' && 'person' in n.to && n.to.person === c.id('Alison Bright'))).toBe(true);
@@ -100,13 +113,19 @@ describe.each(Object.entries(LADDERS))('with %s', (_ladder, stages) => {
   test('a resolution takes effect only when the other side accepts that same proposal', async () => {
     const c = concord(directory, '2026-11-23T10:00:00Z');
     const pd = await c.raiseAsNia();
-    const first = difference(await propose(c.ports, { actor: c.actor('Nia Evans'), reference: pd.reference, stage: 1, text: 'Social care starts a s47 enquiry.' }));
+    const first = difference(
+      await propose(c.ports, { actor: c.actor('Nia Evans'), reference: pd.reference, stage: 1, text: 'Social care starts a s47 enquiry.' }),
+    );
     await expect(accept(c.ports, { actor: c.actor('Nia Evans'), reference: pd.reference, stage: 1, proposalAt: first.proposal!.at })).rejects.toThrow(
       new Refused('same-side', 'The resolution must be accepted by the other side, not the side that proposed it.'),
     );
     c.clock.set('2026-11-23T11:00:00Z');
-    const second = difference(await propose(c.ports, { actor: c.actor('Nia Evans'), reference: pd.reference, stage: 1, text: 'A s47 enquiry and a reconvened discussion.' }));
-    await expect(accept(c.ports, { actor: c.actor('Jordan Reid'), reference: pd.reference, stage: 1, proposalAt: first.proposal!.at })).rejects.toThrow(/has been replaced/);
+    const second = difference(
+      await propose(c.ports, { actor: c.actor('Nia Evans'), reference: pd.reference, stage: 1, text: 'A s47 enquiry and a reconvened discussion.' }),
+    );
+    await expect(accept(c.ports, { actor: c.actor('Jordan Reid'), reference: pd.reference, stage: 1, proposalAt: first.proposal!.at })).rejects.toThrow(
+      /has been replaced/,
+    );
     expect((await c.get(pd.reference)).state).toBe('open');
     const resolved = difference(await accept(c.ports, { actor: c.actor('Jordan Reid'), reference: pd.reference, stage: 1, proposalAt: second.proposal!.at }));
     expect(resolved.state).toBe('resolved');
@@ -120,7 +139,12 @@ describe.each(Object.entries(LADDERS))('with %s', (_ladder, stages) => {
     const pd = await c.raiseAsNia();
     const managers = ladder.find((s) => s.participants === 'line-managers')!;
     for (let stage = 1; stage < managers.stage; stage++) await escalate(c.ports, { actor: c.actor('Jordan Reid'), reference: pd.reference, stage });
-    expect(names(directory, currentStage(await c.get(pd.reference)).participants.map((p) => p.aadObjectId))).toEqual(['Sam Okafor', 'Tom Hughes']);
+    expect(
+      names(
+        directory,
+        currentStage(await c.get(pd.reference)).participants.map((p) => p.aadObjectId),
+      ),
+    ).toEqual(['Sam Okafor', 'Tom Hughes']);
     // Sam answers (he asks for information); Tom does not.
     await askOrAnswer(c.ports, { actor: c.actor('Sam Okafor'), reference: pd.reference, stage: managers.stage, what: 'asked', text: 'What did the ward see?' });
     await c.runDueWork('2026-12-02T09:59:00Z');
@@ -142,7 +166,10 @@ describe.each(Object.entries(LADDERS))('with %s', (_ladder, stages) => {
     const people = currentStage(pd).participants.map((p) => p.aadObjectId);
     expect(names(directory, people)).toEqual(senior.participants === 'partnership' ? ['Alison Bright'] : ['Priya Shah', 'Ruth Abbott']);
     for (const p of [...people, c.id('Jordan Reid')]) {
-      expect(c.told.find((n) => 'person' in n.to && n.to.person === p)).toMatchObject({ kind: 'pd.stage-started', why: 'raised because the child is at immediate risk' });
+      expect(c.told.find((n) => 'person' in n.to && n.to.person === p)).toMatchObject({
+        kind: 'pd.stage-started',
+        why: 'raised because the child is at immediate risk',
+      });
     }
     expect(pd.log[0].text).toBe(`The child is at immediate risk: started at stage ${senior.stage}.`);
     // Resolved or escalated within 1 working day (the default), not the stage's usual deadline.

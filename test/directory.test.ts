@@ -73,14 +73,19 @@ describe('the partnership directory', () => {
     expect(checkDirectory(three).partnership.escalation.stages.map((s) => s.participants)).toEqual(['practitioners', 'line-managers', 'partnership']);
     const four = sample();
     for (const s of four.partnership.escalation.stages) delete s.participants;
-    expect(checkDirectory(four).partnership.escalation.stages.map((s) => s.participants)).toEqual(['practitioners', 'line-managers', 'senior-managers', 'partnership']);
+    expect(checkDirectory(four).partnership.escalation.stages.map((s) => s.participants)).toEqual([
+      'practitioners',
+      'line-managers',
+      'senior-managers',
+      'partnership',
+    ]);
   });
 
   test('a file that is not JSON says so', () => {
     expect(() => loadDirectory('README.md')).toThrow(/could not be read/);
   });
 
-  test('the minutes deadline is the partnership\'s (24 hours unless it says), and a reminder after it is refused', () => {
+  test("the minutes deadline is the partnership's (24 hours unless it says), and a reminder after it is refused", () => {
     expect(checkDirectory(sample()).partnership.timescales.minutesDueHours).toBe(24);
     const late = sample();
     late.partnership.timescales = { minutesReminderHours: [12, 30] };

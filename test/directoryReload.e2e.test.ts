@@ -7,7 +7,14 @@ import { SAMPLE_DIRECTORY, World } from './harness/world';
 /** A partnership adds a person, or makes a mistake in the file, while Concord runs. */
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'concord-directory-')), 'partnership.json');
 const original = readFileSync(SAMPLE_DIRECTORY, 'utf8');
-const NEW_PERSON = { aadObjectId: 'cccccccc-0000-4000-8000-000000000001', name: 'Rowan Ellis', email: 'rowan.ellis@westmoor.example', agency: 'wm-csc', jobTitle: 'Social worker', roles: [] };
+const NEW_PERSON = {
+  aadObjectId: 'cccccccc-0000-4000-8000-000000000001',
+  name: 'Rowan Ellis',
+  email: 'rowan.ellis@westmoor.example',
+  agency: 'wm-csc',
+  jobTitle: 'Social worker',
+  roles: [],
+};
 const COUNCIL = '11111111-1111-4111-8111-111111111111';
 
 let world: World;
@@ -58,7 +65,9 @@ test('a changed file is picked up without a command; a broken one is reported to
   writeFileSync(file, original);
   await world.connector.waitFor(async () => !world.directory.person(NEW_PERSON.aadObjectId), 'the watcher to reload the file');
   writeFileSync(file, '{ "partnership": ');
-  const notice = await world.user('Alison Bright').waitForMessage((a) => String(a.summary ?? '').startsWith('Concord: the changed partnership directory was not loaded'), 'the directory notice');
+  const notice = await world
+    .user('Alison Bright')
+    .waitForMessage((a) => String(a.summary ?? '').startsWith('Concord: the changed partnership directory was not loaded'), 'the directory notice');
   expect(notice.text ?? JSON.stringify(notice)).toContain('could not be read');
   expect(world.directory.person('aaaaaaaa-0000-4000-8000-000000000011')).toBeDefined();
 });

@@ -5,7 +5,12 @@ import { Acknowledgement, attendees, status } from '../src/domain/strategyDiscus
 import { Invalid, Refused } from '../src/domain/refusals';
 import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
 
-const ack = (name: string, answer: Acknowledgement['answer'], version = 1): Acknowledgement => ({ version, aadObjectId: id(name), answer, at: NOW.toISOString() });
+const ack = (name: string, answer: Acknowledgement['answer'], version = 1): Acknowledgement => ({
+  version,
+  aadObjectId: id(name),
+  answer,
+  at: NOW.toISOString(),
+});
 
 describe('the status of an outcome', () => {
   const d = sampleDiscussion();
@@ -24,7 +29,12 @@ describe('the status of an outcome', () => {
 
   test('answers to an earlier version do not count for the current one', () => {
     const amended = { ...d, versions: [...d.versions, { ...d.versions[0], version: 2 }] };
-    expect(status(amended, everyone.map((n) => ack(n, 'agree', 1)))).toBe('awaiting');
+    expect(
+      status(
+        amended,
+        everyone.map((n) => ack(n, 'agree', 1)),
+      ),
+    ).toBe('awaiting');
   });
 });
 
@@ -45,19 +55,42 @@ describe('convening', () => {
   test('the chair taking the minutes is warned, not silently accepted', () => {
     const d = convene(
       {
-        chair: id('Sam Okafor'), scheduledAt: NOW, minuteTaker: id('Sam Okafor'), babyOrUnborn: false, purpose: 'x',
-        invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')], 'gp-parents': [id('Ben Ford')], education: [id('Mark Stone')] },
+        chair: id('Sam Okafor'),
+        scheduledAt: NOW,
+        minuteTaker: id('Sam Okafor'),
+        babyOrUnborn: false,
+        purpose: 'x',
+        invitees: {
+          'social-care': [id('Jordan Reid')],
+          police: [id('Alex Carter')],
+          health: [id('Nia Evans')],
+          'gp-child': [id('Helen Grant')],
+          'gp-parents': [id('Ben Ford')],
+          education: [id('Mark Stone')],
+        },
         reasons: { referrer: 'Anonymous referral' },
       },
-      'SD-0001', directory, NOW,
+      'SD-0001',
+      directory,
+      NOW,
     );
     expect(d.warnings[0]).toContain('The chair is also taking the minutes');
   });
 
   test('a health visitor or midwife is core only for a baby or unborn child', () => {
     const base = {
-      chair: id('Sam Okafor'), scheduledAt: NOW, minuteTaker: id('Dee Walsh'), purpose: 'x',
-      invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')], 'gp-parents': [id('Ben Ford')], education: [id('Mark Stone')] },
+      chair: id('Sam Okafor'),
+      scheduledAt: NOW,
+      minuteTaker: id('Dee Walsh'),
+      purpose: 'x',
+      invitees: {
+        'social-care': [id('Jordan Reid')],
+        police: [id('Alex Carter')],
+        health: [id('Nia Evans')],
+        'gp-child': [id('Helen Grant')],
+        'gp-parents': [id('Ben Ford')],
+        education: [id('Mark Stone')],
+      },
       reasons: { referrer: 'Anonymous referral' },
     };
     expect(() => convene({ ...base, babyOrUnborn: false }, 'SD-1', directory, NOW)).not.toThrow();
@@ -68,14 +101,23 @@ describe('convening', () => {
 describe('the outcome', () => {
   const d = sampleDiscussion();
   const valid = {
-    threshold: 'likely', rationale: 'r', decision: 's47-single', actions: [{ description: 'visit', owner: id('Jordan Reid'), dueDate: '2026-11-24' }],
-    contributions: 'c', familyShared: 'yes', familyDetail: 'told by the social worker today', followUpDate: '', amendmentReason: 'police withdrew',
+    threshold: 'likely',
+    rationale: 'r',
+    decision: 's47-single',
+    actions: [{ description: 'visit', owner: id('Jordan Reid'), dueDate: '2026-11-24' }],
+    contributions: 'c',
+    familyShared: 'yes',
+    familyDetail: 'told by the social worker today',
+    followUpDate: '',
+    amendmentReason: 'police withdrew',
   };
   test('a s47 enquiry with the threshold not met is inconsistent', () => {
     expect(() => checkOutcome({ ...valid, threshold: 'not-met' }, d, '2026-11-23')).toThrow(/needs the threshold of significant harm to be met/);
   });
   test('an action owned by someone not invited is refused', () => {
-    expect(() => checkOutcome({ ...valid, actions: [{ description: 'x', owner: id('Ruth Abbott'), dueDate: '2026-11-24' }] }, d, '2026-11-23')).toThrow(/owner must be someone invited/);
+    expect(() => checkOutcome({ ...valid, actions: [{ description: 'x', owner: id('Ruth Abbott'), dueDate: '2026-11-24' }] }, d, '2026-11-23')).toThrow(
+      /owner must be someone invited/,
+    );
   });
   test('a level alone is not a rationale: the rationale is required in words', () => {
     expect(() => checkOutcome({ ...valid, rationale: ' ' }, d, '2026-11-23')).toThrow(/Give the rationale/);
@@ -94,8 +136,25 @@ describe('forms as data', () => {
   test('the shipped forms are valid, and a broken one is refused at start-up with the reason', () => {
     expect(checkForm(loadForm('config/forms/referral.json'))).toEqual([]);
     expect(checkForm(loadForm('config/forms/serious-incident.json'))).toEqual([]);
-    const broken = { id: 'x', title: 'x', steps: [{ id: 's', title: 's', questions: [{ id: 'a', label: 'A', type: 'choice' }, { id: 'a', label: 'B', type: 'text', rules: ['made-up'] }] }] };
-    expect(checkForm(broken)).toEqual(['question "a" is a choice with no choices', 'question "a" appears twice', 'question "a" names an unknown rule "made-up"']);
+    const broken = {
+      id: 'x',
+      title: 'x',
+      steps: [
+        {
+          id: 's',
+          title: 's',
+          questions: [
+            { id: 'a', label: 'A', type: 'choice' },
+            { id: 'a', label: 'B', type: 'text', rules: ['made-up'] },
+          ],
+        },
+      ],
+    };
+    expect(checkForm(broken)).toEqual([
+      'question "a" is a choice with no choices',
+      'question "a" appears twice',
+      'question "a" names an unknown rule "made-up"',
+    ]);
   });
   test('an expected due date must not be past; a date of birth must not be future', () => {
     const step = loadForm('config/forms/referral.json').steps[0];
@@ -113,14 +172,27 @@ describe('forms as data', () => {
 
 describe('threshold and decision agree (s47(1) is a duty to enquire)', () => {
   const base = {
-    threshold: 'likely', rationale: 'Unexplained injuries', actions: [], contributions: 'Police checks', familyShared: 'no', familyDetail: 'Risk to the baby', followUpDate: '',
+    threshold: 'likely',
+    rationale: 'Unexplained injuries',
+    actions: [],
+    contributions: 'Police checks',
+    familyShared: 'no',
+    familyDetail: 'Risk to the baby',
+    followUpDate: '',
   };
-  const d = () => { const x = sampleDiscussion(); return { ...x, versions: [] }; };
+  const d = () => {
+    const x = sampleDiscussion();
+    return { ...x, versions: [] };
+  };
   test.each(['no-further-action', 'early-help', 's17-assessment'])('threshold met with %s needs a reason, kept on the outcome', (decision) => {
     expect(() => checkOutcome({ ...base, decision }, d(), '2026-11-23')).toThrow(/section 47\(1\) is a duty to enquire/);
-    expect(checkOutcome({ ...base, decision, noEnquiryReason: 'A medical cause is confirmed.' }, d(), '2026-11-23').noEnquiryReason).toBe('A medical cause is confirmed.');
+    expect(checkOutcome({ ...base, decision, noEnquiryReason: 'A medical cause is confirmed.' }, d(), '2026-11-23').noEnquiryReason).toBe(
+      'A medical cause is confirmed.',
+    );
   });
   test('threshold not met with no further action needs no such reason, and keeps none', () => {
-    expect(checkOutcome({ ...base, threshold: 'not-met', decision: 'no-further-action', noEnquiryReason: 'ignored' }, d(), '2026-11-23').noEnquiryReason).toBeUndefined();
+    expect(
+      checkOutcome({ ...base, threshold: 'not-met', decision: 'no-further-action', noEnquiryReason: 'ignored' }, d(), '2026-11-23').noEnquiryReason,
+    ).toBeUndefined();
   });
 });

@@ -109,11 +109,15 @@ test('Azurite killed: it is started again on the same data and serving within 5 
 
   process.kill(storagePid!, 'SIGKILL');
   const seen: number[] = [];
-  await connector.waitFor(async () => {
-    const { status } = await healthz(concord);
-    seen.push(status);
-    return status === 200 && seen.includes(503);
-  }, 'the storage to be serving again', 5000);
+  await connector.waitFor(
+    async () => {
+      const { status } = await healthz(concord);
+      seen.push(status);
+      return status === 200 && seen.includes(503);
+    },
+    'the storage to be serving again',
+    5000,
+  );
   expect(concord.storagePid()).not.toBe(storagePid);
 
   // Serving, with what was there before: Concord still knows how to reach the chair.
@@ -141,7 +145,9 @@ test('a full disk: answers are refused with a clear message, /healthz says 503, 
   }, 'a moment between two saves');
   const refused = await Promise.all(attendees.slice(0, 5).map((p, i) => p.click(ackCards[i], 'I agree')));
   for (const answer of refused) {
-    expect(answer.message).toBe('Concord cannot save anything just now: its storage is full or failing. Nothing was recorded. Please try again later, and tell your partnership administrator.');
+    expect(answer.message).toBe(
+      'Concord cannot save anything just now: its storage is full or failing. Nothing was recorded. Please try again later, and tell your partnership administrator.',
+    );
   }
   const health = await healthz(concord);
   expect(health.status).toBe(503);

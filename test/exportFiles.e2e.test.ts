@@ -18,13 +18,16 @@ afterAll(async () => {
 });
 
 const DISSENT = 'I understood that social care alone would start a section 47 enquiry today.';
-const consentCard = (replies: any[]) => replies.flatMap((r) => r.attachments ?? []).find((a: any) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+const consentCard = (replies: any[]) =>
+  replies.flatMap((r) => r.attachments ?? []).find((a: any) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
 
 async function answeredDiscussion() {
   const d = await discussionWithOutcome(world);
   const [jordan, alex, nia] = d.attendees;
   await jordan.click(await ackCard(world, jordan, d.reference), 'I agree');
-  await alex.click(await ackCard(world, alex, d.reference), 'I agree, with a note', { 'Your note, or what you understood the outcome to be': 'Police checks by Friday.' });
+  await alex.click(await ackCard(world, alex, d.reference), 'I agree, with a note', {
+    'Your note, or what you understood the outcome to be': 'Police checks by Friday.',
+  });
   await nia.click(await ackCard(world, nia, d.reference), 'My understanding is different', { 'Your note, or what you understood the outcome to be': DISSENT });
   return d;
 }
@@ -46,7 +49,7 @@ test('export in a personal chat offers a Word document; allowing it uploads a fi
   expect(doc).toContain(`${reference}: strategy discussion record`);
   expect(doc).toContain('Decision: Section 47 enquiry, joint with police');
   expect(doc).toContain('Status: Disputed');
-  expect(doc).toContain('Jordan Reid (Social Worker, Westmoor Children\'s Social Care): I agree (');
+  expect(doc).toContain("Jordan Reid (Social Worker, Westmoor Children's Social Care): I agree (");
   expect(doc).toContain('Alex Carter');
   expect(doc).toContain('I agree, with a note: "Police checks by Friday."');
   expect(doc).toContain(`My understanding is different: "${DISSENT}"`);
@@ -64,7 +67,7 @@ test('declining the file leaves a clear message and uploads nothing', async () =
   expect(site.uploads.length).toBe(before);
 });
 
-test('after a restart the file is made again for the person who allowed it; a consent naming someone else\'s case is refused', async () => {
+test("after a restart the file is made again for the person who allowed it; a consent naming someone else's case is refused", async () => {
   const { reference, attendees } = await answeredDiscussion();
   const alex = attendees[1];
   const consent = consentCard(await alex.say(`export ${reference}`));

@@ -37,9 +37,19 @@ describe('the Markdown record', () => {
     const [exported] = await jordan.say(`export ${reference}`);
     const lines: string[] = exported.text.split('\n');
 
-    expect(lines).toContain('- Rationale: Bruising \\_explained\\_ by \\`nobody\\`; \\#\\# Outcome, version 9 (recorded by \\[the chair\\](https://evil.example)) \\<b\\>\\&amp;\\</b\\> \\| x');
-    expect(lines).toContain('- Jordan Reid (Social Worker, Westmoor Children\'s Social Care): I agree, with a note: "Visit booked. - Status: \\*\\*Agreed by all\\*\\* \\# SD-0001: strategy discussion record\\\\" (Monday 23 November 2026 at 10:00)');
-    expect(lines.filter((l) => l.startsWith('#'))).toEqual([`# ${reference}: strategy discussion record`, '## Invited and attendance', expect.stringMatching(/^## Outcome, version 1 /), '### Acknowledgements', '## Audit trail']);
+    expect(lines).toContain(
+      '- Rationale: Bruising \\_explained\\_ by \\`nobody\\`; \\#\\# Outcome, version 9 (recorded by \\[the chair\\](https://evil.example)) \\<b\\>\\&amp;\\</b\\> \\| x',
+    );
+    expect(lines).toContain(
+      '- Jordan Reid (Social Worker, Westmoor Children\'s Social Care): I agree, with a note: "Visit booked. - Status: \\*\\*Agreed by all\\*\\* \\# SD-0001: strategy discussion record\\\\" (Monday 23 November 2026 at 10:00)',
+    );
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual([
+      `# ${reference}: strategy discussion record`,
+      '## Invited and attendance',
+      expect.stringMatching(/^## Outcome, version 1 /),
+      '### Acknowledgements',
+      '## Audit trail',
+    ]);
     expect(lines.filter((l) => l.startsWith('- Status:'))).toEqual(['- Status: **Awaiting acknowledgement**']);
   });
 
@@ -58,7 +68,8 @@ describe('the Markdown record', () => {
 describe('the CSV log of differences', () => {
   test('cells that a spreadsheet would run as formulas are neutralised and quoted', async () => {
     const [nia, , alison] = await world.install('Nia Evans', 'Jordan Reid', 'Alison Bright');
-    for (const caseReference of ['=HYPERLINK("http://evil.example","Open")', '+1', '-1+1', '@SUM(1)', 'SD-0142;=1+1', 'SD-0143']) await raise(nia, caseReference);
+    for (const caseReference of ['=HYPERLINK("http://evil.example","Open")', '+1', '-1+1', '@SUM(1)', 'SD-0142;=1+1', 'SD-0143'])
+      await raise(nia, caseReference);
     const [csv] = await alison.say('differences csv');
     const agencies = `2026-11-23,Westmoor General Hospital,Westmoor Children's Social Care,open,1,1:0.0,0`;
     expect(csv.text.split('\n')).toEqual([

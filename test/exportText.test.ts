@@ -12,7 +12,18 @@ describe('typed text in exports', () => {
 
   test('CSV: formulas neutralised (OWASP), quoted when needed (RFC 4180)', () => {
     expect(['=1+1', '+1', '-1', '@SUM(1)', '\t=1', '\r=1', 'SD-0001', 'a,b', 'say "hi"', 'a;=1', 'two\nlines', ''].map(csvCell)).toEqual([
-      "'=1+1", "'+1", "'-1", "'@SUM(1)", `"'\t=1"`, `"'\r=1"`, 'SD-0001', '"a,b"', '"say ""hi"""', '"a;=1"', '"two\nlines"', '',
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(1)",
+      `"'\t=1"`,
+      `"'\r=1"`,
+      'SD-0001',
+      '"a,b"',
+      '"say ""hi"""',
+      '"a;=1"',
+      '"two\nlines"',
+      '',
     ]);
   });
 });

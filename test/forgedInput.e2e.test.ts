@@ -38,7 +38,10 @@ async function convened(): Promise<{ reference: string; chair: TeamsUser; card: 
   await chair.install();
   await world.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
   const [form] = await chair.say('strategy');
-  const done = await chair.click(form.attachments[0].content, 'Convene and send invitations', { ...CONVENE_ANSWERS, Date: world.clock.now().toISOString().slice(0, 10) });
+  const done = await chair.click(form.attachments[0].content, 'Convene and send invitations', {
+    ...CONVENE_ANSWERS,
+    Date: world.clock.now().toISOString().slice(0, 10),
+  });
   return { reference: /^(SD-\d{4})/.exec(text(done.card))![1], chair, card: done.card };
 }
 
@@ -64,7 +67,8 @@ describe('enumerated values are own keys of their table', () => {
   test('an invitation reply named after a built-in, or "awaiting", is refused and records nothing', async () => {
     const { reference } = await convened();
     const alex = world.user('Alex Carter');
-    const invitation = (await alex.waitForMessage((a) => a.summary === `${reference}: you are invited to a strategy discussion`, 'the invitation')).attachments[0].content;
+    const invitation = (await alex.waitForMessage((a) => a.summary === `${reference}: you are invited to a strategy discussion`, 'the invitation'))
+      .attachments[0].content;
     const since = await accessRows();
     for (const forged of [...BUILT_INS, 'awaiting']) {
       const answer = await alex.invoke('sd.invitation.reply', { ref: reference, reply: forged });
@@ -116,7 +120,14 @@ describe('enumerated values are own keys of their table', () => {
       { ...amend, threshold: 'constructor', decision: 'early-help' },
       { ...amend, threshold: 'not-met', decision: '__proto__' },
       { ...amend, threshold: 'not-met', decision: 'early-help', familyShared: 'toString' },
-      { ...amend, threshold: 'not-met', decision: 'early-help', action_1_text: 'Visit', action_1_owner: world.user('Jordan Reid').who.aadObjectId, action_1_due: 'soon' },
+      {
+        ...amend,
+        threshold: 'not-met',
+        decision: 'early-help',
+        action_1_text: 'Visit',
+        action_1_owner: world.user('Jordan Reid').who.aadObjectId,
+        action_1_due: 'soon',
+      },
       { ...amend, threshold: 'not-met', decision: 'early-help', baseVersion: [1] },
     ]) {
       expectRefusal((await chair.invoke('sd.outcome.save', data)).message, 'constructor');
@@ -183,12 +194,19 @@ describe('audit rows never echo what a person typed', () => {
     expect((await nia.say('record Jane-Smith'))[0].text).toContain('You are not involved in JANE-SMITH');
     expect((await nia.invoke('sd.tally.view', { ref: 'Jane Smith' })).message).toBe('You are not involved in that case, so Concord cannot show or change it.');
     const access = (await world.concord.audit.trail('access')).slice(since);
-    expect(access.map((e) => e.detail)).toEqual(['asked for a reference not in Concord’s format (length 10)', 'asked for a reference not in Concord’s format (length 10)']);
+    expect(access.map((e) => e.detail)).toEqual([
+      'asked for a reference not in Concord’s format (length 10)',
+      'asked for a reference not in Concord’s format (length 10)',
+    ]);
   });
 
   test('a body that is not JSON: the audit row does not quote it', async () => {
     const since = await accessRows();
-    const res = await fetch(`${world.concord.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": "Jane Smith", born 2020' });
+    const res = await fetch(`${world.concord.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": "Jane Smith", born 2020',
+    });
     expect(res.status).toBe(400);
     expect((await world.concord.audit.trail('access')).slice(since).map((e) => e.detail)).toEqual(['body is not JSON']);
   });
@@ -213,10 +231,23 @@ describe('audit rows never echo what a person typed', () => {
 /** The referral questions, answered, then submitted: returns its reference. */
 async function referral(nia: TeamsUser): Promise<string> {
   const answers: Record<string, cards.Answer>[] = [
-    { 'Child’s full name (or “unborn baby of …”)': 'Alex Example', 'Date of birth, or expected due date if unborn': '2026-06-14', Address: '1 Example Road, Westmoor', 'GP practice': 'Riverside Medical Practice' },
-    { 'Mother or main carer (name, relationship)': 'Sam Example, mother', 'Father (name, or why not known)': 'Not known', 'Partners and other adults in the household': 'None', 'Who holds parental responsibility': 'Mother' },
+    {
+      'Child’s full name (or “unborn baby of …”)': 'Alex Example',
+      'Date of birth, or expected due date if unborn': '2026-06-14',
+      Address: '1 Example Road, Westmoor',
+      'GP practice': 'Riverside Medical Practice',
+    },
+    {
+      'Mother or main carer (name, relationship)': 'Sam Example, mother',
+      'Father (name, or why not known)': 'Not known',
+      'Partners and other adults in the household': 'None',
+      'Who holds parental responsibility': 'Mother',
+    },
     { 'What happened, with dates': '20 November: bruising.', 'What you saw yourself': 'Bruising.', 'What you were told, and by whom': 'Nothing.' },
-    { 'The child’s needs and the impact on the child': 'A baby with unexplained bruising who needs safe care at home.', 'The child’s voice: what they say, or show': 'Too young to speak.' },
+    {
+      'The child’s needs and the impact on the child': 'A baby with unexplained bruising who needs safe care at home.',
+      'The child’s voice: what they say, or show': 'Too young to speak.',
+    },
     { 'Do the parents know about this referral?': 'No', 'Do they consent?': 'Not asked', 'If they do not know or do not consent, why': 'Risk to the baby.' },
     { 'Other agencies involved': 'None', 'Other processes under way (police investigation, court)': 'None' },
   ];

@@ -34,7 +34,9 @@ describe('a raised difference’s origin', () => {
     const { reference, attendees } = await discussionWithOutcome(world);
     expect(reference).toBe('SD-0001');
     const nia = attendees[2];
-    await nia.click(await ackCard(world, nia, reference), 'My understanding is different', { 'Your note, or what you understood the outcome to be': 'A s47 by social care alone.' });
+    await nia.click(await ackCard(world, nia, reference), 'My understanding is different', {
+      'Your note, or what you understood the outcome to be': 'A s47 by social care alone.',
+    });
     const [kim, alison] = await world.install('Kim Lee', 'Alison Bright');
     const trailBefore = await world.concord.audit.trail(reference);
 

@@ -21,7 +21,11 @@ describe('the service', () => {
   });
 
   test('a malformed request body gets 400, is audited, and the server keeps serving', async () => {
-    const res = await fetch(`${world.concord.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
+    const res = await fetch(`${world.concord.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message", ',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/JSON Bot Framework activity/);
     const notActivity = await fetch(`${world.concord.url}/api/messages`, { method: 'POST', body: '[1,2]' });
@@ -52,7 +56,11 @@ describe('help', () => {
 
 describe('who may use Concord', () => {
   test('someone not in the directory is told who administers Concord, and it is audited', async () => {
-    const stranger = new TeamsUser({ aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000001', name: 'Stranger', tenantId: world.directory.data.tenants[0].id }, world.concord.url, world.connector);
+    const stranger = new TeamsUser(
+      { aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000001', name: 'Stranger', tenantId: world.directory.data.tenants[0].id },
+      world.concord.url,
+      world.connector,
+    );
     const [reply] = await stranger.say('help');
     expect(reply.text).toContain('not in the Westmoor Safeguarding Children Partnership (fictional sample) directory');
     expect(reply.text).toContain('Alison Bright (alison.bright@westmoor.gov.example)');
@@ -82,10 +90,17 @@ describe('reaching people', () => {
     await gp.install();
     expect(cards.text(gp.lastCard())).toContain('What you can do with Concord');
     await world.restart();
-    await world.concord.outbox.send({ key: 'hello-after-restart', subject: 'TEST-1', to: { person: gp.who.aadObjectId }, message: { summary: 'TEST-1: a message after the restart' } });
+    await world.concord.outbox.send({
+      key: 'hello-after-restart',
+      subject: 'TEST-1',
+      to: { person: gp.who.aadObjectId },
+      message: { summary: 'TEST-1: a message after the restart' },
+    });
     await gp.waitForMessage((a) => a.text === 'TEST-1: a message after the restart', 'the message');
     // The outcome is recorded just after Teams accepts the message.
-    expect(await world.connector.waitFor(async () => (await world.concord.outbox.outcome('TEST-1', 'hello-after-restart'))?.status, 'the outcome')).toBe('delivered');
+    expect(await world.connector.waitFor(async () => (await world.concord.outbox.outcome('TEST-1', 'hello-after-restart'))?.status, 'the outcome')).toBe(
+      'delivered',
+    );
   });
 
   test('someone seen only as a member of a team gets a new 1:1 chat opened for them', async () => {
@@ -100,7 +115,10 @@ describe('reaching people', () => {
       recipient: { id: '28:concord-test-bot', name: 'Concord' },
       conversation: channel,
       channelData: { tenant: { id: police.who.tenantId }, team: { id: '19:team@thread.tacv2' } },
-      membersAdded: [{ id: '29:someone-else' }, { id: 'aaaa-29:morgan', aadObjectId: world.directory.data.people.find((p) => p.name === 'Morgan Price')!.aadObjectId }],
+      membersAdded: [
+        { id: '29:someone-else' },
+        { id: 'aaaa-29:morgan', aadObjectId: world.directory.data.people.find((p) => p.name === 'Morgan Price')!.aadObjectId },
+      ],
     });
     const morgan = world.directory.data.people.find((p) => p.name === 'Morgan Price')!;
     await world.concord.outbox.send({ key: 'hello-morgan', subject: 'TEST-2', to: { person: morgan.aadObjectId }, message: { summary: 'TEST-2: hello' } });
@@ -111,19 +129,39 @@ describe('reaching people', () => {
 
   test('a channel is remembered by its own id, not the thread a message arrived in', async () => {
     const jordan = world.user('Jordan Reid').inChannel('19:case-team@thread.tacv2;messageid=1716');
-    await jordan.post({ ...{ type: 'message', text: 'help' }, id: 'in-thread', serviceUrl: world.connector.url, channelId: 'msteams',
-      from: { id: jordan.userId, aadObjectId: jordan.who.aadObjectId, name: 'Jordan Reid' }, recipient: { id: '28:concord-test-bot', name: 'Concord' },
+    await jordan.post({
+      ...{ type: 'message', text: 'help' },
+      id: 'in-thread',
+      serviceUrl: world.connector.url,
+      channelId: 'msteams',
+      from: { id: jordan.userId, aadObjectId: jordan.who.aadObjectId, name: 'Jordan Reid' },
+      recipient: { id: '28:concord-test-bot', name: 'Concord' },
       conversation: { id: '19:case-team@thread.tacv2;messageid=1716', conversationType: 'channel', tenantId: jordan.who.tenantId },
-      channelData: { tenant: { id: jordan.who.tenantId }, channel: { id: '19:case-team@thread.tacv2' } } });
-    await world.concord.outbox.send({ key: 'to-channel', subject: 'TEST-4', to: { channel: '19:case-team@thread.tacv2' }, message: { summary: 'TEST-4: to the channel' } });
-    await world.connector.waitFor(() => world.connector.sentTo('19:case-team@thread.tacv2').some((a) => a.text === 'TEST-4: to the channel'), 'the channel message');
+      channelData: { tenant: { id: jordan.who.tenantId }, channel: { id: '19:case-team@thread.tacv2' } },
+    });
+    await world.concord.outbox.send({
+      key: 'to-channel',
+      subject: 'TEST-4',
+      to: { channel: '19:case-team@thread.tacv2' },
+      message: { summary: 'TEST-4: to the channel' },
+    });
+    await world.connector.waitFor(
+      () => world.connector.sentTo('19:case-team@thread.tacv2').some((a) => a.text === 'TEST-4: to the channel'),
+      'the channel message',
+    );
   });
 
   test('someone Concord has never seen is reported as unreachable to whoever needed them, by name', async () => {
     const chair = world.user('Sam Okafor');
     await chair.install();
     const mark = world.directory.data.people.find((p) => p.name === 'Mark Stone')!;
-    await world.concord.outbox.send({ key: 'to-mark', subject: 'TEST-3', to: { person: mark.aadObjectId }, message: { summary: 'TEST-3: invitation' }, reportTo: [chair.who.aadObjectId] });
+    await world.concord.outbox.send({
+      key: 'to-mark',
+      subject: 'TEST-3',
+      to: { person: mark.aadObjectId },
+      message: { summary: 'TEST-3: invitation' },
+      reportTo: [chair.who.aadObjectId],
+    });
     const report = await chair.waitForMessage((a) => a.text?.startsWith('TEST-3: Mark Stone could not be reached'), 'the report');
     expect(report.text).toContain('contact them another way');
     expect((await world.concord.outbox.outcome('TEST-3', 'to-mark'))?.status).toBe('unreachable');
@@ -144,7 +182,12 @@ test('/healthz says 503 when storage stops answering', async () => {
 test('the first-line rule every end-to-end test checks at the end catches a message that names a child', async () => {
   const other = await World.start();
   const [nia] = await other.install('Nia Evans');
-  await other.concord.outbox.send({ key: 'bad', subject: 'TEST-9', to: { person: nia.who.aadObjectId }, message: { summary: 'Alex Example, 10 weeks: bruising' } });
+  await other.concord.outbox.send({
+    key: 'bad',
+    subject: 'TEST-9',
+    to: { person: nia.who.aadObjectId },
+    message: { summary: 'Alex Example, 10 weeks: bruising' },
+  });
   await nia.waitForMessage((a) => a.text?.startsWith('Alex Example'), 'the bad message');
   expect(other.proactiveFirstLinesThatBreakTheRule()).toEqual(['Alex Example, 10 weeks: bruising']);
   other.connector.calls.length = 0; // so that stopping this world does not fail
@@ -166,7 +209,9 @@ test('when storage fails mid-request the person gets a plain message, never a st
   expect(JSON.stringify(answer.http.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
   const replies = await chair.say('record SD-0001'); // a command that must read storage
   // (teams-ai shows "typing" while a turn is slow)
-  expect(replies.filter((r) => r.type === 'message').map((r) => r.text)).toEqual(['Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.']);
+  expect(replies.filter((r) => r.type === 'message').map((r) => r.text)).toEqual([
+    'Something went wrong and nothing was recorded. Please try again; if it keeps happening tell your partnership administrator.',
+  ]);
   await other.concord.stop();
   await other.connector.stop();
   // Storage answers again: it holds nothing of the failed acknowledgement, not even part of it.

@@ -14,7 +14,9 @@ test('a step recorded before a later part of the turn fails is reported as on th
     await world.concord.tables.client('jobs').deleteTable();
 
     const answer = await chair.click(form.attachments[0].content, 'Convene and send invitations', { ...CONVENE_ANSWERS, Date: '2026-11-23' });
-    expect(answer.message).toBe('SD-0001: what you did is on the record, but something went wrong afterwards, so some people may not have been told yet. Please do not repeat it: check it with "record SD-0001" and tell your partnership administrator.');
+    expect(answer.message).toBe(
+      'SD-0001: what you did is on the record, but something went wrong afterwards, so some people may not have been told yet. Please do not repeat it: check it with "record SD-0001" and tell your partnership administrator.',
+    );
     const [record] = await chair.say('record SD-0001');
     expect(cards.text(record.attachments[0].content)).toContain('SD-0001');
     expect(await world.auditActions('SD-0001')).toContain('convened');

@@ -42,7 +42,10 @@ test('a GP with a home and a guest identity acts under both and is one person in
 });
 
 test('an identity arriving from a tenant it does not belong to is refused and audited', async () => {
-  for (const [id, tenant] of [[HOME, COUNCIL], [GUEST, NHS]]) {
+  for (const [id, tenant] of [
+    [HOME, COUNCIL],
+    [GUEST, NHS],
+  ]) {
     const [reply] = await as(id, tenant).say('help');
     expect(reply.text).toContain('Concord cannot act for this account from this organisation');
   }

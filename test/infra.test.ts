@@ -11,7 +11,8 @@ const PLATFORM = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsA
 describe('the Azure infrastructure', () => {
   test('every setting the app needs in Azure is provided: managed-identity bot, identity-based storage, a public address', () => {
     const names = appSettings.map((s) => s.name);
-    for (const required of ['HOST', 'BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'AZURE_CLIENT_ID', 'STORAGE_ACCOUNT_URL', 'DIRECTORY_FILE']) expect(names).toContain(required);
+    for (const required of ['HOST', 'BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'AZURE_CLIENT_ID', 'STORAGE_ACCOUNT_URL', 'DIRECTORY_FILE'])
+      expect(names).toContain(required);
     expect(appSettings.find((s) => s.name === 'BOT_TYPE')!.value).toBe("'UserAssignedMSI'");
     expect(appSettings.find((s) => s.name === 'HOST')!.value).toBe("'0.0.0.0'");
   });

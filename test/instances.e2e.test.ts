@@ -13,7 +13,10 @@ async function settled(world: World, timeoutMs: number): Promise<void> {
       const upper = `due|${world.clock.now().toISOString()}|~`;
       let due = 0;
       for (let s = 0; s < 4; s++) {
-        for await (const _ of jobs.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`jobs-${s}`} and RowKey ge 'due|' and RowKey le ${upper}`, select: ['RowKey'] } })) due++;
+        for await (const _ of jobs.listEntities({
+          queryOptions: { filter: odata`PartitionKey eq ${`jobs-${s}`} and RowKey ge 'due|' and RowKey le ${upper}`, select: ['RowKey'] },
+        }))
+          due++;
       }
       quiet = due === 0 && world.connector.inFlight === 0 ? quiet + 1 : 0;
       if (quiet < 2) await new Promise((r) => setTimeout(r, 250));
@@ -53,14 +56,20 @@ describe('several instances of the service on one storage', () => {
     world.connector.delayMs = 10_000;
     world.clock.set(new Date(world.clock.now().getTime() + 25 * HOUR));
     world.clock.startTicking();
-    const finished = await settled(world, 60_000).then(() => true, () => false);
+    const finished = await settled(world, 60_000).then(
+      () => true,
+      () => false,
+    );
 
     const expected = new Map<string, number>();
     const expect_ = (name: string, line: string, times = 1) => expected.set(`${world.user(name).chatId} ${reference}: ${line}`, times);
     for (const a of ATTENDEES) {
       expect_(a, 'reminder, the outcome still needs your acknowledgement', 2); // after 2 hours, and at the start of the next working day
       const manager = world.directory.manager(world.directory.person(world.user(a).who.aadObjectId)!);
-      expect_(manager?.name ?? CHAIR, `${a} has not acknowledged the outcome of a strategy discussion chaired by ${CHAIR}, sent Monday 23 November 2026 at 10:00. Please make sure they answer today.`);
+      expect_(
+        manager?.name ?? CHAIR,
+        `${a} has not acknowledged the outcome of a strategy discussion chaired by ${CHAIR}, sent Monday 23 November 2026 at 10:00. Please make sure they answer today.`,
+      );
     }
     expect_('Dee Walsh', 'reminder, the minutes are due by 10:00 on Tuesday 24 November', 2);
     for (const who of [CHAIR, 'Priya Shah']) {
@@ -75,7 +84,12 @@ describe('several instances of the service on one storage', () => {
     for (const c of [world.concord, ...world.others]) await c.sweeper.stop();
     world.connector.delayMs = 0;
     const nia = world.user('Nia Evans');
-    await world.concord.outbox.send({ key: 'sent-by-a-dying-instance', subject: 'TEST-1', to: { person: nia.who.aadObjectId }, message: { summary: 'TEST-1: once only' } });
+    await world.concord.outbox.send({
+      key: 'sent-by-a-dying-instance',
+      subject: 'TEST-1',
+      to: { person: nia.who.aadObjectId },
+      message: { summary: 'TEST-1: once only' },
+    });
     // An instance claims the delivery, sends it, and dies before marking the job done.
     const dying = new JobStore(world.concord.tables);
     const due = (await dying.due(world.clock.now())).find((j) => j.id === 'deliver|sent-by-a-dying-instance')!;

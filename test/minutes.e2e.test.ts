@@ -21,10 +21,12 @@ async function ended(world: World, attendance: Record<string, string> = {}) {
 }
 
 function reviewCard(person: TeamsUser, reference: string, version = 1) {
-  return person.waitForMessage(
-    (a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'minutes.confirm' && x.data?.ref === reference && x.data?.version === version),
-    `the minutes of ${reference} v${version}`,
-  ).then((m) => m.attachments[0].content);
+  return person
+    .waitForMessage(
+      (a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'minutes.confirm' && x.data?.ref === reference && x.data?.version === version),
+      `the minutes of ${reference} v${version}`,
+    )
+    .then((m) => m.attachments[0].content);
 }
 
 describe('minutes within 24 hours', () => {
@@ -43,7 +45,9 @@ describe('minutes within 24 hours', () => {
 
     world.clock.advance(20 * HOUR);
     const circulated = await dee.click(draft, 'Circulate the minutes', MINUTES);
-    expect(circulated.message).toBe(`${reference}: the minutes were circulated to 7 people, within 24 hours. Each is asked to confirm they received and reviewed them; anyone who cannot be reached will be reported to you.`);
+    expect(circulated.message).toBe(
+      `${reference}: the minutes were circulated to 7 people, within 24 hours. Each is asked to confirm they received and reviewed them; anyone who cannot be reached will be reported to you.`,
+    );
 
     const chris = attendees[5]; // sent apologies: still receives them
     for (const person of [...attendees, chair]) {
@@ -102,29 +106,48 @@ describe('minutes within 24 hours', () => {
     const [jordan, alex, nia] = attendees;
     await dee.click(draft, 'Circulate the minutes', MINUTES);
     const niaCard = await reviewCard(nia, reference);
-    const correctionAnswers = { 'What is wrong (for a correction)': 'The hospital said the bruising was on both arms.', 'What it should say': 'Bruising on both upper arms, photographed.' };
+    const correctionAnswers = {
+      'What is wrong (for a correction)': 'The hospital said the bruising was on both arms.',
+      'What it should say': 'Bruising on both upper arms, photographed.',
+    };
     // Clicked twice: one correction.
-    const [asked] = await Promise.all([nia.click(niaCard, 'Ask for a correction', correctionAnswers), nia.click(niaCard, 'Ask for a correction', correctionAnswers)]);
+    const [asked] = await Promise.all([
+      nia.click(niaCard, 'Ask for a correction', correctionAnswers),
+      nia.click(niaCard, 'Ask for a correction', correctionAnswers),
+    ]);
     expect(asked.said).toContain('You asked for correction C1');
     expect((await world.concord.audit.trail(reference)).filter((e) => e.action === 'minutes.correction-requested')).toHaveLength(1);
-    const correction = (await chair.waitForMessage((a) => a.summary === `${reference}: a correction to the minutes is asked for`, 'the correction')).attachments[0].content;
+    const correction = (await chair.waitForMessage((a) => a.summary === `${reference}: a correction to the minutes is asked for`, 'the correction'))
+      .attachments[0].content;
     const accepted = await chair.click(correction, 'Accept the correction');
     expect(accepted.said).toContain('Accepted: a new version of the minutes has been circulated.');
 
     const v2 = await reviewCard(jordan, reference, 2);
     expect(text(v2).split('\n')[0]).toBe(`${reference}: the minutes were corrected (version 2) and need your review again`);
-    expect(text(v2)).toContain('Correction C1 applied: “The hospital said the bruising was on both arms.” now reads “Bruising on both upper arms, photographed.”');
+    expect(text(v2)).toContain(
+      'Correction C1 applied: “The hospital said the bruising was on both arms.” now reads “Bruising on both upper arms, photographed.”',
+    );
     expect((await jordan.click(v2, 'Received and reviewed')).said).toContain('You confirmed');
     const staleConfirm = await alex.click(await reviewCard(alex, reference, 1), 'Received and reviewed');
     expect(staleConfirm.message).toContain('version 2 has replaced them');
 
     // Alex asks for a correction the chair declines: it stays on the record as dissent.
     const alexV2 = await reviewCard(alex, reference, 2);
-    await alex.click(alexV2, 'Ask for a correction', { 'What is wrong (for a correction)': 'Police did not agree to a joint visit.', 'What it should say': 'Police will decide on a joint visit tomorrow.' });
-    const second = (await chair.waitForMessage((a) => a.summary === `${reference}: a correction to the minutes is asked for` && text(a.attachments[0].content).includes('correction C2'), 'the second correction')).attachments[0].content;
+    await alex.click(alexV2, 'Ask for a correction', {
+      'What is wrong (for a correction)': 'Police did not agree to a joint visit.',
+      'What it should say': 'Police will decide on a joint visit tomorrow.',
+    });
+    const second = (
+      await chair.waitForMessage(
+        (a) => a.summary === `${reference}: a correction to the minutes is asked for` && text(a.attachments[0].content).includes('correction C2'),
+        'the second correction',
+      )
+    ).attachments[0].content;
     const noReason = await chair.click(second, 'Decline the correction');
     expect(noReason.said).toContain('Give the reason for declining');
-    const declined = await chair.click(noReason.card, 'Decline the correction', { 'Reason, if you decline': 'The police manager agreed the joint visit at the meeting' });
+    const declined = await chair.click(noReason.card, 'Decline the correction', {
+      'Reason, if you decline': 'The police manager agreed the joint visit at the meeting',
+    });
     expect(declined.said).toContain('Declined: The police manager agreed the joint visit at the meeting. It stays on the record as a dissent.');
 
     await jordan.waitForMessage((a) => a.text === `${reference}: a dissent from Alex Carter has been added to the minutes record.`, 'the dissent notice');
@@ -133,20 +156,29 @@ describe('minutes within 24 hours', () => {
     const alexView = await alex.invoke('minutes.view', { ref: reference, version: 2 });
     expect(cards.buttonTitles(alexView.card)).toContain('Raise a professional difference');
     const form = await alex.click(alexView.card, 'Raise a professional difference');
-    expect(cards.input(form.card, 'Your reasons and the evidence').value).toBe('The minutes say “Police did not agree to a joint visit.”; they should say “Police will decide on a joint visit tomorrow.”.');
+    expect(cards.input(form.card, 'Your reasons and the evidence').value).toBe(
+      'The minutes say “Police did not agree to a joint visit.”; they should say “Police will decide on a joint visit tomorrow.”.',
+    );
     const raised = await alex.click(form.card, 'Raise the difference');
     expect(text(raised.card)).toMatch(/^PD-0001: professional difference raised/);
     const after = await alex.invoke('minutes.view', { ref: reference, version: 2 });
     expect(cards.buttonTitles(after.card)).not.toContain('Raise a professional difference');
     const [exported] = await chair.say(`export ${reference}`);
-    expect(exported.text).toContain('Correction C2 from Alex Carter: “Police did not agree to a joint visit.” should say “Police will decide on a joint visit tomorrow.”; declined (The police manager agreed the joint visit at the meeting): dissent on the record; raised as professional difference PD-0001.');
+    expect(exported.text).toContain(
+      'Correction C2 from Alex Carter: “Police did not agree to a joint visit.” should say “Police will decide on a joint visit tomorrow.”; declined (The police manager agreed the joint visit at the meeting): dissent on the record; raised as professional difference PD-0001.',
+    );
   });
 
   test('minutes whose decision contradicts the acknowledged outcome cannot be circulated silently', async () => {
     const { reference, chair, dee, draft } = await ended(world);
     const refused = await dee.click(draft, 'Circulate the minutes', { ...MINUTES, Decision: 'No further action' });
-    expect(refused.said).toContain('The minutes record the decision as “No further action”, but the outcome acknowledged by the attendees (version 1) is “Section 47 enquiry, joint with police”.');
-    await chair.waitForMessage((a) => a.text?.startsWith(`${reference}: the draft minutes record a different decision (No further action)`), 'the chair to be told');
+    expect(refused.said).toContain(
+      'The minutes record the decision as “No further action”, but the outcome acknowledged by the attendees (version 1) is “Section 47 enquiry, joint with police”.',
+    );
+    await chair.waitForMessage(
+      (a) => a.text?.startsWith(`${reference}: the draft minutes record a different decision (No further action)`),
+      'the chair to be told',
+    );
     expect(await world.auditActions(reference)).not.toContain('minutes.circulated');
     const levelOnly = await dee.click(refused.card, 'Circulate the minutes', { ...MINUTES, 'Analysis of risk and needs, in words': 'Level 4' });
     expect(levelOnly.said).toContain('a level alone is not enough');

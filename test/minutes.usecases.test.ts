@@ -54,7 +54,17 @@ function world(at = ENDED, directory = sample) {
   const tell = new RecordingTell();
   const jobs = new InMemorySchedule();
   const minutes = new InMemoryMinutes();
-  const ports: MinutesPorts = { access: new InMemoryCaseAccess(discussions, audit), minutes, discussions, tell, jobs, audit, directory, calendar, now: clock.now };
+  const ports: MinutesPorts = {
+    access: new InMemoryCaseAccess(discussions, audit),
+    minutes,
+    discussions,
+    tell,
+    jobs,
+    audit,
+    directory,
+    calendar,
+    now: clock.now,
+  };
   const presenter = new MinutesPresenter(new MinutesCards(directory, calendar), directory, calendar, { person: async () => undefined }, clock.now);
   const as = (name: string): Actor => ({ person: directory.person(id(name))!, tenantId: 't', activityId: 'a', userId: `29:${name}` });
   /** Runs the minutes chasers due by now, as the sweeper would. */
@@ -77,8 +87,14 @@ describe('the minutes clock', () => {
     const ended = new Date('2027-03-27T12:00:00Z'); // Saturday 12:00 GMT; the clocks go forward on Sunday
     const w = world(ended);
     const said = await endDiscussion(w.ports, w.as('Sam Okafor'), REF);
-    expect(saidText(said)).toBe(`${REF}: the discussion is marked as ended. The minutes are due by 13:00 on Sunday 28 March; Dee Walsh has been asked to write them.`);
-    expect(dueTimes(w)).toEqual(['minutes.overdue 2027-03-28T12:00:00.000Z', 'minutes.remind 2027-03-28T00:00:00.000Z', 'minutes.remind 2027-03-28T08:00:00.000Z']);
+    expect(saidText(said)).toBe(
+      `${REF}: the discussion is marked as ended. The minutes are due by 13:00 on Sunday 28 March; Dee Walsh has been asked to write them.`,
+    );
+    expect(dueTimes(w)).toEqual([
+      'minutes.overdue 2027-03-28T12:00:00.000Z',
+      'minutes.remind 2027-03-28T00:00:00.000Z',
+      'minutes.remind 2027-03-28T08:00:00.000Z',
+    ]);
     const [write] = w.tell.take();
     expect(write).toMatchObject({ kind: 'minutes.write', about: REF, reminder: false, reportTo: [id('Sam Okafor')] });
     expect(to(write)).toBe('Dee Walsh');
@@ -88,7 +104,9 @@ describe('the minutes clock', () => {
     const w = world();
     await endDiscussion(w.ports, w.as('Sam Okafor'), REF);
     w.clock.advance(HOUR);
-    expect(saidText(await endDiscussion(w.ports, w.as('Sam Okafor'), REF))).toBe(`${REF} was already marked as ended; the minutes are due by 10:00 on Tuesday 24 November.`);
+    expect(saidText(await endDiscussion(w.ports, w.as('Sam Okafor'), REF))).toBe(
+      `${REF} was already marked as ended; the minutes are due by 10:00 on Tuesday 24 November.`,
+    );
     expect(w.jobs.of('minutes.overdue')).toHaveLength(1);
   });
 
@@ -184,7 +202,9 @@ describe('confirming the minutes', () => {
     w.clock.advance(24 * HOUR);
     await w.sweep();
     const told = w.tell.take();
-    expect(told.map((n) => [n.kind, to(n), n.kind === 'minutes.unconfirmed' && sample.person(n.recipient)?.name])).toEqual([['minutes.unconfirmed', 'Sam Okafor', 'Jordan Reid']]);
+    expect(told.map((n) => [n.kind, to(n), n.kind === 'minutes.unconfirmed' && sample.person(n.recipient)?.name])).toEqual([
+      ['minutes.unconfirmed', 'Sam Okafor', 'Jordan Reid'],
+    ]);
     expect(w.audit.events.filter((e) => e.action === 'chased.minutes-manager').map((e) => e.actorAadObjectId)).toEqual([id('Jordan Reid')]);
   });
 
@@ -224,8 +244,13 @@ describe('corrections', () => {
     const view = await decide(w.ports, w.as('Sam Okafor'), REF, 'C1', true, '');
     expect(view).toMatchObject({ kind: 'minutes.correction', correction: { id: 'C1', state: 'accepted' } });
     const m = (await w.minutes.get(REF))!;
-    expect(m.versions.map((v) => [v.version, v.reason])).toEqual([[1, undefined], [2, 'Correction C1 accepted']]);
-    expect(m.versions[1].content.corrections).toEqual([{ id: 'C1', wrong: 'The police checks were not complete', shouldSay: 'The police checks are due on Friday' }]);
+    expect(m.versions.map((v) => [v.version, v.reason])).toEqual([
+      [1, undefined],
+      [2, 'Correction C1 accepted'],
+    ]);
+    expect(m.versions[1].content.corrections).toEqual([
+      { id: 'C1', wrong: 'The police checks were not complete', shouldSay: 'The police checks are due on Friday' },
+    ]);
     const told = w.tell.take();
     expect(told.every((n) => n.kind === 'minutes.review' && n.version === 2)).toBe(true);
     expect(told).toHaveLength(6);
@@ -242,7 +267,12 @@ describe('corrections', () => {
     await decide(w.ports, w.as('Sam Okafor'), REF, 'C1', false, 'The checks were complete');
     const told = w.tell.take();
     expect(told.filter((n) => n.kind === 'minutes.correction-declined').map(to)).toEqual(['Alex Carter']);
-    expect(told.filter((n) => n.kind === 'minutes.dissent-added').map(to).sort()).toEqual(['Helen Grant', 'Jordan Reid', 'Lucy Park', 'Nia Evans', 'Sam Okafor']);
+    expect(
+      told
+        .filter((n) => n.kind === 'minutes.dissent-added')
+        .map(to)
+        .sort(),
+    ).toEqual(['Helen Grant', 'Jordan Reid', 'Lucy Park', 'Nia Evans', 'Sam Okafor']);
     const m = (await w.minutes.get(REF))!;
     expect(m.versions).toHaveLength(1);
     expect(minutesRecordLines(m, [], sample, w.calendar, w.clock.now())).toContain(
@@ -281,7 +311,9 @@ describe('the minutes measure', () => {
         '- Confirmed by every recipient: 1 of 2 (50%)',
       ].join('\n'),
     );
-    expect((await minutesReport(w.ports, w.as('Alison Bright'), '2026-10')).text).toBe('Minutes in October 2026: no strategy discussions ended in this period.');
+    expect((await minutesReport(w.ports, w.as('Alison Bright'), '2026-10')).text).toBe(
+      'Minutes in October 2026: no strategy discussions ended in this period.',
+    );
   });
 
   test('anyone else is refused, and the refusal audited', async () => {
@@ -295,8 +327,14 @@ describe('a partnership whose minutes are due in 48 hours', () => {
   test('every clock follows it: reminders where the partnership set them, overdue at 48 hours, not 24', async () => {
     const w = world(ENDED, withDueHours(48));
     const said = await endDiscussion(w.ports, w.as('Sam Okafor'), REF);
-    expect(saidText(said)).toBe(`${REF}: the discussion is marked as ended. The minutes are due by 10:00 on Wednesday 25 November; Dee Walsh has been asked to write them.`);
-    expect(dueTimes(w)).toEqual(['minutes.overdue 2026-11-25T10:00:00.000Z', 'minutes.remind 2026-11-23T22:00:00.000Z', 'minutes.remind 2026-11-24T06:00:00.000Z']);
+    expect(saidText(said)).toBe(
+      `${REF}: the discussion is marked as ended. The minutes are due by 10:00 on Wednesday 25 November; Dee Walsh has been asked to write them.`,
+    );
+    expect(dueTimes(w)).toEqual([
+      'minutes.overdue 2026-11-25T10:00:00.000Z',
+      'minutes.remind 2026-11-23T22:00:00.000Z',
+      'minutes.remind 2026-11-24T06:00:00.000Z',
+    ]);
     w.tell.take();
     w.clock.advance(24 * HOUR);
     await w.sweep();

@@ -30,7 +30,9 @@ describe('a partnership whose minutes are due in 48 hours', () => {
     expect(ended.message).toContain('The minutes are due by 10:00 on Wednesday 25 November');
     const dee = world.user('Dee Walsh');
     const priya = world.user('Priya Shah');
-    const draft = (await dee.waitForMessage((a) => a.summary === `${sd.reference}: please write the minutes, due by 10:00 on Wednesday 25 November`, 'the drafting card')).attachments[0].content;
+    const draft = (
+      await dee.waitForMessage((a) => a.summary === `${sd.reference}: please write the minutes, due by 10:00 on Wednesday 25 November`, 'the drafting card')
+    ).attachments[0].content;
 
     world.clock.advance(24 * HOUR);
     await world.runDueWork();

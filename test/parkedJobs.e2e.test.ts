@@ -64,7 +64,9 @@ describe('a job Concord gives up on is an incident', () => {
     expect(refusal.text).toBe('Only partnership administrators can see and retry the jobs Concord has stopped trying.');
     const [refusedRetry] = await tom.say('retry job abcdef');
     expect(refusedRetry.text).toBe(refusal.text);
-    expect((await world.concord.audit.trail('access')).filter((e) => e.action === 'refused.not-admin' && e.actorAadObjectId === tom.who.aadObjectId)).toHaveLength(2);
+    expect(
+      (await world.concord.audit.trail('access')).filter((e) => e.action === 'refused.not-admin' && e.actorAadObjectId === tom.who.aadObjectId),
+    ).toHaveLength(2);
 
     const [listing] = await alison.say('jobs');
     const lines = String(listing.text).split('\n');
@@ -98,7 +100,11 @@ describe('a job Concord gives up on is an incident', () => {
     const rows: any[] = [];
     for await (const e of differences.listEntities({ queryOptions: { filter: `PartitionKey eq '${reference}'` } })) rows.push(e);
     for (const row of rows) {
-      const broken = Object.fromEntries(Object.entries(row).filter(([k, v]) => typeof v === 'string' && !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k)).map(([k]) => [k, '{']));
+      const broken = Object.fromEntries(
+        Object.entries(row)
+          .filter(([k, v]) => typeof v === 'string' && !['partitionKey', 'rowKey', 'etag', 'timestamp'].includes(k))
+          .map(([k]) => [k, '{']),
+      );
       await differences.updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...broken }, 'Merge');
     }
 
@@ -111,9 +117,12 @@ describe('a job Concord gives up on is an incident', () => {
     expect(await health(world)).toMatchObject({ status: 200, body: { status: 'degraded' } });
 
     // The record is repaired; the admin retries the deadline and the difference moves to stage 2.
-    for (const row of rows) await differences.upsertEntity(Object.fromEntries(Object.entries(row).filter(([k]) => !['etag', 'timestamp'].includes(k))) as any, 'Replace');
+    for (const row of rows)
+      await differences.upsertEntity(Object.fromEntries(Object.entries(row).filter(([k]) => !['etag', 'timestamp'].includes(k))) as any, 'Replace');
     const [listing] = await alison.say('jobs');
-    const line = String(listing.text).split('\n').find((l) => l.includes('did not move on from stage 1'))!;
+    const line = String(listing.text)
+      .split('\n')
+      .find((l) => l.includes('did not move on from stage 1'))!;
     const code = /^- \*\*([0-9a-f]{6})\*\* /.exec(line)![1];
     expect(line).toMatch(new RegExp(`Due Wednesday 25 November 2026 at 17:00; stopped .* after 8 attempts\\. Why: a fault in Concord \\(SyntaxError\\)\\.$`));
     await alison.say(`retry job ${code}`);

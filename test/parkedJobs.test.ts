@@ -18,7 +18,12 @@ describe('what an admin is told about a job Concord gave up on', () => {
       reference: 'SD-0001',
       what: 'the manager of Nia Evans was not told that the outcome is not acknowledged',
     });
-    expect(parked.describe({ kind: 'deliver', payload: { key: 'k', subject: 'SD-0001', to: { person: id('Helen Grant') }, message: { summary: 'SD-0001: the minutes need your review' } } })).toEqual({
+    expect(
+      parked.describe({
+        kind: 'deliver',
+        payload: { key: 'k', subject: 'SD-0001', to: { person: id('Helen Grant') }, message: { summary: 'SD-0001: the minutes need your review' } },
+      }),
+    ).toEqual({
       reference: 'SD-0001',
       what: 'a message to Helen Grant was not delivered (the minutes need your review)',
     });
@@ -26,15 +31,24 @@ describe('what an admin is told about a job Concord gave up on', () => {
 
   test('a job without a case says what it was; a payload that is not a reference is never echoed', () => {
     expect(parked.describe({ kind: 'tidy.drafts', payload: {} })).toEqual({ reference: undefined, what: 'a scheduled job (tidy.drafts) did not run' });
-    expect(parked.describe({ kind: 'minutes.overdue', payload: { ref: 'Baby Smith' } })).toEqual({ reference: undefined, what: 'nobody was told that the minutes are overdue' });
+    expect(parked.describe({ kind: 'minutes.overdue', payload: { ref: 'Baby Smith' } })).toEqual({
+      reference: undefined,
+      what: 'nobody was told that the minutes are overdue',
+    });
     expect(parked.describe({ kind: 'constructor', payload: {} }).what).toBe('a scheduled job (constructor) did not run');
   });
 
   test('the reason is a category that quotes nothing from the case', () => {
     expect(categoryOf(new TransientDeliveryError(503, undefined, 'Service Unavailable'))).toBe('Teams did not accept the message (HTTP 503)');
-    expect(categoryOf(Object.assign(new Error('The property value exceeds the maximum allowed size (64KB) — Baby Smith…'), { name: 'RestError', statusCode: 400, code: 'PropertyValueTooLarge' }))).toBe(
-      'storage refused it (HTTP 400 PropertyValueTooLarge)',
-    );
+    expect(
+      categoryOf(
+        Object.assign(new Error('The property value exceeds the maximum allowed size (64KB) — Baby Smith…'), {
+          name: 'RestError',
+          statusCode: 400,
+          code: 'PropertyValueTooLarge',
+        }),
+      ),
+    ).toBe('storage refused it (HTTP 400 PropertyValueTooLarge)');
     expect(categoryOf(new SyntaxError('Unexpected token B in JSON: "Baby Smith"'))).toBe('a fault in Concord (SyntaxError)');
     expect(categoryOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe('network (ECONNREFUSED)');
   });

@@ -12,7 +12,15 @@ import { World } from './harness/world';
 /** The sample partnership, with a business manager who may only read the figures. */
 function directoryWithViewer(): Directory {
   const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
-  data.people.push({ aadObjectId: 'abababab-0000-4000-8000-000000000017', tenantId: data.tenants[0].id, name: 'Grace Mensah', email: 'grace.mensah@westmoor.example', agency: 'wm-partnership', jobTitle: 'Business Manager', roles: ['partnership-viewer'] });
+  data.people.push({
+    aadObjectId: 'abababab-0000-4000-8000-000000000017',
+    tenantId: data.tenants[0].id,
+    name: 'Grace Mensah',
+    email: 'grace.mensah@westmoor.example',
+    agency: 'wm-partnership',
+    jobTitle: 'Business Manager',
+    roles: ['partnership-viewer'],
+  });
   return new Directory(checkDirectory(data));
 }
 
@@ -38,7 +46,10 @@ describe('the Partnership tab’s figures', () => {
     expect(res.status).toBe(200);
     const answer = await res.json();
     expect(answer.months.map((m: any) => m.month)).toEqual(['2026-10', SEEDED.month]);
-    expect(figure(answer, 'minutes', 'minutes.ended').months).toEqual([{ value: 0, text: '0' }, { value: 6, text: '6' }]);
+    expect(figure(answer, 'minutes', 'minutes.ended').months).toEqual([
+      { value: 0, text: '0' },
+      { value: 6, text: '6' },
+    ]);
     expect(figure(answer, 'minutes', 'minutes.withinDay').months[1]).toEqual({ value: 5, text: '5 of 6 (83%)' });
     expect(figure(answer, 'minutes', 'minutes.fullyConfirmed').period).toEqual({ value: 0, text: '0 of 6 (0%)' });
     expect(figure(answer, 'discussions', 'discussions.convened').period).toEqual({ value: 6, text: '6' });
@@ -54,7 +65,10 @@ describe('the Partnership tab’s figures', () => {
 
   test('the CSV holds exactly the charted numbers, cells neutralised', async () => {
     const token = await entra.tokenFor(world.directory, 'Grace Mensah');
-    const [json, csv] = await Promise.all([get('/api/partnership/figures?from=2026-11&to=2026-11', token), get('/api/partnership/figures.csv?from=2026-11&to=2026-11', token)]);
+    const [json, csv] = await Promise.all([
+      get('/api/partnership/figures?from=2026-11&to=2026-11', token),
+      get('/api/partnership/figures.csv?from=2026-11&to=2026-11', token),
+    ]);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="partnership-figures-2026-11-to-2026-11.csv"');
     const lines = (await csv.text()).split('\n');
@@ -86,8 +100,18 @@ describe('the Partnership tab’s figures', () => {
     }
     // Each kind of refusal is audited at once (later ones in the same minute are tallied); the person without the role each time, by name.
     const audited = (await world.concord.audit.trail('access')).filter((e) => e.detail === 'partnership figures');
-    expect(audited.map((e) => e.action)).toEqual(['refused.tab-no-token', 'refused.tab-other-tenant', 'refused.tab-expired', 'refused.not-admin', 'refused.not-admin', 'refused.tab-bad-token']);
-    expect(audited.filter((e) => e.action === 'refused.not-admin').map((e) => e.actorAadObjectId)).toEqual([world.directory.data.people.find((p) => p.name === 'Sam Okafor')!.aadObjectId, world.directory.data.people.find((p) => p.name === 'Sam Okafor')!.aadObjectId]);
+    expect(audited.map((e) => e.action)).toEqual([
+      'refused.tab-no-token',
+      'refused.tab-other-tenant',
+      'refused.tab-expired',
+      'refused.not-admin',
+      'refused.not-admin',
+      'refused.tab-bad-token',
+    ]);
+    expect(audited.filter((e) => e.action === 'refused.not-admin').map((e) => e.actorAadObjectId)).toEqual([
+      world.directory.data.people.find((p) => p.name === 'Sam Okafor')!.aadObjectId,
+      world.directory.data.people.find((p) => p.name === 'Sam Okafor')!.aadObjectId,
+    ]);
   });
 
   test('the page and its scripts are served from Concord, framed only by Teams', async () => {
@@ -104,7 +128,13 @@ describe('trying the tab locally', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'concord-dev-token-'));
     const world = await World.start({ env: { DATA_DIR: dataDir } });
     try {
-      const run = (env: Record<string, string>) => execFileSync(process.execPath, ['scripts/dev-token.js', 'Alison Bright'], { env: { ...process.env, DATA_DIR: dataDir, BOT_ID: '', ...env }, stdio: 'pipe' }).toString().trim();
+      const run = (env: Record<string, string>) =>
+        execFileSync(process.execPath, ['scripts/dev-token.js', 'Alison Bright'], {
+          env: { ...process.env, DATA_DIR: dataDir, BOT_ID: '', ...env },
+          stdio: 'pipe',
+        })
+          .toString()
+          .trim();
       const token = /#token=(\S+)$/.exec(run({}))![1];
       const res = await fetch(`${world.concord.url}/api/partnership/figures?from=2026-11&to=2026-11`, { headers: { Authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);

@@ -29,7 +29,11 @@ const ANSWERS: Record<string, cards.Answer>[] = [
     'The child’s needs and the impact on the child': 'A non-mobile baby with unexplained bruising; needs safe care at home and is at risk of serious injury.',
     'The child’s voice: what they say, or show': 'Too young to speak; flinches and cries when lifted.',
   },
-  { 'Do the parents know about this referral?': 'No', 'Do they consent?': 'Not asked', 'If they do not know or do not consent, why': 'Asking would increase the risk to the baby.' },
+  {
+    'Do the parents know about this referral?': 'No',
+    'Do they consent?': 'Not asked',
+    'If they do not know or do not consent, why': 'Asking would increase the risk to the baby.',
+  },
   { 'Other agencies involved': 'Health visiting', 'Other processes under way (police investigation, court)': 'None known' },
 ];
 
@@ -53,10 +57,15 @@ describe('referral triage', () => {
     // channel, and Concord asks the connector for the team's other channels.
     world.connector.teamChannels = [FRONT_DOOR];
     await kim.inChannel(TEAM).post({
-      type: 'conversationUpdate', id: 'install-front-door-team', serviceUrl: world.connector.url, channelId: 'msteams',
-      from: { id: kim.userId, aadObjectId: kim.who.aadObjectId }, recipient: { id: '28:concord-test-bot', name: 'Concord' },
+      type: 'conversationUpdate',
+      id: 'install-front-door-team',
+      serviceUrl: world.connector.url,
+      channelId: 'msteams',
+      from: { id: kim.userId, aadObjectId: kim.who.aadObjectId },
+      recipient: { id: '28:concord-test-bot', name: 'Concord' },
       conversation: { id: TEAM, conversationType: 'channel', tenantId: kim.who.tenantId },
-      channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' }, membersAdded: [{ id: '28:concord-test-bot' }],
+      channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' },
+      membersAdded: [{ id: '28:concord-test-bot' }],
     });
   });
   afterEach(async () => world?.stop());
@@ -72,7 +81,10 @@ describe('referral triage', () => {
     const reference = /(REF-\d{4})/.exec(submitted.message)![1];
     expect(submitted.message).toContain('The Front Door will decide by 17:00 on Tuesday 24 November');
 
-    const triage = await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`), 'the triage card');
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`),
+      'the triage card',
+    );
     const triageCard = triage.attachments[0].content;
     expect(text(triageCard).split('\n')[0]).toBe(`${reference}: new referral`);
     expect(text(triageCard)).toContain('Nia Evans, Safeguarding Nurse, Neonatal Unit, Westmoor General Hospital');
@@ -80,7 +92,10 @@ describe('referral triage', () => {
     const frontDoor = kim.inChannel(FRONT_DOOR);
     const noReason = await frontDoor.click(triageCard, 'Record the decision', { Decision: 'Strategy discussion' });
     expect(noReason.said).toContain('Give the rationale');
-    const decided = await frontDoor.click(triageCard, 'Record the decision', { Decision: 'Strategy discussion', 'Rationale (the referrer is told)': 'Unexplained bruising in a non-mobile baby: possible significant harm.' });
+    const decided = await frontDoor.click(triageCard, 'Record the decision', {
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Unexplained bruising in a non-mobile baby: possible significant harm.',
+    });
     expect(decided.said).toContain('Decided Monday 23 November 2026 at 10:00 by Kim Lee: Strategy discussion');
     const told = await nia.waitForMessage((a) => a.summary === `${reference}: the Front Door decided: Strategy discussion.`, 'the decision');
     // The rationale may describe the child: never in the first line or the notification.
@@ -130,7 +145,10 @@ describe('referral triage', () => {
     const reference = /(REF-\d{4})/.exec(submitted.message)![1];
     // Urgent runs on working hours (4 by default), not "the next working day": Monday 10:00 → 14:00.
     expect(submitted.message).toContain('The Front Door will decide by 14:00 on Monday 23 November');
-    await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral, urgent`), 'the urgent triage card');
+    await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral, urgent`),
+      'the urgent triage card',
+    );
   });
 
   test('invalid answers are caught on the card: a future date of birth, a level of need alone; nothing is submitted', async () => {
@@ -142,7 +160,10 @@ describe('referral triage', () => {
     let card = (await nia.click(future.card, 'Next', ANSWERS[0])).card;
     card = (await nia.click(card, 'Next', ANSWERS[1])).card;
     card = (await nia.click(card, 'Next', ANSWERS[2])).card;
-    const level = await nia.click(card, 'Next', { 'The child’s needs and the impact on the child': 'Level 4', 'The child’s voice: what they say, or show': 'n/a' });
+    const level = await nia.click(card, 'Next', {
+      'The child’s needs and the impact on the child': 'Level 4',
+      'The child’s voice: what they say, or show': 'n/a',
+    });
     expect(text(level.card)).toContain('a level of need alone is not accepted');
     const missing = await nia.click(level.card, 'Next', { 'The child’s needs and the impact on the child': '' });
     expect(text(missing.card)).toContain('The child’s needs and the impact on the child: please answer.');
@@ -150,7 +171,8 @@ describe('referral triage', () => {
     expect((await world.concord.audit.trail('referrals')).length).toBe(0);
     // What a submission would leave: a referral row, a REF- reference spent.
     const referrals = [];
-    for await (const row of world.concord.tables.client('referrals').listEntities({ queryOptions: { filter: "RowKey eq 'referral'" } })) referrals.push(row.partitionKey);
+    for await (const row of world.concord.tables.client('referrals').listEntities({ queryOptions: { filter: "RowKey eq 'referral'" } }))
+      referrals.push(row.partitionKey);
     expect(referrals).toEqual([]);
     const spent = [];
     for await (const row of world.concord.tables.client('counters').listEntities()) spent.push(`${row.partitionKey}/${row.rowKey}`);
@@ -212,10 +234,17 @@ describe('the serious-incident route', () => {
       const [form] = await jordan.say('serious incident');
       const step1 = form.attachments[0].content;
       expect(text(step1).split('\n')[0]).toBe('Serious incident: step 1 of 2');
-      const notSerious = await jordan.click(step1, 'Next', { 'Case reference (not the child’s name)': 'SD-0142', 'The child has been seriously harmed': true, 'Date of the incident': '2026-12-20' });
+      const notSerious = await jordan.click(step1, 'Next', {
+        'Case reference (not the child’s name)': 'SD-0142',
+        'The child has been seriously harmed': true,
+        'Date of the incident': '2026-12-20',
+      });
       expect(text(notSerious.card)).toContain('a serious incident needs abuse or neglect known or suspected');
       const step2 = await jordan.click(notSerious.card, 'Next', { 'Abuse or neglect is known or suspected': true });
-      const review = await jordan.click(step2.card, 'Review', { 'Summary of events': 'A 10-week-old baby admitted with inflicted head injuries.', 'Agencies involved': 'Hospital, police, social care, health visiting' });
+      const review = await jordan.click(step2.card, 'Review', {
+        'Summary of events': 'A 10-week-old baby admitted with inflicted head injuries.',
+        'Agencies involved': 'Hospital, police, social care, health visiting',
+      });
       const done = await jordan.click(review.card, 'Submit and alert the partnership');
       const reference = /(SI-\d{4})/.exec(done.message)![1];
       // 5 working days from Monday 21 December: 22, 23, 24, 29, 30 December.
@@ -225,7 +254,10 @@ describe('the serious-incident route', () => {
 
       world.clock.set('2026-12-30T09:00:00Z');
       await world.runDueWork();
-      await alison.waitForMessage((a) => a.summary === `${reference}: reminder, the National Panel must be notified by 17:00 on Wednesday 30 December`, 'the reminder');
+      await alison.waitForMessage(
+        (a) => a.summary === `${reference}: reminder, the National Panel must be notified by 17:00 on Wednesday 30 December`,
+        'the reminder',
+      );
       world.clock.set('2026-12-30T11:00:00Z');
       const notified = await alison.click(alert.attachments[0].content, 'Record the National Panel notification', { Date: '2026-12-30' });
       // 15 working days from Wednesday 30 December 2026, with New Year's Day a bank holiday: Thursday 21 January 2027.
@@ -233,7 +265,10 @@ describe('the serious-incident route', () => {
       expect(notified.said).toContain('Rapid review (15 working days from notification): due by 17:00 on Thursday 21 January 2027');
       world.clock.set('2027-01-21T17:00:00Z');
       await world.runDueWork();
-      await alison.waitForMessage((a) => a.summary?.startsWith(`${reference}: The rapid review has not been completed and the statutory deadline has passed`), 'the missed deadline');
+      await alison.waitForMessage(
+        (a) => a.summary?.startsWith(`${reference}: The rapid review has not been completed and the statutory deadline has passed`),
+        'the missed deadline',
+      );
       const [view] = await alison.say(`incident ${reference}`);
       expect(text(view.attachments[0].content)).toContain('due by 17:00 on Thursday 21 January (overdue: the statutory deadline was missed)');
       const [refused] = await world.user('Alex Carter').say(`incident ${reference}`);
@@ -256,7 +291,9 @@ describe('a referral always reaches someone who can decide', () => {
       const review = await walkThrough(nia, (await nia.click(first.attachments[0].content, 'No')).card);
       const submitted = await nia.click(review, 'Submit the referral');
       const reference = /(REF-\d{4})/.exec(submitted.message)![1];
-      expect(submitted.message).toContain(`Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')})`);
+      expect(submitted.message).toContain(
+        `Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')})`,
+      );
       for (const p of frontDoor) {
         const card = await world.user(p.name).waitForMessage((a) => a.summary === `${reference}: new referral`, `${p.name}'s copy`);
         expect(cards.buttonTitles(card.attachments[0].content)).toContain('Record the decision');

@@ -23,12 +23,28 @@ import { RecordingTell } from './inMemory/tell';
 import { InMemoryReferrals } from './inMemory/referrals';
 
 const REFERRAL_ANSWERS = {
-  childName: 'Alex Example', dateOfBirth: '2026-06-14', address: '1 Example Road, Westmoor', mother: 'Sam Example, mother',
-  father: 'Jo Sample', partners: 'None', parentalResponsibility: 'Mother', whatHappened: '20 November: bruising.', seen: 'Bruising on both arms.',
-  impact: 'A non-mobile baby with unexplained bruising, at risk of serious injury.', childsVoice: 'Too young to speak.',
-  parentsKnow: 'yes', consent: 'yes',
+  childName: 'Alex Example',
+  dateOfBirth: '2026-06-14',
+  address: '1 Example Road, Westmoor',
+  mother: 'Sam Example, mother',
+  father: 'Jo Sample',
+  partners: 'None',
+  parentalResponsibility: 'Mother',
+  whatHappened: '20 November: bruising.',
+  seen: 'Bruising on both arms.',
+  impact: 'A non-mobile baby with unexplained bruising, at risk of serious injury.',
+  childsVoice: 'Too young to speak.',
+  parentsKnow: 'yes',
+  consent: 'yes',
 };
-const INCIDENT_ANSWERS = { caseReference: 'SD-0142', harmed: 'true', abuse: 'true', incidentDate: '2026-12-20', summary: 'Admitted with injuries.', otherAgencies: 'Police' };
+const INCIDENT_ANSWERS = {
+  caseReference: 'SD-0142',
+  harmed: 'true',
+  abuse: 'true',
+  incidentDate: '2026-12-20',
+  summary: 'Admitted with injuries.',
+  otherAgencies: 'Police',
+};
 
 function world(at: string) {
   const clock = new FixedClock(new Date(at));
@@ -41,13 +57,26 @@ function world(at: string) {
   const services: WorkflowServices = {
     // Only `note` and `guard` are used here, and neither reads a discussion.
     access: new CaseAccess(undefined as never, audit),
-    tell, jobs, audit, directory, calendar, references: new InMemoryReferences(), now: clock.now,
+    tell,
+    jobs,
+    audit,
+    directory,
+    calendar,
+    references: new InMemoryReferences(),
+    now: clock.now,
   };
   const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', store, calendar, clock.now);
   const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', store, calendar, clock.now);
   const clocks = new IncidentClocks(services, store);
   return {
-    clock, audit, jobs, tell, store, referralForm, incidentForm, clocks,
+    clock,
+    audit,
+    jobs,
+    tell,
+    store,
+    referralForm,
+    incidentForm,
+    clocks,
     submission: new ReferralSubmission(services, referralForm, store, { canReach: async () => true }),
     frontDoor: new FrontDoor(services, store),
     undecided: new UndecidedReferrals(services, store),
@@ -158,7 +187,9 @@ describe('the serious-incident clocks: 5 working days to the National Panel, 15 
     const w = world('2026-12-21T10:00:00Z');
     const jordan = actor('Jordan Reid');
     await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
-    expect(said(await w.incidents.submit(jordan))).toContain('Reported as SI-0001. The partnership has been alerted; the National Panel must be notified by 17:00 on Wednesday 30 December');
+    expect(said(await w.incidents.submit(jordan))).toContain(
+      'Reported as SI-0001. The partnership has been alerted; the National Panel must be notified by 17:00 on Wednesday 30 December',
+    );
     const admins = directory.withRole('partnership-admin').map((p) => ({ person: p.aadObjectId }));
     expect(w.tell.ofKind('si.reported').map((n) => n.to)).toEqual(admins);
     expect(w.jobs.of('si.due').map((j) => [j.payload.which, j.dueAt.toISOString()])).toEqual([['panel', '2026-12-30T17:00:00.000Z']]);
@@ -204,26 +235,32 @@ describe('the National Panel clock runs from when the authority became aware', (
 });
 
 describe('a submission survives storage failing between storing it and taking the draft', () => {
-  test.each(['createReferral', 'claimDraft'] as const)('storage fails at %s: submitting again gives the one referral, and the Front Door is told once', async (failing) => {
-    const w = world('2026-11-23T10:00:00Z');
-    const nia = actor('Nia Evans');
-    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
-    w.store.failOnce(failing);
-    await expect(w.submission.submit(nia)).rejects.toThrow('storage did not answer');
-    expect(w.tell.told).toEqual([]);
-    expect(said(await w.submission.submit(nia))).toMatch(/^Your referral is REF-0001\./);
-    expect([...w.store.referrals.keys()]).toEqual(['REF-0001']);
-    expect(w.tell.ofKind('ref.new').map((n) => n.referral.reference)).toEqual(['REF-0001']);
-    expect(await w.store.draft('referral', nia.person.aadObjectId)).toBeUndefined();
-  });
+  test.each(['createReferral', 'claimDraft'] as const)(
+    'storage fails at %s: submitting again gives the one referral, and the Front Door is told once',
+    async (failing) => {
+      const w = world('2026-11-23T10:00:00Z');
+      const nia = actor('Nia Evans');
+      await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+      w.store.failOnce(failing);
+      await expect(w.submission.submit(nia)).rejects.toThrow('storage did not answer');
+      expect(w.tell.told).toEqual([]);
+      expect(said(await w.submission.submit(nia))).toMatch(/^Your referral is REF-0001\./);
+      expect([...w.store.referrals.keys()]).toEqual(['REF-0001']);
+      expect(w.tell.ofKind('ref.new').map((n) => n.referral.reference)).toEqual(['REF-0001']);
+      expect(await w.store.draft('referral', nia.person.aadObjectId)).toBeUndefined();
+    },
+  );
 
-  test.each(['createIncident', 'claimDraft'] as const)('a serious incident: storage fails at %s, and reporting again gives the one incident', async (failing) => {
-    const w = world('2026-12-21T10:00:00Z');
-    const jordan = actor('Jordan Reid');
-    await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
-    w.store.failOnce(failing);
-    await expect(w.incidents.submit(jordan)).rejects.toThrow('storage did not answer');
-    expect(said(await w.incidents.submit(jordan))).toMatch(/^Reported as SI-0001\./);
-    expect([...w.store.incidents.keys()]).toEqual(['SI-0001']);
-  });
+  test.each(['createIncident', 'claimDraft'] as const)(
+    'a serious incident: storage fails at %s, and reporting again gives the one incident',
+    async (failing) => {
+      const w = world('2026-12-21T10:00:00Z');
+      const jordan = actor('Jordan Reid');
+      await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
+      w.store.failOnce(failing);
+      await expect(w.incidents.submit(jordan)).rejects.toThrow('storage did not answer');
+      expect(said(await w.incidents.submit(jordan))).toMatch(/^Reported as SI-0001\./);
+      expect([...w.store.incidents.keys()]).toEqual(['SI-0001']);
+    },
+  );
 });

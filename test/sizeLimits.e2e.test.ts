@@ -65,7 +65,10 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     expect(rationale.maxLength).toBe(8000);
     expect(cards.input(form, 'Action 1').maxLength).toBe(1000);
 
-    const tooLong = await chair.click(form, 'Record the outcome and ask attendees to acknowledge', { ...OUTCOME_ANSWERS, 'Rationale for the threshold decision': typed(40_000, 'long') });
+    const tooLong = await chair.click(form, 'Record the outcome and ask attendees to acknowledge', {
+      ...OUTCOME_ANSWERS,
+      'Rationale for the threshold decision': typed(40_000, 'long'),
+    });
     expect(tooLong.said).toContain('Rationale for the threshold decision: at most 8,000 characters can be recorded, this has 40,000.');
     expect(tooLong.said).not.toMatch(SOMETHING_WRONG);
     const [before] = await chair.say(`record ${reference}`);
@@ -106,12 +109,16 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     const tally = await chair.click(form, 'Record the outcome and ask attendees to acknowledge', OUTCOME_ANSWERS);
     await chair.click(tally.card, 'The discussion has ended: start the minutes clock');
     const dee = await world.install('Dee Walsh').then(([u]) => u);
-    const draft = (await dee.waitForMessage((a) => a.summary?.startsWith(`${reference}: please write the minutes`), 'the drafting card')).attachments[0].content;
+    const draft = (await dee.waitForMessage((a) => a.summary?.startsWith(`${reference}: please write the minutes`), 'the drafting card')).attachments[0]
+      .content;
     const info = cards.input(draft, 'Information shared by each agency');
     expect(info.label).toBe('Information shared by each agency (up to 8,000 characters)');
     expect(info.maxLength).toBe(8000);
 
-    const forty = { 'Information shared by each agency': typed(40_000, 'long'), 'Analysis of risk and needs, in words': 'A baby with unexplained bruising and a violent carer.' };
+    const forty = {
+      'Information shared by each agency': typed(40_000, 'long'),
+      'Analysis of risk and needs, in words': 'A baby with unexplained bruising and a violent carer.',
+    };
     const notSaved = await dee.click(draft, 'Save draft', forty);
     expect(notSaved.said).toContain('Information shared by each agency: at most 8,000 characters can be recorded, this has 40,000.');
     expect(notSaved.said).not.toContain('Draft saved');
@@ -134,27 +141,41 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     const correctors = attendees.slice(0, 3);
     for (const [i, person] of correctors.entries()) {
       const version = i + 1;
-      const review = (await person.waitForMessage(
-        (a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'minutes.correct' && x.data?.version === version),
-        `the minutes v${version}`,
-      )).attachments[0].content;
+      const review = (
+        await person.waitForMessage(
+          (a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'minutes.correct' && x.data?.version === version),
+          `the minutes v${version}`,
+        )
+      ).attachments[0].content;
       const asked = await person.click(review, 'Ask for a correction', {
         'What is wrong (for a correction)': typed(1_000, `wrong ${version}`),
         'What it should say': typed(1_000, `right ${version}`),
       });
       expect(asked.said).toContain(`You asked for correction C${version}`);
-      const correction = (await chair.waitForMessage((a) => a.summary === `${reference}: a correction to the minutes is asked for` && text(a.attachments[0].content).includes(`correction C${version}`), `correction C${version}`)).attachments[0].content;
+      const correction = (
+        await chair.waitForMessage(
+          (a) => a.summary === `${reference}: a correction to the minutes is asked for` && text(a.attachments[0].content).includes(`correction C${version}`),
+          `correction C${version}`,
+        )
+      ).attachments[0].content;
       const accepted = await chair.click(correction, 'Accept the correction');
       expect(accepted.said).toContain('Accepted: a new version of the minutes has been circulated.');
     }
 
-    const v4 = text((await attendees[4].waitForMessage((a) => a.summary === `${reference}: the minutes were corrected (version 4) and need your review again`, 'version 4')).attachments[0].content);
+    const v4 = text(
+      (await attendees[4].waitForMessage((a) => a.summary === `${reference}: the minutes were corrected (version 4) and need your review again`, 'version 4'))
+        .attachments[0].content,
+    );
     for (const value of Object.values(minutes)) expect(v4).toContain(value);
-    for (const version of [1, 2, 3]) expect(v4).toContain(`Correction C${version} applied: “${typed(1_000, `wrong ${version}`)}” now reads “${typed(1_000, `right ${version}`)}”.`);
+    for (const version of [1, 2, 3])
+      expect(v4).toContain(`Correction C${version} applied: “${typed(1_000, `wrong ${version}`)}” now reads “${typed(1_000, `right ${version}`)}”.`);
     const [record] = await chair.say(`record ${reference}`);
     const shown = text(record.attachments[0].content);
     expect(shown).toContain('Version 4, circulated');
-    for (const version of [1, 2, 3]) expect(shown).toContain(`Correction C${version} from ${correctors[version - 1].who.name}: “${typed(1_000, `wrong ${version}`)}” should say “${typed(1_000, `right ${version}`)}”; accepted.`);
+    for (const version of [1, 2, 3])
+      expect(shown).toContain(
+        `Correction C${version} from ${correctors[version - 1].who.name}: “${typed(1_000, `wrong ${version}`)}” should say “${typed(1_000, `right ${version}`)}”; accepted.`,
+      );
   });
 
   test('a professional difference with every field at its limit, and a long exchange at stage 1, still escalates at its deadline', async () => {
@@ -184,7 +205,8 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     // Eight rounds of questions, answers and proposals at the limit: more than one table property
     // could ever hold, were the difference one document.
     let niaCard = raised.card;
-    let jordanCard = (await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'the difference')).attachments[0].content;
+    let jordanCard = (await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'the difference'))
+      .attachments[0].content;
     for (let round = 1; round <= 8; round++) {
       const asked = await nia.click(niaCard, 'Ask for information', { 'Your proposal, question or information': typed(2_000, `question ${round}`) });
       expect(asked.said).toContain(typed(2_000, `question ${round}`));

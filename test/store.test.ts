@@ -18,7 +18,10 @@ test('two writers with the same etag: one succeeds, the other sees the conflict'
   const created = await c.createEntity({ partitionKey: 'etag-test', rowKey: 'r', status: 'awaiting' });
   await c.updateEntity({ partitionKey: 'etag-test', rowKey: 'r', status: 'agreed' }, 'Replace', { etag: created.etag });
   const second = c.updateEntity({ partitionKey: 'etag-test', rowKey: 'r', status: 'disputed' }, 'Replace', { etag: created.etag });
-  const error = await second.then(() => undefined, (e: unknown) => e);
+  const error = await second.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isStale(error)).toBe(true);
   expect((await c.getEntity('etag-test', 'r')).status).toBe('agreed');
 });
@@ -26,9 +29,7 @@ test('two writers with the same etag: one succeeds, the other sees the conflict'
 test('twenty changes to one record at the same moment are all kept', async () => {
   const c = tables.client('discussions');
   await c.createEntity({ partitionKey: 'many', rowKey: 'r', json: JSON.stringify({ answers: [] }) });
-  await Promise.all(
-    Array.from({ length: 20 }, (_, i) => updateJson<{ answers: number[] }>(c, 'many', 'r', (doc) => ({ answers: [...doc.answers, i] }), 40)),
-  );
+  await Promise.all(Array.from({ length: 20 }, (_, i) => updateJson<{ answers: number[] }>(c, 'many', 'r', (doc) => ({ answers: [...doc.answers, i] }), 40)));
   const doc = JSON.parse((await c.getEntity<{ json: string }>('many', 'r')).json);
   expect(doc.answers.sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
 });

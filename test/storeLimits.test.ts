@@ -3,7 +3,16 @@ import { FIELDS } from '../src/domain/limits';
 import { limitOf } from '../src/domain/forms';
 import { EmbeddedStorage, startEmbeddedAzurite } from '../src/store/embeddedAzurite';
 import {
-  CHUNK_CHARS, createOnce, DocumentTooLarge, entityBytes, jsonEntity, MAX_ENTITY_BYTES, readJson, statusOf, Tables, updateJson,
+  CHUNK_CHARS,
+  createOnce,
+  DocumentTooLarge,
+  entityBytes,
+  jsonEntity,
+  MAX_ENTITY_BYTES,
+  readJson,
+  statusOf,
+  Tables,
+  updateJson,
 } from '../src/store/tables';
 
 /** Azure Tables' own limits, which Azurite enforces too. */
@@ -19,7 +28,11 @@ beforeAll(async () => {
 });
 afterAll(async () => storage?.stop());
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as { statusCode?: number; message?: string });
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as { statusCode?: number; message?: string },
+  );
 
 describe('the limits are real', () => {
   test('a string property of 32,768 characters is stored; one more is refused (PropertyValueTooLarge)', async () => {
@@ -54,7 +67,9 @@ describe('a document spans as many properties as it needs, within one entity', (
     expect(await createOnce(c, 'limits', 'big', doc)).toBe(true);
     expect(await readJson(c, 'limits', 'big')).toEqual(doc);
     const raw = await c.getEntity<Record<string, unknown>>('limits', 'big');
-    const chunks = Object.entries(raw).filter(([k]) => /^json\d*$/.test(k)).map(([, v]) => v as string);
+    const chunks = Object.entries(raw)
+      .filter(([k]) => /^json\d*$/.test(k))
+      .map(([, v]) => v as string);
     expect(chunks.length).toBeGreaterThan(100_000 / PROPERTY_CHARS);
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(CHUNK_CHARS);
   });
@@ -96,23 +111,45 @@ describe('every field at its limit fits', () => {
   test('an outcome version, the first minutes, a difference and a referral, each with every field at its limit, stay under the entity limit', () => {
     const f = FIELDS;
     const outcome = {
-      version: 1, recordedAt: '2026-11-23T10:00:00.000Z', recordedBy: 'x', amendmentReason: widest(f.amendmentReason.max),
+      version: 1,
+      recordedAt: '2026-11-23T10:00:00.000Z',
+      recordedBy: 'x',
+      amendmentReason: widest(f.amendmentReason.max),
       outcome: {
-        threshold: 'likely', decision: 's47-joint', rationale: widest(f.rationale.max), contributions: widest(f.contributions.max),
-        family: { shared: false, detail: widest(f.familyDetail.max) }, followUpDate: '2026-11-30',
+        threshold: 'likely',
+        decision: 's47-joint',
+        rationale: widest(f.rationale.max),
+        contributions: widest(f.contributions.max),
+        family: { shared: false, detail: widest(f.familyDetail.max) },
+        followUpDate: '2026-11-30',
         actions: Array.from({ length: 5 }, (_, i) => ({ id: `A${i + 1}`, description: widest(f.action.max), ownerAadObjectId: 'x', dueDate: '2026-11-25' })),
       },
     };
     const minutes = {
-      version: 1, circulatedAt: '', circulatedBy: '', recipients: Array.from({ length: 60 }, () => 'aaaaaaaa-0000-4000-8000-000000000001'),
+      version: 1,
+      circulatedAt: '',
+      circulatedBy: '',
+      recipients: Array.from({ length: 60 }, () => 'aaaaaaaa-0000-4000-8000-000000000001'),
       content: {
-        agencyInformation: widest(f.agencyInformation.max), analysis: widest(f.analysis.max), decision: 's47-joint', rationale: widest(f.minutesRationale.max),
-        actions: widest(f.minutesActions.max), familyTold: widest(f.familyTold.max), link: widest(f.link.max),
+        agencyInformation: widest(f.agencyInformation.max),
+        analysis: widest(f.analysis.max),
+        decision: 's47-joint',
+        rationale: widest(f.minutesRationale.max),
+        actions: widest(f.minutesActions.max),
+        familyTold: widest(f.familyTold.max),
+        link: widest(f.link.max),
       },
     };
     const difference = {
-      caseReference: widest(f.caseReference.max), decision: widest(f.differenceDecision.max), reasons: widest(f.differenceReasons.max), outcomeSought: widest(f.outcomeSought.max),
-      resolution: { text: widest(f.stageText.max) }, stages: [1, 2, 3, 4].map((stage) => ({ stage, participants: Array.from({ length: 8 }, () => ({ aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', side: 'raised-by' })) })),
+      caseReference: widest(f.caseReference.max),
+      decision: widest(f.differenceDecision.max),
+      reasons: widest(f.differenceReasons.max),
+      outcomeSought: widest(f.outcomeSought.max),
+      resolution: { text: widest(f.stageText.max) },
+      stages: [1, 2, 3, 4].map((stage) => ({
+        stage,
+        participants: Array.from({ length: 8 }, () => ({ aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', side: 'raised-by' })),
+      })),
     };
     const form = loadForm('config/forms/referral.json');
     const answers = Object.fromEntries(form.steps.flatMap((s) => s.questions).map((q) => [q.id, widest(limitOf(q)?.max ?? 20)]));

@@ -26,17 +26,33 @@ const actor = (name: string): Actor => ({ person: directory.person(id(name))!, t
 /** The convene form as the sample chair fills it in: every core role invited but the ones named in `leaveOut`. */
 function conveneForm(values: FormValues = {}): FormValues {
   return {
-    formId: 'form-1', purpose: 'Bruising on a toddler', date: '2026-11-23', time: '09:00', minuteTaker: id('Dee Walsh'), babyOrUnborn: 'false',
-    'invite_social-care': id('Jordan Reid'), invite_police: id('Alex Carter'), invite_health: id('Nia Evans'), 'invite_gp-child': id('Helen Grant'),
-    'invite_gp-parents': id('Ben Ford'), invite_education: id('Mark Stone'), invite_referrer: id('Nia Evans'),
+    formId: 'form-1',
+    purpose: 'Bruising on a toddler',
+    date: '2026-11-23',
+    time: '09:00',
+    minuteTaker: id('Dee Walsh'),
+    babyOrUnborn: 'false',
+    'invite_social-care': id('Jordan Reid'),
+    invite_police: id('Alex Carter'),
+    invite_health: id('Nia Evans'),
+    'invite_gp-child': id('Helen Grant'),
+    'invite_gp-parents': id('Ben Ford'),
+    invite_education: id('Mark Stone'),
+    invite_referrer: id('Nia Evans'),
     ...values,
   };
 }
 
 const OUTCOME: FormValues = {
-  threshold: 'likely', rationale: 'Unexplained bruising and no account given', decision: 's47-joint',
-  action_1_text: 'Joint visit', action_1_owner: id('Jordan Reid'), action_1_due: '2026-11-25',
-  contributions: 'Police checks; the GP shares records', familyShared: 'no', familyDetail: 'Risk to the child if told now',
+  threshold: 'likely',
+  rationale: 'Unexplained bruising and no account given',
+  decision: 's47-joint',
+  action_1_text: 'Joint visit',
+  action_1_owner: id('Jordan Reid'),
+  action_1_due: '2026-11-25',
+  contributions: 'Police checks; the GP shares records',
+  familyShared: 'no',
+  familyDetail: 'Risk to the child if told now',
 };
 
 type AnyJob = { [K in JobKind]: Job<K> }[JobKind];
@@ -50,7 +66,14 @@ function world(at = '2026-11-23T10:00:00Z') {
   const references = new InMemoryReferences();
   const tallies: string[] = [];
   const s: Strategy = strategyUseCases({
-    discussions, audit, schedule, tell, references, directory, calendar, now: clock.now,
+    discussions,
+    audit,
+    schedule,
+    tell,
+    references,
+    directory,
+    calendar,
+    now: clock.now,
     minutes: { get: async () => undefined, confirmations: async () => [] },
     tallies: { soon: (ref, version) => tallies.push(`${ref} v${version}`) },
   });
@@ -220,7 +243,7 @@ describe('chasing acknowledgements', () => {
 });
 
 describe('chasing actions', () => {
-  test('the owner on the due date, the chair and the owner\'s manager at its end if it is not done', async () => {
+  test("the owner on the due date, the chair and the owner's manager at its end if it is not done", async () => {
     const w = world();
     const ref = await w.withOutcome({ action_1_owner: id('Nia Evans') });
     await w.runDue('2026-11-25T08:59:00Z');
@@ -271,6 +294,8 @@ describe('recording the outcome is recoverable', () => {
   test('a different form on the old version is still refused as out of date', async () => {
     const w = world();
     const ref = await w.withOutcome();
-    await expect(w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 0, { ...OUTCOME, rationale: 'Something else entirely' })).rejects.toThrow(/version 1 is now the latest/);
+    await expect(w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 0, { ...OUTCOME, rationale: 'Something else entirely' })).rejects.toThrow(
+      /version 1 is now the latest/,
+    );
   });
 });

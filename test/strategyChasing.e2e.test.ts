@@ -113,7 +113,15 @@ describe('twenty attendees acknowledging at the same moment', () => {
 
   test('all twenty answers are recorded, none lost', async () => {
     const names = Array.from({ length: 20 }, (_, i) => `Practitioner ${i + 1}`);
-    const { reference, chair, attendees } = await discussionWithOutcome(world, ['Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn', ...names]);
+    const { reference, chair, attendees } = await discussionWithOutcome(world, [
+      'Jordan Reid',
+      'Alex Carter',
+      'Nia Evans',
+      'Helen Grant',
+      'Lucy Park',
+      'Chris Dunn',
+      ...names,
+    ]);
     const crowd = attendees.slice(6);
     const cardsFor = await Promise.all(crowd.map((p) => ackCard(world, p, reference)));
     const answers = await Promise.all(crowd.map((p, i) => p.click(cardsFor[i], 'I agree')));

@@ -78,10 +78,15 @@ describe('a strategy discussion from convening to a disputed outcome', () => {
     expect(tallyText).toContain('Agree, with a note 1');
     expect(tallyText).toContain('Different understanding 1');
     expect(tallyText).toContain('Not yet answered 0');
-    expect(tallyText).toContain('Nia Evans (Westmoor General Hospital): My understanding is different: “I understood a section 47 enquiry by social care alone');
+    expect(tallyText).toContain(
+      'Nia Evans (Westmoor General Hospital): My understanding is different: “I understood a section 47 enquiry by social care alone',
+    );
 
     // The chair is told at once, and the live tally message in the chair's chat is updated.
-    const notice = await chair.waitForMessage((a) => a.summary === `${reference}: Nia Evans understood the outcome differently. The record now shows the outcome as disputed.`, 'the dispute notice');
+    const notice = await chair.waitForMessage(
+      (a) => a.summary === `${reference}: Nia Evans understood the outcome differently. The record now shows the outcome as disputed.`,
+      'the dispute notice',
+    );
     expect(notice.text.split('\n')[0]).not.toContain('section 47');
     expect(notice.text).toContain('What they understood: “I understood a section 47 enquiry by social care alone');
     await world.connector.waitFor(
@@ -100,11 +105,15 @@ describe('a strategy discussion from convening to a disputed outcome', () => {
     const pdRef = /^(PD-\d{4})/.exec(text(raised.card))![1];
     await chair.waitForMessage((a) => a.summary === `${pdRef}: a professional difference is raised with you`, 'the difference');
     const [recordMessage] = await chair.say(`record ${reference}`);
-    expect(text(recordMessage.attachments[0].content)).toContain(`Nia Evans (Westmoor General Hospital) raised professional difference ${pdRef} about version 1`);
+    expect(text(recordMessage.attachments[0].content)).toContain(
+      `Nia Evans (Westmoor General Hospital) raised professional difference ${pdRef} about version 1`,
+    );
     const niaAgain = (await nia.invoke('sd.ack.view', { ref: reference, version: 1 })).card;
     expect(text(niaAgain)).toContain(`You raised professional difference ${pdRef}`);
     expect(cards.buttonTitles(niaAgain)).toEqual([]);
-    expect(await world.auditActions(reference)).toEqual(expect.arrayContaining(['convened', 'attendance.recorded', 'outcome.recorded', 'acknowledged', 'difference.raised']));
+    expect(await world.auditActions(reference)).toEqual(
+      expect.arrayContaining(['convened', 'attendance.recorded', 'outcome.recorded', 'acknowledged', 'difference.raised']),
+    );
 
     // Jordan's agreement does not offer an escalation.
     const jordanCard = (await jordan.invoke('sd.ack.view', { ref: reference, version: 1 })).card;
@@ -145,7 +154,7 @@ describe('amending the outcome', () => {
     const record = text(recordMessage.attachments[0].content);
     expect(record).toContain('Version 1,');
     expect(record).toContain('Decision: Section 47 enquiry, joint with police');
-    expect(record).toContain('Jordan Reid (Westmoor Children\'s Social Care): I agree');
+    expect(record).toContain("Jordan Reid (Westmoor Children's Social Care): I agree");
     expect(record).toContain('Version 2,');
     expect(record).toContain('Status: Awaiting acknowledgement');
   });
@@ -179,7 +188,13 @@ describe('who may do what', () => {
     expect(notAttendee.message).toContain(`You are not involved in ${reference}`);
 
     const jordan = attendees[0];
-    const notChair = await jordan.invoke('sd.outcome.save', { ref: reference, baseVersion: 1, decision: 'no-further-action', rationale: 'x', threshold: 'not-met' });
+    const notChair = await jordan.invoke('sd.outcome.save', {
+      ref: reference,
+      baseVersion: 1,
+      decision: 'no-further-action',
+      rationale: 'x',
+      threshold: 'not-met',
+    });
     expect(notChair.message).toBe(`Only the chair of ${reference} can amend the outcome.`);
 
     const dee = world.user('Dee Walsh'); // the minute-taker: involved, but did not attend
@@ -263,14 +278,18 @@ describe('the record', () => {
   test('export gives the agreed record for an agency’s case file: attendance, versions, answers with times, the trail', async () => {
     const { reference, attendees } = await discussionWithOutcome(world);
     const [jordan, , nia] = attendees;
-    await jordan.click(await ackCard(world, jordan, reference), 'I agree, with a note', { 'Your note, or what you understood the outcome to be': 'Visit booked for Wednesday.' });
+    await jordan.click(await ackCard(world, jordan, reference), 'I agree, with a note', {
+      'Your note, or what you understood the outcome to be': 'Visit booked for Wednesday.',
+    });
     const [exported] = await nia.say(`export ${reference}`);
     const md: string = exported.text;
     expect(md.split('\n')[0]).toBe(`# ${reference}: strategy discussion record`);
     expect(md).toContain('- Status: **Awaiting acknowledgement**');
     expect(md).toContain('Not invited as GP for each parent or carer: Both parents are registered with Riverside');
     expect(md).toContain('- Decision: Section 47 enquiry, joint with police');
-    expect(md).toContain('- Jordan Reid (Social Worker, Westmoor Children\'s Social Care): I agree, with a note: "Visit booked for Wednesday." (Monday 23 November 2026 at 10:00)');
+    expect(md).toContain(
+      '- Jordan Reid (Social Worker, Westmoor Children\'s Social Care): I agree, with a note: "Visit booked for Wednesday." (Monday 23 November 2026 at 10:00)',
+    );
     expect(md).toContain('outcome.recorded by Sam Okafor');
     expect(md).toContain('record.exported by Nia Evans');
   });

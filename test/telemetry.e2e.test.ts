@@ -63,7 +63,9 @@ test('one acknowledgement is a traced turn with its storage calls, and its answe
   // Nothing a person typed, and nothing of the child, in any attribute of any span.
   const typed = [NOTE, 'Zephyrine', 'baby', 'Injuries'];
   const leaks = all.flatMap((s: ReadableSpan) =>
-    Object.entries(s.attributes).filter(([, v]) => typed.some((t) => String(v).toLowerCase().includes(t.toLowerCase()))).map(([k, v]) => `${s.name} ${k}=${String(v)}`),
+    Object.entries(s.attributes)
+      .filter(([, v]) => typed.some((t) => String(v).toLowerCase().includes(t.toLowerCase())))
+      .map(([k, v]) => `${s.name} ${k}=${String(v)}`),
   );
   expect(leaks).toEqual([]);
 });

@@ -19,7 +19,10 @@ const NFA = { ...OUTCOME_ANSWERS, Decision: 'No further action', 'Action 1': '',
 test('threshold met with "no further action" and no reason is refused, naming the duty; with the reason it is recorded and flagged to every attendee', async () => {
   const { reference, chair, attendees } = await discussionWithOutcome(world);
   const form = await chair.invoke('sd.outcome.open', { ref: reference });
-  const refused = await chair.click(form.card, 'Save the amendment and ask everyone again', { ...NFA, 'Reason for the amendment': 'New information from the GP.' });
+  const refused = await chair.click(form.card, 'Save the amendment and ask everyone again', {
+    ...NFA,
+    'Reason for the amendment': 'New information from the GP.',
+  });
   expect(cards.text(refused.card)).toContain('section 47(1) is a duty to enquire. Give the reason no section 47 enquiry follows');
 
   const recorded = await chair.click(form.card, 'Save the amendment and ask everyone again', {

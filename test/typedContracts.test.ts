@@ -54,8 +54,19 @@ test('every template input id is one of its form’s fields', () => {
 });
 
 const tallyView: TallyView = {
-  reference: 'SD-0001', ended: false, userIds: [], status: 'Waiting for answers', statusColour: 'Default', version: 1, decision: 'Section 47 enquiry',
-  agreed: '1', agreedWithNote: '0', different: '0', notAnsweredCount: '1', answers: ['Nia (Police): I agree'], waitingFor: 'Sam (Health)',
+  reference: 'SD-0001',
+  ended: false,
+  userIds: [],
+  status: 'Waiting for answers',
+  statusColour: 'Default',
+  version: 1,
+  decision: 'Section 47 enquiry',
+  agreed: '1',
+  agreedWithNote: '0',
+  different: '0',
+  notAnsweredCount: '1',
+  answers: ['Nia (Police): I agree'],
+  waitingFor: 'Sam (Health)',
 };
 
 /** Never run: only compiled. Each template takes exactly its own view model. */

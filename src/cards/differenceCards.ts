@@ -17,7 +17,10 @@ import { RaiseField, RaiseForm } from '../workflows/differences/forms';
 type Card = Record<string, unknown>;
 
 export class DifferenceCards {
-  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   private name(id: string): string {
     const p = this.directory.person(id);
@@ -33,8 +36,12 @@ export class DifferenceCards {
       f: inputsOf('caseReference', 'differenceDecision', 'differenceReasons', 'outcomeSought'),
       origin,
       values: {
-        caseReference: v('caseReference'), decision: v('decision'), reasons: v('reasons'), outcomeSought: v('outcomeSought'),
-        responding: v('responding'), immediateRisk: v('immediateRisk') || 'false',
+        caseReference: v('caseReference'),
+        decision: v('decision'),
+        reasons: v('reasons'),
+        outcomeSought: v('outcomeSought'),
+        responding: v('responding'),
+        immediateRisk: v('immediateRisk') || 'false',
       },
       people: this.directory.data.people
         .filter((p) => p.aadObjectId !== actor.aadObjectId)
@@ -63,19 +70,29 @@ export class DifferenceCards {
       headline: options.headline ?? (canAct ? `${pd.reference}: stage ${cur.stage} needs you` : `${pd.reference}: professional difference`),
       stageLine: `Stage ${cur.stage} of ${ladder.length}: ${spec.name}. Taking part: ${cur.participants.map((p) => this.name(p.aadObjectId)).join('; ') || 'nobody found in the directory'}.`,
       due: open ? `Resolve or escalate ${this.calendar.phrase(new Date(cur.dueAt), now)}. If neither, it moves up by itself.` : '',
-      outcome: pd.resolution ? `${pd.state === 'resolved' ? 'Resolved' : 'Closed'} ${this.calendar.describe(new Date(pd.resolution.at))}: ${pd.resolution.text}` : '',
+      outcome: pd.resolution
+        ? `${pd.state === 'resolved' ? 'Resolved' : 'Closed'} ${this.calendar.describe(new Date(pd.resolution.at))}: ${pd.resolution.text}`
+        : '',
       caseReference: pd.caseReference,
       decision: pd.decision,
       raisedBy: this.name(pd.raisedBy),
       responding: this.name(pd.responding),
       reasons: pd.reasons,
       outcomeSought: pd.outcomeSought,
-      proposal: proposal ? `Proposed by ${this.name(proposal.by)}: “${proposal.text}”${canAccept ? '' : proposal.by === viewer.aadObjectId ? ' (waiting for the other side)' : ''}` : '',
+      proposal: proposal
+        ? `Proposed by ${this.name(proposal.by)}: “${proposal.text}”${canAccept ? '' : proposal.by === viewer.aadObjectId ? ' (waiting for the other side)' : ''}`
+        : '',
       proposalAt: proposal?.at ?? '',
       history: pd.log.slice(-8).map((e) => stepLine(e, this.directory, this.calendar)),
       error: options.error ?? '',
       f: inputsOf('stageText'),
-      note: !open ? '' : me ? '' : canAnswer && question ? `${this.name(question.by)} asks for information: “${question.text ?? ''}”. You can answer below.` : 'You can follow this difference; the people at the current stage act on it.',
+      note: !open
+        ? ''
+        : me
+          ? ''
+          : canAnswer && question
+            ? `${this.name(question.by)} asks for information: “${question.text ?? ''}”. You can answer below.`
+            : 'You can follow this difference; the people at the current stage act on it.',
       canAct,
       canAnswer,
       canAccept,

@@ -36,7 +36,9 @@ function abilities(person: Person): Ability[] {
   list.push({ text: 'Report a serious incident (a child has died or been seriously harmed) to the partnership ("serious incident").' });
   if (person.roles.includes('partnership-admin')) {
     list.push({ text: 'See every professional difference ("differences", or "differences csv") and the minutes measure ("minutes report 2026-11").' });
-    list.push({ text: 'You are told here when Concord stops trying a scheduled step; see those steps ("jobs") and run one again once the cause is fixed ("retry job 3fa9c2").' });
+    list.push({
+      text: 'You are told here when Concord stops trying a scheduled step; see those steps ("jobs") and run one again once the cause is fixed ("retry job 3fa9c2").',
+    });
     list.push({ text: 'Check that the audit trail is exactly as Concord recorded it: nothing changed, deleted or reordered ("verify audit").' });
   }
   return list;
@@ -44,7 +46,10 @@ function abilities(person: Person): Ability[] {
 
 export function helpCard(directory: Directory, person: Person): Record<string, unknown> {
   const list = abilities(person);
-  const admins = directory.administrators().map((a) => `${a.name} (${a.email})`).join(', ');
+  const admins = directory
+    .administrators()
+    .map((a) => `${a.name} (${a.email})`)
+    .join(', ');
   return renderCard(template, {
     name: person.name,
     agency: directory.agencyOf(person).name,

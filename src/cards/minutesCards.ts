@@ -12,7 +12,10 @@ import reviewTemplate from './templates/minutes/review';
 type Card = Record<string, unknown>;
 
 export class MinutesCards {
-  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   private name(id: string | undefined): string {
     const p = this.directory.person(id);
@@ -27,8 +30,13 @@ export class MinutesCards {
     const o = currentVersion(d)?.outcome;
     const prefill: Record<string, string> = m.draft
       ? {
-          agencyInformation: m.draft.agencyInformation, analysis: m.draft.analysis, decision: m.draft.decision, rationale: m.draft.rationale,
-          actions: m.draft.actions, familyTold: m.draft.familyTold, link: m.draft.link ?? '',
+          agencyInformation: m.draft.agencyInformation,
+          analysis: m.draft.analysis,
+          decision: m.draft.decision,
+          rationale: m.draft.rationale,
+          actions: m.draft.actions,
+          familyTold: m.draft.familyTold,
+          link: m.draft.link ?? '',
         }
       : {
           agencyInformation: '',
@@ -53,8 +61,13 @@ export class MinutesCards {
       outcomeDecision: o ? DECISIONS[o.decision] : 'not recorded yet',
       decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),
       values: {
-        agencyInformation: values.agencyInformation ?? '', analysis: values.analysis ?? '', decision: values.decision ?? '', rationale: values.rationale ?? '',
-        actions: values.actions ?? '', familyTold: values.familyTold ?? '', link: values.link ?? '',
+        agencyInformation: values.agencyInformation ?? '',
+        analysis: values.analysis ?? '',
+        decision: values.decision ?? '',
+        rationale: values.rationale ?? '',
+        actions: values.actions ?? '',
+        familyTold: values.familyTold ?? '',
+        link: values.link ?? '',
       },
     });
   }
@@ -109,7 +122,12 @@ export class MinutesCards {
       wrong: c.wrong,
       shouldSay: c.shouldSay,
       f: inputsOf('declineReason'),
-      decided: c.state === 'open' ? '' : c.state === 'accepted' ? 'Accepted: a new version of the minutes has been circulated.' : `Declined: ${c.decision?.reason}. It stays on the record as a dissent.`,
+      decided:
+        c.state === 'open'
+          ? ''
+          : c.state === 'accepted'
+            ? 'Accepted: a new version of the minutes has been circulated.'
+            : `Declined: ${c.decision?.reason}. It stays on the record as a dissent.`,
       error,
     });
   }

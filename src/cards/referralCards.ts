@@ -19,13 +19,27 @@ type Card = Record<string, unknown>;
 
 /** The review card's fields that only some of its uses set. */
 const REVIEW_DEFAULTS: Omit<ReferralReviewView, 'headline' | 'sections'> = {
-  urgent: false, note: '', canSubmit: false, submitTitle: '', submitVerb: '', stepVerb: '', lastStep: 0,
-  canDecide: false, canConvene: false, canNotify: false, canReview: false, reference: '', decisions: [],
+  urgent: false,
+  note: '',
+  canSubmit: false,
+  submitTitle: '',
+  submitVerb: '',
+  stepVerb: '',
+  lastStep: 0,
+  canDecide: false,
+  canConvene: false,
+  canNotify: false,
+  canReview: false,
+  reference: '',
+  decisions: [],
   f: inputsOf('frontDoorRationale'),
 };
 
 export class ReferralCards {
-  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   danger(): Card {
     return renderCard(dangerTemplate, {});
@@ -80,7 +94,10 @@ export class ReferralCards {
       headline: kind === 'referral' ? 'Referral: check and submit' : 'Serious incident: check and submit',
       urgent,
       sections: this.sections(form, answers),
-      note: kind === 'referral' ? 'Submitting sends it to the Front Door, who decide within one working day and tell you the outcome here.' : 'Submitting alerts the partnership at once.',
+      note:
+        kind === 'referral'
+          ? 'Submitting sends it to the Front Door, who decide within one working day and tell you the outcome here.'
+          : 'Submitting alerts the partnership at once.',
       canSubmit: true,
       submitTitle: kind === 'referral' ? 'Submit the referral' : 'Submit and alert the partnership',
       submitVerb: kind === 'referral' ? 'ref.submit' : 'si.submit',
@@ -101,7 +118,13 @@ export class ReferralCards {
       urgent: r.urgent,
       reference: r.reference,
       sections: [
-        { title: 'Referred by', lines: [`${referrer?.name}, ${referrer?.jobTitle}, ${referrer ? this.directory.agencyOf(referrer).name : ''}`, `Submitted ${this.calendar.describe(new Date(r.submittedAt))}`] },
+        {
+          title: 'Referred by',
+          lines: [
+            `${referrer?.name}, ${referrer?.jobTitle}, ${referrer ? this.directory.agencyOf(referrer).name : ''}`,
+            `Submitted ${this.calendar.describe(new Date(r.submittedAt))}`,
+          ],
+        },
         ...this.sections(form, r.answers),
         { title: 'Front Door decision', lines: [decided] },
       ],
@@ -117,7 +140,8 @@ export class ReferralCards {
     const clock = (label: string, due: string | undefined, done: string | undefined) => {
       const state = met(done, due);
       if (!due) return `${label}: starts when the National Panel is notified.`;
-      if (state === 'open') return `${label}: due ${this.calendar.phrase(new Date(due), now)}${now.toISOString() >= due ? ' (overdue: the statutory deadline was missed)' : ''}.`;
+      if (state === 'open')
+        return `${label}: due ${this.calendar.phrase(new Date(due), now)}${now.toISOString() >= due ? ' (overdue: the statutory deadline was missed)' : ''}.`;
       return `${label}: done ${when(done)}, ${state === 'met' ? 'within' : 'after'} the deadline (${when(due)}).`;
     };
     return renderCard(reviewTemplate, {
@@ -126,7 +150,13 @@ export class ReferralCards {
       reference: si.reference,
       sections: [
         { title: 'Reported by', lines: [`${this.directory.person(si.raisedBy)?.name}, ${when(si.raisedAt)}`] },
-        { title: 'Statutory timescales', lines: [clock('Notify the National Panel (5 working days)', si.panelDueAt, si.panelNotifiedAt), clock('Rapid review (15 working days from notification)', si.rapidReviewDueAt, si.rapidReviewCompletedAt)] },
+        {
+          title: 'Statutory timescales',
+          lines: [
+            clock('Notify the National Panel (5 working days)', si.panelDueAt, si.panelNotifiedAt),
+            clock('Rapid review (15 working days from notification)', si.rapidReviewDueAt, si.rapidReviewCompletedAt),
+          ],
+        },
         ...this.sections(form, si.answers),
       ],
       canNotify: viewer.admin && !si.panelNotifiedAt,

@@ -6,8 +6,20 @@ import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
 import {
-  Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, currentVersion, DECISIONS, INVITATION_REPLIES, Outcome, OutcomeVersion,
-  status, STATUS_WORDS, StrategyDiscussion, tally, THRESHOLDS,
+  Acknowledgement,
+  ANSWERS,
+  ATTENDANCE,
+  CORE_ROLES,
+  currentVersion,
+  DECISIONS,
+  INVITATION_REPLIES,
+  Outcome,
+  OutcomeVersion,
+  status,
+  STATUS_WORDS,
+  StrategyDiscussion,
+  tally,
+  THRESHOLDS,
 } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { FIELDS, inputsOf, labelWithLimit } from '../domain/limits';
@@ -27,7 +39,10 @@ type Values = Partial<Record<string, string>>;
 type Card = Record<string, unknown>;
 
 export class StrategyCards {
-  constructor(private readonly directory: Directory, private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   private name(id: string | undefined): string {
     const p = this.directory.person(id);
@@ -69,7 +84,14 @@ export class StrategyCards {
       formId: values.formId || randomUUID(),
       errors: errors.join(' '),
       f: inputsOf('purpose', 'omissionReason'),
-      values: { purpose: v('purpose'), date: v('date'), time: v('time'), minuteTaker: v('minuteTaker'), babyOrUnborn: v('babyOrUnborn') || 'false', invite_other: v('invite_other') },
+      values: {
+        purpose: v('purpose'),
+        date: v('date'),
+        time: v('time'),
+        minuteTaker: v('minuteTaker'),
+        babyOrUnborn: v('babyOrUnborn') || 'false',
+        invite_other: v('invite_other'),
+      },
       minuteTakers,
       roles,
       everyone,
@@ -126,8 +148,15 @@ export class StrategyCards {
       errors: errors.join(' '),
       f: inputsOf('rationale', 'action', 'contributions', 'familyDetail', 'amendmentReason', 'noEnquiryReason'),
       values: {
-        threshold: v('threshold'), rationale: v('rationale'), decision: v('decision'), contributions: v('contributions'),
-        familyShared: v('familyShared'), familyDetail: v('familyDetail'), followUpDate: v('followUpDate'), amendmentReason: v('amendmentReason'), noEnquiryReason: v('noEnquiryReason'),
+        threshold: v('threshold'),
+        rationale: v('rationale'),
+        decision: v('decision'),
+        contributions: v('contributions'),
+        familyShared: v('familyShared'),
+        familyDetail: v('familyDetail'),
+        followUpDate: v('followUpDate'),
+        amendmentReason: v('amendmentReason'),
+        noEnquiryReason: v('noEnquiryReason'),
       },
       thresholds: Object.entries(THRESHOLDS).map(([value, title]) => ({ value, title })),
       decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),
@@ -227,7 +256,8 @@ export class StrategyCards {
       minuteTaker: this.name(d.minuteTaker),
       purpose: d.purpose,
       people: d.invitees.map(
-        (i) => `${this.name(i.aadObjectId)}, ${this.roleLabel(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`,
+        (i) =>
+          `${this.name(i.aadObjectId)}, ${this.roleLabel(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`,
       ),
       omissions: d.omissions.map((o) => `${this.roleLabel(o.role)}, because ${o.reason}`),
       versions: d.versions.map((v) => {
@@ -238,10 +268,14 @@ export class StrategyCards {
           amendmentReason: v.amendmentReason ?? '',
           summary: `${parts.facts.map((f) => `${f.title}: ${f.value}`).join('. ')}. Why: ${parts.rationale}`,
           actions: parts.actions,
-          answers: acks.filter((a) => a.version === v.version).map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`),
+          answers: acks
+            .filter((a) => a.version === v.version)
+            .map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`),
         };
       }),
-      differences: d.differenceRequests.map((r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`),
+      differences: d.differenceRequests.map(
+        (r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`,
+      ),
     });
   }
 

@@ -10,9 +10,7 @@ export type { OutboundMessage };
 /** Where a delivered message went, in the carrier's own terms: kept so it can be replaced later. */
 export type Address = Record<string, unknown>;
 
-export type SendResult =
-  | { status: 'delivered'; activityId: string; reference: Address }
-  | { status: 'unreachable'; reason: string };
+export type SendResult = { status: 'delivered'; activityId: string; reference: Address } | { status: 'unreachable'; reason: string };
 
 export interface Messenger {
   toPerson(aadObjectId: string, message: OutboundMessage): Promise<SendResult>;
@@ -23,7 +21,11 @@ export interface Messenger {
 
 /** A failure worth trying again later: throttled (429) or the service is unwell (5xx). */
 export class TransientDeliveryError extends Error {
-  constructor(readonly statusCode: number | undefined, readonly retryAfterMs: number | undefined, message: string) {
+  constructor(
+    readonly statusCode: number | undefined,
+    readonly retryAfterMs: number | undefined,
+    message: string,
+  ) {
     super(message);
   }
 

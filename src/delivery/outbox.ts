@@ -81,8 +81,7 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     // A TransientDeliveryError (429, 5xx) goes back to the queue, which waits for Retry-After or
     // backs off with jitter. The connector client has already honoured a short Retry-After and
     // retried 5xx a few times itself.
-    const result: SendResult =
-      'person' in d.to ? await this.notifier.toPerson(d.to.person, d.message) : await this.notifier.toChannel(d.to.channel, d.message);
+    const result: SendResult = 'person' in d.to ? await this.notifier.toPerson(d.to.person, d.message) : await this.notifier.toChannel(d.to.channel, d.message);
     if (result.status === 'delivered') {
       measure.delivery('sent');
       await this.record(d, { status: 'delivered', to: target, activityId: result.activityId, reference: result.reference, at: this.now().toISOString() });
@@ -93,7 +92,12 @@ export class Outbox implements JobHandler<Delivery>, Notify {
 
   async onGiveUp(job: DueJob<Delivery>, error: string): Promise<void> {
     const d = job.payload;
-    await this.unreachable(d, 'person' in d.to ? d.to.person : d.to.channel, 'failed', `Teams did not accept the message after several tries (${error.slice(0, 120)})`);
+    await this.unreachable(
+      d,
+      'person' in d.to ? d.to.person : d.to.channel,
+      'failed',
+      `Teams did not accept the message after several tries (${error.slice(0, 120)})`,
+    );
   }
 
   private async unreachable(d: Delivery, target: string, status: 'unreachable' | 'failed', reason: string): Promise<void> {
@@ -119,6 +123,8 @@ export class Outbox implements JobHandler<Delivery>, Notify {
 
   /** The latest outcome of a delivery (a retried delivery's 'failed' can become 'delivered'). */
   private async record(d: Delivery, outcome: DeliveryOutcome): Promise<void> {
-    await this.tables.client('deliveries').upsertEntity({ partitionKey: encodeKey(d.subject), rowKey: encodeKey(d.key), json: JSON.stringify(outcome) }, 'Replace');
+    await this.tables
+      .client('deliveries')
+      .upsertEntity({ partitionKey: encodeKey(d.subject), rowKey: encodeKey(d.key), json: JSON.stringify(outcome) }, 'Replace');
   }
 }

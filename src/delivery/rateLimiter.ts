@@ -6,7 +6,10 @@
 export class RateLimiter {
   private readonly sent = new Map<string, number[]>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
   async take(key: string): Promise<void> {
     for (;;) {

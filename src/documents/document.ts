@@ -5,9 +5,7 @@
  */
 export type Segment = string | { typed: string } | { strong: string };
 
-export type Block =
-  | { heading: Segment[]; level: 1 | 2 | 3 }
-  | { item: Segment[] };
+export type Block = { heading: Segment[]; level: 1 | 2 | 3 } | { item: Segment[] };
 
 export interface RecordDocument {
   title: string;

@@ -16,7 +16,6 @@ export function markdown(doc: RecordDocument): string {
 
 const segment = (s: Segment) => (typeof s === 'string' ? s : 'typed' in s ? md(s.typed) : `**${s.strong}**`);
 
-
 /**
  * Typed text as literal Markdown inside one line of ours. Line breaks become spaces (a Markdown
  * reader joins soft-broken lines the same way), so the text cannot start a line of its own: no
@@ -24,8 +23,5 @@ const segment = (s: Segment) => (typeof s === 'string' ? s : 'typed' in s ? md(s
  * links and images, HTML and entities, table cells, and the escape character itself.
  */
 export function md(text: string): string {
-  return text
-    .replace(/(?:[ \t]*(?:\r\n|[\r\n\v\f\u0085\u2028\u2029])[ \t]*)+/g, ' ')
-    .replace(/[\\`*_~[\]<>&|#]/g, (c) => `\\${c}`);
+  return text.replace(/(?:[ \t]*(?:\r\n|[\r\n\v\f\u0085\u2028\u2029])[ \t]*)+/g, ' ').replace(/[\\`*_~[\]<>&|#]/g, (c) => `\\${c}`);
 }
-

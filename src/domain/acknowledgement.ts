@@ -8,10 +8,16 @@ export function acknowledge(d: StrategyDiscussion, actor: string, version: numbe
   const current = currentVersion(d);
   if (!current) throw new Refused('no-outcome', `No outcome has been recorded for ${d.reference} yet.`);
   if (!attendees(d).includes(actor)) {
-    throw new Refused('not-attendee', `Only the people who attended ${d.reference} acknowledge its outcome, and you are not recorded as attending. If that is wrong, ask the chair to correct the attendance.`);
+    throw new Refused(
+      'not-attendee',
+      `Only the people who attended ${d.reference} acknowledge its outcome, and you are not recorded as attending. If that is wrong, ask the chair to correct the attendance.`,
+    );
   }
   if (version !== current.version) {
-    throw new Refused('old-version', `This card shows version ${version} of the outcome of ${d.reference}, which the chair has replaced with version ${current.version}. Please answer the latest version, sent to you in this chat.`);
+    throw new Refused(
+      'old-version',
+      `This card shows version ${version} of the outcome of ${d.reference}, which the chair has replaced with version ${current.version}. Please answer the latest version, sent to you in this chat.`,
+    );
   }
   if (!isChoice(ANSWERS, answer)) throw new Invalid(['Choose one of the answers.']);
   const text = note.trim();

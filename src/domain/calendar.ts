@@ -29,7 +29,7 @@ export class WorkingCalendar {
   /** N working days later at the same local time of day (a Thursday 15:00 + 1 is Friday 15:00). */
   addWorkingDays(instant: Date, days: number): Date {
     let d = this.local(instant);
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       d = d.plus({ days: 1 });
       if (this.isWorkingDay(d)) left--;
     }

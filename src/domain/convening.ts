@@ -60,7 +60,9 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
 
   const warnings: string[] = [];
   if (req.minuteTaker === req.chair) {
-    warnings.push('The chair is also taking the minutes. The review of Child Alex found this left the chair unable to focus on the discussion: choose a separate minute-taker if you can.');
+    warnings.push(
+      'The chair is also taking the minutes. The review of Child Alex found this left the chair unable to focus on the discussion: choose a separate minute-taker if you can.',
+    );
   }
   return {
     reference,

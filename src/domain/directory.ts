@@ -1,8 +1,7 @@
 /** The partnership directory: who may use Concord, in which agency and with which roles. */
 import type { StageConfig } from './escalationLadder';
 
-export type AgencyType =
-  | 'social-care' | 'police' | 'hospital' | 'gp' | 'health-visiting' | 'midwifery' | 'education' | 'other';
+export type AgencyType = 'social-care' | 'police' | 'hospital' | 'gp' | 'health-visiting' | 'midwifery' | 'education' | 'other';
 
 /** `partnership-viewer`: reads the partnership's figures (the Partnership tab), nothing else. */
 export type Role = 'chair' | 'minute-taker' | 'front-door' | 'manager' | 'senior-manager' | 'partnership-admin' | 'partnership-viewer';
@@ -67,7 +66,11 @@ export interface Partnership {
    * deadline in working days), and how long a manager's silence is allowed before their own
    * manager is asked.
    */
-  escalation: { stages: StageConfig[]; approvalWorkingDays: number; /** The stage a child at immediate risk starts at is resolved or escalated within this many working days. */ immediateRiskWorkingDays: number };
+  escalation: {
+    stages: StageConfig[];
+    approvalWorkingDays: number;
+    /** The stage a child at immediate risk starts at is resolved or escalated within this many working days. */ immediateRiskWorkingDays: number;
+  };
   /** The partnership's own question sets, as files (config/forms/*.json by default). */
   forms: { referral: string; seriousIncident: string };
 }

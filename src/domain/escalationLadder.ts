@@ -41,7 +41,9 @@ export function ladderFrom(stages: StageConfig[]): Ladder {
 export function ladderProblems(stages: StageConfig[]): string[] {
   const partnership = stages.flatMap((s, i) => (s.participants === 'partnership' ? [i + 1] : []));
   if (partnership.length === 1 && partnership[0] === stages.length) return [];
-  return [`partnership.escalation.stages: the last stage, and only the last, must have "participants": "partnership" (it records the final outcome); found it at ${partnership.length ? `stage ${partnership.join(', ')}` : 'no stage'}`];
+  return [
+    `partnership.escalation.stages: the last stage, and only the last, must have "participants": "partnership" (it records the final outcome); found it at ${partnership.length ? `stage ${partnership.join(', ')}` : 'no stage'}`,
+  ];
 }
 
 export function stageOf(ladder: Ladder, stage: number): StageSpec {

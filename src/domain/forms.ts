@@ -76,7 +76,12 @@ const RULES: Record<Rule, (value: string, answers: Answers, today: string) => st
     return v > today ? 'a date of birth cannot be in the future (for an unborn baby, tick “The child is not born yet”).' : undefined;
   },
   'not-future': (v, _a, today) => (v && v > today ? 'this date cannot be in the future.' : undefined),
-  'in-words': (v) => (LEVEL_ONLY.test(v) ? 'describe the needs and their impact in words: a level of need alone is not accepted.' : v && v.split(/\s+/).length < 5 ? 'say a little more: what the needs are and how they affect the child.' : undefined),
+  'in-words': (v) =>
+    LEVEL_ONLY.test(v)
+      ? 'describe the needs and their impact in words: a level of need alone is not accepted.'
+      : v && v.split(/\s+/).length < 5
+        ? 'say a little more: what the needs are and how they affect the child.'
+        : undefined,
   'nhs-number': (v) => (v && !/^\d{3}\s?\d{3}\s?\d{4}$/.test(v) ? 'an NHS number is 10 digits.' : undefined),
   'serious-incident-criteria': (_v, a) =>
     a.abuse !== 'true' || (a.died !== 'true' && a.harmed !== 'true')

@@ -174,20 +174,41 @@ export function circulate(m: Minutes, d: StrategyDiscussion, actor: string, cont
 
 export function requestCorrection(m: Minutes, d: StrategyDiscussion, actor: string, version: number, wrong: string, shouldSay: string, now: Date): Minutes {
   const v = latest(m);
-  if (!v?.recipients.includes(actor)) throw new Refused('not-recipient', `Only the people the minutes of ${d.reference} were sent to can ask for a correction.`);
-  if (version !== v.version) throw new Refused('old-version', `These are version ${version} of the minutes of ${d.reference}; version ${v.version} has replaced them. Please review that one.`);
+  if (!v?.recipients.includes(actor))
+    throw new Refused('not-recipient', `Only the people the minutes of ${d.reference} were sent to can ask for a correction.`);
+  if (version !== v.version)
+    throw new Refused(
+      'old-version',
+      `These are version ${version} of the minutes of ${d.reference}; version ${v.version} has replaced them. Please review that one.`,
+    );
   // One open correction per person and version: a second click, or a repeat, changes nothing.
   if (m.corrections.some((c) => c.by === actor && c.version === version && c.state === 'open')) return m;
   const problems: string[] = [];
   if (!wrong.trim()) problems.push('Say what is wrong in the minutes.');
   if (!shouldSay.trim()) problems.push('Say what the minutes should say.');
-  problems.push(...lengthProblems([[FIELDS.correctionWrong, wrong, 'What is wrong'], [FIELDS.correctionShouldSay, shouldSay]]));
+  problems.push(
+    ...lengthProblems([
+      [FIELDS.correctionWrong, wrong, 'What is wrong'],
+      [FIELDS.correctionShouldSay, shouldSay],
+    ]),
+  );
   if (problems.length) throw new Invalid(problems);
   const id = `C${m.corrections.length + 1}`;
-  return { ...m, corrections: [...m.corrections, { id, by: actor, version, wrong: wrong.trim(), shouldSay: shouldSay.trim(), at: now.toISOString(), state: 'open' }] };
+  return {
+    ...m,
+    corrections: [...m.corrections, { id, by: actor, version, wrong: wrong.trim(), shouldSay: shouldSay.trim(), at: now.toISOString(), state: 'open' }],
+  };
 }
 
-export function decideCorrection(m: Minutes, d: StrategyDiscussion, actor: string, id: string, accept: boolean, reason: string, now: Date): { minutes: Minutes; correction: Correction } {
+export function decideCorrection(
+  m: Minutes,
+  d: StrategyDiscussion,
+  actor: string,
+  id: string,
+  accept: boolean,
+  reason: string,
+  now: Date,
+): { minutes: Minutes; correction: Correction } {
   if (actor !== d.chair) throw new Refused('not-chair', `Only the chair of ${d.reference} decides on corrections to its minutes.`);
   const c = m.corrections.find((x) => x.id === id);
   if (!c) throw new Refused('old-version', `There is no correction ${id} to the minutes of ${d.reference}.`);
@@ -195,7 +216,11 @@ export function decideCorrection(m: Minutes, d: StrategyDiscussion, actor: strin
   if (!accept && !reason.trim()) throw new Invalid(['Give the reason for declining the correction: it stays on the record as a dissent.']);
   const long = lengthProblems([[FIELDS.declineReason, reason, 'The reason for declining']]);
   if (long.length) throw new Invalid(long);
-  const decided: Correction = { ...c, state: accept ? 'accepted' : 'declined', decision: { by: actor, at: now.toISOString(), reason: reason.trim() || undefined } };
+  const decided: Correction = {
+    ...c,
+    state: accept ? 'accepted' : 'declined',
+    decision: { by: actor, at: now.toISOString(), reason: reason.trim() || undefined },
+  };
   let minutes: Minutes = { ...m, corrections: m.corrections.map((x) => (x.id === id ? decided : x)) };
   if (accept) {
     const v = latest(m)!;

@@ -2,7 +2,19 @@
  * Recording the outcome of a strategy discussion as a structure, and amending it. An amendment
  * is a new version: earlier versions and their acknowledgements stay on the record.
  */
-import { AgreedAction, Attendance, attendees, currentVersion, Decision, DECISIONS, mustBeChair, Outcome, StrategyDiscussion, Threshold, THRESHOLDS } from './strategyDiscussion';
+import {
+  AgreedAction,
+  Attendance,
+  attendees,
+  currentVersion,
+  Decision,
+  DECISIONS,
+  mustBeChair,
+  Outcome,
+  StrategyDiscussion,
+  Threshold,
+  THRESHOLDS,
+} from './strategyDiscussion';
 import { Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
 import { FIELDS, lengthProblems } from './limits';
@@ -65,7 +77,9 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   if (input.followUpDate && input.followUpDate < today) problems.push(`The follow-up date ${input.followUpDate} is in the past.`);
   if (input.familyShared !== 'yes' && input.familyShared !== 'no') problems.push('Say whether the outcome is shared with the family.');
   else if (!input.familyDetail.trim()) {
-    problems.push(input.familyShared === 'yes' ? 'Say what is shared with the family, when and by whom.' : 'Say why the outcome is not shared with the family.');
+    problems.push(
+      input.familyShared === 'yes' ? 'Say what is shared with the family, when and by whom.' : 'Say why the outcome is not shared with the family.',
+    );
   }
   if (!input.contributions.trim()) problems.push('Say what each agency contributes.');
   if (d.versions.length > 0 && !input.amendmentReason?.trim()) problems.push('Give the reason for amending the outcome: every attendee will be asked again.');

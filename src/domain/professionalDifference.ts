@@ -106,10 +106,20 @@ export function participantsFor(rule: StageParticipants, raisedBy: Person, respo
 }
 
 /** A stage beginning now: its people by the ladder's rule, its deadline by the calendar. */
-function begin(stage: number, raisedBy: Person, responding: Person, directory: Directory, calendar: WorkingCalendar, now: Date, immediateRisk = false): StageRecord {
+function begin(
+  stage: number,
+  raisedBy: Person,
+  responding: Person,
+  directory: Directory,
+  calendar: WorkingCalendar,
+  now: Date,
+  immediateRisk = false,
+): StageRecord {
   const participants = participantsFor(stageOf(ladderOf(directory), stage).participants, raisedBy, responding, directory);
   // A child at immediate risk cannot wait a stage's usual days: resolved or escalated within the partnership's immediate-risk deadline.
-  const dueAt = immediateRisk ? calendar.endOfWorkingDayAfter(now, directory.partnership.escalation.immediateRiskWorkingDays) : stageDueAt(directory, calendar, stage, now);
+  const dueAt = immediateRisk
+    ? calendar.endOfWorkingDayAfter(now, directory.partnership.escalation.immediateRiskWorkingDays)
+    : stageDueAt(directory, calendar, stage, now);
   return { stage, startedAt: now.toISOString(), dueAt: dueAt.toISOString(), participants };
 }
 
@@ -135,14 +145,24 @@ function mustAct(pd: ProfessionalDifference, actor: string, stage: number): Part
   if (pd.state !== 'open') throw new Refused('old-version', `${pd.reference} is ${pd.state}: nothing more can be done on it.`);
   const cur = currentStage(pd);
   if (stage !== cur.stage) {
-    throw new Refused('old-version', `This card is for stage ${stage} of ${pd.reference}, which is now at stage ${cur.stage}. The people at stage ${cur.stage} act on it now.`);
+    throw new Refused(
+      'old-version',
+      `This card is for stage ${stage} of ${pd.reference}, which is now at stage ${cur.stage}. The people at stage ${cur.stage} act on it now.`,
+    );
   }
   const p = participant(pd, actor);
   if (!p) throw new Refused('not-participant', `Only the people taking part in stage ${cur.stage} of ${pd.reference} can act on it now.`);
   return p;
 }
 
-export function raise(req: RaiseRequest, reference: string, raisedBy: Person, directory: Directory, calendar: WorkingCalendar, now: Date): ProfessionalDifference {
+export function raise(
+  req: RaiseRequest,
+  reference: string,
+  raisedBy: Person,
+  directory: Directory,
+  calendar: WorkingCalendar,
+  now: Date,
+): ProfessionalDifference {
   const problems: string[] = [];
   if (!req.caseReference.trim()) problems.push('Give the case reference (for example SD-0142), not the child’s name.');
   if (!req.decision.trim()) problems.push('Say which decision or action is in question.');
@@ -174,7 +194,15 @@ export function raise(req: RaiseRequest, reference: string, raisedBy: Person, di
     origin: req.origin,
     raisedAt: now.toISOString(),
     stages: [begin(stage, raisedBy, responding!, directory, calendar, now, req.immediateRisk)],
-    log: [{ at: now.toISOString(), by: raisedBy.aadObjectId, stage, what: 'raised', text: req.immediateRisk ? `The child is at immediate risk: started at stage ${stage}.` : undefined }],
+    log: [
+      {
+        at: now.toISOString(),
+        by: raisedBy.aadObjectId,
+        stage,
+        what: 'raised',
+        text: req.immediateRisk ? `The child is at immediate risk: started at stage ${stage}.` : undefined,
+      },
+    ],
     state: 'open',
   };
 }
@@ -242,7 +270,15 @@ export function finalOutcome(pd: ProfessionalDifference, by: string, stage: numb
   return close(pd, by, stage, text.trim(), [by], now, 'closed');
 }
 
-function close(pd: ProfessionalDifference, by: string, stage: number, text: string, agreedBy: string[], now: Date, how: 'resolved' | 'closed'): ProfessionalDifference {
+function close(
+  pd: ProfessionalDifference,
+  by: string,
+  stage: number,
+  text: string,
+  agreedBy: string[],
+  now: Date,
+  how: 'resolved' | 'closed',
+): ProfessionalDifference {
   const cur = currentStage(pd);
   return {
     ...pd,
@@ -274,11 +310,19 @@ export function openQuestion(pd: ProfessionalDifference): LogEntry | undefined {
 export function mayAnswer(pd: ProfessionalDifference, aadObjectId: string): boolean {
   if (pd.state !== 'open') return false;
   if (participant(pd, aadObjectId)) return true;
-  const earlier = pd.raisedBy === aadObjectId || pd.responding === aadObjectId || pd.stages.some((s) => s.participants.some((p) => p.aadObjectId === aadObjectId));
+  const earlier =
+    pd.raisedBy === aadObjectId || pd.responding === aadObjectId || pd.stages.some((s) => s.participants.some((p) => p.aadObjectId === aadObjectId));
   return earlier && !!openQuestion(pd);
 }
 
-export function askOrAnswer(pd: ProfessionalDifference, by: string, stage: number, what: 'asked' | 'answered', text: string, now: Date): ProfessionalDifference {
+export function askOrAnswer(
+  pd: ProfessionalDifference,
+  by: string,
+  stage: number,
+  what: 'asked' | 'answered',
+  text: string,
+  now: Date,
+): ProfessionalDifference {
   if (what === 'answered' && !participant(pd, by) && mayAnswer(pd, by) && stage === currentStage(pd).stage) {
     // someone from an earlier stage answering the open question: allowed
   } else mustAct(pd, by, stage);
@@ -294,17 +338,35 @@ export function hasActed(pd: ProfessionalDifference, aadObjectId: string, stage:
   return pd.log.some((e) => e.by === aadObjectId && e.stage === stage);
 }
 
-export function coverForSilence(pd: ProfessionalDifference, manager: string, stage: number, cover: Person | undefined, now: Date, managerName: string): ProfessionalDifference {
+export function coverForSilence(
+  pd: ProfessionalDifference,
+  manager: string,
+  stage: number,
+  cover: Person | undefined,
+  now: Date,
+  managerName: string,
+): ProfessionalDifference {
   const cur = currentStage(pd);
   if (pd.state !== 'open' || cur.stage !== stage || hasActed(pd, manager, stage)) return pd;
   if (pd.log.some((e) => e.what === 'silence' && e.stage === stage && e.about === manager)) return pd;
   const side = cur.participants.find((p) => p.aadObjectId === manager)?.side;
-  const participants = cover && !cur.participants.some((p) => p.aadObjectId === cover.aadObjectId)
-    ? [...cur.participants, { aadObjectId: cover.aadObjectId, side, coverFor: manager }]
-    : cur.participants;
+  const participants =
+    cover && !cur.participants.some((p) => p.aadObjectId === cover.aadObjectId)
+      ? [...cur.participants, { aadObjectId: cover.aadObjectId, side, coverFor: manager }]
+      : cur.participants;
   return {
     ...pd,
     stages: [...pd.stages.slice(0, -1), { ...cur, participants }],
-    log: [...pd.log, { at: now.toISOString(), by: 'system', stage, what: 'silence', about: manager, text: `${managerName} did not answer within a working day${cover ? `; ${cover.name} asked instead` : '; nobody above them in the directory'}` }],
+    log: [
+      ...pd.log,
+      {
+        at: now.toISOString(),
+        by: 'system',
+        stage,
+        what: 'silence',
+        about: manager,
+        text: `${managerName} did not answer within a working day${cover ? `; ${cover.name} asked instead` : '; nobody above them in the directory'}`,
+      },
+    ],
   };
 }

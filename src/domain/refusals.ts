@@ -2,13 +2,29 @@
 
 /** Why someone may not do something: the audit event is `refused.<reason>`. */
 export type Refusal =
-  | 'not-chair' | 'not-attendee' | 'not-invitee' | 'not-involved' | 'old-version' | 'no-outcome'
-  | 'attendance-first' | 'not-action-owner' | 'not-minute-writer' | 'not-recipient' | 'not-participant'
-  | 'same-side' | 'not-front-door' | 'not-admin' | 'invalid-input';
+  | 'not-chair'
+  | 'not-attendee'
+  | 'not-invitee'
+  | 'not-involved'
+  | 'old-version'
+  | 'no-outcome'
+  | 'attendance-first'
+  | 'not-action-owner'
+  | 'not-minute-writer'
+  | 'not-recipient'
+  | 'not-participant'
+  | 'same-side'
+  | 'not-front-door'
+  | 'not-admin'
+  | 'invalid-input';
 
 export class Refused extends Error {
   /** `detail` is for the audit row: bounded, and never what a person typed. */
-  constructor(readonly reason: Refusal, message: string, readonly detail?: string) {
+  constructor(
+    readonly reason: Refusal,
+    message: string,
+    readonly detail?: string,
+  ) {
     super(message);
   }
 }
@@ -18,7 +34,11 @@ export class Refused extends Error {
  * refused without repeating it, since it could be anything, a child's name included.
  */
 export function unexpectedInput(problem: string): Refused {
-  return new Refused('invalid-input', 'This card sent something Concord does not offer, so nothing was recorded. Open the latest card in this chat and try again.', problem);
+  return new Refused(
+    'invalid-input',
+    'This card sent something Concord does not offer, so nothing was recorded. Open the latest card in this chat and try again.',
+    problem,
+  );
 }
 
 /** Problems with what someone typed: shown on their card so they can put it right. */

@@ -29,7 +29,8 @@ export function met(doneAt: string | undefined, dueAt: string | undefined): 'met
 }
 
 function mustBeAdmin(by: Person): void {
-  if (!by.roles.includes('partnership-admin')) throw new Refused('not-admin', 'Only partnership administrators record the statutory steps of a serious incident.');
+  if (!by.roles.includes('partnership-admin'))
+    throw new Refused('not-admin', 'Only partnership administrators record the statutory steps of a serious incident.');
 }
 
 export function recordPanelNotification(si: SeriousIncident, by: Person, date: string, notifiedAt: Date, reviewDue: (from: Date) => Date): SeriousIncident {
@@ -48,5 +49,9 @@ export function recordRapidReview(si: SeriousIncident, by: Person, completedAt: 
   mustBeAdmin(by);
   if (!si.panelNotifiedAt) throw new Invalid(['Record the National Panel notification first: the rapid review runs from it.']);
   if (si.rapidReviewCompletedAt) return si;
-  return { ...si, rapidReviewCompletedAt: completedAt.toISOString(), log: [...si.log, { at: completedAt.toISOString(), by: by.aadObjectId, what: 'Rapid review completed' }] };
+  return {
+    ...si,
+    rapidReviewCompletedAt: completedAt.toISOString(),
+    log: [...si.log, { at: completedAt.toISOString(), by: by.aadObjectId, what: 'Rapid review completed' }],
+  };
 }

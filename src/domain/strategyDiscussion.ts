@@ -15,8 +15,7 @@ export const THRESHOLDS: Record<Threshold, string> = {
 };
 
 export type Decision =
-  | 's47-single' | 's47-joint' | 'police-investigation' | 's17-assessment'
-  | 'early-help' | 'no-further-action' | 'immediate-protection' | 'further-discussion';
+  's47-single' | 's47-joint' | 'police-investigation' | 's17-assessment' | 'early-help' | 'no-further-action' | 'immediate-protection' | 'further-discussion';
 export const DECISIONS: Record<Decision, string> = {
   's47-single': 'Section 47 enquiry by children’s social care',
   's47-joint': 'Section 47 enquiry, joint with police',
@@ -167,12 +166,7 @@ export function attendees(d: StrategyDiscussion): string[] {
 }
 
 export function isInvolved(d: StrategyDiscussion, aadObjectId: string): boolean {
-  return (
-    d.chair === aadObjectId ||
-    d.minuteTaker === aadObjectId ||
-    d.referrer === aadObjectId ||
-    d.invitees.some((i) => i.aadObjectId === aadObjectId)
-  );
+  return d.chair === aadObjectId || d.minuteTaker === aadObjectId || d.referrer === aadObjectId || d.invitees.some((i) => i.aadObjectId === aadObjectId);
 }
 
 export function status(d: StrategyDiscussion, acks: Acknowledgement[]): Status {
@@ -206,6 +200,10 @@ export function mustBeInvolved(d: StrategyDiscussion | undefined, aadObjectId: s
   // The same answer whether the discussion does not exist or the person is not involved:
   // a stranger learns nothing about which cases exist.
   if (!d || !isInvolved(d, aadObjectId)) {
-    throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show or change it.`, `asked for ${referenceForAudit(reference)}`);
+    throw new Refused(
+      'not-involved',
+      `You are not involved in ${reference}, so Concord cannot show or change it.`,
+      `asked for ${referenceForAudit(reference)}`,
+    );
   }
 }

@@ -25,7 +25,10 @@ function add(facts: CaseFacts, month: string, counters: Counters): void {
 const one = (yes: boolean | undefined) => (yes ? 1 : 0);
 
 export class FactsOf {
-  constructor(private readonly calendar: WorkingCalendar, private readonly directory: Directory) {}
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    private readonly directory: Directory,
+  ) {}
 
   month(iso: string): string {
     return this.calendar.local(new Date(iso)).toFormat('yyyy-MM');

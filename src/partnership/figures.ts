@@ -92,15 +92,41 @@ function sections(directory: Directory): SectionSpec[] {
       id: 'front-door',
       title: 'Front Door referrals',
       figures: [
-        fig('referrals.received', 'Referrals received', 'Referrals submitted to the Front Door through Concord in the month (counted in the month they were submitted).'),
-        fig('referrals.decidedInTime', 'Decided within the deadline', 'Of the referrals received in the month, those the Front Door decided by their deadline (the deadline Concord chases): the end of the next working day after submission, or for an urgent referral the partnership\'s working hours.', { count: 'referrals.decidedInTime', of: 'referrals.received' }),
+        fig(
+          'referrals.received',
+          'Referrals received',
+          'Referrals submitted to the Front Door through Concord in the month (counted in the month they were submitted).',
+        ),
+        fig(
+          'referrals.decidedInTime',
+          'Decided within the deadline',
+          "Of the referrals received in the month, those the Front Door decided by their deadline (the deadline Concord chases): the end of the next working day after submission, or for an urgent referral the partnership's working hours.",
+          { count: 'referrals.decidedInTime', of: 'referrals.received' },
+        ),
         fig('referrals.urgent', 'Urgent referrals', 'Referrals received in the month that the referrer marked as a child in immediate danger.'),
-        fig('referrals.urgentDecidedInTime', 'Urgent referrals decided within the deadline', 'Of the urgent referrals received in the month, those decided within their deadline: the partnership\'s working hours for an urgent referral (4 by default), not the end of the next working day.', { count: 'referrals.urgentDecidedInTime', of: 'referrals.urgent' }),
-        ...Object.entries(FRONT_DOOR_DECISIONS).map(([k, label]) => fig(`referrals.outcome.${k}`, `Outcome: ${label}`, `Referrals received in the month that the Front Door decided as “${label}”.`)),
+        fig(
+          'referrals.urgentDecidedInTime',
+          'Urgent referrals decided within the deadline',
+          "Of the urgent referrals received in the month, those decided within their deadline: the partnership's working hours for an urgent referral (4 by default), not the end of the next working day.",
+          { count: 'referrals.urgentDecidedInTime', of: 'referrals.urgent' },
+        ),
+        ...Object.entries(FRONT_DOOR_DECISIONS).map(([k, label]) =>
+          fig(`referrals.outcome.${k}`, `Outcome: ${label}`, `Referrals received in the month that the Front Door decided as “${label}”.`),
+        ),
       ],
       charts: [
-        { id: 'referrals-timeliness', title: 'Referrals received and decided within the deadline, by month', by: 'month', figures: ['referrals.received', 'referrals.decidedInTime', 'referrals.urgent'] },
-        { id: 'referrals-outcomes', title: 'Front Door outcomes over the period', by: 'period', figures: Object.keys(FRONT_DOOR_DECISIONS).map((k) => `referrals.outcome.${k}`) },
+        {
+          id: 'referrals-timeliness',
+          title: 'Referrals received and decided within the deadline, by month',
+          by: 'month',
+          figures: ['referrals.received', 'referrals.decidedInTime', 'referrals.urgent'],
+        },
+        {
+          id: 'referrals-outcomes',
+          title: 'Front Door outcomes over the period',
+          by: 'period',
+          figures: Object.keys(FRONT_DOOR_DECISIONS).map((k) => `referrals.outcome.${k}`),
+        },
       ],
     },
     {
@@ -109,18 +135,56 @@ function sections(directory: Directory): SectionSpec[] {
       figures: [
         fig('discussions.convened', 'Convened', 'Strategy discussions convened in Concord in the month (counted in the month they were convened).'),
         ...CORE_ROLES.flatMap((r) => [
-          fig(`discussions.invited.${r.role}`, `${r.label}: invited`, `Of the discussions convened in the month, those that invited someone as “${r.label}”.`, { count: `discussions.invited.${r.role}`, of: 'discussions.convened' }),
-          fig(`discussions.excused.${r.role}`, `${r.label}: left out with a reason`, `Of the discussions convened in the month, those where the chair invited nobody as “${r.label}” and recorded why.${r.babiesOnly ? ' Only a core role when the child is a baby or unborn.' : ''}`, { count: `discussions.excused.${r.role}`, of: 'discussions.convened' }),
+          fig(`discussions.invited.${r.role}`, `${r.label}: invited`, `Of the discussions convened in the month, those that invited someone as “${r.label}”.`, {
+            count: `discussions.invited.${r.role}`,
+            of: 'discussions.convened',
+          }),
+          fig(
+            `discussions.excused.${r.role}`,
+            `${r.label}: left out with a reason`,
+            `Of the discussions convened in the month, those where the chair invited nobody as “${r.label}” and recorded why.${r.babiesOnly ? ' Only a core role when the child is a baby or unborn.' : ''}`,
+            { count: `discussions.excused.${r.role}`, of: 'discussions.convened' },
+          ),
         ]),
-        fig('discussions.agreedByAll', 'Outcome agreed by all', 'Of the discussions convened in the month, those whose current outcome every attendee has acknowledged, none with a different understanding.', { count: 'discussions.agreedByAll', of: 'discussions.convened' }),
-        fig('discussions.disputed', 'Outcome disputed', 'Of the discussions convened in the month, those where at least one attendee answered “My understanding is different” to the current outcome.', { count: 'discussions.disputed', of: 'discussions.convened' }),
-        fig('discussions.amended', 'Outcome amended after the meeting', 'Of the discussions convened in the month, those whose chair recorded more than one version of the outcome.', { count: 'discussions.amended', of: 'discussions.convened' }),
-        fig('discussions.actionsOnTime', 'Agreed actions done by their due date', 'Of the actions in the current outcomes of the discussions convened in the month, those marked done on or before their due date (the follow-up Concord records).', { count: 'discussions.actionsOnTime', of: 'discussions.actions' }),
+        fig(
+          'discussions.agreedByAll',
+          'Outcome agreed by all',
+          'Of the discussions convened in the month, those whose current outcome every attendee has acknowledged, none with a different understanding.',
+          { count: 'discussions.agreedByAll', of: 'discussions.convened' },
+        ),
+        fig(
+          'discussions.disputed',
+          'Outcome disputed',
+          'Of the discussions convened in the month, those where at least one attendee answered “My understanding is different” to the current outcome.',
+          { count: 'discussions.disputed', of: 'discussions.convened' },
+        ),
+        fig(
+          'discussions.amended',
+          'Outcome amended after the meeting',
+          'Of the discussions convened in the month, those whose chair recorded more than one version of the outcome.',
+          { count: 'discussions.amended', of: 'discussions.convened' },
+        ),
+        fig(
+          'discussions.actionsOnTime',
+          'Agreed actions done by their due date',
+          'Of the actions in the current outcomes of the discussions convened in the month, those marked done on or before their due date (the follow-up Concord records).',
+          { count: 'discussions.actionsOnTime', of: 'discussions.actions' },
+        ),
       ],
       charts: [
-        { id: 'discussions-outcomes', title: 'Discussions convened, and how their outcomes stand, by month', by: 'month', figures: ['discussions.convened', 'discussions.agreedByAll', 'discussions.disputed', 'discussions.amended'] },
+        {
+          id: 'discussions-outcomes',
+          title: 'Discussions convened, and how their outcomes stand, by month',
+          by: 'month',
+          figures: ['discussions.convened', 'discussions.agreedByAll', 'discussions.disputed', 'discussions.amended'],
+        },
         { id: 'discussions-invited', title: 'Core roles invited over the period', by: 'period', figures: roles.map((r) => `discussions.invited.${r}`) },
-        { id: 'discussions-excused', title: 'Core roles left out with a reason over the period', by: 'period', figures: roles.map((r) => `discussions.excused.${r}`) },
+        {
+          id: 'discussions-excused',
+          title: 'Core roles left out with a reason over the period',
+          by: 'period',
+          figures: roles.map((r) => `discussions.excused.${r}`),
+        },
         { id: 'discussions-actions', title: 'Agreed actions done by their due date, by month', by: 'month', figures: ['discussions.actionsOnTime'] },
       ],
     },
@@ -129,15 +193,43 @@ function sections(directory: Directory): SectionSpec[] {
       title: 'Minutes',
       figures: [
         fig('minutes.ended', 'Discussions ended', 'Strategy discussions whose chair marked them ended in the month: the 24-hour minutes clock started.'),
-        fig('minutes.withinDay', 'Minutes circulated within 24 hours', 'Of the discussions ended in the month, those whose minutes were circulated within 24 clock hours of the end.', { count: 'minutes.withinDay', of: 'minutes.ended' }),
-        fig('minutes.fullyConfirmed', 'Minutes confirmed by every recipient', 'Of the discussions ended in the month, those whose latest circulated minutes every recipient has confirmed they received and reviewed.', { count: 'minutes.fullyConfirmed', of: 'minutes.ended' }),
+        fig(
+          'minutes.withinDay',
+          'Minutes circulated within 24 hours',
+          'Of the discussions ended in the month, those whose minutes were circulated within 24 clock hours of the end.',
+          { count: 'minutes.withinDay', of: 'minutes.ended' },
+        ),
+        fig(
+          'minutes.fullyConfirmed',
+          'Minutes confirmed by every recipient',
+          'Of the discussions ended in the month, those whose latest circulated minutes every recipient has confirmed they received and reviewed.',
+          { count: 'minutes.fullyConfirmed', of: 'minutes.ended' },
+        ),
         fig('minutes.corrections', 'Corrections asked for', 'Corrections recipients asked for to the minutes of discussions ended in the month.'),
-        fig('minutes.correctionsAccepted', 'Corrections accepted', 'Of those corrections, the ones the chair accepted (a new version was circulated).', { count: 'minutes.correctionsAccepted', of: 'minutes.corrections' }),
-        fig('minutes.dissent', 'Corrections declined (dissent on the record)', 'Of those corrections, the ones the chair declined with a reason: the agency’s dissent stays on the record.', { count: 'minutes.dissent', of: 'minutes.corrections' }),
+        fig('minutes.correctionsAccepted', 'Corrections accepted', 'Of those corrections, the ones the chair accepted (a new version was circulated).', {
+          count: 'minutes.correctionsAccepted',
+          of: 'minutes.corrections',
+        }),
+        fig(
+          'minutes.dissent',
+          'Corrections declined (dissent on the record)',
+          'Of those corrections, the ones the chair declined with a reason: the agency’s dissent stays on the record.',
+          { count: 'minutes.dissent', of: 'minutes.corrections' },
+        ),
       ],
       charts: [
-        { id: 'minutes-timeliness', title: 'Minutes within 24 hours and fully confirmed, by month', by: 'month', figures: ['minutes.ended', 'minutes.withinDay', 'minutes.fullyConfirmed'] },
-        { id: 'minutes-corrections', title: 'Corrections and dissent, by month', by: 'month', figures: ['minutes.corrections', 'minutes.correctionsAccepted', 'minutes.dissent'] },
+        {
+          id: 'minutes-timeliness',
+          title: 'Minutes within 24 hours and fully confirmed, by month',
+          by: 'month',
+          figures: ['minutes.ended', 'minutes.withinDay', 'minutes.fullyConfirmed'],
+        },
+        {
+          id: 'minutes-corrections',
+          title: 'Corrections and dissent, by month',
+          by: 'month',
+          figures: ['minutes.corrections', 'minutes.correctionsAccepted', 'minutes.dissent'],
+        },
       ],
     },
     {
@@ -146,20 +238,76 @@ function sections(directory: Directory): SectionSpec[] {
       figures: [
         fig('differences.raised', 'Raised', 'Professional differences raised in the month (counted in the month they were raised).'),
         ...agencies.map((a) => fig(`differences.raisedBy.${a.id}`, `Raised by ${a.name}`, `Differences raised in the month by someone in ${a.name}.`)),
-        ...agencies.map((a) => fig(`differences.against.${a.id}`, `About a decision of ${a.name}`, `Differences raised in the month where the person responding is in ${a.name}.`)),
-        ...stages.map((s, i) => fig(`differences.reached.${i + 1}`, `Reached stage ${i + 1} (${s.name})`, `Of the differences raised in the month, those whose highest stage so far is stage ${i + 1}.`, { count: `differences.reached.${i + 1}`, of: 'differences.raised' })),
-        fig('differences.autoEscalations', 'Automatic escalations', 'Stages of the differences raised in the month that reached their deadline unresolved, so that Concord moved the difference up by itself.'),
-        ...stages.map((s, i) => fig(`differences.stageDays.${i + 1}`, `Time at stage ${i + 1}`, `The mean number of whole working days a stage ${i + 1} (${s.name}) lasted, for the differences raised in the month whose stage ${i + 1} has ended (its deadline is ${s.workingDays} working days). Not shown when fewer than 5 such stages ended.`, { days: `differences.stageDays.${i + 1}`, stages: `differences.stageEnded.${i + 1}` })),
-        fig('differences.resolved', 'Resolved by agreement', 'Of the differences raised in the month, those both sides resolved by agreeing a proposal.', { count: 'differences.resolved', of: 'differences.raised' }),
-        fig('differences.partnershipDecision', 'Closed by the partnership’s decision', 'Of the differences raised in the month, those closed by a decision of the safeguarding partnership (the last stage).', { count: 'differences.partnershipDecision', of: 'differences.raised' }),
-        fig('differences.open', 'Still open', 'Of the differences raised in the month, those neither resolved nor closed yet.', { count: 'differences.open', of: 'differences.raised' }),
+        ...agencies.map((a) =>
+          fig(`differences.against.${a.id}`, `About a decision of ${a.name}`, `Differences raised in the month where the person responding is in ${a.name}.`),
+        ),
+        ...stages.map((s, i) =>
+          fig(
+            `differences.reached.${i + 1}`,
+            `Reached stage ${i + 1} (${s.name})`,
+            `Of the differences raised in the month, those whose highest stage so far is stage ${i + 1}.`,
+            { count: `differences.reached.${i + 1}`, of: 'differences.raised' },
+          ),
+        ),
+        fig(
+          'differences.autoEscalations',
+          'Automatic escalations',
+          'Stages of the differences raised in the month that reached their deadline unresolved, so that Concord moved the difference up by itself.',
+        ),
+        ...stages.map((s, i) =>
+          fig(
+            `differences.stageDays.${i + 1}`,
+            `Time at stage ${i + 1}`,
+            `The mean number of whole working days a stage ${i + 1} (${s.name}) lasted, for the differences raised in the month whose stage ${i + 1} has ended (its deadline is ${s.workingDays} working days). Not shown when fewer than 5 such stages ended.`,
+            { days: `differences.stageDays.${i + 1}`, stages: `differences.stageEnded.${i + 1}` },
+          ),
+        ),
+        fig('differences.resolved', 'Resolved by agreement', 'Of the differences raised in the month, those both sides resolved by agreeing a proposal.', {
+          count: 'differences.resolved',
+          of: 'differences.raised',
+        }),
+        fig(
+          'differences.partnershipDecision',
+          'Closed by the partnership’s decision',
+          'Of the differences raised in the month, those closed by a decision of the safeguarding partnership (the last stage).',
+          { count: 'differences.partnershipDecision', of: 'differences.raised' },
+        ),
+        fig('differences.open', 'Still open', 'Of the differences raised in the month, those neither resolved nor closed yet.', {
+          count: 'differences.open',
+          of: 'differences.raised',
+        }),
       ],
       charts: [
-        { id: 'differences-progress', title: 'Differences raised, escalated automatically and settled, by month', by: 'month', figures: ['differences.raised', 'differences.autoEscalations', 'differences.resolved', 'differences.partnershipDecision'] },
-        { id: 'differences-raised-by', title: 'Differences raised, by the raiser’s agency, over the period', by: 'period', figures: agencies.map((a) => `differences.raisedBy.${a.id}`) },
-        { id: 'differences-against', title: 'Differences raised, by the responding agency, over the period', by: 'period', figures: agencies.map((a) => `differences.against.${a.id}`) },
-        { id: 'differences-stages', title: 'Highest stage reached over the period', by: 'period', figures: stages.map((_, i) => `differences.reached.${i + 1}`) },
-        { id: 'differences-stage-days', title: 'Mean working days at each stage over the period', by: 'period', figures: stages.map((_, i) => `differences.stageDays.${i + 1}`) },
+        {
+          id: 'differences-progress',
+          title: 'Differences raised, escalated automatically and settled, by month',
+          by: 'month',
+          figures: ['differences.raised', 'differences.autoEscalations', 'differences.resolved', 'differences.partnershipDecision'],
+        },
+        {
+          id: 'differences-raised-by',
+          title: 'Differences raised, by the raiser’s agency, over the period',
+          by: 'period',
+          figures: agencies.map((a) => `differences.raisedBy.${a.id}`),
+        },
+        {
+          id: 'differences-against',
+          title: 'Differences raised, by the responding agency, over the period',
+          by: 'period',
+          figures: agencies.map((a) => `differences.against.${a.id}`),
+        },
+        {
+          id: 'differences-stages',
+          title: 'Highest stage reached over the period',
+          by: 'period',
+          figures: stages.map((_, i) => `differences.reached.${i + 1}`),
+        },
+        {
+          id: 'differences-stage-days',
+          title: 'Mean working days at each stage over the period',
+          by: 'period',
+          figures: stages.map((_, i) => `differences.stageDays.${i + 1}`),
+        },
       ],
     },
     {
@@ -167,10 +315,27 @@ function sections(directory: Directory): SectionSpec[] {
       title: 'Serious incidents',
       figures: [
         fig('incidents.reported', 'Reported', 'Serious incidents reported in Concord in the month.'),
-        fig('incidents.panelInTime', 'National Panel notified within 5 working days', 'Of the serious incidents reported in the month, those whose National Panel notification was recorded within 5 working days of the report.', { count: 'incidents.panelInTime', of: 'incidents.reported' }),
-        fig('incidents.reviewInTime', 'Rapid review within 15 working days', 'Of the serious incidents reported in the month, those whose rapid review was recorded as completed within 15 working days of the Panel notification.', { count: 'incidents.reviewInTime', of: 'incidents.reported' }),
+        fig(
+          'incidents.panelInTime',
+          'National Panel notified within 5 working days',
+          'Of the serious incidents reported in the month, those whose National Panel notification was recorded within 5 working days of the report.',
+          { count: 'incidents.panelInTime', of: 'incidents.reported' },
+        ),
+        fig(
+          'incidents.reviewInTime',
+          'Rapid review within 15 working days',
+          'Of the serious incidents reported in the month, those whose rapid review was recorded as completed within 15 working days of the Panel notification.',
+          { count: 'incidents.reviewInTime', of: 'incidents.reported' },
+        ),
       ],
-      charts: [{ id: 'incidents-timeliness', title: 'Serious incidents and their statutory steps on time, by month', by: 'month', figures: ['incidents.reported', 'incidents.panelInTime', 'incidents.reviewInTime'] }],
+      charts: [
+        {
+          id: 'incidents-timeliness',
+          title: 'Serious incidents and their statutory steps on time, by month',
+          by: 'month',
+          figures: ['incidents.reported', 'incidents.panelInTime', 'incidents.reviewInTime'],
+        },
+      ],
     },
   ];
 }
@@ -199,10 +364,22 @@ export function present(directory: Directory, months: string[], totals: MonthTot
         id: s.id,
         title: s.title,
         charts: s.charts,
-        figures: s.figures.map((f) => ({ id: f.id, label: f.label, definition: f.definition, months: perMonth.map((c) => shown(f.kind, c)), period: shown(f.kind, period) })),
+        figures: s.figures.map((f) => ({
+          id: f.id,
+          label: f.label,
+          definition: f.definition,
+          months: perMonth.map((c) => shown(f.kind, c)),
+          period: shown(f.kind, period),
+        })),
       })),
       // Issue 12: transfers between authorities are not in Concord yet; the section says so.
-      { id: 'transfers', title: 'Case transfers', note: 'Case transfers between authorities are not recorded in Concord yet, so there are no figures here: time to acceptance and lapses will appear once they are.', figures: [], charts: [] },
+      {
+        id: 'transfers',
+        title: 'Case transfers',
+        note: 'Case transfers between authorities are not recorded in Concord yet, so there are no figures here: time to acceptance and lapses will appear once they are.',
+        figures: [],
+        charts: [],
+      },
     ],
   };
 }

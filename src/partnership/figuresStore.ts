@@ -33,7 +33,8 @@ export class FiguresStore {
 
   async pending(): Promise<{ partitionKey: string; etag: string }[]> {
     const out: { partitionKey: string; etag: string }[] = [];
-    for await (const r of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${PENDING}` } })) out.push({ partitionKey: r.rowKey!, etag: r.etag });
+    for await (const r of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${PENDING}` } }))
+      out.push({ partitionKey: r.rowKey!, etag: r.etag });
     return out;
   }
 
@@ -73,7 +74,9 @@ export class FiguresStore {
 
   /** The months from `from` to `to` (YYYY-MM, inclusive): one range read of one partition. */
   async months(from: string, to: string): Promise<MonthTotals[]> {
-    const rows = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${MONTHS} and RowKey ge ${from} and RowKey le ${to}` } });
+    const rows = this.client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${MONTHS} and RowKey ge ${from} and RowKey le ${to}` },
+    });
     const out: MonthTotals[] = [];
     for await (const r of rows) out.push({ month: r.rowKey!, counters: unpackJson<Counters>(r) });
     return out;

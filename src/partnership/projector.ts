@@ -81,16 +81,18 @@ export class FiguresProjector {
     const months = new Set<string>();
     let counted = 0;
     for (let i = 0; i < pending.length; i += 16) {
-      await Promise.all(pending.slice(i, i + 16).map(async (p) => {
-        const subject = decodeKey(p.partitionKey);
-        const facts = isCaseReference(subject) ? await this.factsOf(subject) : undefined;
-        if (!facts) return;
-        for (const [month, counters] of facts) {
-          await this.store.saveCase(month, subject, counters);
-          months.add(month);
-        }
-        counted++;
-      }));
+      await Promise.all(
+        pending.slice(i, i + 16).map(async (p) => {
+          const subject = decodeKey(p.partitionKey);
+          const facts = isCaseReference(subject) ? await this.factsOf(subject) : undefined;
+          if (!facts) return;
+          for (const [month, counters] of facts) {
+            await this.store.saveCase(month, subject, counters);
+            months.add(month);
+          }
+          counted++;
+        }),
+      );
     }
     for (const month of months) await this.store.recount(month);
     // Only now: a pass that stops before here leaves the marks, and the next pass counts again.

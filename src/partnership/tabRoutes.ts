@@ -61,7 +61,14 @@ export function registerPartnershipTab(server: restify.Server, deps: Partnership
     const who = await deps.signIn.check(req.headers.authorization);
     if (!who.ok) {
       // Someone known who lacks the role is audited as themselves; anyone else is tallied.
-      if (who.person) await deps.audit.record({ subject: 'access', action: 'refused.not-admin', actorAadObjectId: who.person.aadObjectId, tenantId: who.tenantId, detail: 'partnership figures' });
+      if (who.person)
+        await deps.audit.record({
+          subject: 'access',
+          action: 'refused.not-admin',
+          actorAadObjectId: who.person.aadObjectId,
+          tenantId: who.tenantId,
+          detail: 'partnership figures',
+        });
       else await deps.refusals.refuse(`refused.tab-${who.reason}`, 'partnership figures');
       res.send(who.status, { error: who.message });
       return;

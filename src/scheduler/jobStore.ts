@@ -116,7 +116,20 @@ export class JobStore {
     try {
       await this.client.submitTransaction([
         ['create', { partitionKey: pk, rowKey: idKey(job.id), state: 'pending', kind: job.kind, dueAt: job.dueAt.toISOString(), queueKey: rk, attempts: 0 }],
-        ['create', { partitionKey: pk, rowKey: rk, jobId: job.id, kind: job.kind, dueAt: job.dueAt.toISOString(), ...packJson(job.payload, 'payload'), attempts: 0, leaseUntil: '', notBefore: '' }],
+        [
+          'create',
+          {
+            partitionKey: pk,
+            rowKey: rk,
+            jobId: job.id,
+            kind: job.kind,
+            dueAt: job.dueAt.toISOString(),
+            ...packJson(job.payload, 'payload'),
+            attempts: 0,
+            leaseUntil: '',
+            notBefore: '',
+          },
+        ],
       ]);
       return true;
     } catch (e) {
@@ -280,7 +293,10 @@ export class JobStore {
       await this.client.submitTransaction([
         ['delete', { partitionKey: pk, rowKey: parkedKey(id) }],
         ['update', { partitionKey: pk, rowKey: idKey(id), state: 'pending', queueKey: rk, attempts: 0, finishedAt: '' }, 'Merge', { etag: identity.etag }],
-        ['create', { partitionKey: pk, rowKey: rk, jobId: id, kind: row.kind, dueAt: row.dueAt, payload: row.payload, attempts: 0, leaseUntil: '', notBefore: '' }],
+        [
+          'create',
+          { partitionKey: pk, rowKey: rk, jobId: id, kind: row.kind, dueAt: row.dueAt, payload: row.payload, attempts: 0, leaseUntil: '', notBefore: '' },
+        ],
       ]);
     } catch (e) {
       const s = statusOf(e);

@@ -4,7 +4,10 @@ import { Sweeper } from './sweeper';
 
 /** The parked jobs of the jobs table, and the sweeper that runs them again. */
 export class SchedulerParkedWork implements ParkedWork {
-  constructor(private readonly jobs: JobStore, private readonly sweeper: Sweeper) {}
+  constructor(
+    private readonly jobs: JobStore,
+    private readonly sweeper: Sweeper,
+  ) {}
 
   parked(): Promise<ParkedJob[]> {
     return this.jobs.parked();

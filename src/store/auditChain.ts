@@ -37,7 +37,9 @@ export interface ChainPlace {
 
 export function eventHash(partitionKey: string, place: ChainPlace, row: Record<string, unknown>): string {
   const content = EVENT_FIELDS.map((f) => String(row[f] ?? ''));
-  return createHash('sha256').update(JSON.stringify([partitionKey, place.rowKey, place.position, place.prev, ...content])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([partitionKey, place.rowKey, place.position, place.prev, ...content]))
+    .digest('hex');
 }
 
 export function isSealed(row: Record<string, unknown>): boolean {

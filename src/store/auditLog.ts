@@ -21,7 +21,10 @@ export class AuditLog implements AuditTrail {
   /** Told after each append, so that the sealer can seal soon. */
   onAppended: () => void = () => undefined;
 
-  constructor(private readonly tables: Tables, private readonly now: () => Date) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly now: () => Date,
+  ) {}
 
   async record(event: AuditEvent): Promise<void> {
     const at = this.now().toISOString();

@@ -35,7 +35,10 @@ export class AuditSealer {
    */
   beforeSealing: (partitionKeys: string[]) => Promise<void> = () => Promise.resolve();
 
-  constructor(private readonly tables: Tables, private readonly options: SealerOptions = { delayMs: 500, intervalMs: 60_000 }) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly options: SealerOptions = { delayMs: 500, intervalMs: 60_000 },
+  ) {}
 
   start(): void {
     this.stopped = false;
@@ -79,10 +82,19 @@ export class AuditSealer {
     if (byChain.size) await this.beforeSealing([...byChain.keys()]);
     let sealed = 0;
     for (const [pk, pending] of byChain) {
-      const { count, present } = await this.sealChain(pk, pending.map((p) => p.rowKey));
+      const { count, present } = await this.sealChain(
+        pk,
+        pending.map((p) => p.rowKey),
+      );
       sealed += count;
       const done = pending.filter((p) => present.has(p.rowKey) || Date.now() - new Date(p.markedAt).getTime() > ORPHAN_MS);
-      await Promise.all(done.map((p) => client.deleteEntity(PENDING_PARTITION, p.marker).catch((e) => { if (!isNotFound(e)) throw e; })));
+      await Promise.all(
+        done.map((p) =>
+          client.deleteEntity(PENDING_PARTITION, p.marker).catch((e) => {
+            if (!isNotFound(e)) throw e;
+          }),
+        ),
+      );
     }
     return sealed;
   }
@@ -93,13 +105,20 @@ export class AuditSealer {
    */
   async sealChain(partitionKey: string, rowKeys: string[]): Promise<{ count: number; present: Set<string> }> {
     const client = this.tables.client('audit');
-    const read = (rk: string) => client.getEntity<Record<string, unknown>>(partitionKey, rk).catch((e) => { if (isNotFound(e)) return undefined; throw e; });
+    const read = (rk: string) =>
+      client.getEntity<Record<string, unknown>>(partitionKey, rk).catch((e) => {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      });
     let sealed = 0;
-    for (let conflicts = 0; ; ) {
+    for (let conflicts = 0; ;) {
       const head = await read(HEAD_ROW);
       const events = (await Promise.all(rowKeys.map(read))).filter((e) => e !== undefined) as unknown as (EventRow & { etag: string })[];
       const present = new Set(events.map((e) => e.rowKey));
-      const unsealed = events.filter((e) => !isSealed(e)).sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1)).slice(0, BATCH);
+      const unsealed = events
+        .filter((e) => !isSealed(e))
+        .sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1))
+        .slice(0, BATCH);
       if (unsealed.length === 0) return { count: sealed, present };
 
       let position = Number(head?.count ?? 0);
@@ -110,7 +129,11 @@ export class AuditSealer {
         return ['update', { partitionKey, rowKey: e.rowKey, position, prev: place.prev, hash }, 'Merge', { etag: e.etag }];
       });
       const next: ChainHead = { count: position, hash };
-      actions.push(head ? ['update', { partitionKey, rowKey: HEAD_ROW, ...next }, 'Replace', { etag: head.etag }] : ['create', { partitionKey, rowKey: HEAD_ROW, ...next }]);
+      actions.push(
+        head
+          ? ['update', { partitionKey, rowKey: HEAD_ROW, ...next }, 'Replace', { etag: head.etag }]
+          : ['create', { partitionKey, rowKey: HEAD_ROW, ...next }],
+      );
       try {
         await client.submitTransaction(actions);
       } catch (e) {

@@ -16,7 +16,10 @@ interface Chain {
  * hot path.
  */
 export class AuditVerifier implements AuditVerifying {
-  constructor(private readonly tables: Tables, private readonly sealer: AuditSealer) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly sealer: AuditSealer,
+  ) {}
 
   async verify(): Promise<AuditVerification> {
     // Seal what is pending first, so that the check covers everything written until now.
@@ -25,7 +28,11 @@ export class AuditVerifier implements AuditVerifying {
     // An event whose pending marker was never written is sealed here.
     const loose = chains.filter((c) => c.events.some((e) => !isSealed(e)));
     if (loose.length) {
-      for (const c of loose) await this.sealer.sealChain(c.partitionKey, c.events.filter((e) => !isSealed(e)).map((e) => e.rowKey));
+      for (const c of loose)
+        await this.sealer.sealChain(
+          c.partitionKey,
+          c.events.filter((e) => !isSealed(e)).map((e) => e.rowKey),
+        );
       chains = await this.readChains();
     }
     const problems = chains.flatMap(check);

@@ -25,7 +25,10 @@ interface LogRow {
  * position, same words) is one row; two people acting at once are two rows.
  */
 function logKey(index: number, e: LogEntry): string {
-  const hash = createHash('sha256').update(JSON.stringify([e.by, e.stage, e.what, e.about ?? '', e.text ?? ''])).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([e.by, e.stage, e.what, e.about ?? '', e.text ?? '']))
+    .digest('hex')
+    .slice(0, 16);
   return `${LOG}${String(index).padStart(5, '0')}|${hash}`;
 }
 
@@ -55,7 +58,11 @@ export class DifferenceStore implements DifferenceRepository {
    * someone else wrote first), its new log entries as rows. `changed` is whether this call
    * recorded anything, so a repeated click is neither audited nor announced twice.
    */
-  async apply(reference: string, change: (pd: ProfessionalDifference) => ProfessionalDifference, attempts = 8): Promise<{ pd: ProfessionalDifference; changed: boolean }> {
+  async apply(
+    reference: string,
+    change: (pd: ProfessionalDifference) => ProfessionalDifference,
+    attempts = 8,
+  ): Promise<{ pd: ProfessionalDifference; changed: boolean }> {
     const pk = encodeKey(reference);
     for (let i = 0; i < attempts; i++) {
       const rows = await this.rows(reference);
@@ -80,7 +87,9 @@ export class DifferenceStore implements DifferenceRepository {
 
   /** True when at least one entry was new. */
   private async append(pk: string, from: number, entries: LogEntry[]): Promise<boolean> {
-    const created = await Promise.all(entries.map((entry, i) => createOnce(this.client, pk, logKey(from + i, entry), { index: from + i, entry } satisfies LogRow)));
+    const created = await Promise.all(
+      entries.map((entry, i) => createOnce(this.client, pk, logKey(from + i, entry), { index: from + i, entry } satisfies LogRow)),
+    );
     return created.some(Boolean);
   }
 

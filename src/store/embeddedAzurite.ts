@@ -22,7 +22,10 @@ export interface EmbeddedStorage {
 
 function childScript(): string {
   // From src/store under ts-jest, or from dist/src/store once built.
-  for (const up of [['..', '..'], ['..', '..', '..']]) {
+  for (const up of [
+    ['..', '..'],
+    ['..', '..', '..'],
+  ]) {
     const candidate = path.resolve(__dirname, ...up, 'bin', 'azurite-table-child.js');
     if (existsSync(candidate)) return candidate;
   }
@@ -54,10 +57,7 @@ class SupervisedAzurite implements EmbeddedStorage {
   constructor(private readonly dataDir: string | undefined) {}
 
   get connectionString(): string {
-    return (
-      `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
-      `TableEndpoint=http://127.0.0.1:${this.port}/${DEV_ACCOUNT};`
-    );
+    return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` + `TableEndpoint=http://127.0.0.1:${this.port}/${DEV_ACCOUNT};`;
   }
 
   problem(): string | undefined {
@@ -115,7 +115,12 @@ class SupervisedAzurite implements EmbeddedStorage {
     if (ranMs > STABLE_AFTER_MS) this.failures = 0;
     const delay = RESTART_DELAYS_MS[Math.min(this.failures, RESTART_DELAYS_MS.length - 1)];
     this.failures++;
-    logger.error('storage stopped unexpectedly: starting it again', { code: code ?? undefined, signal: signal ?? undefined, inMs: delay, said: stderr.trim().slice(-300) || undefined });
+    logger.error('storage stopped unexpectedly: starting it again', {
+      code: code ?? undefined,
+      signal: signal ?? undefined,
+      inMs: delay,
+      said: stderr.trim().slice(-300) || undefined,
+    });
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       if (this.state === 'stopped') return;

@@ -11,10 +11,15 @@ export function storageSpans(table: string): PipelinePolicy {
   return {
     name: 'concordStorageSpans',
     sendRequest: (request, next) =>
-      inSpan(`storage ${request.method} ${table}`, SpanKind.CLIENT, { 'peer.service': 'Azure Table storage', 'concord.table': table, 'http.request.method': request.method }, async (span) => {
-        const response = await next(request);
-        span.setAttribute('http.response.status_code', response.status);
-        return response;
-      }),
+      inSpan(
+        `storage ${request.method} ${table}`,
+        SpanKind.CLIENT,
+        { 'peer.service': 'Azure Table storage', 'concord.table': table, 'http.request.method': request.method },
+        async (span) => {
+          const response = await next(request);
+          span.setAttribute('http.response.status_code', response.status);
+          return response;
+        },
+      ),
   };
 }

@@ -34,7 +34,10 @@ export class Tables {
   private readonly clients = new Map<TableName, TableClient>();
   private readonly credential: TokenCredential | undefined;
 
-  constructor(private readonly location: StorageLocation, private readonly prefix = '') {
+  constructor(
+    private readonly location: StorageLocation,
+    private readonly prefix = '',
+  ) {
     if (typeof location !== 'string') {
       // In Azure: the app's user-assigned managed identity. Elsewhere: whatever DefaultAzureCredential finds (az login).
       this.credential = location.managedIdentityClientId
@@ -53,9 +56,10 @@ export class Tables {
       const table = `${this.prefix}${name}`;
       // A person is waiting (Teams gives up after about 5 s): retry briefly, then fail and say so.
       const options = { allowInsecureConnection: this.insecure, retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 } };
-      c = typeof this.location === 'string'
-        ? TableClient.fromConnectionString(this.location, table, options)
-        : new TableClient(this.location.accountUrl, table, this.credential!, options);
+      c =
+        typeof this.location === 'string'
+          ? TableClient.fromConnectionString(this.location, table, options)
+          : new TableClient(this.location.accountUrl, table, this.credential!, options);
       c.pipeline.addPolicy(storageSpans(name), { afterPhase: 'Retry' });
       this.clients.set(name, c);
     }
@@ -73,9 +77,10 @@ export class Tables {
     try {
       // One client for every health check: a new one per call cost a connection each time.
       const options = { allowInsecureConnection: this.insecure, retryOptions: { maxRetries: 0 } };
-      this.service ??= typeof this.location === 'string'
-        ? TableServiceClient.fromConnectionString(this.location, options)
-        : new TableServiceClient(this.location.accountUrl, this.credential!, options);
+      this.service ??=
+        typeof this.location === 'string'
+          ? TableServiceClient.fromConnectionString(this.location, options)
+          : new TableServiceClient(this.location.accountUrl, this.credential!, options);
       const it = this.service.listTables({ abortSignal: AbortSignal.timeout(2000) }).byPage({ maxPageSize: 1 });
       await it.next();
       return true;
@@ -145,7 +150,12 @@ export function entityBytes(entity: Record<string, unknown>): number {
 }
 
 /** The entity for one JSON document row, checked against the entity limit. */
-export function jsonEntity(partitionKey: string, rowKey: string, doc: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+export function jsonEntity(
+  partitionKey: string,
+  rowKey: string,
+  doc: unknown,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> & { partitionKey: string; rowKey: string } {
   const entity = { partitionKey, rowKey, ...extra, ...packJson(doc) };
   const bytes = entityBytes(entity);
   if (bytes > MAX_ENTITY_BYTES) throw new DocumentTooLarge(`${partitionKey}/${rowKey}`, bytes);

@@ -18,7 +18,11 @@ export class ConcordAdapter extends TeamsAdapter {
 /** As botbuilder's own validator does: the wire's ISO strings become dates. */
 function withDates(activity: Activity): Activity {
   const a = activity as Activity & Record<string, unknown>;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     if (typeof a[field] === 'string') {
       a[raw] = a[field];
       a[field] = new Date(a[field]);
@@ -34,6 +38,11 @@ function withDates(activity: Activity): Activity {
  */
 export function routeSdkConsoleToLogger(): void {
   for (const method of ['error', 'warn'] as const) {
-    console[method] = (...args: unknown[]) => logger.warn('Bot Framework SDK', { said: format(...args).split('\n')[0].slice(0, 200) });
+    console[method] = (...args: unknown[]) =>
+      logger.warn('Bot Framework SDK', {
+        said: format(...args)
+          .split('\n')[0]
+          .slice(0, 200),
+      });
   }
 }

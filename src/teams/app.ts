@@ -114,7 +114,8 @@ async function rememberTeamChannels(context: TurnContext, conversations: Convers
     const channels = await TeamsInfo.getTeamChannels(context);
     const base = TurnContext.getConversationReference(context.activity);
     for (const c of channels) {
-      if (c.id) await conversations.saveChannel({ ...base, activityId: undefined, conversation: { ...base.conversation!, id: c.id, conversationType: 'channel' } });
+      if (c.id)
+        await conversations.saveChannel({ ...base, activityId: undefined, conversation: { ...base.conversation!, id: c.id, conversationType: 'channel' } });
     }
   } catch (e) {
     logger.warn('could not list the team channels', { error: (e as Error).name });

@@ -11,7 +11,6 @@ export type Guard = (actor: Actor, reference: string, step: () => Promise<CardRe
 /** One verb's work, given its parsed data (`VerbData[verb]`). */
 export type Step<D> = (actor: Actor, data: D, ref: string) => Promise<CardReply>;
 
-
 /**
  * Registers one card verb. Teams refreshes cards by itself (trigger "automatic"): that must never
  * record anything, so an automatic call runs `view` (the person's own view) or is refused.

@@ -93,7 +93,10 @@ export class DifferencePresenter {
     const open = rows.filter((r) => r.state === 'open').length;
     return [
       `Professional differences: ${rows.length} raised, ${open} open.`,
-      ...rows.map((r) => `- ${r.reference} (${md(r.case)}): ${md(r.raisedByAgency)} and ${md(r.respondingAgency)}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`),
+      ...rows.map(
+        (r) =>
+          `- ${r.reference} (${md(r.case)}): ${md(r.raisedByAgency)} and ${md(r.respondingAgency)}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`,
+      ),
       'Type "differences csv" for the CSV.',
     ].join('\n');
   }

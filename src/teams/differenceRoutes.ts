@@ -40,7 +40,11 @@ export class DifferenceRoutes implements WorkflowRoutes {
         return { message: wantCsv ? (csv = differenceLogCsv(rows)) : this.present.log(rows) };
       });
       await this.say(context, reply);
-      if (csv) await this.files.offerCsv(context, 'professional differences.csv', 'The log of professional differences, one line each', csv, { kind: 'report', report: 'differences' });
+      if (csv)
+        await this.files.offerCsv(context, 'professional differences.csv', 'The log of professional differences, one line each', csv, {
+          kind: 'report',
+          report: 'differences',
+        });
     });
     // Before the strategy discussion commands: "record PD-0001" and "export PD-0001" are ours.
     app.message(/^\s*(difference|record)\s+PD-\d+\s*$/i, async (context) => {
@@ -59,8 +63,11 @@ export class DifferenceRoutes implements WorkflowRoutes {
 
   registerActions(app: Application<TurnState>): void {
     const { ports } = this;
-    const on = <V extends Verb>(verb: V, step: (actor: Actor, data: VerbData[V], reference: string) => Promise<DifferenceView> | DifferenceView, refresh?: Step<VerbData[V]>) =>
-      onCardAction(app, verb, this.guard, async (actor, data, ref) => this.present.view(actor, await step(actor, data, ref)), refresh);
+    const on = <V extends Verb>(
+      verb: V,
+      step: (actor: Actor, data: VerbData[V], reference: string) => Promise<DifferenceView> | DifferenceView,
+      refresh?: Step<VerbData[V]>,
+    ) => onCardAction(app, verb, this.guard, async (actor, data, ref) => this.present.view(actor, await step(actor, data, ref)), refresh);
     const mine: Step<unknown> = async (actor, _data, reference) => this.present.view(actor, await view(ports, { actor, reference }));
     on('pd.raise.open', () => raiseForm());
     on('pd.raise', (actor, { form }) => raise(ports, { actor, form }));

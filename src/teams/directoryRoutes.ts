@@ -7,7 +7,10 @@ import { actorOf } from './turn';
 
 /** `reload directory`: the partnership administrator's way to take a changed directory at once. */
 export class DirectoryRoutes implements WorkflowRoutes {
-  constructor(private readonly reload: DirectoryReload, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly reload: DirectoryReload,
+    private readonly audit: AuditLog,
+  ) {}
 
   registerCommands(app: Application<TurnState>): void {
     app.message(/^\s*reload\s+directory\s*$/i, async (context) => {
@@ -16,7 +19,14 @@ export class DirectoryRoutes implements WorkflowRoutes {
         await context.sendActivity(describe(await this.reload.byAdmin(actor)));
       } catch (e) {
         if (!(e instanceof Refused)) throw e;
-        await this.audit.record({ subject: 'access', action: `refused.${e.reason}`, actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: 'reload directory' });
+        await this.audit.record({
+          subject: 'access',
+          action: `refused.${e.reason}`,
+          actorAadObjectId: actor.person.aadObjectId,
+          tenantId: actor.tenantId,
+          activityId: actor.activityId,
+          detail: 'reload directory',
+        });
         await context.sendActivity(e.message);
       }
     });

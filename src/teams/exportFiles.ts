@@ -16,7 +16,9 @@ export function exportFiles(discussions: StrategyRecord, differences: Difference
     if (request.kind === 'report') {
       let csv: string | undefined;
       const reply = await guard(actor, 'differences', async () => ({ message: (csv = differenceLogCsv(await differenceLog(differences, { actor }))) }));
-      return csv !== undefined ? { name: 'professional differences.csv', description: 'The log of professional differences', bytes: Buffer.from(csv, 'utf8') } : { message: 'message' in reply ? reply.message : '' };
+      return csv !== undefined
+        ? { name: 'professional differences.csv', description: 'The log of professional differences', bytes: Buffer.from(csv, 'utf8') }
+        : { message: 'message' in reply ? reply.message : '' };
     }
     const ref = request.ref;
     let doc: RecordDocument | undefined;

@@ -49,7 +49,11 @@ export class FileDelivery implements WorkflowRoutes {
   /** A record as a Word document for the person's case file, where files can be sent. */
   async offerDocument(context: TurnContext, doc: RecordDocument, request: FileRequest): Promise<void> {
     if (!FileDelivery.available(context)) return;
-    await this.offer(context, request, { name: `${doc.fileName}.docx`, description: `${doc.title}, as a Word document for your case file`, bytes: await wordDocument(doc) });
+    await this.offer(context, request, {
+      name: `${doc.fileName}.docx`,
+      description: `${doc.title}, as a Word document for your case file`,
+      bytes: await wordDocument(doc),
+    });
   }
 
   /** A report as a CSV file, where files can be sent. */
@@ -83,7 +87,14 @@ export class FileDelivery implements WorkflowRoutes {
       const request = parseRequest(response.context);
       const url = this.uploadUrl(response.uploadInfo?.uploadUrl);
       if (!request || !url) {
-        await this.audit.record({ subject: 'access', action: 'refused.file-consent', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: 'consent without a valid request or upload address' });
+        await this.audit.record({
+          subject: 'access',
+          action: 'refused.file-consent',
+          actorAadObjectId: actor.person.aadObjectId,
+          tenantId: actor.tenantId,
+          activityId: actor.activityId,
+          detail: 'consent without a valid request or upload address',
+        });
         await context.sendActivity('That file offer is not one Concord can fulfil. Type the export command again.');
         return;
       }
@@ -102,10 +113,24 @@ export class FileDelivery implements WorkflowRoutes {
         return;
       }
       if (typeof id === 'string') this.pending.delete(id);
-      await this.audit.record({ subject: request.kind === 'record' ? request.ref : 'reports', action: 'file.sent', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: `${request.kind === 'record' ? 'record' : `${request.report} report`}, ${file.bytes.length} bytes` });
+      await this.audit.record({
+        subject: request.kind === 'record' ? request.ref : 'reports',
+        action: 'file.sent',
+        actorAadObjectId: actor.person.aadObjectId,
+        tenantId: actor.tenantId,
+        activityId: actor.activityId,
+        detail: `${request.kind === 'record' ? 'record' : `${request.report} report`}, ${file.bytes.length} bytes`,
+      });
       const info = response.uploadInfo!;
       await context.sendActivity({
-        attachments: [{ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType } }],
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.card.file.info',
+            contentUrl: info.contentUrl,
+            name: info.name,
+            content: { uniqueId: info.uniqueId, fileType: info.fileType },
+          },
+        ],
       });
     });
     app.fileConsentDecline(async (context, _state, response) => {

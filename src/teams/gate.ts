@@ -43,7 +43,11 @@ export class Gate {
         activityId: a.id,
         detail: `${kindOf(a)} under an identity that belongs to another tenant`,
       });
-      if (speaks) await tell(context, 'Concord cannot act for this account from this organisation. Use the account your partnership registered for you, or ask your partnership administrator.');
+      if (speaks)
+        await tell(
+          context,
+          'Concord cannot act for this account from this organisation. Use the account your partnership registered for you, or ask your partnership administrator.',
+        );
       return false;
     }
     const person = acting;
@@ -59,11 +63,12 @@ export class Gate {
         activityId: a.id,
         detail: isCardAction(a) ? 'card action' : kindOf(a),
       });
-      const admins = this.directory.administrators().map((p) => `${p.name} (${p.email})`).join(', ') || 'your partnership business manager';
-      await tell(
-        context,
-        `You are not in the ${this.directory.partnership.name} directory yet, so Concord cannot act for you. Ask ${admins} to add you.`,
-      );
+      const admins =
+        this.directory
+          .administrators()
+          .map((p) => `${p.name} (${p.email})`)
+          .join(', ') || 'your partnership business manager';
+      await tell(context, `You are not in the ${this.directory.partnership.name} directory yet, so Concord cannot act for you. Ask ${admins} to add you.`);
       return false;
     }
     setActor(context, { person, tenantId: tenantId!, activityId: a.id ?? '', userId: a.from.id });

@@ -44,7 +44,8 @@ export class InboundAuthentication {
       // Invalid signature, wrong audience, expired, or the keys could not be fetched: either way
       // the request is not known to come from Teams. The last is the operator's to fix.
       const error = e as Error & { statusCode?: number };
-      if (error.name === 'FetchError' || error.statusCode === 500) logger.error('the Bot Framework signing keys could not be fetched: requests are refused', { error: error.name });
+      if (error.name === 'FetchError' || error.statusCode === 500)
+        logger.error('the Bot Framework signing keys could not be fetched: requests are refused', { error: error.name });
       return `the token could not be verified (${error.name})`;
     }
   }

@@ -35,7 +35,11 @@ export class MinutesPresenter {
         return { card: this.cards.draft(view.discussion, view.minutes, this.now(), { values: view.values, errors: view.errors, saved: view.saved }) };
       case 'minutes.review': {
         const v = view.minutes.versions.find((x) => x.version === view.version)!;
-        return { card: this.cards.review(view.discussion, view.minutes, v, { aadObjectId: view.person, userId: actor.userId }, view.confirmation, { error: view.error }) };
+        return {
+          card: this.cards.review(view.discussion, view.minutes, v, { aadObjectId: view.person, userId: actor.userId }, view.confirmation, {
+            error: view.error,
+          }),
+        };
       }
       case 'minutes.correction':
         return { card: this.cards.correction(view.discussion, view.correction, view.error ?? '') };
@@ -73,11 +77,16 @@ export class MinutesPresenter {
         const v = n.minutes.versions.find((x) => x.version === n.version)!;
         return { summary: headline, card: this.cards.review(n.discussion, n.minutes, v, { aadObjectId: person, userId }, undefined, { headline }) };
       },
-      'minutes.correction-asked': (n) => ({ summary: `${n.about}: a correction to the minutes is asked for`, card: this.cards.correction(n.discussion, n.correction) }),
+      'minutes.correction-asked': (n) => ({
+        summary: `${n.about}: a correction to the minutes is asked for`,
+        card: this.cards.correction(n.discussion, n.correction),
+      }),
       'minutes.correction-declined': (n) => ({
         summary: `${n.about}: the chair declined your correction ${n.correction.id}. It stays on the record as your agency's dissent; you can raise a professional difference from your minutes card.`,
       }),
-      'minutes.dissent-added': (n) => ({ summary: `${n.about}: a dissent from ${this.name(n.correction.by) ?? 'an attendee'} has been added to the minutes record.` }),
+      'minutes.dissent-added': (n) => ({
+        summary: `${n.about}: a dissent from ${this.name(n.correction.by) ?? 'an attendee'} has been added to the minutes record.`,
+      }),
       'minutes.unconfirmed': (n) => ({
         summary: `${n.about}: ${this.name(n.recipient) ?? 'A recipient'} has not confirmed receiving and reviewing the minutes of a strategy discussion, circulated ${this.calendar.describe(new Date(n.circulatedAt))}.`,
       }),

@@ -33,7 +33,9 @@ export class MinutesRoutes implements WorkflowRoutes {
       const actor = actorOf(context);
       const ref = referenceIn(context);
       const reply = await this.access.guard(actor, ref, async () => this.presenter.view(await draftForm(this.ports, actor, ref), actor));
-      await context.sendActivity('card' in reply ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: reply.card }] } : reply.message);
+      await context.sendActivity(
+        'card' in reply ? { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: reply.card }] } : reply.message,
+      );
     });
   }
 
@@ -41,16 +43,42 @@ export class MinutesRoutes implements WorkflowRoutes {
     const p = this.ports;
     const guard: Guard = (actor, ref, step) => this.access.guard(actor, ref, step);
     /** A step whose view is presented to the person who acted. */
-    const shown = <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => Promise<MinutesView>): Step<VerbData[V]> => async (actor, data, ref) => this.presenter.view(await use(actor, data, ref), actor);
+    const shown =
+      <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => Promise<MinutesView>): Step<VerbData[V]> =>
+      async (actor, data, ref) =>
+        this.presenter.view(await use(actor, data, ref), actor);
     const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view);
     const view = shown<'minutes.view'>((actor, { version }, ref) => review(p, actor, ref, version));
-    on('minutes.end', shown((actor, _data, ref) => endDiscussion(p, actor, ref)));
-    on('minutes.open', shown((actor, _data, ref) => draftForm(p, actor, ref)));
-    on('minutes.save', shown<'minutes.save'>((actor, { form }, ref) => saveDraft(p, actor, ref, form)));
-    on('minutes.circulate', shown<'minutes.circulate'>((actor, { form }, ref) => circulate(p, actor, ref, form)));
+    on(
+      'minutes.end',
+      shown((actor, _data, ref) => endDiscussion(p, actor, ref)),
+    );
+    on(
+      'minutes.open',
+      shown((actor, _data, ref) => draftForm(p, actor, ref)),
+    );
+    on(
+      'minutes.save',
+      shown<'minutes.save'>((actor, { form }, ref) => saveDraft(p, actor, ref, form)),
+    );
+    on(
+      'minutes.circulate',
+      shown<'minutes.circulate'>((actor, { form }, ref) => circulate(p, actor, ref, form)),
+    );
     on('minutes.view', view, view);
-    on('minutes.confirm', shown<'minutes.confirm'>((actor, { version }, ref) => confirm(p, actor, ref, version)), view);
-    on('minutes.correct', shown<'minutes.correct'>((actor, { version, wrong, shouldSay }, ref) => askForCorrection(p, actor, ref, version, wrong, shouldSay)), view);
-    on('minutes.decide', shown<'minutes.decide'>((actor, { id, accept, reason }, ref) => decide(p, actor, ref, id, accept, reason)));
+    on(
+      'minutes.confirm',
+      shown<'minutes.confirm'>((actor, { version }, ref) => confirm(p, actor, ref, version)),
+      view,
+    );
+    on(
+      'minutes.correct',
+      shown<'minutes.correct'>((actor, { version, wrong, shouldSay }, ref) => askForCorrection(p, actor, ref, version, wrong, shouldSay)),
+      view,
+    );
+    on(
+      'minutes.decide',
+      shown<'minutes.decide'>((actor, { id, accept, reason }, ref) => decide(p, actor, ref, id, accept, reason)),
+    );
   }
 }

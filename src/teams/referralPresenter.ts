@@ -49,7 +49,9 @@ export class ReferralPresenter {
       case 'incident':
         return { card: this.incidentCard(v.incident) };
       case 'convene-offer':
-        return { card: this.strategyCards.convene(v.chair, { purpose: v.purpose, invite_referrer: v.referrer, babyOrUnborn: v.babyOrUnborn ? 'true' : 'false' }) };
+        return {
+          card: this.strategyCards.convene(v.chair, { purpose: v.purpose, invite_referrer: v.referrer, babyOrUnborn: v.babyOrUnborn ? 'true' : 'false' }),
+        };
     }
   }
 

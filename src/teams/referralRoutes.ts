@@ -55,7 +55,8 @@ export class ReferralRoutes implements WorkflowRoutes {
     const { drafting, submission, frontDoor } = this.referrals;
     const { report, clocks } = this.incidents;
     const guard: Guard = (actor, ref, step) => frontDoor.guard(actor, ref, step);
-    const on = <V extends Verb>(verb: V, step: ViewStep<V>) => onCardAction(app, verb, guard, async (actor, data, ref) => this.presenter.reply(await step(actor, data, ref)));
+    const on = <V extends Verb>(verb: V, step: ViewStep<V>) =>
+      onCardAction(app, verb, guard, async (actor, data, ref) => this.presenter.reply(await step(actor, data, ref)));
     on('ref.start', (actor) => drafting.refer(actor));
     on('ref.danger', (actor, { danger }) => drafting.danger(actor, danger));
     on('ref.resume', (actor) => drafting.resume(actor));

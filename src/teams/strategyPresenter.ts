@@ -48,7 +48,11 @@ export class StrategyPresenter {
       case 'tally':
         return { card: c.tally(view.discussion, view.acks, actor.userId) };
       case 'acknowledgement':
-        return { card: c.acknowledgement(view.discussion, view.version, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, view.ack, { error: view.error }) };
+        return {
+          card: c.acknowledgement(view.discussion, view.version, { aadObjectId: actor.person.aadObjectId, userId: actor.userId }, view.ack, {
+            error: view.error,
+          }),
+        };
       case 'action-done':
         return { card: c.actionDue(view.discussion, view.actionId, `${view.discussion.reference}: action ${view.actionId} is done`) };
       case 'record':
@@ -72,7 +76,10 @@ export class StrategyPresenter {
         const person = { aadObjectId: n.person, userId: await this.userId(n.person) };
         return { summary: headline, card: this.cards.acknowledgement(n.discussion, currentVersion(n.discussion)!, person, undefined, { headline }) };
       },
-      'sd.tally': async (n) => ({ summary: `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)) }),
+      'sd.tally': async (n) => ({
+        summary: `${n.about}: acknowledgements of the outcome`,
+        card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)),
+      }),
       'sd.different': (n) => ({
         summary: `${n.about}: ${this.name(n.person) ?? 'An attendee'} understood the outcome differently. The record now shows the outcome as disputed.`,
         detail: `What they understood: “${n.note}”`,
@@ -84,8 +91,12 @@ export class StrategyPresenter {
         const headline = `${n.about}: action ${n.actionId} is due today`;
         return { summary: headline, card: this.cards.actionDue(n.discussion, n.actionId, headline) };
       },
-      'sd.action-overdue': (n) => ({ summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.` }),
-      'sd.follow-up-due': (n) => ({ summary: `${n.about}: the follow-up strategy discussion agreed for today is due. If it cannot happen, arrange cover now.` }),
+      'sd.action-overdue': (n) => ({
+        summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.`,
+      }),
+      'sd.follow-up-due': (n) => ({
+        summary: `${n.about}: the follow-up strategy discussion agreed for today is due. If it cannot happen, arrange cover now.`,
+      }),
     };
   }
 }

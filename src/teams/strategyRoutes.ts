@@ -49,24 +49,53 @@ export class StrategyRoutes implements WorkflowRoutes {
     const s = this.strategy;
     const guard: Guard = (actor, ref, step) => s.convening.guard(actor, ref, step);
     const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view);
-    const show = <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => StrategyView | Promise<StrategyView>): Step<VerbData[V]> =>
-      (actor, data, ref) => this.present(actor, use(actor, data, ref));
+    const show =
+      <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => StrategyView | Promise<StrategyView>): Step<VerbData[V]> =>
+      (actor, data, ref) =>
+        this.present(actor, use(actor, data, ref));
     const viewAck = show<'sd.ack.view'>((actor, { version }, ref) => s.acknowledgements.viewAcknowledgement(actor, ref, version));
     const viewTally = show((actor, _data, ref) => s.acknowledgements.viewTally(actor, ref));
-    on('sd.convene.open', show((actor) => s.convening.conveneForm(actor)));
-    on('sd.convene', show<'sd.convene'>((actor, { form }) => s.convening.convene(actor, form)));
-    on('sd.invitation.reply', show<'sd.invitation.reply'>((actor, { reply }, ref) => s.convening.replyToInvitation(actor, ref, reply)));
-    on('sd.attendance.open', show((actor, _data, ref) => s.outcomes.attendanceForm(actor, ref)));
-    on('sd.attendance.save', show<'sd.attendance.save'>((actor, { form }, ref) => s.outcomes.saveAttendance(actor, ref, form)));
-    on('sd.outcome.open', show((actor, _data, ref) => s.outcomes.outcomeForm(actor, ref)));
-    on('sd.outcome.save', show<'sd.outcome.save'>((actor, { baseVersion, form }, ref) => s.outcomes.saveOutcome(actor, ref, baseVersion, form)));
-    on('sd.ack', show<'sd.ack'>((actor, { version, answer, note }, ref) => s.acknowledgements.acknowledge(actor, ref, version, answer, note)), viewAck);
+    on(
+      'sd.convene.open',
+      show((actor) => s.convening.conveneForm(actor)),
+    );
+    on(
+      'sd.convene',
+      show<'sd.convene'>((actor, { form }) => s.convening.convene(actor, form)),
+    );
+    on(
+      'sd.invitation.reply',
+      show<'sd.invitation.reply'>((actor, { reply }, ref) => s.convening.replyToInvitation(actor, ref, reply)),
+    );
+    on(
+      'sd.attendance.open',
+      show((actor, _data, ref) => s.outcomes.attendanceForm(actor, ref)),
+    );
+    on(
+      'sd.attendance.save',
+      show<'sd.attendance.save'>((actor, { form }, ref) => s.outcomes.saveAttendance(actor, ref, form)),
+    );
+    on(
+      'sd.outcome.open',
+      show((actor, _data, ref) => s.outcomes.outcomeForm(actor, ref)),
+    );
+    on(
+      'sd.outcome.save',
+      show<'sd.outcome.save'>((actor, { baseVersion, form }, ref) => s.outcomes.saveOutcome(actor, ref, baseVersion, form)),
+    );
+    on(
+      'sd.ack',
+      show<'sd.ack'>((actor, { version, answer, note }, ref) => s.acknowledgements.acknowledge(actor, ref, version, answer, note)),
+      viewAck,
+    );
     on('sd.ack.view', viewAck, viewAck);
     on('sd.tally.view', viewTally, viewTally);
-    on('sd.action.done', show<'sd.action.done'>((actor, { actionId }, ref) => s.outcomes.markActionDone(actor, ref, actionId)));
+    on(
+      'sd.action.done',
+      show<'sd.action.done'>((actor, { actionId }, ref) => s.outcomes.markActionDone(actor, ref, actionId)),
+    );
     on('sd.export', async (actor, _data, ref) => ({ message: markdown(await s.record.exportRecord(actor, ref)) }));
   }
-
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {
     if ('card' in reply) await context.sendActivity({ attachments: [card(reply.card)] });

@@ -8,11 +8,29 @@ import { answerCardAction, isCardAction } from './turn';
 
 /** Invoke names Teams sends: named in the audit as they are. Any other name could be anything. */
 const TEAMS_INVOKES = new Set([
-  'adaptiveCard/action', 'task/fetch', 'task/submit', 'tab/fetch', 'tab/submit', 'config/fetch', 'config/submit',
-  'composeExtension/query', 'composeExtension/queryLink', 'composeExtension/anonymousQueryLink', 'composeExtension/querySettingUrl',
-  'composeExtension/setting', 'composeExtension/selectItem', 'composeExtension/submitAction', 'composeExtension/fetchTask',
-  'composeExtension/onCardButtonClicked', 'signin/verifyState', 'signin/tokenExchange', 'fileConsent/invoke',
-  'actionableMessage/executeAction', 'handoff/action', 'message/submitAction', 'message/fetchTask',
+  'adaptiveCard/action',
+  'task/fetch',
+  'task/submit',
+  'tab/fetch',
+  'tab/submit',
+  'config/fetch',
+  'config/submit',
+  'composeExtension/query',
+  'composeExtension/queryLink',
+  'composeExtension/anonymousQueryLink',
+  'composeExtension/querySettingUrl',
+  'composeExtension/setting',
+  'composeExtension/selectItem',
+  'composeExtension/submitAction',
+  'composeExtension/fetchTask',
+  'composeExtension/onCardButtonClicked',
+  'signin/verifyState',
+  'signin/tokenExchange',
+  'fileConsent/invoke',
+  'actionableMessage/executeAction',
+  'handoff/action',
+  'message/submitAction',
+  'message/fetchTask',
 ]);
 
 const UNKNOWN_BUTTON = 'This button is not one Concord knows (the card may be from an older version). Type "help" to start again.';

@@ -89,7 +89,10 @@ export const VERBS = {
   'ref.resume': none,
   'ref.step': formStep,
   'ref.submit': none,
-  'ref.decide': (data: Data) => ({ outcome: choice(FRONT_DOOR_DECISIONS, data, 'outcome' satisfies ReviewField), rationale: text(data['rationale' satisfies ReviewField]) }),
+  'ref.decide': (data: Data) => ({
+    outcome: choice(FRONT_DOOR_DECISIONS, data, 'outcome' satisfies ReviewField),
+    rationale: text(data['rationale' satisfies ReviewField]),
+  }),
   'ref.convene': none,
   'si.start': none,
   'si.step': formStep,

@@ -26,7 +26,12 @@ export interface AuditVerifying {
 }
 
 export class AuditCheck {
-  constructor(private readonly verifier: AuditVerifying, private readonly audit: AuditTrail, private readonly calendar: WorkingCalendar, private readonly now: () => Date) {}
+  constructor(
+    private readonly verifier: AuditVerifying,
+    private readonly audit: AuditTrail,
+    private readonly calendar: WorkingCalendar,
+    private readonly now: () => Date,
+  ) {}
 
   async verify(actor: Actor): Promise<string> {
     const who = { actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId };
@@ -35,7 +40,12 @@ export class AuditCheck {
       return 'Only partnership administrators can verify the audit trail.';
     }
     const { trails, events, problems } = await this.verifier.verify();
-    await this.audit.record({ subject: 'audit', action: problems.length ? 'audit.tampered' : 'audit.verified', ...who, detail: `${events} events in ${trails} trails, ${problems.length} problems` });
+    await this.audit.record({
+      subject: 'audit',
+      action: problems.length ? 'audit.tampered' : 'audit.verified',
+      ...who,
+      detail: `${events} events in ${trails} trails, ${problems.length} problems`,
+    });
     const checked = `Checked ${this.calendar.describe(this.now())}.`;
     const counted = `${plural(events, 'event')} in ${plural(trails, 'trail')}`;
     if (problems.length === 0) {

@@ -10,7 +10,10 @@ import { Actor } from './actor';
  * a clear message and an audit event, and recording what was done.
  */
 export class CaseAccess {
-  constructor(private readonly discussions: DiscussionRepository, private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly discussions: DiscussionRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
     try {

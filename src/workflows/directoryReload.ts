@@ -3,9 +3,7 @@ import { Refused } from '../domain/refusals';
 import { AuditTrail } from './ports';
 import { Actor } from './actor';
 
-export type ReloadResult =
-  | { loaded: true; people: number; added: string[]; removed: string[] }
-  | { loaded: false; problem: string };
+export type ReloadResult = { loaded: true; people: number; added: string[]; removed: string[] } | { loaded: false; problem: string };
 
 /**
  * A partnership changes its people without a restart: the new file is read and checked as at
@@ -36,7 +34,13 @@ export class DirectoryReload {
     try {
       data = this.read();
     } catch (e) {
-      await this.audit.record({ subject: 'directory', action: 'directory.reload-refused', actorAadObjectId: actor?.person.aadObjectId, tenantId: actor?.tenantId, detail: actor ? 'by an administrator' : 'file changed' });
+      await this.audit.record({
+        subject: 'directory',
+        action: 'directory.reload-refused',
+        actorAadObjectId: actor?.person.aadObjectId,
+        tenantId: actor?.tenantId,
+        detail: actor ? 'by an administrator' : 'file changed',
+      });
       return { loaded: false, problem: (e as Error).message };
     }
     const before = new Set(this.directory.data.people.map((p) => p.aadObjectId.toLowerCase()));

@@ -127,7 +127,14 @@ export class ParkedJobs extends Workflow {
 
   private async refuseUnlessAdmin(actor: Actor, what: string): Promise<string | undefined> {
     if (actor.person.roles.includes('partnership-admin')) return undefined;
-    await this.audit.record({ subject: 'access', action: 'refused.not-admin', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: what });
+    await this.audit.record({
+      subject: 'access',
+      action: 'refused.not-admin',
+      actorAadObjectId: actor.person.aadObjectId,
+      tenantId: actor.tenantId,
+      activityId: actor.activityId,
+      detail: what,
+    });
     return 'Only partnership administrators can see and retry the jobs Concord has stopped trying.';
   }
 
@@ -157,7 +164,14 @@ export class ParkedJobs extends Workflow {
     if (!job) return `No stopped job has the code "${code.slice(0, 12)}". Type "jobs" to see the jobs Concord has stopped trying, with their codes.`;
     const { reference, what } = this.describe(job);
     if (!(await this.work.retry(job.id))) return `Job ${code} is no longer stopped: someone has retried it already.`;
-    await this.audit.record({ subject: reference ?? 'jobs', action: 'job.retried', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: job.kind });
+    await this.audit.record({
+      subject: reference ?? 'jobs',
+      action: 'job.retried',
+      actorAadObjectId: actor.person.aadObjectId,
+      tenantId: actor.tenantId,
+      activityId: actor.activityId,
+      detail: job.kind,
+    });
     this.work.poke();
     return `Job ${code} runs again now (${reference ? `${reference}: ` : ''}${what}). If it fails again, the partnership admins are told again.`;
   }

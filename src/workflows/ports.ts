@@ -68,4 +68,3 @@ export interface References {
   /** The same form submitted twice gets the same reference; `first` says whether this was the first time. */
   forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }>;
 }
-

@@ -12,7 +12,16 @@ import { TestEntra } from '../harness/tabTokens';
 import { World } from '../harness/world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = '.artifacts';
 
 describe('the Partnership tab in Chromium', () => {
@@ -30,13 +39,17 @@ describe('the Partnership tab in Chromium', () => {
     const token = await entra.tokenFor(world.directory, 'Alison Bright');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     page.on('pageerror', (e) => problems.push(e.message));
     // Teams is not here: TeamsJS is replaced by a stub whose getAuthToken gives the admin's token.
-    await page.route('**/tab/partnership/teams-js.js', (route) => route.fulfill({
-      contentType: 'text/javascript',
-      body: `window.microsoftTeams = { app: { initialize: () => Promise.resolve() }, authentication: { getAuthToken: () => Promise.resolve(${JSON.stringify(token)}) } };`,
-    }));
+    await page.route('**/tab/partnership/teams-js.js', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.microsoftTeams = { app: { initialize: () => Promise.resolve() }, authentication: { getAuthToken: () => Promise.resolve(${JSON.stringify(token)}) } };`,
+      }),
+    );
     await page.goto(`${world.concord.url}/tab/partnership?from=2026-10&to=2026-11`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -51,13 +64,21 @@ describe('the Partnership tab in Chromium', () => {
   const row = (id: string) => page.$$eval(`section table:not(figure table) tr[data-figure="${id}"] td`, (cells) => cells.map((c) => c.textContent));
 
   test('every chart is drawn, each with its table of the same numbers', async () => {
-    const charts = await page.$$eval('figure[data-chart]', (figures) => figures.map((f) => {
-      const canvas = f.querySelector('canvas')!;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let inked = 0;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) inked++;
-      return { id: f.getAttribute('data-chart'), width: canvas.width, inked, label: canvas.getAttribute('aria-label'), rows: f.querySelectorAll('tbody tr').length };
-    }));
+    const charts = await page.$$eval('figure[data-chart]', (figures) =>
+      figures.map((f) => {
+        const canvas = f.querySelector('canvas')!;
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let inked = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) inked++;
+        return {
+          id: f.getAttribute('data-chart'),
+          width: canvas.width,
+          inked,
+          label: canvas.getAttribute('aria-label'),
+          rows: f.querySelectorAll('tbody tr').length,
+        };
+      }),
+    );
     expect(charts.length).toBe(14);
     for (const c of charts) {
       expect(c.width).toBeGreaterThan(0);

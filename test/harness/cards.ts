@@ -39,7 +39,12 @@ export function inputs(card: Node): Node[] {
 export function input(card: Node, label: string): Node {
   // A label may state its limit ("… (up to 2,000 characters)"): a person reads it by its words.
   const found = inputs(card).find((i) => i.label === label || String(i.label).replace(/ \(up to [\d,]+ characters\)$/, '') === label);
-  if (!found) throw new Error(`no input labelled "${label}"; labels: ${inputs(card).map((i) => i.label).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no input labelled "${label}"; labels: ${inputs(card)
+        .map((i) => i.label)
+        .join(' | ')}`,
+    );
   return found;
 }
 

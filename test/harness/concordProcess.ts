@@ -50,7 +50,14 @@ export function tempPartnership(extra = 0): { dataDir: string; directoryFile: st
   temporary.push(dir);
   const data = JSON.parse(readFileSync(path.join(ROOT, SAMPLE_DIRECTORY), 'utf8'));
   for (let i = 1; i <= extra; i++) {
-    data.people.push({ aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Attendee ${i}`, email: `a${i}@westmoor.example`, agency: 'wm-hospital', jobTitle: 'Nurse', roles: [] });
+    data.people.push({
+      aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Attendee ${i}`,
+      email: `a${i}@westmoor.example`,
+      agency: 'wm-hospital',
+      jobTitle: 'Nurse',
+      roles: [],
+    });
   }
   const directoryFile = path.join(dir, 'partnership.json');
   writeFileSync(directoryFile, JSON.stringify(data));
@@ -65,8 +72,14 @@ export function tempPartnership(extra = 0): { dataDir: string; directoryFile: st
 export class ConcordProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  private constructor(private readonly child: ChildProcess, readonly url: string, private readonly log: { text: string }) {
-    this.exited = new Promise((r) => (child.exitCode !== null ? r({ code: child.exitCode, signal: null }) : child.once('exit', (code, signal) => r({ code, signal }))));
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    private readonly log: { text: string },
+  ) {
+    this.exited = new Promise((r) =>
+      child.exitCode !== null ? r({ code: child.exitCode, signal: null }) : child.once('exit', (code, signal) => r({ code, signal })),
+    );
   }
 
   /** What it logged, for a failing test's message. */
@@ -130,7 +143,10 @@ export class ProcessWorld {
   concord: ConcordProcess | undefined;
   readonly clock = new TestClock(new Date());
 
-  constructor(readonly directory: Directory, readonly connector: FakeConnector) {}
+  constructor(
+    readonly directory: Directory,
+    readonly connector: FakeConnector,
+  ) {}
 
   private get url(): string {
     if (!this.concord) throw new Error('Concord is not running');

@@ -101,7 +101,10 @@ export class FakeConnector {
       this.inFlight--;
     }
     if (req.method !== 'GET') {
-      const permanent = this.permanentFault && (!this.permanentFault.conversationId || this.permanentFault.conversationId === call.conversationId) ? this.permanentFault.fault : undefined;
+      const permanent =
+        this.permanentFault && (!this.permanentFault.conversationId || this.permanentFault.conversationId === call.conversationId)
+          ? this.permanentFault.fault
+          : undefined;
       const fault = this.faults.shift() ?? permanent;
       if (fault) {
         this.calls.push({ ...call, method: `FAILED ${req.method}` });

@@ -11,10 +11,24 @@ const MINUTES: Record<string, cards.Answer> = {
 };
 
 const REFERRAL: Record<string, cards.Answer>[] = [
-  { 'Child’s full name (or “unborn baby of …”)': 'Alex Example', 'Date of birth, or expected due date if unborn': '2026-06-14', Address: '1 Example Road, Westmoor', 'NHS number, if known': '943 476 5919', 'GP practice': 'Riverside Medical Practice' },
-  { 'Mother or main carer (name, relationship)': 'Sam Example, mother', 'Father (name, or why not known)': 'Not known', 'Partners and other adults in the household': 'None', 'Who holds parental responsibility': 'Mother' },
+  {
+    'Child’s full name (or “unborn baby of …”)': 'Alex Example',
+    'Date of birth, or expected due date if unborn': '2026-06-14',
+    Address: '1 Example Road, Westmoor',
+    'NHS number, if known': '943 476 5919',
+    'GP practice': 'Riverside Medical Practice',
+  },
+  {
+    'Mother or main carer (name, relationship)': 'Sam Example, mother',
+    'Father (name, or why not known)': 'Not known',
+    'Partners and other adults in the household': 'None',
+    'Who holds parental responsibility': 'Mother',
+  },
   { 'What happened, with dates': '20 November: bruising.', 'What you saw yourself': 'Bruising.', 'What you were told, and by whom': 'Nothing.' },
-  { 'The child’s needs and the impact on the child': 'A baby with unexplained bruising who needs safe care.', 'The child’s voice: what they say, or show': 'Too young to speak.' },
+  {
+    'The child’s needs and the impact on the child': 'A baby with unexplained bruising who needs safe care.',
+    'The child’s voice: what they say, or show': 'Too young to speak.',
+  },
   { 'Do the parents know about this referral?': 'No', 'Do they consent?': 'Not asked', 'If they do not know or do not consent, why': 'Risk to the baby.' },
   { 'Other agencies involved': 'None', 'Other processes under way (police investigation, court)': 'None known' },
 ];
@@ -48,10 +62,15 @@ export async function seedPartnership(world: World): Promise<void> {
   const [nia, kim] = await world.install('Nia Evans', 'Kim Lee');
   world.connector.teamChannels = [FRONT_DOOR];
   await kim.inChannel(TEAM).post({
-    type: 'conversationUpdate', id: 'install-front-door-team', serviceUrl: world.connector.url, channelId: 'msteams',
-    from: { id: kim.userId, aadObjectId: kim.who.aadObjectId }, recipient: { id: '28:concord-test-bot', name: 'Concord' },
+    type: 'conversationUpdate',
+    id: 'install-front-door-team',
+    serviceUrl: world.connector.url,
+    channelId: 'msteams',
+    from: { id: kim.userId, aadObjectId: kim.who.aadObjectId },
+    recipient: { id: '28:concord-test-bot', name: 'Concord' },
     conversation: { id: TEAM, conversationType: 'channel', tenantId: kim.who.tenantId },
-    channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' }, membersAdded: [{ id: '28:concord-test-bot' }],
+    channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' },
+    membersAdded: [{ id: '28:concord-test-bot' }],
   });
   for (let i = 0; i < SEEDED.referrals; i++) {
     const [first] = await nia.say('refer');
@@ -61,8 +80,14 @@ export async function seedPartnership(world: World): Promise<void> {
     const reference = /(REF-\d{4})/.exec(submitted.message ?? '')?.[1];
     if (!reference) throw new Error(`referral not submitted: ${submitted.said}`);
     if (i >= SEEDED.referralsDecidedInTime) continue;
-    const triage = await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`), 'the triage card');
-    const decided = await kim.inChannel(FRONT_DOOR).click(triage.attachments[0].content, 'Record the decision', { Decision: 'Strategy discussion', 'Rationale (the referrer is told)': 'Possible significant harm.' });
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`),
+      'the triage card',
+    );
+    const decided = await kim.inChannel(FRONT_DOOR).click(triage.attachments[0].content, 'Record the decision', {
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Possible significant harm.',
+    });
     if (!/Decided/.test(decided.said)) throw new Error(`referral not decided: ${decided.said}`);
   }
 

@@ -70,7 +70,11 @@ export async function discussionWithOutcome(
 
 /** The convene answers, with any extra people invited as "others". */
 function conveneAnswersFor(names: string[]): Record<string, cards.Answer> {
-  const core = new Set(Object.values(CONVENE_ANSWERS).flat().filter((v) => typeof v === 'string'));
+  const core = new Set(
+    Object.values(CONVENE_ANSWERS)
+      .flat()
+      .filter((v) => typeof v === 'string'),
+  );
   const others = names.filter((n) => !core.has(n));
   return { ...CONVENE_ANSWERS, 'Others invited': [...(CONVENE_ANSWERS['Others invited'] as string[]), ...others.filter((n) => n !== 'Chris Dunn')] };
 }

@@ -10,7 +10,11 @@ export const TAB_CLIENT_ID = '7c5b1e52-6a3e-4c1e-9a55-0f4d2b7e8a01';
  * SSO_JWKS_URL points at), and Teams SSO tokens signed with it for people of the directory.
  */
 export class TestEntra {
-  private constructor(private readonly key: KeyLike, private readonly server: http.Server, readonly jwksUrl: string) {}
+  private constructor(
+    private readonly key: KeyLike,
+    private readonly server: http.Server,
+    readonly jwksUrl: string,
+  ) {}
 
   static async start(): Promise<TestEntra> {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
@@ -29,7 +33,11 @@ export class TestEntra {
   }
 
   /** A token as Teams' getAuthToken gives it for this person; `options` make it wrong in one way. */
-  async tokenFor(directory: Directory, name: string, options: { tenantId?: string; expired?: boolean; audience?: string; key?: KeyLike } = {}): Promise<string> {
+  async tokenFor(
+    directory: Directory,
+    name: string,
+    options: { tenantId?: string; expired?: boolean; audience?: string; key?: KeyLike } = {},
+  ): Promise<string> {
     const person = directory.data.people.find((p) => p.name === name);
     if (!person) throw new Error(`${name} is not in the directory`);
     const tid = options.tenantId ?? person.tenantId ?? directory.data.tenants[0].id;

@@ -33,7 +33,11 @@ type Unowned<S extends string> = S extends `${'sd' | 'minutes' | 'ref' | 'si' | 
 /** A person using Teams: their activities are shaped as Teams sends them, over real HTTP. */
 export class TeamsUser {
   /** `botUrl` is asked each time: after a restart the service listens on a new port. */
-  constructor(readonly who: Who, private readonly botUrl: string | (() => string), private readonly connector: FakeConnector) {}
+  constructor(
+    readonly who: Who,
+    private readonly botUrl: string | (() => string),
+    private readonly connector: FakeConnector,
+  ) {}
 
   get userId(): string {
     return `29:${this.who.aadObjectId}`;
@@ -91,9 +95,7 @@ export class TeamsUser {
     const activity = { ...this.base(), type: 'message', text, textFormat: 'plain' };
     const answer = await this.post(activity);
     if (answer.status >= 300) throw new Error(`bot answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return this.connector.calls
-      .filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id)
-      .map((c) => c.body);
+    return this.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id).map((c) => c.body);
   }
 
   lastCard(): any {
@@ -112,7 +114,12 @@ export class TeamsUser {
   }
 
   /** Clicks a button, answering the card's inputs by label. Returns the invoke's HTTP answer. */
-  async click(card: any, title: string, answers: Record<string, cards.Answer> = {}, options: { trigger?: 'manual' | 'automatic'; data?: object } = {}): Promise<InvokeAnswer> {
+  async click(
+    card: any,
+    title: string,
+    answers: Record<string, cards.Answer> = {},
+    options: { trigger?: 'manual' | 'automatic'; data?: object } = {},
+  ): Promise<InvokeAnswer> {
     const button = cards.action(card, title);
     const data = { ...cards.fill(card, answers), ...(button.data ?? {}), ...(options.data ?? {}) };
     return this.send(button.verb, data, options.trigger);

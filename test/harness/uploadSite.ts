@@ -22,7 +22,8 @@ export class UploadSite {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        if (req.method === 'PUT') this.uploads.push({ name: decodeURIComponent((req.url ?? '').slice(1)), bytes: Buffer.concat(chunks), contentRange: req.headers['content-range'] });
+        if (req.method === 'PUT')
+          this.uploads.push({ name: decodeURIComponent((req.url ?? '').slice(1)), bytes: Buffer.concat(chunks), contentRange: req.headers['content-range'] });
         // Not writeHead(...).end(): restify, loaded in the same test process, patches the response prototype.
         res.statusCode = req.method === 'PUT' ? 201 : 405;
         res.end();
@@ -35,7 +36,13 @@ export class UploadSite {
 
   /** What Teams puts in `uploadInfo` for a file of this name. */
   uploadInfo(name: string) {
-    return { name, uploadUrl: `${this.url}/${encodeURIComponent(name)}`, contentUrl: `https://onedrive.example/${encodeURIComponent(name)}`, uniqueId: `file-${this.uploads.length + 1}`, fileType: name.split('.').pop() };
+    return {
+      name,
+      uploadUrl: `${this.url}/${encodeURIComponent(name)}`,
+      contentUrl: `https://onedrive.example/${encodeURIComponent(name)}`,
+      uniqueId: `file-${this.uploads.length + 1}`,
+      fileType: name.split('.').pop(),
+    };
   }
 
   stop(): Promise<void> {
@@ -51,6 +58,13 @@ export function wordText(bytes: Buffer): string {
     .split('</w:p>')
     .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
     .filter(Boolean)
-    .map((t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+    .map((t) =>
+      t
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&'),
+    )
     .join('\n');
 }

@@ -55,10 +55,19 @@ export class World {
   }
 
   /** `env`: extra settings, as environment variables, for every instance. */
-  static async start(options: { at?: string; storage?: EmbeddedStorage; directory?: Directory; directoryFile?: string; env?: Record<string, string> } = {}): Promise<World> {
+  static async start(
+    options: { at?: string; storage?: EmbeddedStorage; directory?: Directory; directoryFile?: string; env?: Record<string, string> } = {},
+  ): Promise<World> {
     const storage = options.storage ?? (await startEmbeddedAzurite({}));
     const connector = await new FakeConnector().start();
-    const world = new World(storage, connector, new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')), options.directory, options.directoryFile, options.env);
+    const world = new World(
+      storage,
+      connector,
+      new TestClock(new Date(options.at ?? '2026-11-23T10:00:00Z')),
+      options.directory,
+      options.directoryFile,
+      options.env,
+    );
     await world.startConcord();
     return world;
   }
@@ -121,11 +130,13 @@ export class World {
    */
   proactiveFirstLinesThatBreakTheRule(): string[] {
     // Proactive messages carry a summary (the notification text); replies within a turn do not.
-    return this.connector.calls
-      .filter((c) => c.method === 'POST' && c.body?.type === 'message' && c.body.summary !== undefined)
-      .map((c) => String(c.body.summary).split('\n')[0])
-      // Concord's own notices to administrators (not about a case) open with "Concord:".
-      .filter((line) => !/^((SD|PD|REF|SI|TEST)-\d{1,4}|Concord): [^“"]*$/.test(line));
+    return (
+      this.connector.calls
+        .filter((c) => c.method === 'POST' && c.body?.type === 'message' && c.body.summary !== undefined)
+        .map((c) => String(c.body.summary).split('\n')[0])
+        // Concord's own notices to administrators (not about a case) open with "Concord:".
+        .filter((line) => !/^((SD|PD|REF|SI|TEST)-\d{1,4}|Concord): [^“"]*$/.test(line))
+    );
   }
 
   async stop(): Promise<void> {

@@ -38,7 +38,10 @@ export class InMemoryDiscussions implements OutcomeLinks {
     return this.discussions.has(reference) ? this.acknowledgements.find((a) => a.version === version && a.aadObjectId === aadObjectId) : undefined;
   }
   async addDifferenceRequest(reference: string, request: DifferenceRequest): Promise<boolean> {
-    if (this.differenceRequests.some((r) => r.reference === reference && r.request.aadObjectId === request.aadObjectId && r.request.version === request.version)) return false;
+    if (
+      this.differenceRequests.some((r) => r.reference === reference && r.request.aadObjectId === request.aadObjectId && r.request.version === request.version)
+    )
+      return false;
     this.differenceRequests.push({ reference, request });
     return true;
   }

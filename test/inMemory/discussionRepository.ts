@@ -29,10 +29,13 @@ export class InMemoryDiscussionRepository implements DiscussionRepository {
       .sort((a, b) => a.version - b.version)
       .map((v) => ({
         ...v,
-        outcome: { ...v.outcome, actions: v.outcome.actions.map((a) => {
-          const mark = done.find((x) => x.version === v.version && x.actionId === a.id);
-          return mark ? { ...a, done: { at: mark.at, by: mark.by } } : a;
-        }) },
+        outcome: {
+          ...v.outcome,
+          actions: v.outcome.actions.map((a) => {
+            const mark = done.find((x) => x.version === v.version && x.actionId === a.id);
+            return mark ? { ...a, done: { at: mark.at, by: mark.by } } : a;
+          }),
+        },
       }));
     return {
       ...copy(d),

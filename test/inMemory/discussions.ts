@@ -24,7 +24,10 @@ export class InMemoryDiscussions {
 
 /** CaseAccess's load and note over in-memory discussions: only someone involved gets the case. */
 export class InMemoryCaseAccess {
-  constructor(private readonly discussions: InMemoryDiscussions, private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly discussions: InMemoryDiscussions,
+    private readonly audit: AuditTrail,
+  ) {}
   async load(actor: Actor, reference: string): Promise<StrategyDiscussion> {
     const d = await this.discussions.get(reference);
     mustBeInvolved(d, actor.person.aadObjectId, reference);

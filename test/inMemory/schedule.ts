@@ -19,7 +19,9 @@ export class InMemorySchedule implements Schedule {
   }
   /** The jobs of a kind due by `at`, earliest first, removed as a sweeper would run them. */
   takeDue<K extends JobKind>(kind: K, at: Date): Job<K>[] {
-    const due = this.of(kind).filter((j) => j.dueAt.getTime() <= at.getTime()).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    const due = this.of(kind)
+      .filter((j) => j.dueAt.getTime() <= at.getTime())
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     for (const j of due) this.jobs.delete(j.id);
     return due;
   }

@@ -36,8 +36,15 @@ export async function approvalUnanswered(ports: DifferencePorts, p: JobPayloads[
   if (!pd || hasActed(pd, p.manager, p.stage)) return;
   const manager = ports.directory.person(p.manager);
   const cover = manager && ports.directory.manager(manager);
-  const { pd: after } = await ports.differences.apply(p.ref, (cur) => coverForSilence(cur, p.manager, p.stage, cover, ports.now(), manager?.name ?? 'A manager'));
-  await ports.audit.record({ subject: p.ref, action: 'difference.silence', actorAadObjectId: p.manager, detail: cover ? 'their manager asked' : 'nobody above them' });
+  const { pd: after } = await ports.differences.apply(p.ref, (cur) =>
+    coverForSilence(cur, p.manager, p.stage, cover, ports.now(), manager?.name ?? 'A manager'),
+  );
+  await ports.audit.record({
+    subject: p.ref,
+    action: 'difference.silence',
+    actorAadObjectId: p.manager,
+    detail: cover ? 'their manager asked' : 'nobody above them',
+  });
   if (cover) await ports.tell.tell([noticeTo(cover.aadObjectId, `s${p.stage}|cover`, { kind: 'pd.cover', difference: after, silent: p.manager })]);
 }
 

@@ -29,7 +29,8 @@ export async function differenceLog(ports: DifferencePorts, cmd: { actor: Actor 
     const p = directory.person(id);
     return p ? directory.agencyOf(p).name : 'unknown';
   };
-  const days = (s: { startedAt: string; endedAt?: string }) => ((new Date(s.endedAt ?? now().toISOString()).getTime() - new Date(s.startedAt).getTime()) / 86_400_000).toFixed(1);
+  const days = (s: { startedAt: string; endedAt?: string }) =>
+    ((new Date(s.endedAt ?? now().toISOString()).getTime() - new Date(s.startedAt).getTime()) / 86_400_000).toFixed(1);
   return (await ports.differences.all()).map((pd) => ({
     reference: pd.reference,
     case: pd.caseReference,
@@ -45,5 +46,8 @@ export async function differenceLog(ports: DifferencePorts, cmd: { actor: Actor 
 
 export function differenceLogCsv(rows: DifferenceLogRow[]): string {
   const header = ['reference', 'case', 'raised', 'raised_by_agency', 'responding_agency', 'state', 'stage', 'days_per_stage', 'automatic_escalations'];
-  return csv(header, rows.map((r) => Object.values(r) as string[]));
+  return csv(
+    header,
+    rows.map((r) => Object.values(r) as string[]),
+  );
 }

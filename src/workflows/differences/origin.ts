@@ -21,7 +21,8 @@ export async function differentUnderstanding(ports: DifferencePorts, actor: Acto
   const d = await involvedIn(ports, actor, sdRef);
   const ack = await ports.discussions.acknowledgement(sdRef, version, actor.person.aadObjectId);
   const v = d.versions.find((x) => x.version === version);
-  if (ack?.answer !== 'different' || !v) throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${sdRef} can raise a professional difference from it.`);
+  if (ack?.answer !== 'different' || !v)
+    throw new Refused('not-attendee', `Only an attendee who recorded a different understanding of ${sdRef} can raise a professional difference from it.`);
   return { d, v, ack };
 }
 
@@ -59,7 +60,13 @@ export async function recordOrigin(ports: DifferencePorts, pd: ProfessionalDiffe
     const version = Number(o.detail);
     const ack = await ports.discussions.acknowledgement(o.reference, version, pd.raisedBy);
     // Rows created once: the first difference raised from this version stands.
-    await ports.discussions.addDifferenceRequest(o.reference, { aadObjectId: pd.raisedBy, version, understood: ack?.note ?? '', at: pd.raisedAt, difference: pd.reference });
+    await ports.discussions.addDifferenceRequest(o.reference, {
+      aadObjectId: pd.raisedBy,
+      version,
+      understood: ack?.note ?? '',
+      at: pd.raisedAt,
+      difference: pd.reference,
+    });
   } else {
     await ports.minutes.markRaised(o.reference, o.detail, { at: pd.raisedAt, difference: pd.reference });
   }

@@ -3,7 +3,12 @@
  * giving information, accepting (only the other side can) and, at the partnership's stage,
  * recording the final outcome. Each step is recorded once, then everyone involved is told.
  */
-import { accept as acceptDifference, askOrAnswer as askOrAnswerDifference, finalOutcome as finalOutcomeDifference, propose as proposeDifference } from '../../domain/professionalDifference';
+import {
+  accept as acceptDifference,
+  askOrAnswer as askOrAnswerDifference,
+  finalOutcome as finalOutcomeDifference,
+  propose as proposeDifference,
+} from '../../domain/professionalDifference';
 import type { Actor } from '../actor';
 import type { DifferencePorts } from './ports';
 import { change, load, refusedOrView, tellEveryone } from './steps';
@@ -31,7 +36,13 @@ export async function propose(ports: DifferencePorts, cmd: StageCommand & { text
 /** A resolution takes effect only when the other side accepts the same proposal. */
 export async function accept(ports: DifferencePorts, cmd: StageCommand & { proposalAt: string }): Promise<DifferenceView> {
   const me = cmd.actor.person.aadObjectId;
-  const r = await change(ports, cmd.actor, cmd.reference, (pd) => (pd.state === 'open' ? acceptDifference(pd, me, cmd.stage, cmd.proposalAt, ports.now()) : pd), 'difference.resolved');
+  const r = await change(
+    ports,
+    cmd.actor,
+    cmd.reference,
+    (pd) => (pd.state === 'open' ? acceptDifference(pd, me, cmd.stage, cmd.proposalAt, ports.now()) : pd),
+    'difference.resolved',
+  );
   if (refusedOrView(r)) return r;
   if (r.changed) await tellEveryone(ports, 'resolved', { kind: 'pd.resolved', difference: r.after }, me);
   return differenceView(r.after);
@@ -48,7 +59,13 @@ export async function askOrAnswer(ports: DifferencePorts, cmd: StageCommand & { 
 
 export async function finalOutcome(ports: DifferencePorts, cmd: StageCommand & { text: string }): Promise<DifferenceView> {
   const me = cmd.actor.person.aadObjectId;
-  const r = await change(ports, cmd.actor, cmd.reference, (pd) => (pd.state === 'open' ? finalOutcomeDifference(pd, me, cmd.stage, cmd.text, ports.now()) : pd), 'difference.closed');
+  const r = await change(
+    ports,
+    cmd.actor,
+    cmd.reference,
+    (pd) => (pd.state === 'open' ? finalOutcomeDifference(pd, me, cmd.stage, cmd.text, ports.now()) : pd),
+    'difference.closed',
+  );
   if (refusedOrView(r)) return r;
   if (r.changed) await tellEveryone(ports, 'closed', { kind: 'pd.closed', difference: r.after }, me);
   return differenceView(r.after);

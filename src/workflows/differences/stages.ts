@@ -23,7 +23,12 @@ export async function startStage(ports: DifferencePorts, pd: ProfessionalDiffere
   if (managersDecide(stageOf(ladderOf(directory), cur.stage))) {
     const approvalDue = calendar.addWorkingDays(new Date(cur.startedAt), directory.partnership.escalation.approvalWorkingDays);
     for (const p of cur.participants.filter((x) => x.side)) {
-      await schedule.schedule({ id: `${job}|approval|${p.aadObjectId}`, kind: 'pd.approval', dueAt: approvalDue, payload: { ref: pd.reference, stage: cur.stage, manager: p.aadObjectId } });
+      await schedule.schedule({
+        id: `${job}|approval|${p.aadObjectId}`,
+        kind: 'pd.approval',
+        dueAt: approvalDue,
+        payload: { ref: pd.reference, stage: cur.stage, manager: p.aadObjectId },
+      });
     }
   }
   await tellEveryone(ports, `s${cur.stage}|start`, { kind: 'pd.stage-started', difference: pd, why });
@@ -33,7 +38,13 @@ export async function startStage(ports: DifferencePorts, pd: ProfessionalDiffere
 export async function escalate(ports: DifferencePorts, cmd: { actor: Actor; reference: string; stage: number }): Promise<DifferenceView> {
   const { actor, reference, stage } = cmd;
   const who = actor.person.name;
-  const r = await change(ports, actor, reference, (pd) => escalateDifference(pd, actor.person.aadObjectId, stage, `${who} escalated it`, ports.now(), ports.directory, ports.calendar), 'difference.escalated');
+  const r = await change(
+    ports,
+    actor,
+    reference,
+    (pd) => escalateDifference(pd, actor.person.aadObjectId, stage, `${who} escalated it`, ports.now(), ports.directory, ports.calendar),
+    'difference.escalated',
+  );
   if (refusedOrView(r)) return r;
   if (r.changed) await startStage(ports, r.after, `${who} escalated it from stage ${stage}`);
   return differenceView(r.after);

@@ -11,7 +11,18 @@ export async function remindMinuteTaker(p: MinutesPorts, job: JobPayloads['minut
   const m = await p.minutes.get(job.ref);
   const d = m && !latest(m) ? await p.discussions.get(job.ref) : undefined;
   if (!m || !d) return;
-  await p.tell.tell([{ kind: 'minutes.write', key: `${jobId}|message`, about: job.ref, to: { person: d.minuteTaker }, reportTo: [d.chair], discussion: d, minutes: m, reminder: true }]);
+  await p.tell.tell([
+    {
+      kind: 'minutes.write',
+      key: `${jobId}|message`,
+      about: job.ref,
+      to: { person: d.minuteTaker },
+      reportTo: [d.chair],
+      discussion: d,
+      minutes: m,
+      reminder: true,
+    },
+  ]);
 }
 
 export async function minutesOverdue(p: MinutesPorts, job: JobPayloads['minutes.overdue'], jobId: string): Promise<void> {
@@ -20,9 +31,23 @@ export async function minutesOverdue(p: MinutesPorts, job: JobPayloads['minutes.
   if (!m || !d) return;
   const taker = p.directory.person(d.minuteTaker);
   const manager = taker && p.directory.manager(taker);
-  await p.audit.record({ subject: job.ref, action: 'minutes.overdue', actorAadObjectId: d.minuteTaker, detail: manager ? 'chair and manager told' : 'chair told; the minute-taker has no manager in the directory' });
+  await p.audit.record({
+    subject: job.ref,
+    action: 'minutes.overdue',
+    actorAadObjectId: d.minuteTaker,
+    detail: manager ? 'chair and manager told' : 'chair told; the minute-taker has no manager in the directory',
+  });
   const told = [...new Set([d.chair, manager?.aadObjectId].filter((x): x is string => !!x))];
-  await p.tell.tell(told.map((who) => ({ kind: 'minutes.overdue' as const, key: `${jobId}|${who}`, about: job.ref, to: { person: who }, minutes: m, minuteTaker: d.minuteTaker })));
+  await p.tell.tell(
+    told.map((who) => ({
+      kind: 'minutes.overdue' as const,
+      key: `${jobId}|${who}`,
+      about: job.ref,
+      to: { person: who },
+      minutes: m,
+      minuteTaker: d.minuteTaker,
+    })),
+  );
 }
 
 /** A recipient who has not confirmed: reminded (`toManager` false), then their manager (or the chair) told. */
@@ -34,11 +59,32 @@ export async function chaseConfirmation(p: MinutesPorts, job: JobPayloads['minut
   const d = await p.discussions.get(job.ref);
   if (!d) return;
   if (!toManager) {
-    await p.tell.tell([{ kind: 'minutes.review', key: `${jobId}|message`, about: job.ref, to: { person: job.person }, reportTo: [d.chair], discussion: d, minutes: m, version: v.version, reminder: true }]);
+    await p.tell.tell([
+      {
+        kind: 'minutes.review',
+        key: `${jobId}|message`,
+        about: job.ref,
+        to: { person: job.person },
+        reportTo: [d.chair],
+        discussion: d,
+        minutes: m,
+        version: v.version,
+        reminder: true,
+      },
+    ]);
     return;
   }
   const who = p.directory.person(job.person);
   const manager = who && p.directory.manager(who);
   await p.audit.record({ subject: job.ref, action: 'chased.minutes-manager', actorAadObjectId: job.person });
-  await p.tell.tell([{ kind: 'minutes.unconfirmed', key: `${jobId}|message`, about: job.ref, to: { person: manager?.aadObjectId ?? d.chair }, recipient: job.person, circulatedAt: v.circulatedAt }]);
+  await p.tell.tell([
+    {
+      kind: 'minutes.unconfirmed',
+      key: `${jobId}|message`,
+      about: job.ref,
+      to: { person: manager?.aadObjectId ?? d.chair },
+      recipient: job.person,
+      circulatedAt: v.circulatedAt,
+    },
+  ]);
 }

@@ -24,7 +24,15 @@ export async function circulate(p: MinutesPorts, actor: Actor, reference: string
   const problem = contradiction(d, content);
   if (problem) {
     await p.access.note(actor, reference, 'minutes.contradiction', `minutes say ${content.decision}`);
-    await p.tell.tell([{ kind: 'minutes.contradiction', key: `${reference}|minutes|contradiction|${content.decision}`, about: reference, to: { person: d.chair }, decision: content.decision }]);
+    await p.tell.tell([
+      {
+        kind: 'minutes.contradiction',
+        key: `${reference}|minutes|contradiction|${content.decision}`,
+        about: reference,
+        to: { person: d.chair },
+        decision: content.decision,
+      },
+    ]);
     return { kind: 'minutes.draft', discussion: d, minutes: m, values: form, errors: [problem] };
   }
   const updated = circulateMinutes(m, d, actor.person.aadObjectId, content, p.now());
@@ -35,7 +43,9 @@ export async function circulate(p: MinutesPorts, actor: Actor, reference: string
   const late = updated.lateByMinutes ? `late by ${lateness(updated.lateByMinutes)}` : undefined;
   await p.access.note(actor, reference, 'minutes.circulated', `version 1 to ${v.recipients.length} people, ${late ?? 'on time'}`);
   await sendLatest(p, d, updated);
-  return said(`${reference}: the minutes were circulated to ${v.recipients.length} people, ${late ?? `within ${dueHours(updated)} hours`}. Each is asked to confirm they received and reviewed them; anyone who cannot be reached will be reported to you.`);
+  return said(
+    `${reference}: the minutes were circulated to ${v.recipients.length} people, ${late ?? `within ${dueHours(updated)} hours`}. Each is asked to confirm they received and reviewed them; anyone who cannot be reached will be reported to you.`,
+  );
 }
 
 /** Sends the latest version to every recipient and sets their confirmation chasers. */
@@ -48,15 +58,32 @@ export async function sendLatest(p: MinutesPorts, d: StrategyDiscussion, m: Minu
     v.recipients.flatMap((person) => {
       const payload = { ref: d.reference, version: v.version, person };
       return [
-        p.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-remind|${person}`, kind: 'minutes.confirm.remind', dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmReminderWorkingDays), payload }),
-        p.jobs.schedule({ id: `minutes|${d.reference}|v${v.version}|confirm-manager|${person}`, kind: 'minutes.confirm.manager', dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmManagerWorkingDays), payload }),
+        p.jobs.schedule({
+          id: `minutes|${d.reference}|v${v.version}|confirm-remind|${person}`,
+          kind: 'minutes.confirm.remind',
+          dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmReminderWorkingDays),
+          payload,
+        }),
+        p.jobs.schedule({
+          id: `minutes|${d.reference}|v${v.version}|confirm-manager|${person}`,
+          kind: 'minutes.confirm.manager',
+          dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmManagerWorkingDays),
+          payload,
+        }),
       ];
     }),
   );
   await p.tell.tell(
     v.recipients.map((person) => ({
-      kind: 'minutes.review' as const, key: `${d.reference}|minutes|v${v.version}|${person}`, about: d.reference, to: { person }, reportTo: [d.chair, d.minuteTaker],
-      discussion: d, minutes: m, version: v.version, reminder: false,
+      kind: 'minutes.review' as const,
+      key: `${d.reference}|minutes|v${v.version}|${person}`,
+      about: d.reference,
+      to: { person },
+      reportTo: [d.chair, d.minuteTaker],
+      discussion: d,
+      minutes: m,
+      version: v.version,
+      reminder: false,
     })),
   );
 }

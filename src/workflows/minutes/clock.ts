@@ -23,10 +23,28 @@ export async function endDiscussion(p: MinutesPorts, actor: Actor, reference: st
   await p.access.note(actor, reference, 'discussion.ended', `minutes due ${m.dueAt}`);
   const due = new Date(m.dueAt);
   for (const h of t.minutesReminderHours) {
-    await p.jobs.schedule({ id: `minutes|${reference}|remind|${h}h`, kind: 'minutes.remind', dueAt: p.calendar.addClockHours(new Date(m.endedAt), h), payload: { ref: reference, hours: h } });
+    await p.jobs.schedule({
+      id: `minutes|${reference}|remind|${h}h`,
+      kind: 'minutes.remind',
+      dueAt: p.calendar.addClockHours(new Date(m.endedAt), h),
+      payload: { ref: reference, hours: h },
+    });
   }
   await p.jobs.schedule({ id: `minutes|${reference}|overdue`, kind: 'minutes.overdue', dueAt: due, payload: { ref: reference } });
   if (d.minuteTaker === d.chair) return { kind: 'minutes.draft', discussion: d, minutes: m };
-  await p.tell.tell([{ kind: 'minutes.write', key: `${reference}|minutes|draft`, about: reference, to: { person: d.minuteTaker }, reportTo: [d.chair], discussion: d, minutes: m, reminder: false }]);
-  return said(`${reference}: the discussion is marked as ended. The minutes are due ${p.calendar.phrase(due, now)}; ${p.directory.person(d.minuteTaker)?.name} has been asked to write them.`);
+  await p.tell.tell([
+    {
+      kind: 'minutes.write',
+      key: `${reference}|minutes|draft`,
+      about: reference,
+      to: { person: d.minuteTaker },
+      reportTo: [d.chair],
+      discussion: d,
+      minutes: m,
+      reminder: false,
+    },
+  ]);
+  return said(
+    `${reference}: the discussion is marked as ended. The minutes are due ${p.calendar.phrase(due, now)}; ${p.directory.person(d.minuteTaker)?.name} has been asked to write them.`,
+  );
 }

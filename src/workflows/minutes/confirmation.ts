@@ -23,7 +23,11 @@ export async function confirm(p: MinutesPorts, actor: Actor, reference: string, 
   const me = actor.person.aadObjectId;
   const v = latest(m);
   if (!v?.recipients.includes(me)) throw new Refused('not-recipient', `Only the people the minutes of ${reference} were sent to confirm them.`);
-  if (version !== v.version) throw new Refused('old-version', `These are version ${version} of the minutes of ${reference}; version ${v.version} has replaced them. Please review that one.`);
+  if (version !== v.version)
+    throw new Refused(
+      'old-version',
+      `These are version ${version} of the minutes of ${reference}; version ${v.version} has replaced them. Please review that one.`,
+    );
   if (await p.minutes.confirm(reference, { version, aadObjectId: me, at: p.now().toISOString() })) {
     await p.access.note(actor, reference, 'minutes.confirmed', `version ${version}`);
   }

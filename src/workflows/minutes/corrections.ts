@@ -12,7 +12,14 @@ import { minutesOf } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView } from './views';
 
-export async function askForCorrection(p: MinutesPorts, actor: Actor, reference: string, version: number, wrong: string, shouldSay: string): Promise<MinutesView> {
+export async function askForCorrection(
+  p: MinutesPorts,
+  actor: Actor,
+  reference: string,
+  version: number,
+  wrong: string,
+  shouldSay: string,
+): Promise<MinutesView> {
   const d = await p.access.load(actor, reference);
   const m = await minutesOf(p, d);
   let next: Minutes;
@@ -28,7 +35,16 @@ export async function askForCorrection(p: MinutesPorts, actor: Actor, reference:
   const added = asked && (await p.minutes.addCorrection(reference, asked));
   if (added) {
     await p.access.note(actor, reference, 'minutes.correction-requested', added.id);
-    await p.tell.tell([{ kind: 'minutes.correction-asked', key: `${reference}|minutes|correction|${added.id}`, about: reference, to: { person: d.chair }, discussion: d, correction: added }]);
+    await p.tell.tell([
+      {
+        kind: 'minutes.correction-asked',
+        key: `${reference}|minutes|correction|${added.id}`,
+        about: reference,
+        to: { person: d.chair },
+        discussion: d,
+        correction: added,
+      },
+    ]);
   }
   return review(p, actor, reference, version);
 }
@@ -40,7 +56,8 @@ export async function decide(p: MinutesPorts, actor: Actor, reference: string, i
   try {
     decided = decideCorrection(m, d, actor.person.aadObjectId, id, accept, reason, p.now());
   } catch (e) {
-    if (e instanceof Invalid) return { kind: 'minutes.correction', discussion: d, correction: m.corrections.find((x) => x.id === id)!, error: e.problems.join(' ') };
+    if (e instanceof Invalid)
+      return { kind: 'minutes.correction', discussion: d, correction: m.corrections.find((x) => x.id === id)!, error: e.problems.join(' ') };
     throw e;
   }
   // Whether this click decided it: the decision is a row created once, so of two clicks one decides.
@@ -58,7 +75,10 @@ export async function decide(p: MinutesPorts, actor: Actor, reference: string, i
     await p.tell.tell(
       latest(minutes)!.recipients.map((who) => ({
         ...(who === correction.by ? { kind: 'minutes.correction-declined' as const } : { kind: 'minutes.dissent-added' as const }),
-        key: `${reference}|minutes|dissent|${id}|${who}`, about: reference, to: { person: who }, correction,
+        key: `${reference}|minutes|dissent|${id}|${who}`,
+        about: reference,
+        to: { person: who },
+        correction,
       })),
     );
   }

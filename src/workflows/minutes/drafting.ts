@@ -17,9 +17,15 @@ export async function saveDraft(p: MinutesPorts, actor: Actor, reference: string
   if (tooLong.length) return { kind: 'minutes.draft', discussion: d, minutes: before, values: form, errors: tooLong };
   const now = p.now();
   await p.minutes.saveDraft(reference, {
-    agencyInformation: form.agencyInformation ?? '', analysis: form.analysis ?? '', decision: (form.decision ?? '') as MinutesContent['decision'],
-    rationale: form.rationale ?? '', actions: form.actions ?? '', familyTold: form.familyTold ?? '', link: form.link || undefined,
-    savedAt: now.toISOString(), savedBy: actor.person.aadObjectId,
+    agencyInformation: form.agencyInformation ?? '',
+    analysis: form.analysis ?? '',
+    decision: (form.decision ?? '') as MinutesContent['decision'],
+    rationale: form.rationale ?? '',
+    actions: form.actions ?? '',
+    familyTold: form.familyTold ?? '',
+    link: form.link || undefined,
+    savedAt: now.toISOString(),
+    savedBy: actor.person.aadObjectId,
   });
   const m = (await p.minutes.get(reference))!;
   await p.access.note(actor, reference, 'minutes.draft-saved');

@@ -42,7 +42,14 @@ type MeasurePorts = Pick<MinutesPorts, 'minutes' | 'audit' | 'directory' | 'cale
 /** `period` is YYYY-MM (a month) or YYYY (a year); empty means this month. */
 export async function minutesReport(p: MeasurePorts, actor: Actor, period: string): Promise<Said> {
   if (!actor.person.roles.includes('partnership-admin')) {
-    await p.audit.record({ subject: 'access', action: 'refused.not-admin', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId, detail: 'minutes report' });
+    await p.audit.record({
+      subject: 'access',
+      action: 'refused.not-admin',
+      actorAadObjectId: actor.person.aadObjectId,
+      tenantId: actor.tenantId,
+      activityId: actor.activityId,
+      detail: 'minutes report',
+    });
     return said('Only partnership administrators can see the partnership’s minutes measure.');
   }
   const at = period || p.calendar.local(p.now()).toFormat('yyyy-MM');

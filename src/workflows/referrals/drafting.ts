@@ -8,7 +8,10 @@ import { FormSession } from './formSession';
 import { ReferralView } from './views';
 
 export class ReferralDrafting extends Workflow {
-  constructor(services: WorkflowServices, private readonly session: FormSession) {
+  constructor(
+    services: WorkflowServices,
+    private readonly session: FormSession,
+  ) {
     super(services);
   }
 
@@ -21,7 +24,13 @@ export class ReferralDrafting extends Workflow {
   async danger(actor: Actor, answer: string): Promise<ReferralView> {
     if (answer === 'yes') {
       await this.session.start(actor, true);
-      await this.audit.record({ subject: 'referrals', action: 'referral.immediate-danger', actorAadObjectId: actor.person.aadObjectId, tenantId: actor.tenantId, activityId: actor.activityId });
+      await this.audit.record({
+        subject: 'referrals',
+        action: 'referral.immediate-danger',
+        actorAadObjectId: actor.person.aadObjectId,
+        tenantId: actor.tenantId,
+        activityId: actor.activityId,
+      });
       return { kind: 'emergency' };
     }
     return this.session.start(actor, false);

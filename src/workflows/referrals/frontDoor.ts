@@ -11,13 +11,17 @@ import { ReferralRepository } from './ports';
 import { ReferralView, ReferralViewer } from './views';
 
 export class FrontDoor extends Workflow {
-  constructor(services: WorkflowServices, private readonly store: ReferralRepository) {
+  constructor(
+    services: WorkflowServices,
+    private readonly store: ReferralRepository,
+  ) {
     super(services);
   }
 
   private async load(actor: Actor, reference: string): Promise<Referral> {
     const r = /^REF-\d{4,}$/.test(reference) ? await this.store.referral(reference) : undefined;
-    if (!r || !maySeeReferral(r, actor.person)) throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show it. You can see the referrals you made.`);
+    if (!r || !maySeeReferral(r, actor.person))
+      throw new Refused('not-involved', `You are not involved in ${reference}, so Concord cannot show it. You can see the referrals you made.`);
     return r;
   }
 

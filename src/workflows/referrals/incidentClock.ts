@@ -12,7 +12,10 @@ import { ReferralRepository } from './ports';
 import { ReferralView, said } from './views';
 
 export class IncidentClocks extends Workflow {
-  constructor(services: WorkflowServices, private readonly store: ReferralRepository) {
+  constructor(
+    services: WorkflowServices,
+    private readonly store: ReferralRepository,
+  ) {
     super(services);
   }
 
@@ -65,14 +68,32 @@ export class IncidentClocks extends Workflow {
   async remind(p: { ref: string; which: IncidentClock }): Promise<void> {
     const si = await this.open(p);
     if (!si) return;
-    await this.tell.tell(this.admins().map((id) => ({ kind: 'si.reminder', key: `${si.reference}|${p.which}|remind|${id}`, about: si.reference, to: { person: id }, incident: si, which: p.which })));
+    await this.tell.tell(
+      this.admins().map((id) => ({
+        kind: 'si.reminder',
+        key: `${si.reference}|${p.which}|remind|${id}`,
+        about: si.reference,
+        to: { person: id },
+        incident: si,
+        which: p.which,
+      })),
+    );
   }
 
   async due(p: { ref: string; which: IncidentClock }): Promise<void> {
     const si = await this.open(p);
     if (!si) return;
     await this.audit.record({ subject: p.ref, action: `incident.${p.which}-deadline-missed` });
-    await this.tell.tell(this.admins().map((id) => ({ kind: 'si.missed', key: `${si.reference}|${p.which}|missed|${id}`, about: si.reference, to: { person: id }, incident: si, which: p.which })));
+    await this.tell.tell(
+      this.admins().map((id) => ({
+        kind: 'si.missed',
+        key: `${si.reference}|${p.which}|missed|${id}`,
+        about: si.reference,
+        to: { person: id },
+        incident: si,
+        which: p.which,
+      })),
+    );
   }
 
   admins(): string[] {

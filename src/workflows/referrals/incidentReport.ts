@@ -51,7 +51,9 @@ export class IncidentReport extends Workflow {
     if (!(await this.session.claim(actor))) return said(ALREADY);
     await this.access.note(actor, si.reference, 'incident.reported');
     await this.clocks.schedule(si, 'panel', new Date(si.panelDueAt));
-    await this.tell.tell(this.clocks.admins().map((id) => ({ kind: 'si.reported', key: `${si.reference}|reported|${id}`, about: si.reference, to: { person: id }, incident: si })));
+    await this.tell.tell(
+      this.clocks.admins().map((id) => ({ kind: 'si.reported', key: `${si.reference}|reported|${id}`, about: si.reference, to: { person: id }, incident: si })),
+    );
     const due = new Date(si.panelDueAt);
     const late = due.getTime() < now.getTime() ? ' That deadline has already passed: notify the Panel today.' : '';
     return said(`Reported as ${si.reference}. The partnership has been alerted; the National Panel must be notified ${this.calendar.phrase(due, now)}.${late}`);

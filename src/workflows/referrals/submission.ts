@@ -54,12 +54,32 @@ export class ReferralSubmission extends Workflow {
     const frontDoor = this.directory.withRole('front-door');
     await this.tell.tell(
       inChannel
-        ? [{ kind: 'ref.new', key: `${r.reference}|front-door`, about: r.reference, to: { channel }, reportTo: frontDoor.map((p) => p.aadObjectId), referral: r }]
-        : frontDoor.map((p) => ({ kind: 'ref.new' as const, key: `${r.reference}|front-door|${p.aadObjectId}`, about: r.reference, to: { person: p.aadObjectId }, referral: r })),
+        ? [
+            {
+              kind: 'ref.new',
+              key: `${r.reference}|front-door`,
+              about: r.reference,
+              to: { channel },
+              reportTo: frontDoor.map((p) => p.aadObjectId),
+              referral: r,
+            },
+          ]
+        : frontDoor.map((p) => ({
+            kind: 'ref.new' as const,
+            key: `${r.reference}|front-door|${p.aadObjectId}`,
+            about: r.reference,
+            to: { person: p.aadObjectId },
+            referral: r,
+          })),
     );
-    const where = inChannel ? '' : ` Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')}).`;
+    const where = inChannel
+      ? ''
+      : ` Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')}).`;
     // Out of hours the Front Door is closed: an urgent referral also goes to the emergency duty team by phone.
-    const outOfHours = r.urgent && !this.calendar.isWorkingTime(now) ? ` The Front Door is closed now: call the emergency duty team on ${this.directory.partnership.emergency.outOfHoursNumber} as well.` : '';
+    const outOfHours =
+      r.urgent && !this.calendar.isWorkingTime(now)
+        ? ` The Front Door is closed now: call the emergency duty team on ${this.directory.partnership.emergency.outOfHoursNumber} as well.`
+        : '';
     return said(
       `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.${where}${outOfHours}`,
     );

@@ -3,7 +3,10 @@ import { Workflow, WorkflowServices } from '../workflow';
 import { ReferralRepository } from './ports';
 
 export class UndecidedReferrals extends Workflow {
-  constructor(services: WorkflowServices, private readonly store: ReferralRepository) {
+  constructor(
+    services: WorkflowServices,
+    private readonly store: ReferralRepository,
+  ) {
     super(services);
   }
 
@@ -13,6 +16,8 @@ export class UndecidedReferrals extends Workflow {
     const managers = this.directory.withRole('front-door').filter((x) => x.roles.includes('manager'));
     const chased = managers.length ? managers : this.directory.withRole('front-door');
     await this.audit.record({ subject: p.ref, action: 'referral.undecided-at-deadline' });
-    await this.tell.tell(chased.map((m) => ({ kind: 'ref.undecided', key: `${p.ref}|chase|${m.aadObjectId}`, about: p.ref, to: { person: m.aadObjectId }, referral: r })));
+    await this.tell.tell(
+      chased.map((m) => ({ kind: 'ref.undecided', key: `${p.ref}|chase|${m.aadObjectId}`, about: p.ref, to: { person: m.aadObjectId }, referral: r })),
+    );
   }
 }

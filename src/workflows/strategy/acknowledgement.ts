@@ -35,7 +35,9 @@ export class Acknowledgements extends StrategyUseCase {
     await this.note(actor, reference, 'acknowledged', `version ${version}: ${ANSWERS[ack.answer]}`);
     this.ports.tallies.soon(reference, version);
     if (ack.answer === 'different') {
-      await this.tell.tell([{ kind: 'sd.different', key: `${reference}|different|v${version}|${me}`, about: reference, to: { person: d.chair }, person: me, note: ack.note ?? '' }]);
+      await this.tell.tell([
+        { kind: 'sd.different', key: `${reference}|different|v${version}|${me}`, about: reference, to: { person: d.chair }, person: me, note: ack.note ?? '' },
+      ]);
     }
     return { kind: 'acknowledgement', discussion: d, version: v, ack };
   }

@@ -17,7 +17,18 @@ export class StrategyChasers extends StrategyUseCase {
   async remindToAcknowledge(p: PersonChase, jobId: string): Promise<void> {
     const d = await this.stillWaiting(p.ref, p.version, p.person);
     if (!d) return;
-    await this.tell.tell([{ kind: 'sd.ack-request', key: `${jobId}|message`, about: p.ref, to: { person: p.person }, reportTo: [d.chair], discussion: d, person: p.person, asked: 'reminder' }]);
+    await this.tell.tell([
+      {
+        kind: 'sd.ack-request',
+        key: `${jobId}|message`,
+        about: p.ref,
+        to: { person: p.person },
+        reportTo: [d.chair],
+        discussion: d,
+        person: p.person,
+        asked: 'reminder',
+      },
+    ]);
   }
 
   /** After the working days allowed, the silent attendee's manager is told (the chair, when the directory names none). */
@@ -27,8 +38,23 @@ export class StrategyChasers extends StrategyUseCase {
     const { directory } = this.ports;
     const who = directory.person(p.person);
     const manager = who && directory.manager(who);
-    await this.ports.audit.record({ subject: p.ref, action: 'chased.manager', actorAadObjectId: p.person, detail: manager ? 'manager told' : 'no manager in the directory: chair told' });
-    await this.tell.tell([{ kind: 'sd.silence', key: `${jobId}|message`, about: p.ref, to: { person: manager?.aadObjectId ?? d.chair }, reportTo: [d.chair], discussion: d, person: p.person }]);
+    await this.ports.audit.record({
+      subject: p.ref,
+      action: 'chased.manager',
+      actorAadObjectId: p.person,
+      detail: manager ? 'manager told' : 'no manager in the directory: chair told',
+    });
+    await this.tell.tell([
+      {
+        kind: 'sd.silence',
+        key: `${jobId}|message`,
+        about: p.ref,
+        to: { person: manager?.aadObjectId ?? d.chair },
+        reportTo: [d.chair],
+        discussion: d,
+        person: p.person,
+      },
+    ]);
   }
 
   /** On the due date the owner is reminded; at its end, if not done, the chair and the owner's manager are told. */
@@ -37,7 +63,17 @@ export class StrategyChasers extends StrategyUseCase {
     const a = d && currentVersion(d)?.outcome.actions.find((x) => x.id === p.actionId);
     if (!d || !a || a.done || currentVersion(d)?.version !== p.version) return;
     if (!overdue) {
-      await this.tell.tell([{ kind: 'sd.action-due', key: `${jobId}|message`, about: p.ref, to: { person: a.ownerAadObjectId }, reportTo: [d.chair], discussion: d, actionId: a.id }]);
+      await this.tell.tell([
+        {
+          kind: 'sd.action-due',
+          key: `${jobId}|message`,
+          about: p.ref,
+          to: { person: a.ownerAadObjectId },
+          reportTo: [d.chair],
+          discussion: d,
+          actionId: a.id,
+        },
+      ]);
       return;
     }
     const { directory } = this.ports;
@@ -45,7 +81,16 @@ export class StrategyChasers extends StrategyUseCase {
     const manager = owner && directory.manager(owner);
     const told = [...new Set([d.chair, manager?.aadObjectId].filter((x): x is string => !!x))];
     await this.ports.audit.record({ subject: p.ref, action: 'chased.action-overdue', actorAadObjectId: a.ownerAadObjectId, detail: a.id });
-    await this.tell.tell(told.map((who) => ({ kind: 'sd.action-overdue' as const, key: `${jobId}|${who}`, about: p.ref, to: { person: who }, actionId: a.id, owner: a.ownerAadObjectId })));
+    await this.tell.tell(
+      told.map((who) => ({
+        kind: 'sd.action-overdue' as const,
+        key: `${jobId}|${who}`,
+        about: p.ref,
+        to: { person: who },
+        actionId: a.id,
+        owner: a.ownerAadObjectId,
+      })),
+    );
   }
 
   async remindFollowUp(p: { ref: string; version: number }, jobId: string): Promise<void> {

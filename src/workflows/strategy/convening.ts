@@ -12,7 +12,10 @@ import { StrategyView } from './views';
 export class Convening extends StrategyUseCase {
   conveneForm(actor: Actor): StrategyView {
     if (!actor.person.roles.includes('chair')) {
-      throw new Refused('not-chair', 'Only people with the chair role can convene a strategy discussion. Ask your team manager, or the partnership administrator to give you the role.');
+      throw new Refused(
+        'not-chair',
+        'Only people with the chair role can convene a strategy discussion. Ask your team manager, or the partnership administrator to give you the role.',
+      );
     }
     return { kind: 'convene-form', chair: actor.person };
   }

@@ -8,7 +8,8 @@ import { Form } from '../forms';
 export type FormValues = Record<string, string>;
 
 /** The convene form's inputs; `Role` is the template's own `${role}` where it repeats a row per role. */
-export type ConveneField<Role extends string = CoreRole> = 'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}`;
+export type ConveneField<Role extends string = CoreRole> =
+  'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}`;
 export type ConveneForm = Form<ConveneField> & { formId?: string };
 
 /** The attendance form: one choice per invitee, named by their directory id. */
@@ -18,7 +19,15 @@ export const ATTENDANCE_PREFIX = 'att_' satisfies AttendanceField<''>;
 /** The outcome form's inputs; `Row` is the action row's number (`${n}` in the template). */
 export type ActionRowField<Row extends string | number = number> = `action_${Row}_${'text' | 'owner' | 'due'}`;
 export type OutcomeField<Row extends string | number = number> =
-  | 'threshold' | 'rationale' | 'decision' | 'contributions' | 'familyShared' | 'familyDetail' | 'followUpDate' | 'amendmentReason' | 'noEnquiryReason'
+  | 'threshold'
+  | 'rationale'
+  | 'decision'
+  | 'contributions'
+  | 'familyShared'
+  | 'familyDetail'
+  | 'followUpDate'
+  | 'amendmentReason'
+  | 'noEnquiryReason'
   | ActionRowField<Row>;
 export type OutcomeForm = Form<OutcomeField>;
 
@@ -29,7 +38,11 @@ export type AcknowledgementField = 'note';
 export const ACTION_ROWS = 5;
 
 export function conveneRequest(form: ConveneForm, chair: string, calendar: WorkingCalendar): ConveneRequest {
-  const list = (k: ConveneField) => (form[k] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (k: ConveneField) =>
+    (form[k] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const invitees: ConveneRequest['invitees'] = { other: list('invite_other') };
   const reasons: ConveneRequest['reasons'] = {};
   for (const r of CORE_ROLES) {

@@ -38,7 +38,8 @@ export class Outcomes extends StrategyUseCase {
   async outcomeForm(actor: Actor, reference: string): Promise<StrategyView> {
     const d = await this.load(actor, reference);
     mustBeChair(d, actor.person.aadObjectId, d.versions.length ? 'amend the outcome' : 'record the outcome');
-    if (!d.attendance) return { kind: 'attendance-form', discussion: d, errors: ['Record who attended first: they are the people who will acknowledge the outcome.'] };
+    if (!d.attendance)
+      return { kind: 'attendance-form', discussion: d, errors: ['Record who attended first: they are the people who will acknowledge the outcome.'] };
     return { kind: 'outcome-form', discussion: d };
   }
 
@@ -55,7 +56,10 @@ export class Outcomes extends StrategyUseCase {
     const latest = currentVersion(d)?.version ?? 0;
     if (baseVersion !== latest) {
       if (!this.isSameSave(d, me, baseVersion, input)) {
-        throw new Refused('old-version', `This form was opened on version ${baseVersion} of the outcome of ${reference}, but version ${latest} is now the latest. Open the form again from the latest card.`);
+        throw new Refused(
+          'old-version',
+          `This form was opened on version ${baseVersion} of the outcome of ${reference}, but version ${latest} is now the latest. Open the form again from the latest card.`,
+        );
       }
       await this.noteVersion(actor, d, true);
       return this.ask(d);

@@ -7,12 +7,28 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import { Directory } from '../../domain/directory';
 import {
-  Acknowledgement, ANSWERS, ATTENDANCE, CORE_ROLES, DECISIONS, INVITATION_REPLIES, status, STATUS_WORDS, StrategyDiscussion, THRESHOLDS,
+  Acknowledgement,
+  ANSWERS,
+  ATTENDANCE,
+  CORE_ROLES,
+  DECISIONS,
+  INVITATION_REPLIES,
+  status,
+  STATUS_WORDS,
+  StrategyDiscussion,
+  THRESHOLDS,
 } from '../../domain/strategyDiscussion';
 import { AuditRecord } from '../ports';
 import { Block, RecordDocument, Segment, strong, typed } from '../../documents/document';
 
-export function recordDocument(d: StrategyDiscussion, acks: Acknowledgement[], minutes: string[], trail: AuditRecord[], directory: Directory, calendar: WorkingCalendar): RecordDocument {
+export function recordDocument(
+  d: StrategyDiscussion,
+  acks: Acknowledgement[],
+  minutes: string[],
+  trail: AuditRecord[],
+  directory: Directory,
+  calendar: WorkingCalendar,
+): RecordDocument {
   const who = (id: string | undefined): Segment => {
     const p = directory.person(id);
     return p ? typed(`${p.name} (${p.jobTitle}, ${directory.agencyOf(p).name})`) : 'system';
@@ -30,7 +46,9 @@ export function recordDocument(d: StrategyDiscussion, acks: Acknowledgement[], m
     item('About: ', typed(d.purpose)),
     ...d.warnings.map((w) => item('Warning: ', typed(w))),
     heading('Invited and attendance'),
-    ...d.invitees.map((i) => item(who(i.aadObjectId), `, ${role(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`)),
+    ...d.invitees.map((i) =>
+      item(who(i.aadObjectId), `, ${role(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`),
+    ),
     ...d.omissions.map((o) => item(`Not invited as ${role(o.role)}: `, typed(o.reason))),
   ];
   for (const v of d.versions) {
@@ -45,15 +63,37 @@ export function recordDocument(d: StrategyDiscussion, acks: Acknowledgement[], m
       item("Agencies' contributions: ", typed(o.contributions)),
       item(`Family: ${o.family.shared ? 'shared' : 'not shared'}: `, typed(o.family.detail)),
       ...(o.followUpDate ? [item('Follow-up discussion: ', typed(o.followUpDate))] : []),
-      ...o.actions.map((a) => item('Action ', typed(a.id), ': ', typed(a.description), '; owner ', who(a.ownerAadObjectId), '; due ', typed(a.dueDate), `; ${a.done ? `done ${when(a.done.at)}` : 'open'}`)),
+      ...o.actions.map((a) =>
+        item(
+          'Action ',
+          typed(a.id),
+          ': ',
+          typed(a.description),
+          '; owner ',
+          who(a.ownerAadObjectId),
+          '; due ',
+          typed(a.dueDate),
+          `; ${a.done ? `done ${when(a.done.at)}` : 'open'}`,
+        ),
+      ),
       heading('Acknowledgements', 3),
-      ...acks.filter((a) => a.version === v.version).map((a) => item(who(a.aadObjectId), `: ${ANSWERS[a.answer]}`, ...(a.note ? [': "', typed(a.note), '"'] : []), ` (${when(a.at)})`)),
+      ...acks
+        .filter((a) => a.version === v.version)
+        .map((a) => item(who(a.aadObjectId), `: ${ANSWERS[a.answer]}`, ...(a.note ? [': "', typed(a.note), '"'] : []), ` (${when(a.at)})`)),
     );
   }
   if (d.differenceRequests.length) {
-    blocks.push(heading('Professional differences raised'), ...d.differenceRequests.map((r) => item(typed(r.difference ?? ''), ': ', who(r.aadObjectId), `, version ${r.version}, ${when(r.at)}: "`, typed(r.understood), '"')));
+    blocks.push(
+      heading('Professional differences raised'),
+      ...d.differenceRequests.map((r) =>
+        item(typed(r.difference ?? ''), ': ', who(r.aadObjectId), `, version ${r.version}, ${when(r.at)}: "`, typed(r.understood), '"'),
+      ),
+    );
   }
   if (minutes.length) blocks.push(heading('Minutes'), ...minutes.map((l) => item(typed(l))));
-  blocks.push(heading('Audit trail'), ...trail.map((e) => item(`${when(e.at)}: `, typed(e.action), ' by ', who(e.actorAadObjectId), ...(e.detail ? [' (', typed(e.detail), ')'] : []))));
+  blocks.push(
+    heading('Audit trail'),
+    ...trail.map((e) => item(`${when(e.at)}: `, typed(e.action), ' by ', who(e.actorAadObjectId), ...(e.detail ? [' (', typed(e.detail), ')'] : []))),
+  );
   return { title: `${d.reference}: strategy discussion record`, fileName: `${d.reference} strategy discussion record`, blocks };
 }

@@ -16,9 +16,19 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
   const jobs: Promise<boolean>[] = attendees(d).flatMap((person) => {
     const payload = { ref: d.reference, version: v.version, person };
     return [
-      schedule.schedule({ id: id(`remind-hours|${person}`), kind: 'sd.ack.remind', dueAt: calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours), payload }),
+      schedule.schedule({
+        id: id(`remind-hours|${person}`),
+        kind: 'sd.ack.remind',
+        dueAt: calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours),
+        payload,
+      }),
       schedule.schedule({ id: id(`remind-next-day|${person}`), kind: 'sd.ack.remind', dueAt: calendar.startOfNextWorkingDay(sentAt), payload }),
-      schedule.schedule({ id: id(`manager|${person}`), kind: 'sd.ack.manager', dueAt: calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays), payload }),
+      schedule.schedule({
+        id: id(`manager|${person}`),
+        kind: 'sd.ack.manager',
+        dueAt: calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays),
+        payload,
+      }),
     ];
   });
   for (const a of v.outcome.actions) {
@@ -30,7 +40,9 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
   }
   if (v.outcome.followUpDate) {
     const payload = { ref: d.reference, version: v.version };
-    jobs.push(schedule.schedule({ id: id('follow-up'), kind: 'sd.followup.due', dueAt: calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!, payload }));
+    jobs.push(
+      schedule.schedule({ id: id('follow-up'), kind: 'sd.followup.due', dueAt: calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!, payload }),
+    );
   }
   // In parallel: this runs inside the chair's card action, and Teams waits about 5 s.
   await Promise.all(jobs);

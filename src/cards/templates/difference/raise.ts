@@ -16,94 +16,94 @@ export interface RaiseFormView {
 const id = inputIds<RaiseField>();
 
 export default template<RaiseFormView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
     {
-      "type": "TextBlock",
-      "text": "Raise a professional difference",
-      "weight": "Bolder",
-      "size": "Medium",
-      "wrap": true
+      type: 'TextBlock',
+      text: 'Raise a professional difference',
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "You are the person it is raised by; the responding practitioner is asked to resolve it with you. If it is not resolved, it moves up to your managers.",
-      "wrap": true,
-      "isSubtle": true
+      type: 'TextBlock',
+      text: 'You are the person it is raised by; the responding practitioner is asked to resolve it with you. If it is not resolved, it moves up to your managers.',
+      wrap: true,
+      isSubtle: true,
     },
     {
-      "type": "TextBlock",
-      "$when": "${errors != ''}",
-      "text": "${errors}",
-      "color": "Attention",
-      "wrap": true
+      type: 'TextBlock',
+      $when: "${errors != ''}",
+      text: '${errors}',
+      color: 'Attention',
+      wrap: true,
     },
     {
-      "type": "Input.Text",
-      "id": id("caseReference"),
-      "label": "${f.caseReference.label}",
-      "maxLength": "${f.caseReference.max}",
-      "value": "${values.caseReference}"
+      type: 'Input.Text',
+      id: id('caseReference'),
+      label: '${f.caseReference.label}',
+      maxLength: '${f.caseReference.max}',
+      value: '${values.caseReference}',
     },
     {
-      "type": "Input.Text",
-      "id": id("decision"),
-      "label": "${f.differenceDecision.label}",
-      "maxLength": "${f.differenceDecision.max}",
-      "isMultiline": true,
-      "value": "${values.decision}"
+      type: 'Input.Text',
+      id: id('decision'),
+      label: '${f.differenceDecision.label}',
+      maxLength: '${f.differenceDecision.max}',
+      isMultiline: true,
+      value: '${values.decision}',
     },
     {
-      "type": "Input.Text",
-      "id": id("reasons"),
-      "label": "${f.differenceReasons.label}",
-      "maxLength": "${f.differenceReasons.max}",
-      "isMultiline": true,
-      "value": "${values.reasons}"
+      type: 'Input.Text',
+      id: id('reasons'),
+      label: '${f.differenceReasons.label}',
+      maxLength: '${f.differenceReasons.max}',
+      isMultiline: true,
+      value: '${values.reasons}',
     },
     {
-      "type": "Input.Text",
-      "id": id("outcomeSought"),
-      "label": "${f.outcomeSought.label}",
-      "maxLength": "${f.outcomeSought.max}",
-      "isMultiline": true,
-      "value": "${values.outcomeSought}"
+      type: 'Input.Text',
+      id: id('outcomeSought'),
+      label: '${f.outcomeSought.label}',
+      maxLength: '${f.outcomeSought.max}',
+      isMultiline: true,
+      value: '${values.outcomeSought}',
     },
     {
-      "type": "Input.ChoiceSet",
-      "id": id("responding"),
-      "label": "Responding practitioner",
-      "style": "filtered",
-      "value": "${values.responding}",
-      "choices": [
+      type: 'Input.ChoiceSet',
+      id: id('responding'),
+      label: 'Responding practitioner',
+      style: 'filtered',
+      value: '${values.responding}',
+      choices: [
         {
-          "$data": "${people}",
-          "title": "${title}",
-          "value": "${value}"
-        }
-      ]
+          $data: '${people}',
+          title: '${title}',
+          value: '${value}',
+        },
+      ],
     },
     {
-      "type": "Input.Toggle",
-      "id": id("immediateRisk"),
-      "label": "Immediate risk",
-      "title": "The child is at immediate risk of harm now",
-      "value": "${values.immediateRisk}",
-      "valueOn": "true",
-      "valueOff": "false"
-    }
+      type: 'Input.Toggle',
+      id: id('immediateRisk'),
+      label: 'Immediate risk',
+      title: 'The child is at immediate risk of harm now',
+      value: '${values.immediateRisk}',
+      valueOn: 'true',
+      valueOff: 'false',
+    },
   ],
-  "actions": [
+  actions: [
     {
-      "type": "Action.Execute",
-      "title": "Raise the difference",
-      "verb": "pd.raise",
-      "data": {
-        "origin": "${origin}",
-        "formId": "${formId}"
-      }
-    }
-  ]
+      type: 'Action.Execute',
+      title: 'Raise the difference',
+      verb: 'pd.raise',
+      data: {
+        origin: '${origin}',
+        formId: '${formId}',
+      },
+    },
+  ],
 } as const);

@@ -21,30 +21,70 @@ export interface DraftView {
 const id = inputIds<DraftField>();
 
 export default template<DraftView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
-    { "type": "TextBlock", "text": "${reference}: write the minutes, due ${due}", "weight": "Bolder", "wrap": true },
-    { "type": "TextBlock", "$when": "${late != ''}", "text": "${late}", "color": "Attention", "wrap": true },
-    { "type": "TextBlock", "$when": "${saved != ''}", "text": "${saved}", "color": "Good", "wrap": true },
-    { "type": "TextBlock", "$when": "${errors != ''}", "text": "${errors}", "color": "Attention", "wrap": true },
-    { "type": "TextBlock", "text": "Attendance", "weight": "Bolder", "wrap": true },
-    { "type": "TextBlock", "$data": "${attendance}", "text": "- ${$data}", "wrap": true, "spacing": "Small" },
-    { "type": "TextBlock", "text": "Acknowledged outcome (version ${outcomeVersion}): ${outcomeDecision}", "weight": "Bolder", "wrap": true },
-    { "type": "Input.Text", "id": id("agencyInformation"), "label": "${f.agencyInformation.label}", "maxLength": "${f.agencyInformation.max}", "isMultiline": true, "value": "${values.agencyInformation}" },
-    { "type": "Input.Text", "id": id("analysis"), "label": "${f.analysis.label}", "maxLength": "${f.analysis.max}", "isMultiline": true, "value": "${values.analysis}", "placeholder": "The needs and their impact on the child, not a level" },
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: '${reference}: write the minutes, due ${due}', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', $when: "${late != ''}", text: '${late}', color: 'Attention', wrap: true },
+    { type: 'TextBlock', $when: "${saved != ''}", text: '${saved}', color: 'Good', wrap: true },
+    { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
+    { type: 'TextBlock', text: 'Attendance', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', $data: '${attendance}', text: '- ${$data}', wrap: true, spacing: 'Small' },
+    { type: 'TextBlock', text: 'Acknowledged outcome (version ${outcomeVersion}): ${outcomeDecision}', weight: 'Bolder', wrap: true },
     {
-      "type": "Input.ChoiceSet", "id": id("decision"), "label": "Decision", "style": "compact", "value": "${values.decision}",
-      "choices": [ { "$data": "${decisions}", "title": "${title}", "value": "${value}" } ]
+      type: 'Input.Text',
+      id: id('agencyInformation'),
+      label: '${f.agencyInformation.label}',
+      maxLength: '${f.agencyInformation.max}',
+      isMultiline: true,
+      value: '${values.agencyInformation}',
     },
-    { "type": "Input.Text", "id": id("rationale"), "label": "${f.minutesRationale.label}", "maxLength": "${f.minutesRationale.max}", "isMultiline": true, "value": "${values.rationale}" },
-    { "type": "Input.Text", "id": id("actions"), "label": "${f.minutesActions.label}", "maxLength": "${f.minutesActions.max}", "isMultiline": true, "value": "${values.actions}" },
-    { "type": "Input.Text", "id": id("familyTold"), "label": "${f.familyTold.label}", "maxLength": "${f.familyTold.max}", "isMultiline": true, "value": "${values.familyTold}" },
-    { "type": "Input.Text", "id": id("link"), "label": "${f.link.label}", "maxLength": "${f.link.max}", "value": "${values.link}" }
+    {
+      type: 'Input.Text',
+      id: id('analysis'),
+      label: '${f.analysis.label}',
+      maxLength: '${f.analysis.max}',
+      isMultiline: true,
+      value: '${values.analysis}',
+      placeholder: 'The needs and their impact on the child, not a level',
+    },
+    {
+      type: 'Input.ChoiceSet',
+      id: id('decision'),
+      label: 'Decision',
+      style: 'compact',
+      value: '${values.decision}',
+      choices: [{ $data: '${decisions}', title: '${title}', value: '${value}' }],
+    },
+    {
+      type: 'Input.Text',
+      id: id('rationale'),
+      label: '${f.minutesRationale.label}',
+      maxLength: '${f.minutesRationale.max}',
+      isMultiline: true,
+      value: '${values.rationale}',
+    },
+    {
+      type: 'Input.Text',
+      id: id('actions'),
+      label: '${f.minutesActions.label}',
+      maxLength: '${f.minutesActions.max}',
+      isMultiline: true,
+      value: '${values.actions}',
+    },
+    {
+      type: 'Input.Text',
+      id: id('familyTold'),
+      label: '${f.familyTold.label}',
+      maxLength: '${f.familyTold.max}',
+      isMultiline: true,
+      value: '${values.familyTold}',
+    },
+    { type: 'Input.Text', id: id('link'), label: '${f.link.label}', maxLength: '${f.link.max}', value: '${values.link}' },
   ],
-  "actions": [
-    { "type": "Action.Execute", "title": "Save draft", "verb": "minutes.save", "data": { "ref": "${reference}" } },
-    { "type": "Action.Execute", "title": "Circulate the minutes", "verb": "minutes.circulate", "data": { "ref": "${reference}" } }
-  ]
+  actions: [
+    { type: 'Action.Execute', title: 'Save draft', verb: 'minutes.save', data: { ref: '${reference}' } },
+    { type: 'Action.Execute', title: 'Circulate the minutes', verb: 'minutes.circulate', data: { ref: '${reference}' } },
+  ],
 } as const);

@@ -8,15 +8,15 @@ export interface EmergencyView {
 }
 
 export default template<EmergencyView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
-    { "type": "TextBlock", "text": "Call ${emergencyNumber} now", "weight": "Bolder", "size": "ExtraLarge", "color": "Attention", "wrap": true },
-    { "type": "TextBlock", "text": "If a child is in immediate danger, call the police on ${emergencyNumber} before anything else.", "wrap": true },
-    { "type": "TextBlock", "text": "Front Door: ${frontDoorNumber}", "wrap": true, "weight": "Bolder" },
-    { "type": "TextBlock", "text": "Out of hours: ${outOfHoursNumber}", "wrap": true, "weight": "Bolder" },
-    { "type": "TextBlock", "text": "When the child is safe, continue the referral: it will be marked urgent.", "wrap": true, "isSubtle": true }
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: 'Call ${emergencyNumber} now', weight: 'Bolder', size: 'ExtraLarge', color: 'Attention', wrap: true },
+    { type: 'TextBlock', text: 'If a child is in immediate danger, call the police on ${emergencyNumber} before anything else.', wrap: true },
+    { type: 'TextBlock', text: 'Front Door: ${frontDoorNumber}', wrap: true, weight: 'Bolder' },
+    { type: 'TextBlock', text: 'Out of hours: ${outOfHoursNumber}', wrap: true, weight: 'Bolder' },
+    { type: 'TextBlock', text: 'When the child is safe, continue the referral: it will be marked urgent.', wrap: true, isSubtle: true },
   ],
-  "actions": [ { "type": "Action.Execute", "title": "Continue the referral (urgent)", "verb": "ref.resume", "data": {} } ]
+  actions: [{ type: 'Action.Execute', title: 'Continue the referral (urgent)', verb: 'ref.resume', data: {} }],
 } as const);

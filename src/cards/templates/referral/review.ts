@@ -26,132 +26,132 @@ export interface ReferralReviewView {
 const id = inputIds<ReviewField>();
 
 export default template<ReferralReviewView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
     {
-      "type": "TextBlock",
-      "text": "${headline}",
-      "weight": "Bolder",
-      "wrap": true
+      type: 'TextBlock',
+      text: '${headline}',
+      weight: 'Bolder',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "$when": "${urgent}",
-      "text": "Urgent: a child was in immediate danger.",
-      "color": "Attention",
-      "wrap": true
+      type: 'TextBlock',
+      $when: '${urgent}',
+      text: 'Urgent: a child was in immediate danger.',
+      color: 'Attention',
+      wrap: true,
     },
     {
-      "type": "Container",
-      "$data": "${sections}",
-      "items": [
+      type: 'Container',
+      $data: '${sections}',
+      items: [
         {
-          "type": "TextBlock",
-          "text": "${title}",
-          "weight": "Bolder",
-          "wrap": true,
-          "separator": true
+          type: 'TextBlock',
+          text: '${title}',
+          weight: 'Bolder',
+          wrap: true,
+          separator: true,
         },
         {
-          "type": "TextBlock",
-          "$data": "${lines}",
-          "text": "${$data}",
-          "wrap": true,
-          "spacing": "Small"
-        }
-      ]
+          type: 'TextBlock',
+          $data: '${lines}',
+          text: '${$data}',
+          wrap: true,
+          spacing: 'Small',
+        },
+      ],
     },
     {
-      "type": "Input.ChoiceSet",
-      "$when": "${canDecide}",
-      "id": id("outcome"),
-      "label": "Decision",
-      "style": "expanded",
-      "choices": [
+      type: 'Input.ChoiceSet',
+      $when: '${canDecide}',
+      id: id('outcome'),
+      label: 'Decision',
+      style: 'expanded',
+      choices: [
         {
-          "$data": "${decisions}",
-          "title": "${title}",
-          "value": "${value}"
-        }
-      ]
+          $data: '${decisions}',
+          title: '${title}',
+          value: '${value}',
+        },
+      ],
     },
     {
-      "type": "Input.Text",
-      "$when": "${canDecide}",
-      "id": id("rationale"),
-      "label": "${f.frontDoorRationale.label}",
-      "maxLength": "${f.frontDoorRationale.max}",
-      "isMultiline": true
+      type: 'Input.Text',
+      $when: '${canDecide}',
+      id: id('rationale'),
+      label: '${f.frontDoorRationale.label}',
+      maxLength: '${f.frontDoorRationale.max}',
+      isMultiline: true,
     },
     {
-      "type": "Input.Date",
-      "$when": "${canNotify || canReview}",
-      "id": id("date"),
-      "label": "Date"
+      type: 'Input.Date',
+      $when: '${canNotify || canReview}',
+      id: id('date'),
+      label: 'Date',
     },
     {
-      "type": "TextBlock",
-      "$when": "${note != ''}",
-      "text": "${note}",
-      "wrap": true,
-      "isSubtle": true
-    }
+      type: 'TextBlock',
+      $when: "${note != ''}",
+      text: '${note}',
+      wrap: true,
+      isSubtle: true,
+    },
   ],
-  "actions": [
+  actions: [
     {
-      "$when": "${canSubmit}",
-      "type": "Action.Execute",
-      "title": "${submitTitle}",
-      "verb": "${submitVerb}",
-      "data": {}
+      $when: '${canSubmit}',
+      type: 'Action.Execute',
+      title: '${submitTitle}',
+      verb: '${submitVerb}',
+      data: {},
     },
     {
-      "$when": "${canSubmit}",
-      "type": "Action.Execute",
-      "title": "Back",
-      "verb": "${stepVerb}",
-      "data": {
-        "move": "back",
-        "step": "${lastStep}"
-      }
+      $when: '${canSubmit}',
+      type: 'Action.Execute',
+      title: 'Back',
+      verb: '${stepVerb}',
+      data: {
+        move: 'back',
+        step: '${lastStep}',
+      },
     },
     {
-      "$when": "${canDecide}",
-      "type": "Action.Execute",
-      "title": "Record the decision",
-      "verb": "ref.decide",
-      "data": {
-        "ref": "${reference}"
-      }
+      $when: '${canDecide}',
+      type: 'Action.Execute',
+      title: 'Record the decision',
+      verb: 'ref.decide',
+      data: {
+        ref: '${reference}',
+      },
     },
     {
-      "$when": "${canConvene}",
-      "type": "Action.Execute",
-      "title": "Convene a strategy discussion",
-      "verb": "ref.convene",
-      "data": {
-        "ref": "${reference}"
-      }
+      $when: '${canConvene}',
+      type: 'Action.Execute',
+      title: 'Convene a strategy discussion',
+      verb: 'ref.convene',
+      data: {
+        ref: '${reference}',
+      },
     },
     {
-      "$when": "${canNotify}",
-      "type": "Action.Execute",
-      "title": "Record the National Panel notification",
-      "verb": "si.panel",
-      "data": {
-        "ref": "${reference}"
-      }
+      $when: '${canNotify}',
+      type: 'Action.Execute',
+      title: 'Record the National Panel notification',
+      verb: 'si.panel',
+      data: {
+        ref: '${reference}',
+      },
     },
     {
-      "$when": "${canReview}",
-      "type": "Action.Execute",
-      "title": "Record the rapid review completed",
-      "verb": "si.review",
-      "data": {
-        "ref": "${reference}"
-      }
-    }
-  ]
+      $when: '${canReview}',
+      type: 'Action.Execute',
+      title: 'Record the rapid review completed',
+      verb: 'si.review',
+      data: {
+        ref: '${reference}',
+      },
+    },
+  ],
 } as const);

@@ -23,32 +23,63 @@ export interface StepView {
 }
 
 export default template<StepView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
-    { "type": "TextBlock", "text": "${headline}", "weight": "Bolder", "wrap": true },
-    { "type": "TextBlock", "text": "${stepTitle}", "weight": "Bolder", "size": "Medium", "wrap": true },
-    { "type": "TextBlock", "$when": "${urgent}", "text": "Urgent: a child was in immediate danger.", "color": "Attention", "wrap": true },
-    { "type": "TextBlock", "$when": "${hint != ''}", "text": "${hint}", "wrap": true, "isSubtle": true },
-    { "type": "TextBlock", "$when": "${errors != ''}", "text": "${errors}", "color": "Attention", "wrap": true },
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: '${headline}', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: '${stepTitle}', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', $when: '${urgent}', text: 'Urgent: a child was in immediate danger.', color: 'Attention', wrap: true },
+    { type: 'TextBlock', $when: "${hint != ''}", text: '${hint}', wrap: true, isSubtle: true },
+    { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
     {
-      "type": "Container",
-      "$data": "${questions}",
-      "items": [
-        { "$when": "${type == 'text'}", "type": "Input.Text", "id": "${id}", "label": "${label}", "maxLength": "${maxLength}", "value": "${value}", "placeholder": "${placeholder}" },
-        { "$when": "${type == 'multiline'}", "type": "Input.Text", "isMultiline": true, "id": "${id}", "label": "${label}", "maxLength": "${maxLength}", "value": "${value}", "placeholder": "${placeholder}" },
-        { "$when": "${type == 'date'}", "type": "Input.Date", "id": "${id}", "label": "${label}", "value": "${value}" },
+      type: 'Container',
+      $data: '${questions}',
+      items: [
         {
-          "$when": "${type == 'choice'}", "type": "Input.ChoiceSet", "style": "expanded", "id": "${id}", "label": "${label}", "value": "${value}",
-          "choices": [ { "$data": "${choices}", "title": "${title}", "value": "${value}" } ]
+          $when: "${type == 'text'}",
+          type: 'Input.Text',
+          id: '${id}',
+          label: '${label}',
+          maxLength: '${maxLength}',
+          value: '${value}',
+          placeholder: '${placeholder}',
         },
-        { "$when": "${type == 'toggle'}", "type": "Input.Toggle", "id": "${id}", "label": "${label}", "title": "${title}", "value": "${value}", "valueOn": "true", "valueOff": "false" }
-      ]
-    }
+        {
+          $when: "${type == 'multiline'}",
+          type: 'Input.Text',
+          isMultiline: true,
+          id: '${id}',
+          label: '${label}',
+          maxLength: '${maxLength}',
+          value: '${value}',
+          placeholder: '${placeholder}',
+        },
+        { $when: "${type == 'date'}", type: 'Input.Date', id: '${id}', label: '${label}', value: '${value}' },
+        {
+          $when: "${type == 'choice'}",
+          type: 'Input.ChoiceSet',
+          style: 'expanded',
+          id: '${id}',
+          label: '${label}',
+          value: '${value}',
+          choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
+        },
+        {
+          $when: "${type == 'toggle'}",
+          type: 'Input.Toggle',
+          id: '${id}',
+          label: '${label}',
+          title: '${title}',
+          value: '${value}',
+          valueOn: 'true',
+          valueOff: 'false',
+        },
+      ],
+    },
   ],
-  "actions": [
-    { "type": "Action.Execute", "title": "${nextTitle}", "verb": "${verb}", "data": { "move": "next", "step": "${step}" } },
-    { "$when": "${step > 0}", "type": "Action.Execute", "title": "Back", "verb": "${verb}", "data": { "move": "back", "step": "${step}" } }
-  ]
+  actions: [
+    { type: 'Action.Execute', title: '${nextTitle}', verb: '${verb}', data: { move: 'next', step: '${step}' } },
+    { $when: '${step > 0}', type: 'Action.Execute', title: 'Back', verb: '${verb}', data: { move: 'back', step: '${step}' } },
+  ],
 } as const);

@@ -13,22 +13,27 @@ export interface AttendanceView {
 const id = inputIds<AttendanceField<'${id}'>>();
 
 export default template<AttendanceView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
-    { "type": "TextBlock", "text": "${reference}: who attended", "weight": "Bolder", "size": "Medium", "wrap": true },
-    { "type": "TextBlock", "text": "Everyone marked as attended will be asked to acknowledge the outcome.", "wrap": true, "isSubtle": true },
-    { "type": "TextBlock", "$when": "${errors != ''}", "text": "${errors}", "color": "Attention", "wrap": true },
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: '${reference}: who attended', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: 'Everyone marked as attended will be asked to acknowledge the outcome.', wrap: true, isSubtle: true },
+    { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
     {
-      "type": "Input.ChoiceSet", "$data": "${invitees}", "id": id("att_${id}"), "label": "${name}", "style": "compact", "value": "${value}",
-      "choices": [
-        { "title": "Attended", "value": "attended" },
-        { "title": "Sent apologies", "value": "apologies" },
-        { "title": "Sent information only", "value": "information-only" },
-        { "title": "Did not attend", "value": "absent" }
-      ]
-    }
+      type: 'Input.ChoiceSet',
+      $data: '${invitees}',
+      id: id('att_${id}'),
+      label: '${name}',
+      style: 'compact',
+      value: '${value}',
+      choices: [
+        { title: 'Attended', value: 'attended' },
+        { title: 'Sent apologies', value: 'apologies' },
+        { title: 'Sent information only', value: 'information-only' },
+        { title: 'Did not attend', value: 'absent' },
+      ],
+    },
   ],
-  "actions": [ { "type": "Action.Execute", "title": "Save attendance", "verb": "sd.attendance.save", "data": { "ref": "${reference}" } } ]
+  actions: [{ type: 'Action.Execute', title: 'Save attendance', verb: 'sd.attendance.save', data: { ref: '${reference}' } }],
 } as const);

@@ -18,128 +18,128 @@ export interface ConveneView {
 const id = inputIds<ConveneField<'${role}'>>();
 
 export default template<ConveneView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
     {
-      "type": "TextBlock",
-      "text": "Convene a strategy discussion",
-      "weight": "Bolder",
-      "size": "Medium",
-      "wrap": true
+      type: 'TextBlock',
+      text: 'Convene a strategy discussion',
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "Invite by role. For each role in the core set, invite someone or say why not.",
-      "wrap": true,
-      "isSubtle": true
+      type: 'TextBlock',
+      text: 'Invite by role. For each role in the core set, invite someone or say why not.',
+      wrap: true,
+      isSubtle: true,
     },
     {
-      "type": "TextBlock",
-      "$when": "${errors != ''}",
-      "text": "${errors}",
-      "color": "Attention",
-      "wrap": true
+      type: 'TextBlock',
+      $when: "${errors != ''}",
+      text: '${errors}',
+      color: 'Attention',
+      wrap: true,
     },
     {
-      "type": "Input.Text",
-      "id": id("purpose"),
-      "label": "${f.purpose.label}",
-      "maxLength": "${f.purpose.max}",
-      "isMultiline": true,
-      "value": "${values.purpose}",
-      "placeholder": "Shown only to the people invited"
+      type: 'Input.Text',
+      id: id('purpose'),
+      label: '${f.purpose.label}',
+      maxLength: '${f.purpose.max}',
+      isMultiline: true,
+      value: '${values.purpose}',
+      placeholder: 'Shown only to the people invited',
     },
     {
-      "type": "Input.Date",
-      "id": id("date"),
-      "label": "Date",
-      "value": "${values.date}"
+      type: 'Input.Date',
+      id: id('date'),
+      label: 'Date',
+      value: '${values.date}',
     },
     {
-      "type": "Input.Time",
-      "id": id("time"),
-      "label": "Time",
-      "value": "${values.time}"
+      type: 'Input.Time',
+      id: id('time'),
+      label: 'Time',
+      value: '${values.time}',
     },
     {
-      "type": "Input.ChoiceSet",
-      "id": id("minuteTaker"),
-      "label": "Minute-taker",
-      "style": "compact",
-      "value": "${values.minuteTaker}",
-      "choices": [
+      type: 'Input.ChoiceSet',
+      id: id('minuteTaker'),
+      label: 'Minute-taker',
+      style: 'compact',
+      value: '${values.minuteTaker}',
+      choices: [
         {
-          "$data": "${minuteTakers}",
-          "title": "${title}",
-          "value": "${value}"
-        }
-      ]
+          $data: '${minuteTakers}',
+          title: '${title}',
+          value: '${value}',
+        },
+      ],
     },
     {
-      "type": "Input.Toggle",
-      "id": id("babyOrUnborn"),
-      "title": "The child is under one, or unborn",
-      "label": "Baby or unborn child",
-      "value": "${values.babyOrUnborn}",
-      "valueOn": "true",
-      "valueOff": "false"
+      type: 'Input.Toggle',
+      id: id('babyOrUnborn'),
+      title: 'The child is under one, or unborn',
+      label: 'Baby or unborn child',
+      value: '${values.babyOrUnborn}',
+      valueOn: 'true',
+      valueOff: 'false',
     },
     {
-      "type": "Container",
-      "$data": "${roles}",
-      "separator": true,
-      "items": [
+      type: 'Container',
+      $data: '${roles}',
+      separator: true,
+      items: [
         {
-          "type": "Input.ChoiceSet",
-          "id": id("invite_${role}"),
-          "label": "${label}",
-          "isMultiSelect": "${multi}",
-          "style": "filtered",
-          "value": "${value}",
-          "choices": [
+          type: 'Input.ChoiceSet',
+          id: id('invite_${role}'),
+          label: '${label}',
+          isMultiSelect: '${multi}',
+          style: 'filtered',
+          value: '${value}',
+          choices: [
             {
-              "$data": "${choices}",
-              "title": "${title}",
-              "value": "${value}"
-            }
-          ]
+              $data: '${choices}',
+              title: '${title}',
+              value: '${value}',
+            },
+          ],
         },
         {
-          "type": "Input.Text",
-          "id": id("reason_${role}"),
-          "label": "${reasonLabel}",
-          "maxLength": "${$root.f.omissionReason.max}",
-          "value": "${reason}"
-        }
-      ]
+          type: 'Input.Text',
+          id: id('reason_${role}'),
+          label: '${reasonLabel}',
+          maxLength: '${$root.f.omissionReason.max}',
+          value: '${reason}',
+        },
+      ],
     },
     {
-      "type": "Input.ChoiceSet",
-      "id": id("invite_other"),
-      "label": "Others invited",
-      "isMultiSelect": true,
-      "style": "filtered",
-      "value": "${values.invite_other}",
-      "separator": true,
-      "choices": [
+      type: 'Input.ChoiceSet',
+      id: id('invite_other'),
+      label: 'Others invited',
+      isMultiSelect: true,
+      style: 'filtered',
+      value: '${values.invite_other}',
+      separator: true,
+      choices: [
         {
-          "$data": "${everyone}",
-          "title": "${title}",
-          "value": "${value}"
-        }
-      ]
-    }
+          $data: '${everyone}',
+          title: '${title}',
+          value: '${value}',
+        },
+      ],
+    },
   ],
-  "actions": [
+  actions: [
     {
-      "type": "Action.Execute",
-      "title": "Convene and send invitations",
-      "verb": "sd.convene",
-      "data": {
-        "formId": "${formId}"
-      }
-    }
-  ]
+      type: 'Action.Execute',
+      title: 'Convene and send invitations',
+      verb: 'sd.convene',
+      data: {
+        formId: '${formId}',
+      },
+    },
+  ],
 } as const);

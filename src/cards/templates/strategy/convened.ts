@@ -11,81 +11,81 @@ export interface ConvenedView {
 }
 
 export default template<ConvenedView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
     {
-      "type": "TextBlock",
-      "text": "${reference}: strategy discussion convened",
-      "weight": "Bolder",
-      "size": "Medium",
-      "wrap": true
+      type: 'TextBlock',
+      text: '${reference}: strategy discussion convened',
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "${when}",
-      "wrap": true
+      type: 'TextBlock',
+      text: '${when}',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "$data": "${warnings}",
-      "text": "${$data}",
-      "color": "Warning",
-      "wrap": true
+      type: 'TextBlock',
+      $data: '${warnings}',
+      text: '${$data}',
+      color: 'Warning',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "Invited",
-      "weight": "Bolder",
-      "wrap": true,
-      "separator": true
+      type: 'TextBlock',
+      text: 'Invited',
+      weight: 'Bolder',
+      wrap: true,
+      separator: true,
     },
     {
-      "type": "TextBlock",
-      "$data": "${invitees}",
-      "text": "- ${name}, ${role}: ${reply}",
-      "wrap": true,
-      "spacing": "Small"
+      type: 'TextBlock',
+      $data: '${invitees}',
+      text: '- ${name}, ${role}: ${reply}',
+      wrap: true,
+      spacing: 'Small',
     },
     {
-      "type": "TextBlock",
-      "$when": "${count(omissions) > 0}",
-      "text": "Not invited, with the reason",
-      "weight": "Bolder",
-      "wrap": true
+      type: 'TextBlock',
+      $when: '${count(omissions) > 0}',
+      text: 'Not invited, with the reason',
+      weight: 'Bolder',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "$data": "${omissions}",
-      "text": "- ${role}: ${reason}",
-      "wrap": true,
-      "spacing": "Small"
+      type: 'TextBlock',
+      $data: '${omissions}',
+      text: '- ${role}: ${reason}',
+      wrap: true,
+      spacing: 'Small',
     },
     {
-      "type": "TextBlock",
-      "text": "After the discussion, record who attended, then the outcome.",
-      "isSubtle": true,
-      "wrap": true
-    }
+      type: 'TextBlock',
+      text: 'After the discussion, record who attended, then the outcome.',
+      isSubtle: true,
+      wrap: true,
+    },
   ],
-  "actions": [
+  actions: [
     {
-      "type": "Action.Execute",
-      "title": "Record attendance",
-      "verb": "sd.attendance.open",
-      "data": {
-        "ref": "${reference}"
-      }
+      type: 'Action.Execute',
+      title: 'Record attendance',
+      verb: 'sd.attendance.open',
+      data: {
+        ref: '${reference}',
+      },
     },
     {
-      "$when": "${!ended}",
-      "type": "Action.Execute",
-      "title": "The discussion has ended: start the minutes clock",
-      "verb": "minutes.end",
-      "data": {
-        "ref": "${reference}"
-      }
-    }
-  ]
+      $when: '${!ended}',
+      type: 'Action.Execute',
+      title: 'The discussion has ended: start the minutes clock',
+      verb: 'minutes.end',
+      data: {
+        ref: '${reference}',
+      },
+    },
+  ],
 } as const);

@@ -23,46 +23,105 @@ export interface OutcomeFormView {
 const id = inputIds<OutcomeField<'${n}'>>();
 
 export default template<OutcomeFormView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
-    { "type": "TextBlock", "text": "${reference}: ${title}", "weight": "Bolder", "size": "Medium", "wrap": true },
-    { "type": "TextBlock", "$when": "${errors != ''}", "text": "${errors}", "color": "Attention", "wrap": true },
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: '${reference}: ${title}', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
     {
-      "type": "TextBlock", "text": "Is there reasonable cause to suspect that the child is suffering, or is likely to suffer, significant harm (Children Act 1989, s47(1))?", "wrap": true, "isSubtle": true
+      type: 'TextBlock',
+      text: 'Is there reasonable cause to suspect that the child is suffering, or is likely to suffer, significant harm (Children Act 1989, s47(1))?',
+      wrap: true,
+      isSubtle: true,
     },
     {
-      "type": "Input.ChoiceSet", "id": id("threshold"), "label": "Threshold of significant harm", "style": "expanded", "value": "${values.threshold}",
-      "choices": [ { "$data": "${thresholds}", "title": "${title}", "value": "${value}" } ]
+      type: 'Input.ChoiceSet',
+      id: id('threshold'),
+      label: 'Threshold of significant harm',
+      style: 'expanded',
+      value: '${values.threshold}',
+      choices: [{ $data: '${thresholds}', title: '${title}', value: '${value}' }],
     },
-    { "type": "Input.Text", "id": id("rationale"), "label": "${f.rationale.label}", "maxLength": "${f.rationale.max}", "isMultiline": true, "value": "${values.rationale}" },
     {
-      "type": "Input.ChoiceSet", "id": id("decision"), "label": "Decision", "style": "compact", "value": "${values.decision}",
-      "choices": [ { "$data": "${decisions}", "title": "${title}", "value": "${value}" } ]
+      type: 'Input.Text',
+      id: id('rationale'),
+      label: '${f.rationale.label}',
+      maxLength: '${f.rationale.max}',
+      isMultiline: true,
+      value: '${values.rationale}',
     },
-    { "type": "Input.Text", "id": id("noEnquiryReason"), "label": "${f.noEnquiryReason.label}", "maxLength": "${f.noEnquiryReason.max}", "isMultiline": true, "value": "${values.noEnquiryReason}" },
     {
-      "type": "Container", "$data": "${actionRows}", "separator": true,
-      "items": [
-        { "type": "Input.Text", "id": id("action_${n}_text"), "label": "${label}", "maxLength": "${$root.f.action.max}", "value": "${text}" },
+      type: 'Input.ChoiceSet',
+      id: id('decision'),
+      label: 'Decision',
+      style: 'compact',
+      value: '${values.decision}',
+      choices: [{ $data: '${decisions}', title: '${title}', value: '${value}' }],
+    },
+    {
+      type: 'Input.Text',
+      id: id('noEnquiryReason'),
+      label: '${f.noEnquiryReason.label}',
+      maxLength: '${f.noEnquiryReason.max}',
+      isMultiline: true,
+      value: '${values.noEnquiryReason}',
+    },
+    {
+      type: 'Container',
+      $data: '${actionRows}',
+      separator: true,
+      items: [
+        { type: 'Input.Text', id: id('action_${n}_text'), label: '${label}', maxLength: '${$root.f.action.max}', value: '${text}' },
         {
-          "type": "Input.ChoiceSet", "id": id("action_${n}_owner"), "label": "Action ${n} owner", "style": "compact", "value": "${owner}",
-          "choices": [ { "$data": "${$root.owners}", "title": "${title}", "value": "${value}" } ]
+          type: 'Input.ChoiceSet',
+          id: id('action_${n}_owner'),
+          label: 'Action ${n} owner',
+          style: 'compact',
+          value: '${owner}',
+          choices: [{ $data: '${$root.owners}', title: '${title}', value: '${value}' }],
         },
-        { "type": "Input.Date", "id": id("action_${n}_due"), "label": "Action ${n} due date", "value": "${due}" }
-      ]
+        { type: 'Input.Date', id: id('action_${n}_due'), label: 'Action ${n} due date', value: '${due}' },
+      ],
     },
-    { "type": "Input.Text", "id": id("contributions"), "label": "${f.contributions.label}", "maxLength": "${f.contributions.max}", "isMultiline": true, "value": "${values.contributions}", "separator": true },
     {
-      "type": "Input.ChoiceSet", "id": id("familyShared"), "label": "Is the outcome shared with the family?", "style": "expanded", "value": "${values.familyShared}",
-      "choices": [ { "title": "Yes", "value": "yes" }, { "title": "No", "value": "no" } ]
+      type: 'Input.Text',
+      id: id('contributions'),
+      label: '${f.contributions.label}',
+      maxLength: '${f.contributions.max}',
+      isMultiline: true,
+      value: '${values.contributions}',
+      separator: true,
     },
-    { "type": "Input.Text", "id": id("familyDetail"), "label": "${f.familyDetail.label}", "maxLength": "${f.familyDetail.max}", "isMultiline": true, "value": "${values.familyDetail}" },
-    { "type": "Input.Date", "id": id("followUpDate"), "label": "Date of the follow-up discussion, if any", "value": "${values.followUpDate}" },
-    { "type": "Input.Text", "$when": "${amending}", "id": id("amendmentReason"), "label": "${f.amendmentReason.label}", "maxLength": "${f.amendmentReason.max}", "isMultiline": true, "value": "${values.amendmentReason}" }
+    {
+      type: 'Input.ChoiceSet',
+      id: id('familyShared'),
+      label: 'Is the outcome shared with the family?',
+      style: 'expanded',
+      value: '${values.familyShared}',
+      choices: [
+        { title: 'Yes', value: 'yes' },
+        { title: 'No', value: 'no' },
+      ],
+    },
+    {
+      type: 'Input.Text',
+      id: id('familyDetail'),
+      label: '${f.familyDetail.label}',
+      maxLength: '${f.familyDetail.max}',
+      isMultiline: true,
+      value: '${values.familyDetail}',
+    },
+    { type: 'Input.Date', id: id('followUpDate'), label: 'Date of the follow-up discussion, if any', value: '${values.followUpDate}' },
+    {
+      type: 'Input.Text',
+      $when: '${amending}',
+      id: id('amendmentReason'),
+      label: '${f.amendmentReason.label}',
+      maxLength: '${f.amendmentReason.max}',
+      isMultiline: true,
+      value: '${values.amendmentReason}',
+    },
   ],
-  "actions": [
-    { "type": "Action.Execute", "title": "${button}", "verb": "sd.outcome.save", "data": { "ref": "${reference}", "baseVersion": "${baseVersion}" } }
-  ]
+  actions: [{ type: 'Action.Execute', title: '${button}', verb: 'sd.outcome.save', data: { ref: '${reference}', baseVersion: '${baseVersion}' } }],
 } as const);

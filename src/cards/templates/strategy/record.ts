@@ -16,135 +16,135 @@ export interface RecordView {
 }
 
 export default template<RecordView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "body": [
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [
     {
-      "type": "TextBlock",
-      "text": "${reference}: the record",
-      "weight": "Bolder",
-      "size": "Medium",
-      "wrap": true
+      type: 'TextBlock',
+      text: '${reference}: the record',
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "Status: ${status}",
-      "weight": "Bolder",
-      "wrap": true
+      type: 'TextBlock',
+      text: 'Status: ${status}',
+      weight: 'Bolder',
+      wrap: true,
     },
     {
-      "type": "FactSet",
-      "facts": [
+      type: 'FactSet',
+      facts: [
         {
-          "title": "When",
-          "value": "${when}"
+          title: 'When',
+          value: '${when}',
         },
         {
-          "title": "Chair",
-          "value": "${chair}"
+          title: 'Chair',
+          value: '${chair}',
         },
         {
-          "title": "Minutes",
-          "value": "${minuteTaker}"
-        }
-      ]
+          title: 'Minutes',
+          value: '${minuteTaker}',
+        },
+      ],
     },
     {
-      "type": "TextBlock",
-      "text": "${purpose}",
-      "wrap": true
+      type: 'TextBlock',
+      text: '${purpose}',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "Invited",
-      "weight": "Bolder",
-      "wrap": true,
-      "separator": true
+      type: 'TextBlock',
+      text: 'Invited',
+      weight: 'Bolder',
+      wrap: true,
+      separator: true,
     },
     {
-      "type": "TextBlock",
-      "$data": "${people}",
-      "text": "- ${$data}",
-      "wrap": true,
-      "spacing": "Small"
+      type: 'TextBlock',
+      $data: '${people}',
+      text: '- ${$data}',
+      wrap: true,
+      spacing: 'Small',
     },
     {
-      "type": "TextBlock",
-      "$data": "${omissions}",
-      "text": "- Not invited: ${$data}",
-      "wrap": true,
-      "spacing": "Small"
+      type: 'TextBlock',
+      $data: '${omissions}',
+      text: '- Not invited: ${$data}',
+      wrap: true,
+      spacing: 'Small',
     },
     {
-      "type": "Container",
-      "$data": "${versions}",
-      "separator": true,
-      "items": [
+      type: 'Container',
+      $data: '${versions}',
+      separator: true,
+      items: [
         {
-          "type": "TextBlock",
-          "text": "Version ${version}, ${recorded}",
-          "weight": "Bolder",
-          "wrap": true
+          type: 'TextBlock',
+          text: 'Version ${version}, ${recorded}',
+          weight: 'Bolder',
+          wrap: true,
         },
         {
-          "type": "TextBlock",
-          "$when": "${amendmentReason != ''}",
-          "text": "Amended: ${amendmentReason}",
-          "wrap": true
+          type: 'TextBlock',
+          $when: "${amendmentReason != ''}",
+          text: 'Amended: ${amendmentReason}',
+          wrap: true,
         },
         {
-          "type": "TextBlock",
-          "text": "${summary}",
-          "wrap": true
+          type: 'TextBlock',
+          text: '${summary}',
+          wrap: true,
         },
         {
-          "type": "TextBlock",
-          "$data": "${actions}",
-          "text": "- ${$data}",
-          "wrap": true,
-          "spacing": "Small"
+          type: 'TextBlock',
+          $data: '${actions}',
+          text: '- ${$data}',
+          wrap: true,
+          spacing: 'Small',
         },
         {
-          "type": "TextBlock",
-          "$data": "${answers}",
-          "text": "- ${$data}",
-          "wrap": true,
-          "spacing": "Small"
-        }
-      ]
+          type: 'TextBlock',
+          $data: '${answers}',
+          text: '- ${$data}',
+          wrap: true,
+          spacing: 'Small',
+        },
+      ],
     },
     {
-      "type": "TextBlock",
-      "$data": "${differences}",
-      "text": "${$data}",
-      "wrap": true,
-      "color": "Warning"
+      type: 'TextBlock',
+      $data: '${differences}',
+      text: '${$data}',
+      wrap: true,
+      color: 'Warning',
     },
     {
-      "type": "TextBlock",
-      "$when": "${count(minutes) > 0}",
-      "text": "Minutes",
-      "weight": "Bolder",
-      "wrap": true,
-      "separator": true
+      type: 'TextBlock',
+      $when: '${count(minutes) > 0}',
+      text: 'Minutes',
+      weight: 'Bolder',
+      wrap: true,
+      separator: true,
     },
     {
-      "type": "TextBlock",
-      "$data": "${minutes}",
-      "text": "- ${$data}",
-      "wrap": true,
-      "spacing": "Small"
-    }
+      type: 'TextBlock',
+      $data: '${minutes}',
+      text: '- ${$data}',
+      wrap: true,
+      spacing: 'Small',
+    },
   ],
-  "actions": [
+  actions: [
     {
-      "type": "Action.Execute",
-      "title": "Export the record",
-      "verb": "sd.export",
-      "data": {
-        "ref": "${reference}"
-      }
-    }
-  ]
+      type: 'Action.Execute',
+      title: 'Export the record',
+      verb: 'sd.export',
+      data: {
+        ref: '${reference}',
+      },
+    },
+  ],
 } as const);

@@ -18,100 +18,100 @@ export interface TallyView {
 }
 
 export default template<TallyView>({
-  "type": "AdaptiveCard",
-  "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-  "version": "1.5",
-  "refresh": {
-    "action": {
-      "type": "Action.Execute",
-      "title": "Refresh",
-      "verb": "sd.tally.view",
-      "data": {
-        "ref": "${reference}"
-      }
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  refresh: {
+    action: {
+      type: 'Action.Execute',
+      title: 'Refresh',
+      verb: 'sd.tally.view',
+      data: {
+        ref: '${reference}',
+      },
     },
-    "userIds": "${userIds}"
+    userIds: '${userIds}',
   },
-  "body": [
+  body: [
     {
-      "type": "TextBlock",
-      "text": "${reference}: acknowledgements of the outcome",
-      "weight": "Bolder",
-      "wrap": true
+      type: 'TextBlock',
+      text: '${reference}: acknowledgements of the outcome',
+      weight: 'Bolder',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "Status: ${status}",
-      "weight": "Bolder",
-      "size": "Medium",
-      "color": "${statusColour}",
-      "wrap": true
+      type: 'TextBlock',
+      text: 'Status: ${status}',
+      weight: 'Bolder',
+      size: 'Medium',
+      color: '${statusColour}',
+      wrap: true,
     },
     {
-      "type": "TextBlock",
-      "text": "Version ${version}: ${decision}",
-      "wrap": true
+      type: 'TextBlock',
+      text: 'Version ${version}: ${decision}',
+      wrap: true,
     },
     {
-      "type": "FactSet",
-      "facts": [
+      type: 'FactSet',
+      facts: [
         {
-          "title": "Agree",
-          "value": "${agreed}"
+          title: 'Agree',
+          value: '${agreed}',
         },
         {
-          "title": "Agree, with a note",
-          "value": "${agreedWithNote}"
+          title: 'Agree, with a note',
+          value: '${agreedWithNote}',
         },
         {
-          "title": "Different understanding",
-          "value": "${different}"
+          title: 'Different understanding',
+          value: '${different}',
         },
         {
-          "title": "Not yet answered",
-          "value": "${notAnsweredCount}"
-        }
-      ]
+          title: 'Not yet answered',
+          value: '${notAnsweredCount}',
+        },
+      ],
     },
     {
-      "type": "TextBlock",
-      "$data": "${answers}",
-      "text": "- ${$data}",
-      "wrap": true,
-      "spacing": "Small"
+      type: 'TextBlock',
+      $data: '${answers}',
+      text: '- ${$data}',
+      wrap: true,
+      spacing: 'Small',
     },
     {
-      "type": "TextBlock",
-      "$when": "${waitingFor != ''}",
-      "text": "Waiting for: ${waitingFor}",
-      "wrap": true
-    }
+      type: 'TextBlock',
+      $when: "${waitingFor != ''}",
+      text: 'Waiting for: ${waitingFor}',
+      wrap: true,
+    },
   ],
-  "actions": [
+  actions: [
     {
-      "type": "Action.Execute",
-      "title": "Amend the outcome",
-      "verb": "sd.outcome.open",
-      "data": {
-        "ref": "${reference}"
-      }
+      type: 'Action.Execute',
+      title: 'Amend the outcome',
+      verb: 'sd.outcome.open',
+      data: {
+        ref: '${reference}',
+      },
     },
     {
-      "type": "Action.Execute",
-      "title": "Refresh",
-      "verb": "sd.tally.view",
-      "data": {
-        "ref": "${reference}"
-      }
+      type: 'Action.Execute',
+      title: 'Refresh',
+      verb: 'sd.tally.view',
+      data: {
+        ref: '${reference}',
+      },
     },
     {
-      "$when": "${!ended}",
-      "type": "Action.Execute",
-      "title": "The discussion has ended: start the minutes clock",
-      "verb": "minutes.end",
-      "data": {
-        "ref": "${reference}"
-      }
-    }
-  ]
+      $when: '${!ended}',
+      type: 'Action.Execute',
+      title: 'The discussion has ended: start the minutes clock',
+      verb: 'minutes.end',
+      data: {
+        ref: '${reference}',
+      },
+    },
+  ],
 } as const);
