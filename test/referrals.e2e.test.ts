@@ -1,10 +1,9 @@
 import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
+import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
 
 const text = cards.text;
-const FRONT_DOOR = '19:front-door-westmoor@thread.tacv2';
-const TEAM = '19:front-door-team-general@thread.tacv2';
 
 const ANSWERS: Record<string, cards.Answer>[] = [
   {
@@ -53,20 +52,7 @@ describe('referral triage', () => {
   beforeEach(async () => {
     world = await World.start({ at: '2026-11-23T10:00:00Z' });
     [nia, kim] = await world.install('Nia Evans', 'Kim Lee', 'Sam Okafor');
-    // The Front Door's team installs Concord: Teams sends the install to the team's General
-    // channel, and Concord asks the connector for the team's other channels.
-    world.connector.teamChannels = [FRONT_DOOR];
-    await kim.inChannel(TEAM).post({
-      type: 'conversationUpdate',
-      id: 'install-front-door-team',
-      serviceUrl: world.connector.url,
-      channelId: 'msteams',
-      from: { id: kim.userId, aadObjectId: kim.who.aadObjectId },
-      recipient: { id: '28:concord-test-bot', name: 'Concord' },
-      conversation: { id: TEAM, conversationType: 'channel', tenantId: kim.who.tenantId },
-      channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' },
-      membersAdded: [{ id: '28:concord-test-bot' }],
-    });
+    await installInFrontDoorTeam(world, kim);
   });
   afterEach(async () => world?.stop());
 

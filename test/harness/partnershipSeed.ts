@@ -1,9 +1,7 @@
 import * as cards from './cards';
 import { discussionWithOutcome } from './strategyFlow';
 import { HOUR, World } from './world';
-
-const FRONT_DOOR = '19:front-door-westmoor@thread.tacv2';
-const TEAM = '19:front-door-team-general@thread.tacv2';
+import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './frontDoor';
 
 const MINUTES: Record<string, cards.Answer> = {
   'Information shared by each agency': 'Police: checks on the household. Hospital: findings on admission.',
@@ -60,22 +58,10 @@ export async function seedPartnership(world: World): Promise<void> {
 
   // Three referrals: two decided at once (within the deadline), one not decided.
   const [nia, kim] = await world.install('Nia Evans', 'Kim Lee');
-  world.connector.teamChannels = [FRONT_DOOR];
-  await kim.inChannel(TEAM).post({
-    type: 'conversationUpdate',
-    id: 'install-front-door-team',
-    serviceUrl: world.connector.url,
-    channelId: 'msteams',
-    from: { id: kim.userId, aadObjectId: kim.who.aadObjectId },
-    recipient: { id: '28:concord-test-bot', name: 'Concord' },
-    conversation: { id: TEAM, conversationType: 'channel', tenantId: kim.who.tenantId },
-    channelData: { tenant: { id: kim.who.tenantId }, team: { id: TEAM }, eventType: 'teamMemberAdded' },
-    membersAdded: [{ id: '28:concord-test-bot' }],
-  });
+  await installInFrontDoorTeam(world, kim);
   for (let i = 0; i < SEEDED.referrals; i++) {
     const [first] = await nia.say('refer');
-    let card = (await nia.click(first.attachments[0].content, 'No')).card;
-    for (let step = 0; step < REFERRAL.length; step++) card = (await nia.click(card, step === REFERRAL.length - 1 ? 'Review' : 'Next', REFERRAL[step])).card;
+    const card = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
     const submitted = await nia.click(card, 'Submit the referral');
     const reference = /(REF-\d{4})/.exec(submitted.message ?? '')?.[1];
     if (!reference) throw new Error(`referral not submitted: ${submitted.said}`);
