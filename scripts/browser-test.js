@@ -10,17 +10,7 @@ const net = require('node:net');
 const { chromium } = require('playwright-core');
 const { startPlayground } = require('./playground');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const { CHROMIUM, FLAGS } = require('./chromium');
 
 const freePort = () =>
   new Promise((resolve) => {

@@ -11,17 +11,8 @@ import { seedPartnership } from '../harness/partnershipSeed';
 import { TestEntra } from '../harness/tabTokens';
 import { World } from '../harness/world';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, FLAGS } = require('../../scripts/chromium') as { CHROMIUM: string; FLAGS: string[] };
 const ARTIFACTS = '.artifacts';
 
 describe('the Partnership tab in Chromium', () => {
