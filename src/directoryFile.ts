@@ -57,6 +57,13 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
     if (p.managerAadObjectId && !personIds.has(p.managerAadObjectId.toLowerCase())) {
       problems.push(`person "${p.name}": manager ${p.managerAadObjectId} is not in the people list`);
     }
+    for (const a of p.away ?? []) {
+      const from = DateTime.fromISO(a.from);
+      const until = DateTime.fromISO(a.until);
+      if (!from.isValid || !until.isValid || until < from) problems.push(`person "${p.name}": away from ${a.from} until ${a.until} is not a time span`);
+      if (a.cover && !personIds.has(a.cover.toLowerCase())) problems.push(`person "${p.name}": cover ${a.cover} is not in the people list`);
+      if (a.cover?.toLowerCase() === p.aadObjectId.toLowerCase()) problems.push(`person "${p.name}": cannot cover for themselves`);
+    }
   }
   if (!DateTime.local().setZone(data.partnership.timeZone).isValid) {
     problems.push(`partnership: time zone "${data.partnership.timeZone}" is not a known IANA zone`);

@@ -37,6 +37,18 @@ export interface Person {
   jobTitle: string;
   roles: Role[];
   managerAadObjectId?: string;
+  /** Times the person is away: chases addressed to them go to their cover meanwhile (domain/cover.ts). */
+  away?: Absence[];
+}
+
+/** A time someone is away, in the partnership's local dates, both days included. */
+export interface Absence {
+  /** YYYY-MM-DD: the first day away. */
+  from: string;
+  /** YYYY-MM-DD: the last day away. */
+  until: string;
+  /** Who covers (an aadObjectId in the directory); their manager when none is named. */
+  cover?: string;
 }
 
 export interface Timescales {

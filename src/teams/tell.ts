@@ -17,8 +17,9 @@ export class TeamsTell implements Tell {
     private readonly presenters: Presenters,
   ) {}
 
-  private present<K extends NoticeKind>(n: Notice<K>): Promise<OutboundMessage> | OutboundMessage {
-    return (this.presenters[n.kind] as (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage)(n);
+  private async present<K extends NoticeKind>(n: Notice<K>): Promise<OutboundMessage> {
+    const message = await (this.presenters[n.kind] as (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage)(n);
+    return n.cover ? withCoverNote(message, n.cover) : message;
   }
 
   async tell(notices: Notice[]): Promise<void> {
@@ -31,6 +32,19 @@ export class TeamsTell implements Tell {
   async replace(notice: Notice): Promise<boolean> {
     return this.outbox.replace(notice.about, notice.key, await this.present(notice));
   }
+}
+
+/**
+ * A message that reaches someone's cover says so right under its first line (which stays the case
+ * reference and what is needed): in the card, and in a plain message's text.
+ */
+export function withCoverNote(message: OutboundMessage, why: string): OutboundMessage {
+  const card = message.card as { body?: object[] } | undefined;
+  if (card?.body) {
+    const note = { type: 'TextBlock', text: why, wrap: true, weight: 'Bolder', color: 'Attention' };
+    return { ...message, card: { ...card, body: [card.body[0], note, ...card.body.slice(1)] } };
+  }
+  return { ...message, detail: message.detail ? `${why}\n\n${message.detail}` : why };
 }
 
 /** What the presenters need: each workflow adds its field. */

@@ -25,6 +25,8 @@ interface NoticeBase {
   to: Recipient;
   /** Who needed to reach the recipient: told by name if the recipient cannot be reached. */
   reportTo?: string[];
+  /** Why it reaches someone other than the person it is for (they are away: workflows/cover.ts), said in the message. */
+  cover?: string;
 }
 
 export type Notice<K extends NoticeKind = NoticeKind> = { [P in K]: NoticeBase & { kind: P } & NoticeKinds[P] }[K];

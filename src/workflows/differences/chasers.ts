@@ -4,10 +4,13 @@
  * Each checks the difference first, so a job that runs twice, or late, does no harm.
  */
 import { coverForSilence, currentStage, escalate, hasActed } from '../../domain/professionalDifference';
+import { chaseEach, chaseTo } from '../cover';
 import type { JobPayloads } from '../jobs';
+import type { Notice } from '../notices';
 import type { DifferencePorts } from './ports';
 import { startStage } from './stages';
-import { noticeTo, tellEveryone } from './steps';
+import { noticeTo } from './steps';
+import type { DifferenceNoticeKinds } from './notices';
 
 type StageJob = JobPayloads['pd.deadline'];
 
@@ -22,12 +25,12 @@ export async function deadlinePassed(ports: DifferencePorts, p: JobPayloads['pd.
   const { pd: after } = await ports.differences.apply(p.ref, (pd) => escalate(pd, 'system', p.stage, why, ports.now(), ports.directory, ports.calendar));
   await ports.audit.record({ subject: p.ref, action: 'difference.auto-escalated', actorAadObjectId: undefined, detail: `from stage ${p.stage}` });
   if (currentStage(after).stage !== p.stage) await startStage(ports, after, `escalated automatically: ${why}`);
-  else await tellEveryone(ports, `s${p.stage}|overdue`, { kind: 'pd.overdue', difference: after });
+  else await chaseEveryone(ports, `s${p.stage}|overdue`, { kind: 'pd.overdue', difference: after });
 }
 
 export async function remind(ports: DifferencePorts, p: JobPayloads['pd.remind']): Promise<void> {
   const pd = await stillAt(ports, p);
-  if (pd) await tellEveryone(ports, `s${p.stage}|remind`, { kind: 'pd.reminder', difference: pd });
+  if (pd) await chaseEveryone(ports, `s${p.stage}|remind`, { kind: 'pd.reminder', difference: pd });
 }
 
 /** A manager who has not answered within a working day: their own manager is asked, and the silence recorded. */
@@ -45,7 +48,22 @@ export async function approvalUnanswered(ports: DifferencePorts, p: JobPayloads[
     actorAadObjectId: p.manager,
     detail: cover ? 'their manager asked' : 'nobody above them',
   });
-  if (cover) await ports.tell.tell([noticeTo(cover.aadObjectId, `s${p.stage}|cover`, { kind: 'pd.cover', difference: after, silent: p.manager })]);
+  if (cover) {
+    await ports.tell.tell([
+      { ...noticeTo(cover.aadObjectId, `s${p.stage}|cover`, { kind: 'pd.cover', difference: after, silent: p.manager }), ...chaseTo(ports, cover.aadObjectId) },
+    ]);
+  }
+}
+
+/** Both parties and everyone at the stage are chased; whoever is away, through their cover (workflows/cover.ts). */
+function chaseEveryone(
+  ports: DifferencePorts,
+  key: string,
+  about: DifferenceNoticeKinds['pd.reminder'] & { kind: 'pd.reminder' | 'pd.overdue' },
+): Promise<void> {
+  const pd = about.difference;
+  const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((x) => x.aadObjectId)])];
+  return ports.tell.tell(chaseEach(ports, people).map((r): Notice => ({ ...noticeTo(r.for, key, about), to: r.to, cover: r.cover })));
 }
 
 /** Which chaser runs each kind of due work of this workflow (wired in jobHandlers.ts). */

@@ -4,6 +4,7 @@
  * told. Each checks the record first, so a chaser that runs twice, or late, does no harm.
  */
 import { latest } from '../../domain/minutes';
+import { chaseEach, chaseTo } from '../cover';
 import { JobPayloads } from '../jobs';
 import { MinutesPorts } from './ports';
 
@@ -16,7 +17,7 @@ export async function remindMinuteTaker(p: MinutesPorts, job: JobPayloads['minut
       kind: 'minutes.write',
       key: `${jobId}|message`,
       about: job.ref,
-      to: { person: d.minuteTaker },
+      ...chaseTo(p, d.minuteTaker),
       reportTo: [d.chair],
       discussion: d,
       minutes: m,
@@ -37,13 +38,17 @@ export async function minutesOverdue(p: MinutesPorts, job: JobPayloads['minutes.
     actorAadObjectId: d.minuteTaker,
     detail: manager ? 'chair and manager told' : 'chair told; the minute-taker has no manager in the directory',
   });
-  const told = [...new Set([d.chair, manager?.aadObjectId].filter((x): x is string => !!x))];
+  const told = chaseEach(
+    p,
+    [d.chair, manager?.aadObjectId].filter((x): x is string => !!x),
+  );
   await p.tell.tell(
-    told.map((who) => ({
+    told.map(({ for: who, to, cover }) => ({
       kind: 'minutes.overdue' as const,
       key: `${jobId}|${who}`,
       about: job.ref,
-      to: { person: who },
+      to,
+      cover,
       minutes: m,
       minuteTaker: d.minuteTaker,
     })),
@@ -64,7 +69,7 @@ export async function chaseConfirmation(p: MinutesPorts, job: JobPayloads['minut
         kind: 'minutes.review',
         key: `${jobId}|message`,
         about: job.ref,
-        to: { person: job.person },
+        ...chaseTo(p, job.person),
         reportTo: [d.chair],
         discussion: d,
         minutes: m,
@@ -82,7 +87,7 @@ export async function chaseConfirmation(p: MinutesPorts, job: JobPayloads['minut
       kind: 'minutes.unconfirmed',
       key: `${jobId}|message`,
       about: job.ref,
-      to: { person: manager?.aadObjectId ?? d.chair },
+      ...chaseTo(p, manager?.aadObjectId ?? d.chair),
       recipient: job.person,
       circulatedAt: v.circulatedAt,
     },

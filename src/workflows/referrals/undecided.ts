@@ -1,4 +1,5 @@
 /** A referral still undecided at its deadline: the Front Door managers (or, with none, the Front Door) are chased. */
+import { chaseEach } from '../cover';
 import { Workflow, WorkflowServices } from '../workflow';
 import { ReferralRepository } from './ports';
 
@@ -17,7 +18,10 @@ export class UndecidedReferrals extends Workflow {
     const chased = managers.length ? managers : this.directory.withRole('front-door');
     await this.audit.record({ subject: p.ref, action: 'referral.undecided-at-deadline' });
     await this.tell.tell(
-      chased.map((m) => ({ kind: 'ref.undecided', key: `${p.ref}|chase|${m.aadObjectId}`, about: p.ref, to: { person: m.aadObjectId }, referral: r })),
+      chaseEach(
+        { directory: this.directory, calendar: this.calendar, now: this.now },
+        chased.map((m) => m.aadObjectId),
+      ).map(({ for: who, to, cover }) => ({ kind: 'ref.undecided', key: `${p.ref}|chase|${who}`, about: p.ref, to, cover, referral: r })),
     );
   }
 }

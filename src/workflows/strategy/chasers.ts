@@ -3,6 +3,7 @@
  * a job that runs twice, or late, or after the answer came, does no harm.
  */
 import { currentVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { chaseEach, chaseTo } from '../cover';
 import { PersonChase } from '../jobs';
 import { StrategyUseCase } from './useCase';
 
@@ -22,7 +23,7 @@ export class StrategyChasers extends StrategyUseCase {
         kind: 'sd.ack-request',
         key: `${jobId}|message`,
         about: p.ref,
-        to: { person: p.person },
+        ...chaseTo(this.ports, p.person),
         reportTo: [d.chair],
         discussion: d,
         person: p.person,
@@ -49,7 +50,7 @@ export class StrategyChasers extends StrategyUseCase {
         kind: 'sd.silence',
         key: `${jobId}|message`,
         about: p.ref,
-        to: { person: manager?.aadObjectId ?? d.chair },
+        ...chaseTo(this.ports, manager?.aadObjectId ?? d.chair),
         reportTo: [d.chair],
         discussion: d,
         person: p.person,
@@ -68,7 +69,7 @@ export class StrategyChasers extends StrategyUseCase {
           kind: 'sd.action-due',
           key: `${jobId}|message`,
           about: p.ref,
-          to: { person: a.ownerAadObjectId },
+          ...chaseTo(this.ports, a.ownerAadObjectId),
           reportTo: [d.chair],
           discussion: d,
           actionId: a.id,
@@ -79,14 +80,18 @@ export class StrategyChasers extends StrategyUseCase {
     const { directory } = this.ports;
     const owner = directory.person(a.ownerAadObjectId);
     const manager = owner && directory.manager(owner);
-    const told = [...new Set([d.chair, manager?.aadObjectId].filter((x): x is string => !!x))];
+    const told = chaseEach(
+      this.ports,
+      [d.chair, manager?.aadObjectId].filter((x): x is string => !!x),
+    );
     await this.ports.audit.record({ subject: p.ref, action: 'chased.action-overdue', actorAadObjectId: a.ownerAadObjectId, detail: a.id });
     await this.tell.tell(
-      told.map((who) => ({
+      told.map(({ for: who, ...to }) => ({
         kind: 'sd.action-overdue' as const,
         key: `${jobId}|${who}`,
         about: p.ref,
-        to: { person: who },
+        to: to.to,
+        cover: to.cover,
         actionId: a.id,
         owner: a.ownerAadObjectId,
       })),
@@ -96,6 +101,6 @@ export class StrategyChasers extends StrategyUseCase {
   async remindFollowUp(p: { ref: string; version: number }, jobId: string): Promise<void> {
     const d = await this.ports.discussions.get(p.ref);
     if (!d || currentVersion(d)?.version !== p.version) return;
-    await this.tell.tell([{ kind: 'sd.follow-up-due', key: `${jobId}|message`, about: p.ref, to: { person: d.chair } }]);
+    await this.tell.tell([{ kind: 'sd.follow-up-due', key: `${jobId}|message`, about: p.ref, ...chaseTo(this.ports, d.chair) }]);
   }
 }
