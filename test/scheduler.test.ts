@@ -175,3 +175,17 @@ test('a job nobody handles (left by another version) is parked with that reason,
   expect(await jobs.parkedCount()).toBe(0);
   expect(await jobState(tables, 'from-a-newer-version')).toBe('pending');
 });
+
+test('scheduling many jobs at once: each runs once, and a job that already existed is left as it was', async () => {
+  const { jobs } = await freshStore();
+  expect(await jobs.schedule({ id: 'remind|person-7', kind: 'remind', dueAt: minutes(1), payload: { first: true } })).toBe(true);
+  const many = Array.from({ length: 130 }, (_, i) => ({ id: `remind|person-${i}`, kind: 'remind', dueAt: minutes(i % 3), payload: { i } }));
+  await jobs.scheduleAll([...many, many[0]]);
+  const ran = new Map<string, object>();
+  const sweeper = new Sweeper<Record<string, object>>(jobs, new TestClock(minutes(10)).now, { intervalMs: 1000 });
+  sweeper.handle('remind', { run: async (j) => void ran.set(j.id, j.payload) });
+  expect(await sweeper.sweep()).toBe(130);
+  expect(ran.size).toBe(130);
+  expect(ran.get('remind|person-7')).toEqual({ first: true });
+  expect(ran.get('remind|person-8')).toEqual({ i: 8 });
+});

@@ -46,8 +46,8 @@ export class Outbox implements JobHandler<Delivery>, Notify {
   }
 
   async sendAll(ds: Delivery[]): Promise<void> {
-    // Scheduling is a few storage writes each; in parallel so a large invitation list is quick.
-    await Promise.all(ds.map((d) => this.jobs.schedule({ id: `deliver|${d.key}`, kind: 'deliver', dueAt: this.now(), payload: d })));
+    // In a few transactions, whatever the number of people: a large invitation list is one click.
+    await this.jobs.scheduleAll(ds.map((d) => ({ id: `deliver|${d.key}`, kind: 'deliver', dueAt: this.now(), payload: d })));
     this.sweeper.poke();
   }
 

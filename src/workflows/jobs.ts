@@ -44,4 +44,12 @@ export interface Job<K extends JobKind = JobKind> {
 export interface Schedule {
   /** False when a job with this id already exists: scheduling is idempotent. */
   schedule<K extends JobKind>(job: Job<K>): Promise<boolean>;
+  /**
+   * Many jobs at once (a fan-out to every attendee) in a few storage round trips, not one each:
+   * it runs inside a person's click. A job whose id already exists is left as it is.
+   */
+  scheduleAll(jobs: AnyJob[]): Promise<void>;
 }
+
+/** A job of any one kind, its payload narrowed by its kind. */
+export type AnyJob = { [K in JobKind]: Job<K> }[JobKind];

@@ -1,7 +1,6 @@
-import { Job, JobKind, Schedule } from '../../src/workflows/jobs';
+import { AnyJob, Job, JobKind, Schedule } from '../../src/workflows/jobs';
 
-/** A job of any one kind, its payload narrowed by its kind. */
-export type AnyJob = { [K in JobKind]: Job<K> }[JobKind];
+export type { AnyJob };
 
 /** Due work in memory: scheduled once per id, taken in due order by the test. */
 export class InMemorySchedule implements Schedule {
@@ -16,6 +15,9 @@ export class InMemorySchedule implements Schedule {
     if (this.jobs.has(job.id)) return false;
     this.jobs.set(job.id, job as AnyJob);
     return true;
+  }
+  async scheduleAll(jobs: AnyJob[]): Promise<void> {
+    for (const job of jobs) await this.schedule(job);
   }
   /** The jobs of a kind due by `at`, earliest first, removed as a sweeper would run them. */
   takeDue<K extends JobKind>(kind: K, at: Date): Job<K>[] {

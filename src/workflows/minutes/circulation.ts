@@ -7,6 +7,7 @@ import { DraftForm } from './forms';
 import { Invalid, Refused } from '../../domain/refusals';
 import { StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
+import { AnyJob } from '../jobs';
 import { writable } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView, said } from './views';
@@ -53,23 +54,23 @@ export async function sendLatest(p: MinutesPorts, d: StrategyDiscussion, m: Minu
   const v = latest(m)!;
   const t = p.directory.partnership.timescales;
   const at = new Date(v.circulatedAt);
-  // In parallel: this runs inside a card action, and Teams waits about 5 s.
-  await Promise.all(
-    v.recipients.flatMap((person) => {
+  // A few round trips whatever the number of recipients: this runs inside a card action, and Teams waits about 5 s.
+  await p.jobs.scheduleAll(
+    v.recipients.flatMap((person): AnyJob[] => {
       const payload = { ref: d.reference, version: v.version, person };
       return [
-        p.jobs.schedule({
+        {
           id: `minutes|${d.reference}|v${v.version}|confirm-remind|${person}`,
           kind: 'minutes.confirm.remind',
           dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmReminderWorkingDays),
           payload,
-        }),
-        p.jobs.schedule({
+        },
+        {
           id: `minutes|${d.reference}|v${v.version}|confirm-manager|${person}`,
           kind: 'minutes.confirm.manager',
           dueAt: p.calendar.addWorkingDays(at, t.minutesConfirmManagerWorkingDays),
           payload,
-        }),
+        },
       ];
     }),
   );

@@ -4,6 +4,7 @@
  * (a retry of the same save after a failure half-way) completes what is missing and repeats nothing.
  */
 import { attendees, currentVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { AnyJob } from '../jobs';
 import { Notice } from '../notices';
 import { StrategyPorts } from './ports';
 
@@ -13,39 +14,37 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
   const t = ports.directory.partnership.timescales;
   const sentAt = new Date(v.recordedAt);
   const id = (what: string) => `sd|${d.reference}|v${v.version}|${what}`;
-  const jobs: Promise<boolean>[] = attendees(d).flatMap((person) => {
+  const jobs: AnyJob[] = attendees(d).flatMap((person): AnyJob[] => {
     const payload = { ref: d.reference, version: v.version, person };
     return [
-      schedule.schedule({
+      {
         id: id(`remind-hours|${person}`),
         kind: 'sd.ack.remind',
         dueAt: calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours),
         payload,
-      }),
-      schedule.schedule({ id: id(`remind-next-day|${person}`), kind: 'sd.ack.remind', dueAt: calendar.startOfNextWorkingDay(sentAt), payload }),
-      schedule.schedule({
+      },
+      { id: id(`remind-next-day|${person}`), kind: 'sd.ack.remind', dueAt: calendar.startOfNextWorkingDay(sentAt), payload },
+      {
         id: id(`manager|${person}`),
         kind: 'sd.ack.manager',
         dueAt: calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays),
         payload,
-      }),
+      },
     ];
   });
   for (const a of v.outcome.actions) {
     const payload = { ref: d.reference, version: v.version, actionId: a.id };
     jobs.push(
-      schedule.schedule({ id: id(`action-due|${a.id}`), kind: 'sd.action.due', dueAt: calendar.fromLocal(a.dueDate, t.startOfWorkingDay)!, payload }),
-      schedule.schedule({ id: id(`action-overdue|${a.id}`), kind: 'sd.action.overdue', dueAt: calendar.fromLocal(a.dueDate, t.endOfWorkingDay)!, payload }),
+      { id: id(`action-due|${a.id}`), kind: 'sd.action.due', dueAt: calendar.fromLocal(a.dueDate, t.startOfWorkingDay)!, payload },
+      { id: id(`action-overdue|${a.id}`), kind: 'sd.action.overdue', dueAt: calendar.fromLocal(a.dueDate, t.endOfWorkingDay)!, payload },
     );
   }
   if (v.outcome.followUpDate) {
     const payload = { ref: d.reference, version: v.version };
-    jobs.push(
-      schedule.schedule({ id: id('follow-up'), kind: 'sd.followup.due', dueAt: calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!, payload }),
-    );
+    jobs.push({ id: id('follow-up'), kind: 'sd.followup.due', dueAt: calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!, payload });
   }
-  // In parallel: this runs inside the chair's card action, and Teams waits about 5 s.
-  await Promise.all(jobs);
+  // A few round trips whatever the number of attendees: this runs inside the chair's card action, and Teams waits about 5 s.
+  await schedule.scheduleAll(jobs);
   const asked = v.version === 1 ? 'first' : 'amended';
   const notices: Notice[] = attendees(d).map((person) => ({
     kind: 'sd.ack-request',
