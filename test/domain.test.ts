@@ -112,7 +112,7 @@ describe('the outcome', () => {
     amendmentReason: 'police withdrew',
   };
   test('a s47 enquiry with the threshold not met is inconsistent', () => {
-    expect(() => checkOutcome({ ...valid, threshold: 'not-met' }, d, '2026-11-23')).toThrow(/needs the threshold of significant harm to be met/);
+    expect(() => checkOutcome({ ...valid, threshold: 'not-met' }, d, '2026-11-23')).toThrow(/needs reasonable cause to suspect significant harm/);
   });
   test('an action owned by someone not invited is refused', () => {
     expect(() => checkOutcome({ ...valid, actions: [{ description: 'x', owner: id('Ruth Abbott'), dueDate: '2026-11-24' }] }, d, '2026-11-23')).toThrow(

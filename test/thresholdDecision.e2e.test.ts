@@ -39,3 +39,25 @@ test('threshold met with "no further action" and no reason is refused, naming th
   const [exported] = await attendees[0].say(`export ${reference}`);
   expect(exported.text).toContain('**No section 47 enquiry although the threshold is met**, because: The injury is explained');
 });
+
+test('the threshold is asked, recorded and exported in the words of s47(1): "reasonable cause to suspect" significant harm', async () => {
+  const { reference, chair, attendees } = await discussionWithOutcome(world);
+  const outcomeForm = await chair.invoke('sd.outcome.open', { ref: reference });
+  const threshold = cards.input(outcomeForm.card, 'Reasonable cause to suspect significant harm (s47 threshold)');
+  expect(threshold.choices.map((c: { title: string }) => c.title)).toEqual([
+    'Met: reasonable cause to suspect the child is suffering significant harm',
+    'Met: reasonable cause to suspect the child is likely to suffer significant harm',
+    'Not met: no reasonable cause to suspect significant harm',
+  ]);
+  const said = cards.text((await ackCard(world, attendees[0], reference)) as object);
+  expect(said).toContain('Threshold Met: reasonable cause to suspect the child is likely to suffer significant harm');
+  const [record] = await chair.say(`record ${reference}`);
+  expect(cards.text(record.attachments[0].content)).toContain('Threshold: Met: reasonable cause to suspect the child is likely to suffer significant harm');
+  const [exported] = await chair.say(`export ${reference}`);
+  expect(exported.text).toContain('Threshold: Met: reasonable cause to suspect the child is likely to suffer significant harm');
+  const invitation = await attendees[0].waitForMessage(
+    (a) => a.summary?.startsWith(`${reference}: `) && cards.text(a.attachments?.[0]?.content ?? {}).includes('Please bring'),
+    'the invitation',
+  );
+  expect(cards.text(invitation.attachments[0].content)).toContain('whether there is reasonable cause to suspect significant harm');
+});

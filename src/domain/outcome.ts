@@ -45,7 +45,7 @@ export function enquiryNotFollowing(o: Pick<Outcome, 'threshold' | 'decision'>):
 /** Checks the outcome the chair typed; `today` is the partnership's local date (YYYY-MM-DD). */
 export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: string): Outcome {
   const problems: string[] = [];
-  if (!isChoice(THRESHOLDS, input.threshold)) problems.push('Say whether the threshold of significant harm is met.');
+  if (!isChoice(THRESHOLDS, input.threshold)) problems.push('Say whether there is reasonable cause to suspect significant harm (the s47 threshold).');
   if (!input.rationale.trim()) problems.push('Give the rationale for the threshold decision: why it is or is not met.');
   else if (LEVEL_ONLY.test(input.rationale)) problems.push('Give the rationale for the threshold decision in words: a level alone is not a rationale.');
   if (!isChoice(DECISIONS, input.decision)) problems.push('Choose the decision.');
@@ -65,7 +65,7 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   const decision = input.decision as Decision;
   if (S47.includes(decision) && actions.length === 0) problems.push('A section 47 enquiry needs at least one action with an owner and a due date.');
   if (input.threshold === 'not-met' && S47.includes(decision)) {
-    problems.push('A section 47 enquiry needs the threshold of significant harm to be met: check the threshold or the decision.');
+    problems.push('A section 47 enquiry needs reasonable cause to suspect significant harm (the threshold met): check the threshold or the decision.');
   }
   const noEnquiry = isChoice(THRESHOLDS, input.threshold) && enquiryNotFollowing({ threshold: input.threshold, decision });
   if (noEnquiry && !input.noEnquiryReason?.trim()) {

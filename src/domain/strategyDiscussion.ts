@@ -7,11 +7,12 @@ import { AgencyType } from './directory';
 import { Refused } from './refusals';
 import { referenceForAudit } from './caseReference';
 
+/** The s47(1) threshold, in its words: reasonable cause to suspect significant harm, actual or likely. */
 export type Threshold = 'actual' | 'likely' | 'not-met';
 export const THRESHOLDS: Record<Threshold, string> = {
-  actual: 'Met: actual significant harm',
-  likely: 'Met: likely significant harm',
-  'not-met': 'Not met',
+  actual: 'Met: reasonable cause to suspect the child is suffering significant harm',
+  likely: 'Met: reasonable cause to suspect the child is likely to suffer significant harm',
+  'not-met': 'Not met: no reasonable cause to suspect significant harm',
 };
 
 export type Decision =

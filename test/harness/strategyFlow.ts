@@ -24,7 +24,7 @@ export const CONVENE_ANSWERS: Record<string, cards.Answer> = {
 };
 
 export const OUTCOME_ANSWERS: Record<string, cards.Answer> = {
-  'Threshold of significant harm': 'Met: likely significant harm',
+  'Reasonable cause to suspect significant harm (s47 threshold)': 'Met: reasonable cause to suspect the child is likely to suffer significant harm',
   'Rationale for the threshold decision': 'Unexplained injuries in a non-mobile baby; partner with domestic abuse history.',
   Decision: 'Section 47 enquiry, joint with police',
   'Action 1': 'Joint home visit and interview with both parents',

@@ -56,7 +56,7 @@ export function recordDocument(
     blocks.push(
       { heading: [`Outcome, version ${v.version} (recorded ${when(v.recordedAt)} by `, who(v.recordedBy), ')'], level: 2 },
       ...(v.amendmentReason ? [item('Reason for the amendment: ', typed(v.amendmentReason))] : []),
-      item(`Threshold of significant harm: ${THRESHOLDS[o.threshold]}`),
+      item(`Threshold: ${THRESHOLDS[o.threshold]}`),
       ...(o.noEnquiryReason ? [item(strong('No section 47 enquiry although the threshold is met'), ', because: ', typed(o.noEnquiryReason))] : []),
       item('Rationale: ', typed(o.rationale)),
       item(`Decision: ${DECISIONS[o.decision]}`),

@@ -29,7 +29,7 @@ export default template<InvitationView>({
     { type: 'TextBlock', text: '${purpose}', wrap: true },
     {
       type: 'TextBlock',
-      text: 'Please bring what your agency knows about the child and everyone in the household, including fathers and partners, and be ready to say whether the threshold of significant harm is met. After the discussion you will be asked to acknowledge the outcome.',
+      text: 'Please bring what your agency knows about the child and everyone in the household, including fathers and partners, and be ready to say whether there is reasonable cause to suspect significant harm. After the discussion you will be asked to acknowledge the outcome.',
       wrap: true,
       isSubtle: true,
     },

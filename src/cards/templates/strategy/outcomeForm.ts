@@ -38,7 +38,7 @@ export default template<OutcomeFormView>({
     {
       type: 'Input.ChoiceSet',
       id: id('threshold'),
-      label: 'Threshold of significant harm',
+      label: 'Reasonable cause to suspect significant harm (s47 threshold)',
       style: 'expanded',
       value: '${values.threshold}',
       choices: [{ $data: '${thresholds}', title: '${title}', value: '${value}' }],
