@@ -54,6 +54,7 @@ import { ReferralDrafting } from './workflows/referrals/drafting';
 import { ReferralSubmission } from './workflows/referrals/submission';
 import { FrontDoor } from './workflows/referrals/frontDoor';
 import { UndecidedReferrals } from './workflows/referrals/undecided';
+import { StrategyHandOff } from './workflows/referrals/strategyHandOff';
 import { IncidentClocks } from './workflows/referrals/incidentClock';
 import { IncidentReport } from './workflows/referrals/incidentReport';
 import { ReferralPresenter } from './teams/referralPresenter';
@@ -177,7 +178,10 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
 
   // The chair's live tally waits a moment, so a burst of answers is shown in one update, not fifty.
   const tallies = new Batches(1000, 'tally update');
+  const channelReach = { canReach: async (id: string) => !!(await conversations.channel(id)) };
+  const strategyHandOff = new StrategyHandOff(services, referralStore, channelReach);
   const strategy: Strategy = strategyUseCases({
+    referrals: strategyHandOff,
     discussions: discussionStore,
     minutes: minutesStore,
     audit,
@@ -206,8 +210,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const referrals = {
     drafting: new ReferralDrafting(services, referralForm),
-    submission: new ReferralSubmission(services, referralForm, referralStore, { canReach: async (id) => !!(await conversations.channel(id)) }),
-    frontDoor: new FrontDoor(services, referralStore),
+    submission: new ReferralSubmission(services, referralForm, referralStore, channelReach),
+    frontDoor: new FrontDoor(services, referralStore, strategyHandOff),
   };
   const clocks = new IncidentClocks(services, referralStore);
   const incidents = { report: new IncidentReport(services, incidentForm, referralStore, clocks), clocks };
@@ -216,6 +220,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     minutes,
     differences,
     undecidedReferrals: new UndecidedReferrals(services, referralStore),
+    strategyHandOff,
     incidentClocks: clocks,
   });
   const parkedJobs = new ParkedJobs(services, new SchedulerParkedWork(jobs, sweeper), logger);

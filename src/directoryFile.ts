@@ -68,6 +68,9 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   if (!DateTime.local().setZone(data.partnership.timeZone).isValid) {
     problems.push(`partnership: time zone "${data.partnership.timeZone}" is not a known IANA zone`);
   }
+  const chairsAgency = data.partnership.strategyChairsAgency;
+  if (chairsAgency && !data.agencies.some((a) => a.id === chairsAgency))
+    problems.push(`partnership: strategyChairsAgency "${chairsAgency}" is not in the agencies list`);
   // A reminder is only a reminder before the deadline, which may be the default or the file's own.
   const t = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
   for (const h of t.minutesReminderHours) {

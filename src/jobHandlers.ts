@@ -3,6 +3,7 @@ import { chaseConfirmation, minutesOverdue, remindMinuteTaker } from './workflow
 import { MinutesPorts } from './workflows/minutes/ports';
 import { UndecidedReferrals } from './workflows/referrals/undecided';
 import { IncidentClocks } from './workflows/referrals/incidentClock';
+import { StrategyHandOff } from './workflows/referrals/strategyHandOff';
 import { DifferencePorts } from './workflows/differences/ports';
 import { differenceChasers } from './workflows/differences/chasers';
 import { StrategyChasers } from './workflows/strategy/chasers';
@@ -13,6 +14,7 @@ export interface Chasers {
   differences: DifferencePorts;
   undecidedReferrals: UndecidedReferrals;
   incidentClocks: IncidentClocks;
+  strategyHandOff: StrategyHandOff;
 }
 
 /**
@@ -33,6 +35,7 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('pd.deadline', { run: (job) => differenceChasers['pd.deadline'](c.differences, job.payload) });
   sweeper.handle('pd.remind', { run: (job) => differenceChasers['pd.remind'](c.differences, job.payload) });
   sweeper.handle('pd.approval', { run: (job) => differenceChasers['pd.approval'](c.differences, job.payload) });
+  sweeper.handle('ref.convene.deadline', { run: (job) => c.strategyHandOff.deadlinePassed(job.payload) });
   sweeper.handle('ref.deadline', { run: (job) => c.undecidedReferrals.deadlinePassed(job.payload) });
   sweeper.handle('si.remind', { run: (job) => c.incidentClocks.remind(job.payload) });
   sweeper.handle('si.due', { run: (job) => c.incidentClocks.due(job.payload) });

@@ -9,6 +9,7 @@ import { CaseAccess } from '../src/workflows/caseAccess';
 import { WorkflowServices } from '../src/workflows/workflow';
 import { FormSession } from '../src/workflows/referrals/formSession';
 import { ReferralSubmission } from '../src/workflows/referrals/submission';
+import { StrategyHandOff } from '../src/workflows/referrals/strategyHandOff';
 import { FrontDoor } from '../src/workflows/referrals/frontDoor';
 import { UndecidedReferrals } from '../src/workflows/referrals/undecided';
 import { IncidentClocks } from '../src/workflows/referrals/incidentClock';
@@ -78,7 +79,7 @@ function world(at: string) {
     incidentForm,
     clocks,
     submission: new ReferralSubmission(services, referralForm, store, { canReach: async () => true }),
-    frontDoor: new FrontDoor(services, store),
+    frontDoor: new FrontDoor(services, store, new StrategyHandOff(services, store, { canReach: async () => true })),
     undecided: new UndecidedReferrals(services, store),
     incidents: new IncidentReport(services, incidentForm, store, clocks),
   };

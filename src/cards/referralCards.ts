@@ -106,6 +106,15 @@ export class ReferralCards {
     });
   }
 
+  /** Where the strategy discussion the Front Door decided on stands: convened (which), or by when. */
+  private discussionLine(r: Referral, now: Date): string {
+    if (r.discussion)
+      return `${r.discussion.reference}, convened ${this.calendar.describe(new Date(r.discussion.at))} by ${this.directory.person(r.discussion.chair)?.name ?? 'a chair'}`;
+    if (!r.conveneBy) return 'Not convened yet.';
+    const late = new Date(r.conveneBy).getTime() <= now.getTime() ? ' (overdue: the Front Door managers and the chairs’ managers were told)' : '';
+    return `Not convened yet: a chair convenes it ${this.calendar.phrase(new Date(r.conveneBy), now)}${late}.`;
+  }
+
   /** The referral as the Front Door or the referrer sees it. */
   referral(form: FormDefinition, r: Referral, viewer: { frontDoor: boolean; chair: boolean }, now: Date, error = ''): Card {
     const referrer = this.directory.person(r.referrer);
@@ -127,6 +136,7 @@ export class ReferralCards {
         },
         ...this.sections(form, r.answers),
         { title: 'Front Door decision', lines: [decided] },
+        ...(r.decision?.outcome === 'strategy-discussion' ? [{ title: 'Strategy discussion', lines: [this.discussionLine(r, now)] }] : []),
       ],
       note: error,
       canDecide: viewer.frontDoor && !r.decision,

@@ -82,6 +82,8 @@ export class StrategyCards {
     return renderCard(conveneTemplate, {
       // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one discussion.
       formId: values.formId || randomUUID(),
+      referral: v('referral'),
+      followUpOf: v('followUpOf'),
       errors: errors.join(' '),
       f: inputsOf('purpose', 'omissionReason'),
       values: {
@@ -251,6 +253,7 @@ export class StrategyCards {
       minutes: minutesLines,
       reference: d.reference,
       status: STATUS_WORDS[status(d, acks)],
+      links: this.links(d),
       when: this.calendar.describe(new Date(d.scheduledAt)),
       chair: this.name(d.chair),
       minuteTaker: this.name(d.minuteTaker),
@@ -277,6 +280,15 @@ export class StrategyCards {
         (r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`,
       ),
     });
+  }
+
+  /** The hand-offs on either side of a discussion, as the record shows them. */
+  links(d: StrategyDiscussion): string[] {
+    return [
+      ...(d.referral ? [`Convened from referral ${d.referral}`] : []),
+      ...(d.followUpOf ? [`The follow-up agreed at ${d.followUpOf}`] : []),
+      ...(d.followUp ? [`Its follow-up: ${d.followUp.reference}, convened ${this.calendar.describe(new Date(d.followUp.at))}`] : []),
+    ];
   }
 
   actionDue(d: StrategyDiscussion, actionId: string, headline: string): Card {

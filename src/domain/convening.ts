@@ -20,6 +20,10 @@ export interface ConveneRequest {
   invitees: Partial<Record<CoreRole | 'other', string[]>>;
   /** Why a core role has nobody invited. */
   reasons: Partial<Record<CoreRole, string>>;
+  /** The referral (REF-) it is convened from, already checked by the caller. */
+  referral?: string;
+  /** The discussion (SD-) whose follow-up it is, already checked by the caller. */
+  followUpOf?: string;
 }
 
 const tooLongReason = (role: string, reason: string | undefined) => lengthProblems([[FIELDS.omissionReason, reason, `Why nobody is invited as ${role}`]])[0];
@@ -70,6 +74,8 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
     chair: req.chair,
     minuteTaker: req.minuteTaker,
     referrer: req.referrer || undefined,
+    ...(req.referral ? { referral: req.referral } : {}),
+    ...(req.followUpOf ? { followUpOf: req.followUpOf } : {}),
     babyOrUnborn: req.babyOrUnborn,
     purpose: req.purpose.trim(),
     invitees,

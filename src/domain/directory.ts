@@ -64,6 +64,11 @@ export interface Timescales {
   minutesConfirmManagerWorkingDays: number;
   /** Working hours within which the Front Door decides an urgent referral (a routine one: the end of the next working day). */
   frontDoorUrgentWorkingHours: number;
+  /**
+   * Working days after a Front Door "strategy discussion" decision by whose end a chair convenes it
+   * (an urgent referral: the same working day). Local procedures set it; see docs/directory.md.
+   */
+  strategyConveneWorkingDays: number;
 }
 
 export interface Partnership {
@@ -71,6 +76,8 @@ export interface Partnership {
   timeZone: string;
   emergency: { emergencyNumber: string; outOfHoursNumber: string; frontDoorNumber: string };
   frontDoorChannelId?: string;
+  /** The agency whose chairs convene strategy discussions the Front Door decides on (every chair when absent). */
+  strategyChairsAgency?: string;
   closureDays: string[];
   timescales: Timescales;
   /**
@@ -104,6 +111,7 @@ export const DEFAULT_TIMESCALES: Timescales = {
   minutesConfirmReminderWorkingDays: 1,
   minutesConfirmManagerWorkingDays: 2,
   frontDoorUrgentWorkingHours: 4,
+  strategyConveneWorkingDays: 1,
 };
 
 export class Directory {

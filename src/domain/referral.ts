@@ -34,6 +34,10 @@ export interface Referral {
   submittedAt: string;
   decideBy: string;
   decision?: { outcome: FrontDoorDecision; rationale: string; by: string; at: string };
+  /** Once the Front Door decides on a strategy discussion: a chair convenes it by then. */
+  conveneBy?: string;
+  /** The strategy discussion convened from this referral. */
+  discussion?: { reference: string; chair: string; at: string };
 }
 
 /** The referrer, the Front Door, and, once the Front Door decides on a strategy discussion, the chairs who convene it. */
@@ -43,6 +47,18 @@ export function maySeeReferral(r: Referral, person: Person): boolean {
     person.roles.includes('front-door') ||
     (r.decision?.outcome === 'strategy-discussion' && person.roles.includes('chair'))
   );
+}
+
+/**
+ * The strategy discussion convened from this referral, or why not: one discussion a referral, and
+ * only once the Front Door decided on one.
+ */
+export function linkDiscussion(r: Referral, discussion: { reference: string; chair: string; at: string }): Referral {
+  if (r.decision?.outcome !== 'strategy-discussion')
+    throw new Refused('not-involved', `The Front Door has not decided on a strategy discussion for ${r.reference}, so none can be convened from it.`);
+  if (r.discussion && r.discussion.reference !== discussion.reference)
+    throw new Refused('old-version', `${r.reference} already has its strategy discussion, ${r.discussion.reference}.`);
+  return r.discussion ? r : { ...r, discussion };
 }
 
 export function decide(r: Referral, by: Person, outcome: string, rationale: string, now: Date): Referral {

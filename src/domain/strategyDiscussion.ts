@@ -128,6 +128,12 @@ export interface StrategyDiscussion {
   attendanceRecordedAt?: string;
   versions: OutcomeVersion[];
   differenceRequests: DifferenceRequest[];
+  /** The referral it was convened from (REF-), when the Front Door decided on it. */
+  referral?: string;
+  /** The discussion whose agreed follow-up this is (SD-). */
+  followUpOf?: string;
+  /** The follow-up discussion convened from this one's agreed follow-up. */
+  followUp?: { reference: string; at: string };
   /** When the chair marked the discussion ended: the minutes are due the partnership's `minutesDueHours` clock hours later. */
   endedAt?: string;
 }

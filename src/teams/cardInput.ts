@@ -60,6 +60,14 @@ export function date(data: Data, field: string): string {
   throw unexpectedInput(`"${field}" is not a date`);
 }
 
+/** A case reference of one kind (REF-0001, SD-0001) a card carries, or '' when it carries none. */
+export function caseReferenceOf(prefix: 'REF' | 'SD', data: Data, field: string): string {
+  const v = data[field];
+  if (blank(v)) return '';
+  if (typeof v === 'string' && new RegExp(`^${prefix}-[0-9]{4,6}$`).test(v)) return v;
+  throw unexpectedInput(`"${field}" is not a ${prefix}- reference`);
+}
+
 /** A correction to the minutes, as its card names it: C1, C2… */
 export function correctionId(data: Data, field: string): string {
   const v = data[field];

@@ -9,12 +9,11 @@ import { FRONT_DOOR_DECISIONS } from '../domain/referral';
 import { ReferralCards } from '../cards/referralCards';
 import { StrategyCards } from '../cards/strategyCards';
 import { Reply } from '../workflows/ports';
-import { IncidentClock } from '../workflows/referrals/notices';
-import { FormKind, ReferralView } from '../workflows/referrals/views';
+import { IncidentClock, ReferralNotices } from '../workflows/referrals/notices';
+import { ConveneOffer, FormKind, ReferralView } from '../workflows/referrals/views';
+import { conveneOffer } from '../workflows/referrals/frontDoor';
 import { SeriousIncident } from '../domain/seriousIncident';
 import { Presenters } from './tell';
-
-type ReferralNoticeKind = 'ref.new' | 'ref.decided' | 'ref.undecided' | 'si.reported' | 'si.reminder' | 'si.missed';
 
 const STEP = {
   referral: { verb: 'ref.step', noun: 'Referral' },
@@ -49,10 +48,17 @@ export class ReferralPresenter {
       case 'incident':
         return { card: this.incidentCard(v.incident) };
       case 'convene-offer':
-        return {
-          card: this.strategyCards.convene(v.chair, { purpose: v.purpose, invite_referrer: v.referrer, babyOrUnborn: v.babyOrUnborn ? 'true' : 'false' }),
-        };
+        return { card: this.conveneCard(v) };
     }
+  }
+
+  private conveneCard(v: ConveneOffer) {
+    return this.strategyCards.convene(v.chair, {
+      purpose: v.purpose,
+      invite_referrer: v.referrer,
+      babyOrUnborn: v.babyOrUnborn ? 'true' : 'false',
+      referral: v.referral,
+    });
   }
 
   private incidentCard(si: SeriousIncident, admin = true) {
@@ -63,7 +69,7 @@ export class ReferralPresenter {
     return this.calendar.phrase(new Date(which === 'panel' ? si.panelDueAt : si.rapidReviewDueAt!), this.now());
   }
 
-  notices(): Pick<Presenters, ReferralNoticeKind> {
+  notices(): Pick<Presenters, keyof ReferralNotices> {
     return {
       'ref.new': ({ referral: r }) => ({
         summary: `${r.reference}: new referral${r.urgent ? ', urgent' : ''}`,
@@ -72,6 +78,18 @@ export class ReferralPresenter {
       'ref.decided': ({ referral: r }) => ({
         summary: `${r.reference}: the Front Door decided: ${FRONT_DOOR_DECISIONS[r.decision!.outcome]}.`,
         detail: `Why: ${r.decision!.rationale}`,
+      }),
+      'ref.convene-needed': ({ referral: r, chair }) => ({
+        summary: `${r.reference}: the Front Door decided on a strategy discussion${r.urgent ? ' (urgent)' : ''}. Please convene it ${this.calendar.phrase(new Date(r.conveneBy!), this.now())}.`,
+        card: this.conveneCard(conveneOffer(r, chair)),
+      }),
+      'ref.not-convened': ({ referral: r }) => ({
+        summary: `${r.reference}: the Front Door decided on a strategy discussion${r.urgent ? ' (urgent)' : ''} and none was convened ${this.calendar.phrase(new Date(r.conveneBy!), this.now())}. Please see that a chair convenes it now.`,
+        detail: `The chairs were told when it was decided. Type "record ${r.reference}" to see the referral.`,
+      }),
+      'ref.convened': ({ referral: r }) => ({
+        summary: `${r.reference}: strategy discussion ${r.discussion!.reference} was convened.`,
+        detail: `Convened ${this.calendar.describe(new Date(r.discussion!.at))}. Type "record ${r.reference}" to see the referral.`,
       }),
       'ref.undecided': ({ referral: r }) => ({
         summary: `${r.reference}: this referral${r.urgent ? ' (urgent)' : ''} was due a decision by the end of the working day and has none. Please decide it now.`,

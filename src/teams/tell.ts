@@ -2,6 +2,7 @@ import { Notify, OutboundMessage } from '../workflows/ports';
 import { Notice, NoticeKind, Tell } from '../workflows/notices';
 import { MinutesPresenter } from './minutesPresenter';
 import type { DifferenceNoticeKinds } from '../workflows/differences/notices';
+import type { ReferralNotices } from '../workflows/referrals/notices';
 import { StrategyPresenter } from './strategyPresenter';
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
@@ -51,7 +52,7 @@ export function withCoverNote(message: OutboundMessage, why: string): OutboundMe
 export interface PresenterDeps {
   minutes: MinutesPresenter;
   strategy: StrategyPresenter;
-  referrals: { notices(): Pick<Presenters, 'ref.new' | 'ref.decided' | 'ref.undecided' | 'si.reported' | 'si.reminder' | 'si.missed'> };
+  referrals: { notices(): Pick<Presenters, keyof ReferralNotices> };
   differences: { presenters(): Pick<Presenters, keyof DifferenceNoticeKinds> };
 }
 

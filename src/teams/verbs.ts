@@ -5,7 +5,7 @@
  * an input renamed on one side only fails the build. The case reference (`ref`) is every verb's,
  * checked by onCardAction before any of these runs.
  */
-import { choice, choicesFor, correctionId, count, date, flag, text, version } from './cardInput';
+import { caseReferenceOf, choice, choicesFor, correctionId, count, date, flag, text, version } from './cardInput';
 import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
 import { FRONT_DOOR_DECISIONS } from '../domain/referral';
 import { Form } from '../workflows/forms';
@@ -55,7 +55,9 @@ const clockDate = (data: Data) => ({ date: date(data, 'date' satisfies ReviewFie
 export const VERBS = {
   // Strategy discussions
   'sd.convene.open': none,
-  'sd.convene': (data: Data) => ({ form: form<ConveneForm>(data) }),
+  'sd.convene': (data: Data) => ({
+    form: { ...form<ConveneForm>(data), referral: caseReferenceOf('REF', data, 'referral'), followUpOf: caseReferenceOf('SD', data, 'followUpOf') },
+  }),
   'sd.invitation.reply': (data: Data) => ({ reply: choice(REPLIES, data, 'reply') }),
   'sd.attendance.open': none,
   'sd.attendance.save': (data: Data) => {

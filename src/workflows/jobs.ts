@@ -26,6 +26,7 @@ export interface JobPayloads {
   'pd.remind': { ref: string; stage: number };
   'pd.approval': { ref: string; stage: number; manager: string };
   'ref.deadline': { ref: string };
+  'ref.convene.deadline': { ref: string };
   'si.remind': { ref: string; which: 'panel' | 'review' };
   'si.due': { ref: string; which: 'panel' | 'review' };
 }

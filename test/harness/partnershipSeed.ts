@@ -8,7 +8,8 @@ const MINUTES: Record<string, cards.Answer> = {
   'Analysis of risk and needs, in words': 'A non-mobile baby with unexplained injuries and a carer with a history of violence.',
 };
 
-const REFERRAL: Record<string, cards.Answer>[] = [
+/** A routine referral, answered step by step. */
+export const REFERRAL: Record<string, cards.Answer>[] = [
   {
     'Child’s full name (or “unborn baby of …”)': 'Alex Example',
     'Date of birth, or expected due date if unborn': '2026-06-14',

@@ -8,12 +8,15 @@ import { FIELDS } from '../../domain/limits';
 import { Actor } from '../actor';
 import { Workflow, WorkflowServices } from '../workflow';
 import { ReferralRepository } from './ports';
-import { ReferralView, ReferralViewer } from './views';
+import { ConveneOffer, ReferralView, ReferralViewer } from './views';
+import { StrategyHandOff } from './strategyHandOff';
+import { Person } from '../../domain/directory';
 
 export class FrontDoor extends Workflow {
   constructor(
     services: WorkflowServices,
     private readonly store: ReferralRepository,
+    private readonly handOff: StrategyHandOff,
   ) {
     super(services);
   }
@@ -44,6 +47,7 @@ export class FrontDoor extends Workflow {
     }
     await this.access.note(actor, reference, 'referral.decided', FRONT_DOOR_DECISIONS[r.decision!.outcome]);
     await this.tell.tell([{ kind: 'ref.decided', key: `${reference}|decision`, about: reference, to: { person: r.referrer }, referral: r }]);
+    if (r.decision!.outcome === 'strategy-discussion') r = await this.handOff.decided(reference);
     return { kind: 'referral', referral: r, viewer: this.viewer(actor) };
   }
 
@@ -51,13 +55,19 @@ export class FrontDoor extends Workflow {
   async convene(actor: Actor, reference: string): Promise<ReferralView> {
     const r = await this.load(actor, reference);
     if (!actor.person.roles.includes('chair')) throw new Refused('not-chair', 'Only people with the chair role can convene a strategy discussion.');
-    const a = r.answers;
-    return {
-      kind: 'convene-offer',
-      chair: actor.person,
-      purpose: `Referral ${r.reference}${r.urgent ? ' (urgent)' : ''}: ${a.whatHappened ?? ''}`.slice(0, FIELDS.purpose.max),
-      referrer: r.referrer,
-      babyOrUnborn: a.unborn === 'true',
-    };
+    return conveneOffer(r, actor.person);
   }
+}
+
+/** A chair's convene form, filled in from the referral and linked to it. */
+export function conveneOffer(r: Referral, chair: Person): ConveneOffer {
+  const a = r.answers;
+  return {
+    kind: 'convene-offer',
+    chair,
+    referral: r.reference,
+    purpose: `Referral ${r.reference}${r.urgent ? ' (urgent)' : ''}: ${a.whatHappened ?? ''}`.slice(0, FIELDS.purpose.max),
+    referrer: r.referrer,
+    babyOrUnborn: a.unborn === 'true',
+  };
 }

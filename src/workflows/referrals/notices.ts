@@ -1,4 +1,5 @@
 /** What the referral and serious-incident workflows tell others, kind -> its domain data. */
+import { Person } from '../../domain/directory';
 import { Referral } from '../../domain/referral';
 import { SeriousIncident } from '../../domain/seriousIncident';
 
@@ -9,6 +10,12 @@ export interface ReferralNotices {
   'ref.new': { referral: Referral };
   /** The referrer: the Front Door's decision and why. */
   'ref.decided': { referral: Referral };
+  /** A chair: the Front Door decided on a strategy discussion; convene it (a form filled in from the referral). */
+  'ref.convene-needed': { referral: Referral; chair: Person };
+  /** The Front Door managers and the chairs' managers: no strategy discussion was convened by the deadline. */
+  'ref.not-convened': { referral: Referral };
+  /** The referrer and the Front Door: the strategy discussion was convened. */
+  'ref.convened': { referral: Referral };
   /** The Front Door managers: the referral is past its decision deadline with no decision. */
   'ref.undecided': { referral: Referral };
   /** The partnership admins: a serious incident was reported. */

@@ -20,8 +20,10 @@ export type ReferralView =
   | { kind: 'draft'; form: FormKind; draft: Draft; errors: string[] }
   | { kind: 'referral'; referral: Referral; viewer: ReferralViewer; error?: string }
   | { kind: 'incident'; incident: SeriousIncident; viewer: { admin: boolean } }
-  /** A chair offered to convene a strategy discussion with the referral's details filled in. */
-  | { kind: 'convene-offer'; chair: Person; purpose: string; referrer: string; babyOrUnborn: boolean }
+  | ConveneOffer
   | Said;
+
+/** A chair offered to convene a strategy discussion with the referral's details filled in, linked to it. */
+export type ConveneOffer = { kind: 'convene-offer'; chair: Person; referral: string; purpose: string; referrer: string; babyOrUnborn: boolean };
 
 export const said = (text: string): Said => ({ kind: 'said', text });

@@ -25,6 +25,7 @@ export class Convening extends StrategyUseCase {
     this.conveneForm(actor);
     const { directory, calendar, references, discussions } = this.ports;
     const request = conveneRequest(form, actor.person.aadObjectId, calendar);
+    if (request.referral) await this.ports.referrals.mayConvene(request.referral);
     try {
       // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
       convene(request, 'SD-0000', directory, this.now());
@@ -35,11 +36,13 @@ export class Convening extends StrategyUseCase {
     const { reference, first } = await references.forForm('SD', form.formId || randomUUID());
     if (!first) {
       const existing = await discussions.get(reference);
+      if (existing) await this.handedOver(existing);
       return existing ? { kind: 'convened', discussion: existing } : { kind: 'said', text: `This form was already submitted as ${reference}.` };
     }
     const d: StrategyDiscussion = convene(request, reference, directory, this.now());
     await discussions.create(d);
     await this.note(actor, d.reference, 'convened', `${d.invitees.length} invited; ${d.omissions.length} core roles left out with a reason`);
+    await this.handedOver(d);
     await this.tell.tell(
       d.invitees.map((i) => ({
         kind: 'sd.invitation' as const,
@@ -52,6 +55,11 @@ export class Convening extends StrategyUseCase {
       })),
     );
     return { kind: 'convened', discussion: d };
+  }
+
+  /** What the discussion was convened from learns of it (again after a failure half-way: each step is idempotent). */
+  private async handedOver(d: StrategyDiscussion): Promise<void> {
+    if (d.referral) await this.ports.referrals.convened(d.referral, d);
   }
 
   async replyToInvitation(actor: Actor, reference: string, reply: string): Promise<StrategyView> {

@@ -10,7 +10,8 @@ export type FormValues = Record<string, string>;
 /** The convene form's inputs; `Role` is the template's own `${role}` where it repeats a row per role. */
 export type ConveneField<Role extends string = CoreRole> =
   'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}`;
-export type ConveneForm = Form<ConveneField> & { formId?: string };
+/** Besides its inputs, the convene form carries what it was filled in from: a referral (REF-) or a first discussion (SD-). */
+export type ConveneForm = Form<ConveneField> & { formId?: string; referral?: string; followUpOf?: string };
 
 /** The attendance form: one choice per invitee, named by their directory id. */
 export type AttendanceField<Id extends string = string> = `att_${Id}`;
@@ -58,6 +59,8 @@ export function conveneRequest(form: ConveneForm, chair: string, calendar: Worki
     purpose: form.purpose ?? '',
     invitees,
     reasons,
+    referral: form.referral || undefined,
+    followUpOf: form.followUpOf || undefined,
   };
 }
 

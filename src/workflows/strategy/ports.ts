@@ -51,7 +51,16 @@ export interface TallyUpdates {
   soon(reference: string, version: number): void;
 }
 
+/** The referral a discussion is convened from (the referrals workflow keeps it). */
+export interface ReferralLink {
+  /** Refused unless a discussion may be convened from this referral now. */
+  mayConvene(reference: string): Promise<void>;
+  /** The referral shows the discussion, and the referrer and the Front Door are told. Idempotent. */
+  convened(reference: string, discussion: StrategyDiscussion): Promise<void>;
+}
+
 export interface StrategyPorts {
+  referrals: ReferralLink;
   discussions: DiscussionRepository;
   /** The minutes, read for the record. */
   minutes: Pick<MinutesRepository, 'get' | 'confirmations'>;

@@ -44,6 +44,9 @@ export function recordDocument(
     item('Chair: ', who(d.chair)),
     item('Minute-taker: ', who(d.minuteTaker)),
     item('About: ', typed(d.purpose)),
+    ...(d.referral ? [item(`Convened from referral ${d.referral}`)] : []),
+    ...(d.followUpOf ? [item(`The follow-up agreed at ${d.followUpOf}`)] : []),
+    ...(d.followUp ? [item(`Its follow-up: ${d.followUp.reference}, convened ${when(d.followUp.at)}`)] : []),
     ...d.warnings.map((w) => item('Warning: ', typed(w))),
     heading('Invited and attendance'),
     ...d.invitees.map((i) =>

@@ -6,6 +6,9 @@ import type { InputsOf } from '../../../domain/limits';
 /** The view model this template expands (its `$root`). */
 export interface ConveneView {
   formId: string;
+  /** What the form was filled in from, carried back when it is submitted: a referral (REF-) or a first discussion (SD-), or ''. */
+  referral: string;
+  followUpOf: string;
   errors: string;
   f: InputsOf<'purpose' | 'omissionReason'>;
   /** The fields not repeated per role. */
@@ -34,6 +37,18 @@ export default template<ConveneView>({
       text: 'Invite by role. For each role in the core set, invite someone or say why not.',
       wrap: true,
       isSubtle: true,
+    },
+    {
+      type: 'TextBlock',
+      $when: "${referral != ''}",
+      text: 'Convened from referral ${referral}: the referrer and the Front Door are told when you convene it.',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      $when: "${followUpOf != ''}",
+      text: 'The follow-up discussion agreed at ${followUpOf}: it is linked to it.',
+      wrap: true,
     },
     {
       type: 'TextBlock',
@@ -139,6 +154,8 @@ export default template<ConveneView>({
       verb: 'sd.convene',
       data: {
         formId: '${formId}',
+        referral: '${referral}',
+        followUpOf: '${followUpOf}',
       },
     },
   ],

@@ -5,6 +5,8 @@ export interface RecordView {
   minutes: string[];
   reference: string;
   status: string;
+  /** Where it came from and what followed it: the referral, the first discussion, the follow-up. */
+  links: string[];
   when: string;
   chair: string;
   minuteTaker: string;
@@ -31,6 +33,12 @@ export default template<RecordView>({
       type: 'TextBlock',
       text: 'Status: ${status}',
       weight: 'Bolder',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      $data: '${links}',
+      text: '${$data}',
       wrap: true,
     },
     {
