@@ -10,6 +10,7 @@ import { linkDiscussion, Referral } from '../../domain/referral';
 import { Refused } from '../../domain/refusals';
 import { Workflow, WorkflowServices } from '../workflow';
 import { Notice } from '../notices';
+import { chaseEach } from '../cover';
 import { ChannelReach, ReferralRepository } from './ports';
 
 export class StrategyHandOff extends Workflow {
@@ -62,10 +63,13 @@ export class StrategyHandOff extends Workflow {
     if (!r || r.discussion || r.decision?.outcome !== 'strategy-discussion') return;
     const frontDoorManagers = this.directory.withRole('front-door').filter((x) => x.roles.includes('manager'));
     const chairsManagers = this.chairs().map((c) => this.directory.manager(c) ?? c);
-    const told = [...new Set([...frontDoorManagers, ...chairsManagers].map((x) => x.aadObjectId))];
+    // Someone away is covered (workflows/cover.ts): the chase reaches their cover and says why.
+    const told = chaseEach({ directory: this.directory, calendar: this.calendar, now: this.now }, [
+      ...new Set([...frontDoorManagers, ...chairsManagers].map((x) => x.aadObjectId)),
+    ]);
     await this.audit.record({ subject: p.ref, action: 'referral.not-convened-at-deadline', detail: `${told.length} told` });
     await this.tell.tell(
-      told.map((who) => ({ kind: 'ref.not-convened', key: `${p.ref}|not-convened|${who}`, about: p.ref, to: { person: who }, referral: r })),
+      told.map(({ for: who, to, cover }) => ({ kind: 'ref.not-convened', key: `${p.ref}|not-convened|${who}`, about: p.ref, to, cover, referral: r })),
     );
   }
 
