@@ -176,8 +176,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const references = new References(tables);
   const services: WorkflowServices = { access, tell, jobs, audit, directory, calendar, references, now };
 
-  // The chair's live tally waits a moment, so a burst of answers is shown in one update, not fifty.
-  const tallies = new Batches(1000, 'tally update');
+  // The chair's live card waits a moment, so a burst of answers is shown in one update, not fifty.
+  const chairCards = new Batches(1000, 'chair card update');
   const channelReach = { canReach: async (id: string) => !!(await conversations.channel(id)) };
   const strategyHandOff = new StrategyHandOff(services, referralStore, channelReach);
   const strategy: Strategy = strategyUseCases({
@@ -191,7 +191,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     directory,
     calendar,
     now,
-    tallies: { soon: (ref, version) => tallies.later(ref, () => strategy.acknowledgements.refreshTally({ ref, version })) },
+    chairCards: { soon: (ref) => chairCards.later(ref, () => strategy.acknowledgements.refreshChairCard(ref)) },
   });
   const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
   const differenceStore = new DifferenceStore(tables);
@@ -233,7 +233,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const workflows = [
     new ReferralRoutes(referrals, incidents, referralPresenter),
     new DifferenceRoutes(differences, differencePresenter, guard, files),
-    new StrategyRoutes(strategy, strategyPresenter, files),
+    new StrategyRoutes(strategy, strategyPresenter, files, outbox),
     new MinutesRoutes(minutes, services.access, minutesPresenter),
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),
@@ -291,7 +291,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
         server.close(() => resolve());
       });
       stopWatching();
-      tallies.stop();
+      chairCards.stop();
       await sweeper.stop();
       await refusals.flush();
       await sealer.stop();

@@ -64,7 +64,7 @@ function world(at = '2026-11-23T10:00:00Z') {
   const schedule = new InMemorySchedule();
   const tell = new RecordingTell();
   const references = new InMemoryReferences();
-  const tallies: string[] = [];
+  const chairCards: string[] = [];
   const s: Strategy = strategyUseCases({
     // No referrals here: a discussion convened from one is tested end to end (test/strategyHandOff.e2e.test.ts).
     referrals: { mayConvene: () => Promise.reject(new Error('no referrals in these tests')), convened: () => Promise.resolve() },
@@ -77,7 +77,7 @@ function world(at = '2026-11-23T10:00:00Z') {
     calendar,
     now: clock.now,
     minutes: { get: async () => undefined, confirmations: async () => [] },
-    tallies: { soon: (ref, version) => tallies.push(`${ref} v${version}`) },
+    chairCards: { soon: (ref) => chairCards.push(ref) },
   });
   /** Runs the chasers due by now, as the sweeper does. */
   const runDue = async (iso: string) => {
@@ -101,7 +101,7 @@ function world(at = '2026-11-23T10:00:00Z') {
     expect(saved.kind).toBe('tally');
     return d.reference;
   };
-  return { clock, discussions, audit, schedule, tell, references, tallies, s, runDue, withOutcome };
+  return { clock, discussions, audit, schedule, tell, references, chairCards, s, runDue, withOutcome };
 }
 
 const errorsOf = (v: StrategyView) => (v.kind === 'convene-form' ? (v.errors ?? []).join(' ') : '');
@@ -148,13 +148,13 @@ describe('convening', () => {
 });
 
 describe('acknowledgement', () => {
-  test('recording the outcome asks every attendee and shows the chair an empty tally', async () => {
+  test('recording the outcome asks every attendee; the chair’s tally is their own card, not a second message', async () => {
     const w = world();
     const ref = await w.withOutcome();
     const d = (await w.discussions.get(ref))!;
     const asked = w.tell.told.filter((n) => n.kind === 'sd.ack-request');
     expect(asked.map((n) => n.kind === 'sd.ack-request' && [n.person, n.asked])).toEqual(d.invitees.map((i) => [i.aadObjectId, 'first']));
-    expect(w.tell.to(id('Sam Okafor'), 'sd.tally').map((n) => n.acks)).toEqual([[]]);
+    expect(w.tell.told.filter((n) => 'person' in n.to && n.to.person === id('Sam Okafor'))).toEqual([]);
   });
 
   test('the first answer stands: a second, different answer shows the first', async () => {
@@ -167,7 +167,7 @@ describe('acknowledgement', () => {
     expect(second.kind === 'acknowledgement' && second.ack?.answer).toBe('agree');
     expect(await w.discussions.acknowledgements(ref)).toHaveLength(1);
     expect(w.tell.told.some((n) => n.kind === 'sd.different')).toBe(false);
-    expect(w.tallies).toEqual([`${ref} v1`]);
+    expect(w.chairCards).toEqual([ref]);
   });
 
   test('a different understanding tells the chair and makes the record disputed', async () => {
@@ -236,7 +236,9 @@ describe('chasing acknowledgements', () => {
     const ref = await w.withOutcome();
     w.clock.set(new Date('2026-11-23T11:00:00Z'));
     await w.s.outcomes.saveOutcome(actor('Sam Okafor'), ref, 1, { ...OUTCOME, amendmentReason: 'The police visit separately' });
-    expect(w.tell.to(id('Nia Evans'), 'sd.ack-request').map((n) => n.asked)).toEqual(['first', 'amended']);
+    // The request for version 1 now points to version 2 (replaced in place), and version 2 is asked.
+    expect(w.tell.to(id('Nia Evans'), 'sd.ack-superseded').map((n) => n.version)).toEqual([1]);
+    expect(w.tell.to(id('Nia Evans'), 'sd.ack-request').map((n) => n.asked)).toEqual(['amended']);
     await w.runDue('2026-11-23T12:00:00Z'); // version 1's two hours: version 1 is replaced
     expect(reminders(w, 'Nia Evans')).toHaveLength(0);
     await w.runDue('2026-11-23T13:00:00Z'); // version 2's

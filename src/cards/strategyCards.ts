@@ -32,6 +32,7 @@ import invitationTemplate from './templates/strategy/invitation';
 import outcomeFormTemplate from './templates/strategy/outcomeForm';
 import recordTemplate from './templates/strategy/record';
 import tallyTemplate from './templates/strategy/tally';
+import supersededTemplate from './templates/superseded';
 
 import { ACTION_ROWS } from '../workflows/strategy/forms';
 
@@ -203,6 +204,12 @@ export class StrategyCards {
   ): Card {
     const current = currentVersion(d)!;
     const superseded = version.version !== current.version;
+    if (superseded) {
+      return renderCard(supersededTemplate, {
+        headline: `${d.reference}: replaced by version ${current.version}`,
+        line: `The outcome was amended on ${this.calendar.describe(new Date(current.recordedAt))}. Open the card for version ${current.version}, further down this chat, and answer that one.`,
+      });
+    }
     const request = d.differenceRequests.find((r) => r.aadObjectId === person.aadObjectId && r.version === version.version);
     return renderCard(acknowledgeTemplate, {
       reference: d.reference,
@@ -212,13 +219,12 @@ export class StrategyCards {
       when: this.calendar.describe(new Date(d.scheduledAt)),
       chair: this.name(d.chair),
       amendmentReason: version.amendmentReason ?? '',
-      superseded: superseded ? `This version has been replaced by version ${current.version}; please answer that one.` : '',
       ...this.outcomeParts(version.outcome),
       error: options.error ?? '',
       f: inputsOf('acknowledgementNote'),
-      canAnswer: !ack && !superseded,
+      canAnswer: !ack,
       yourAnswer: ack ? `Your answer: ${ANSWERS[ack.answer]}${ack.note ? `: “${ack.note}”` : ''} (${this.calendar.describe(new Date(ack.at))})` : '',
-      canRaiseDifference: ack?.answer === 'different' && !request && !superseded,
+      canRaiseDifference: ack?.answer === 'different' && !request,
       differenceLine: request
         ? `You raised professional difference ${request.difference ?? ''} on ${this.calendar.describe(new Date(request.at))}. It is on the record.`
         : ack?.answer === 'different'

@@ -1,6 +1,6 @@
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
-import { encodeKey, readJson, Tables } from '../store/tables';
+import { encodeKey, readJson, statusOf, Tables } from '../store/tables';
 import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from './rateLimiter';
@@ -63,6 +63,24 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     return true;
   }
 
+  /**
+   * A message Concord did not send proactively but answered into (a card the person clicked, now
+   * showing a live view): recorded as delivered under `key`, so `replace` updates it from now on.
+   */
+  async hold(subject: string, key: string, to: string, reference: Address, activityId: string): Promise<void> {
+    await this.record({ key, subject }, { status: 'delivered', to, activityId, reference, at: this.now().toISOString() });
+  }
+
+  /** The held message shows something else now (a form being filled in): no more updates to it. */
+  async letGo(subject: string, key: string): Promise<void> {
+    await this.tables
+      .client('deliveries')
+      .deleteEntity(encodeKey(subject), encodeKey(key))
+      .catch((e: unknown) => {
+        if (statusOf(e) !== 404) throw e;
+      });
+  }
+
   /** Messages to one conversation go in the order they were asked for; conversations side by side. */
   lane(job: DueJob<Delivery>): string {
     const d = job.payload;
@@ -122,7 +140,7 @@ export class Outbox implements JobHandler<Delivery>, Notify {
   }
 
   /** The latest outcome of a delivery (a retried delivery's 'failed' can become 'delivered'). */
-  private async record(d: Delivery, outcome: DeliveryOutcome): Promise<void> {
+  private async record(d: Pick<Delivery, 'subject' | 'key'>, outcome: DeliveryOutcome): Promise<void> {
     await this.tables
       .client('deliveries')
       .upsertEntity({ partitionKey: encodeKey(d.subject), rowKey: encodeKey(d.key), json: JSON.stringify(outcome) }, 'Replace');

@@ -1,11 +1,31 @@
+import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
+import { Address } from '../delivery/messenger';
 import { Actor } from '../workflows/actor';
 import { VERB_KEY } from './turnTelemetry';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { Refused } from '../domain/refusals';
-import { actionData, actionTrigger, actorOf, answerCardAction, CardReply } from './turn';
+import { actionData, actionTrigger, actorOf, answerCardAction, CardHold, CardReply } from './turn';
 import { text } from './cardInput';
 import { parse, Verb, VerbData } from './verbs';
+
+/** Where live cards are: the message a card action came from becomes the one to update (delivery/outbox). */
+export interface CardMessages {
+  hold(subject: string, key: string, to: string, reference: Address, activityId: string): Promise<void>;
+  letGo(subject: string, key: string): Promise<void>;
+}
+
+/**
+ * Teams names the message a clicked card is in (replyToId): an answer that is a live card makes
+ * that message the one Concord updates for this person. Only in a 1:1 chat: a card in a channel is
+ * everyone's, not this person's.
+ */
+async function keep(context: TurnContext, messages: CardMessages, hold: CardHold): Promise<void> {
+  const a = context.activity;
+  if (!a.replyToId || a.conversation?.conversationType !== 'personal') return;
+  if (!hold.live) return messages.letGo(hold.subject, hold.key);
+  await messages.hold(hold.subject, hold.key, actorOf(context).person.aadObjectId, TurnContext.getConversationReference(a), a.replyToId);
+}
 
 export type Guard = (actor: Actor, reference: string, step: () => Promise<CardReply>) => Promise<CardReply>;
 /** One verb's work, given its parsed data (`VerbData[verb]`). */
@@ -18,7 +38,14 @@ export type Step<D> = (actor: Actor, data: D, ref: string) => Promise<CardReply>
  * person is not involved in, whatever else it carries. Then the verb's own values are parsed
  * (teams/verbs.ts), and a forged one is audited with the verb it came with.
  */
-export function onCardAction<V extends Verb>(app: Application<TurnState>, verb: V, guard: Guard, step: Step<VerbData[V]>, view?: Step<VerbData[V]>): void {
+export function onCardAction<V extends Verb>(
+  app: Application<TurnState>,
+  verb: V,
+  guard: Guard,
+  step: Step<VerbData[V]>,
+  view?: Step<VerbData[V]>,
+  messages?: CardMessages,
+): void {
   app.adaptiveCards.actionExecute(verb, async (context) => {
     context.turnState.set(VERB_KEY, verb);
     const actor = actorOf(context);
@@ -36,8 +63,9 @@ export function onCardAction<V extends Verb>(app: Application<TurnState>, verb: 
         throw e;
       }
     };
-    const reply = automatic && !view ? { message: 'Nothing to refresh.' } : await guard(actor, ref, run);
+    const reply: CardReply = automatic && !view ? { message: 'Nothing to refresh.' } : await guard(actor, ref, run);
     await answerCardAction(context, reply);
+    if (reply.holds && messages) await keep(context, messages, reply.holds);
     return '';
   });
 }

@@ -76,10 +76,22 @@ export class StrategyPresenter {
         const person = { aadObjectId: n.person, userId: await this.userId(n.person) };
         return { summary: headline, card: this.cards.acknowledgement(n.discussion, currentVersion(n.discussion)!, person, undefined, { headline }) };
       },
-      'sd.tally': async (n) => ({
-        summary: `${n.about}: acknowledgements of the outcome`,
-        card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)),
-      }),
+      'sd.chair-card': async (n) =>
+        currentVersion(n.discussion)
+          ? { summary: `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)) }
+          : { summary: `${n.about}: strategy discussion convened`, card: this.cards.convened(n.discussion) },
+      'sd.ack-superseded': (n) => {
+        const current = currentVersion(n.discussion)!.version;
+        return {
+          summary: `${n.about}: replaced by version ${current}`,
+          card: this.cards.acknowledgement(
+            n.discussion,
+            n.discussion.versions.find((v) => v.version === n.version)!,
+            { aadObjectId: n.person },
+            undefined,
+          ),
+        };
+      },
       'sd.different': (n) => ({
         summary: `${n.about}: ${this.name(n.person) ?? 'An attendee'} understood the outcome differently. The record now shows the outcome as disputed.`,
         detail: `What they understood: “${n.note}”`,

@@ -8,21 +8,35 @@ import { card, WorkflowRoutes } from './app';
 import { FileDelivery } from './files';
 import { RecordDocument } from '../documents/document';
 import { markdown } from '../documents/markdown';
-import { Guard, onCardAction, Step } from './cardAction';
+import { CardMessages, Guard, onCardAction, Step } from './cardAction';
+import { chairCardKey } from '../workflows/strategy/notices';
 import { Verb, VerbData } from './verbs';
 import { referenceIn } from './referenceInText';
-import { actorOf, CardReply } from './turn';
+import { actorOf, CardHold, CardReply } from './turn';
 
 export class StrategyRoutes implements WorkflowRoutes {
   constructor(
     private readonly strategy: Strategy,
     private readonly presenter: StrategyPresenter,
     private readonly files: FileDelivery,
+    private readonly messages: CardMessages,
   ) {}
 
   /** Runs a use case and presents its view to the person who acted. */
   private present(actor: Actor, view: StrategyView | Promise<StrategyView>): Promise<CardReply> {
-    return Promise.resolve(view).then((v) => this.presenter.reply(v, actor));
+    return Promise.resolve(view).then((v) => ({ ...this.presenter.reply(v, actor), holds: this.chairCard(v, actor) }));
+  }
+
+  /**
+   * The chair convenes, records attendance and the outcome in one message: it is their live card
+   * while it shows the discussion (replies, then the tally), and left alone while it is a form.
+   */
+  private chairCard(v: StrategyView, actor: Actor): CardHold | undefined {
+    if (v.kind === 'said' || v.kind === 'convene-form' || v.discussion.chair !== actor.person.aadObjectId) return undefined;
+    const subject = v.discussion.reference;
+    if (v.kind === 'convened' || v.kind === 'tally') return { subject, key: chairCardKey(subject), live: true };
+    if (v.kind === 'attendance-form' || v.kind === 'outcome-form') return { subject, key: chairCardKey(subject), live: false };
+    return undefined;
   }
 
   registerCommands(app: Application<TurnState>): void {
@@ -48,7 +62,7 @@ export class StrategyRoutes implements WorkflowRoutes {
   registerActions(app: Application<TurnState>): void {
     const s = this.strategy;
     const guard: Guard = (actor, ref, step) => s.convening.guard(actor, ref, step);
-    const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view);
+    const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view, this.messages);
     const show =
       <V extends Verb>(use: (actor: Actor, data: VerbData[V], ref: string) => StrategyView | Promise<StrategyView>): Step<VerbData[V]> =>
       (actor, data, ref) =>

@@ -22,8 +22,19 @@ export function isCardAction(activity: Partial<Activity>): boolean {
   return activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action';
 }
 
-/** What a card action answers: a card that replaces the clicker's card, or a short message. */
-export type CardReply = Reply;
+/**
+ * Which live card the answer is, so that Concord can update that message later: `live` when the
+ * card shows the case's state (updated as it changes), not live when it is a form being filled in
+ * (an update would wipe what the person is typing).
+ */
+export interface CardHold {
+  subject: string;
+  key: string;
+  live: boolean;
+}
+
+/** What a card action answers: a card that replaces the clicker's card (perhaps a live one), or a short message. */
+export type CardReply = Reply & { holds?: CardHold };
 
 /**
  * Answer a Universal Action ourselves rather than through teams-ai's return value: teams-ai turns

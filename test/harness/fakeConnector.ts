@@ -9,6 +9,8 @@ export interface ConnectorCall {
   activityId?: string;
   body: any;
   at: number;
+  /** The id this connector gave a new activity (what Teams later sends as an invoke's replyToId). */
+  sentId?: string;
 }
 
 type Fault = { status: number; headers?: Record<string, string> };
@@ -64,6 +66,24 @@ export class FakeConnector {
 
   updates(conversationId: string): ConnectorCall[] {
     return this.calls.filter((c) => c.method === 'PUT' && c.conversationId === conversationId);
+  }
+
+  /** Updates (PUT) of one message. */
+  updatesOf(conversationId: string, activityId: string): ConnectorCall[] {
+    return this.updates(conversationId).filter((c) => c.activityId === activityId);
+  }
+
+  /** The id of the message that carried this card (the very object a test read from `calls`). */
+  messageIdOf(card: unknown): string | undefined {
+    const call = this.calls.find((c) => (c.method === 'POST' || c.method === 'PUT') && c.body?.attachments?.some((a: any) => a.content === card));
+    return call?.method === 'PUT' ? call.activityId : call?.sentId;
+  }
+
+  /** The card a message shows now: its latest update, or what was sent. */
+  cardNow(conversationId: string, activityId: string): any {
+    const updates = this.updatesOf(conversationId, activityId);
+    if (updates.length) return updates[updates.length - 1].body?.attachments?.[0]?.content;
+    return this.calls.find((c) => c.method === 'POST' && c.sentId === activityId)?.body?.attachments?.[0]?.content;
   }
 
   async waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
@@ -123,7 +143,10 @@ export class FakeConnector {
     if (req.method === 'GET' && m?.[2] === 'members') {
       return send(200, { id: call.activityId, name: 'Member', aadObjectId: call.activityId?.replace(/^29:/, '') });
     }
-    if (req.method === 'POST' && m?.[2] === 'activities') return send(201, { id: `activity-${++this.counter}` });
+    if (req.method === 'POST' && m?.[2] === 'activities') {
+      call.sentId = `activity-${++this.counter}`;
+      return send(201, { id: call.sentId });
+    }
     if (req.method === 'PUT' && m?.[2] === 'activities') return send(200, { id: call.activityId });
     return send(404, { error: { code: 'NotFound', message: path } });
   }

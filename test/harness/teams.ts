@@ -8,6 +8,9 @@ export const BOT = { id: '28:concord-test-bot', name: 'Concord' };
 
 let seq = 0;
 
+/** The message each card a test holds lives in: a card a button returned replaces the one clicked, in the same message. */
+const messageOfCard = new WeakMap<object, string>();
+
 export interface HttpAnswer {
   status: number;
   body: any;
@@ -122,15 +125,24 @@ export class TeamsUser {
   ): Promise<InvokeAnswer> {
     const button = cards.action(card, title);
     const data = { ...cards.fill(card, answers), ...(button.data ?? {}), ...(options.data ?? {}) };
-    return this.send(button.verb, data, options.trigger);
+    // Teams names the message the card is in (replyToId): Concord may update that message later.
+    const messageId = messageOfCard.get(card) ?? this.connector.messageIdOf(card);
+    const answer = await this.send(button.verb, data, options.trigger, messageId);
+    if (messageId && answer.http.body?.type === 'application/vnd.microsoft.card.adaptive') messageOfCard.set(answer.http.body.value, messageId);
+    return answer;
   }
 
-  private invokeActivity(verb: string, data: object, trigger: 'manual' | 'automatic'): object {
+  /** The message that holds this card (for a card returned by a button, the message of the card clicked). */
+  messageIdOf(card: object): string | undefined {
+    return messageOfCard.get(card) ?? this.connector.messageIdOf(card);
+  }
+
+  private invokeActivity(verb: string, data: object, trigger: 'manual' | 'automatic', messageId = 'card-message-id'): object {
     return {
       ...this.base(),
       type: 'invoke',
       name: 'adaptiveCard/action',
-      replyToId: 'card-message-id',
+      replyToId: messageId,
       value: { action: { type: 'Action.Execute', verb, data }, trigger },
     };
   }
@@ -142,8 +154,8 @@ export class TeamsUser {
     return this.send(verb, data, trigger);
   }
 
-  private async send(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeAnswer> {
-    return new InvokeAnswer(await this.post(this.invokeActivity(verb, data, trigger)));
+  private async send(verb: string, data: object, trigger: 'manual' | 'automatic' = 'manual', messageId?: string): Promise<InvokeAnswer> {
+    return new InvokeAnswer(await this.post(this.invokeActivity(verb, data, trigger, messageId)));
   }
 
   /**

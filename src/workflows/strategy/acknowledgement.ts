@@ -5,6 +5,7 @@ import { ANSWERS, attendees, currentVersion, mustBeChair } from '../../domain/st
 import { Actor } from '../actor';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
+import { chairCardKey } from './notices';
 
 export class Acknowledgements extends StrategyUseCase {
   /**
@@ -33,7 +34,7 @@ export class Acknowledgements extends StrategyUseCase {
       return { kind: 'acknowledgement', discussion: d, version: v, ack: await discussions.acknowledgement(reference, version, me) };
     }
     await this.note(actor, reference, 'acknowledged', `version ${version}: ${ANSWERS[ack.answer]}`);
-    this.ports.tallies.soon(reference, version);
+    this.ports.chairCards.soon(reference);
     if (ack.answer === 'different') {
       await this.tell.tell([
         { kind: 'sd.different', key: `${reference}|different|v${version}|${me}`, about: reference, to: { person: d.chair }, person: me, note: ack.note ?? '' },
@@ -58,11 +59,11 @@ export class Acknowledgements extends StrategyUseCase {
     return { kind: 'tally', discussion: d, acks: await this.ports.discussions.acknowledgements(reference) };
   }
 
-  /** Replaces the chair's tally message with the answers as they now stand (if the version is still current). */
-  async refreshTally(p: { ref: string; version: number }): Promise<void> {
-    const d = await this.ports.discussions.get(p.ref);
-    if (!d || currentVersion(d)?.version !== p.version) return;
-    const acks = await this.ports.discussions.acknowledgements(p.ref);
-    await this.tell.replace({ kind: 'sd.tally', key: `${p.ref}|tally|v${p.version}`, about: p.ref, to: { person: d.chair }, discussion: d, acks });
+  /** Replaces the chair's card with the discussion as it now stands: the replies, or the current version's tally. */
+  async refreshChairCard(reference: string): Promise<void> {
+    const d = await this.ports.discussions.get(reference);
+    if (!d) return;
+    const acks = currentVersion(d) ? await this.ports.discussions.acknowledgements(reference) : [];
+    await this.tell.replace({ kind: 'sd.chair-card', key: chairCardKey(reference), about: reference, to: { person: d.chair }, discussion: d, acks });
   }
 }

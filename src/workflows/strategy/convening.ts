@@ -72,6 +72,7 @@ export class Convening extends StrategyUseCase {
     const awaiting = d.invitees.some((i) => i.aadObjectId === me && i.reply === 'awaiting');
     if (awaiting && (await this.ports.discussions.addReply(reference, { aadObjectId: me, reply, at: this.now().toISOString() }))) {
       await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
+      this.ports.chairCards.soon(reference);
     }
     return { kind: 'invitation', discussion: (await this.ports.discussions.get(reference))!, invitee: me };
   }

@@ -44,11 +44,12 @@ export interface DiscussionRepository {
 }
 
 /**
- * The chair's live tally, brought up to date soon after an answer. It is derived from the answers,
- * so it need not be durable: whoever implements this may show a burst of answers in one update.
+ * The chair's live card (replies, then the tally), brought up to date soon after an answer. It is
+ * derived from the record, so it need not be durable: whoever implements this may show a burst of
+ * answers in one update, and must show the discussion as it is when the update runs.
  */
-export interface TallyUpdates {
-  soon(reference: string, version: number): void;
+export interface ChairCardUpdates {
+  soon(reference: string): void;
 }
 
 /** The referral a discussion is convened from (the referrals workflow keeps it). */
@@ -67,7 +68,7 @@ export interface StrategyPorts {
   audit: AuditTrail;
   schedule: Schedule;
   tell: Tell;
-  tallies: TallyUpdates;
+  chairCards: ChairCardUpdates;
   references: References;
   directory: Directory;
   calendar: WorkingCalendar;

@@ -6,6 +6,7 @@
 import { attendees, currentVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { AnyJob } from '../jobs';
 import { Notice } from '../notices';
+import { ackRequestKeys } from './notices';
 import { StrategyPorts } from './ports';
 
 export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDiscussion): Promise<void> {
@@ -56,6 +57,18 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
     person,
     asked,
   }));
-  notices.push({ kind: 'sd.tally', key: `${d.reference}|tally|v${v.version}`, about: d.reference, to: { person: d.chair }, discussion: d, acks: [] });
   await ports.tell.tell(notices);
+  // The chair's tally is the card they recorded the outcome on (its view is their answer); the
+  // requests for the version before now point to this one, with nothing left to answer.
+  if (v.version > 1) await supersedeRequests(ports, d, v.version - 1);
+}
+
+async function supersedeRequests(ports: StrategyPorts, d: StrategyDiscussion, version: number): Promise<void> {
+  await Promise.all(
+    attendees(d).flatMap((person) =>
+      ackRequestKeys(d.reference, version, person).map((key) =>
+        ports.tell.replace({ kind: 'sd.ack-superseded', key, about: d.reference, to: { person }, discussion: d, person, version }),
+      ),
+    ),
+  );
 }

@@ -12,7 +12,6 @@ export interface AcknowledgementView {
   when: string;
   chair: string;
   amendmentReason: string;
-  superseded: string;
   facts: { title: string; value: string }[];
   rationale: string;
   actions: string[];
@@ -40,7 +39,6 @@ export default template<AcknowledgementView>({
     { type: 'TextBlock', text: '${headline}', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', text: 'Outcome of the strategy discussion on ${when}, version ${version}, recorded by ${chair}.', wrap: true, isSubtle: true },
     { type: 'TextBlock', $when: "${amendmentReason != ''}", text: 'Amended: ${amendmentReason}', wrap: true, color: 'Warning' },
-    { type: 'TextBlock', $when: "${superseded != ''}", text: '${superseded}', wrap: true, color: 'Warning', weight: 'Bolder' },
     { type: 'FactSet', facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }] },
     { type: 'TextBlock', text: 'Why: ${rationale}', wrap: true },
     { type: 'TextBlock', $when: '${count(actions) > 0}', text: 'Actions', weight: 'Bolder', wrap: true },

@@ -1,0 +1,105 @@
+/**
+ * One live card per thing per person: when a case changes, every card that shows it is updated in
+ * place (a PUT of the same message through the Bot Connector, counted here), and a card that is no
+ * longer the current one says so and offers nothing to click.
+ */
+import * as cards from './harness/cards';
+import { ackCard, CHAIR, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
+import { World } from './harness/world';
+
+let world: World;
+beforeAll(async () => {
+  world = await World.start();
+});
+afterAll(async () => world?.stop());
+
+const text = cards.text;
+const hasExecute = (card: unknown) => JSON.stringify(card).includes('Action.Execute');
+
+describe("the chair's card", () => {
+  test('the convened card shows each reply as it comes, in the same message', async () => {
+    const chair = world.user(CHAIR);
+    await chair.install();
+    const people = await world.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
+    const [formMessage] = await chair.say('strategy');
+    const convened = await chair.click(formMessage.attachments[0].content, 'Convene and send invitations', CONVENE_ANSWERS);
+    const reference = /^(SD-\d{4})/.exec(text(convened.card))![1];
+    const message = chair.messageIdOf(convened.card)!;
+    expect(message).toBeDefined();
+
+    for (const p of people.slice(0, 4)) {
+      const invitation = await p.waitForMessage((a) => a.summary === `${reference}: you are invited to a strategy discussion`, 'the invitation');
+      await p.click(invitation.attachments[0].content, 'I will attend');
+    }
+    const shown = await world.connector.waitFor(() => {
+      const now = world.connector.cardNow(chair.chatId, message);
+      return now && text(now).match(/: Will attend/g)?.length === 4 && now;
+    }, 'the convened card to show four replies');
+    expect(text(shown).match(/Not yet replied/g)).toHaveLength(2);
+    expect(cards.buttonTitles(shown)).toContain('Record attendance');
+    // One message for the chair, updated: no second convened card was posted.
+    expect(world.connector.sentTo(chair.chatId).filter((a) => text(a.attachments?.[0]?.content ?? {}).includes('strategy discussion convened'))).toEqual([]);
+  });
+
+  test('recording the outcome turns the form into the one tally, and it follows the answers', async () => {
+    const { reference, chair, attendees, card } = await discussionWithOutcome(world);
+    const message = chair.messageIdOf(card)!;
+    for (const person of attendees.slice(0, 3)) await person.click(await ackCard(world, person, reference), 'I agree');
+    const shown = await world.connector.waitFor(() => {
+      const now = world.connector.cardNow(chair.chatId, message);
+      return now && text(now).includes('Agree 3') && now;
+    }, 'the tally to show three answers');
+    expect(text(shown)).toContain('Not yet answered 3');
+    // No second tally was posted beside it.
+    expect(world.connector.sentTo(chair.chatId).filter((a) => text(a.attachments?.[0]?.content ?? {}).includes('acknowledgements of the outcome'))).toEqual([]);
+  });
+
+  test('an amendment within a second of an answer: the tally shows the new version', async () => {
+    const { reference, chair, attendees, card } = await discussionWithOutcome(world);
+    const message = chair.messageIdOf(card)!;
+    const [jordan] = attendees;
+    await jordan.click(await ackCard(world, jordan, reference), 'I agree');
+    const form = await chair.click(card, 'Amend the outcome');
+    const tally = await chair.click(form.card, 'Save the amendment and ask everyone again', {
+      Decision: 'Section 47 enquiry by children’s social care',
+      'Reason for the amendment': 'Police will not take part in the enquiry.',
+    });
+    expect(text(tally.card)).toContain('Version 2');
+    await jordan.click(await ackCard(world, jordan, reference, 2), 'I agree');
+    await world.connector.waitFor(() => {
+      const now = world.connector.cardNow(chair.chatId, message);
+      return now && text(now).includes('Version 2') && text(now).includes('Agree 1');
+    }, 'the tally of version 2 with its answer');
+  });
+});
+
+describe('superseded cards', () => {
+  test('after an amendment every version-1 acknowledgement card says it was replaced, with nothing left to click', async () => {
+    const { reference, chair, attendees, card } = await discussionWithOutcome(world);
+    const [jordan, alex] = attendees;
+    const answered = await jordan.click(await ackCard(world, jordan, reference), 'I agree');
+    const alexV1 = await ackCard(world, alex, reference);
+    const form = await chair.click(card, 'Amend the outcome');
+    await chair.click(form.card, 'Save the amendment and ask everyone again', {
+      Decision: 'Section 47 enquiry by children’s social care',
+      'Reason for the amendment': 'Police will not take part in the enquiry.',
+    });
+    for (const [person, v1] of [
+      [jordan, answered.card],
+      [alex, alexV1],
+    ] as const) {
+      const message = person.messageIdOf(v1)!;
+      const now = await world.connector.waitFor(() => {
+        const c = world.connector.cardNow(person.chatId, message);
+        return c && text(c).includes('replaced by version 2') && c;
+      }, `${person.who.name}'s version-1 card to be replaced`);
+      expect(text(now).split('\n')[0]).toBe(`${reference}: replaced by version 2`);
+      expect(hasExecute(now)).toBe(false);
+    }
+    // Every attendee's version-1 card was updated once.
+    await world.connector.waitFor(
+      () => attendees.every((p) => world.connector.updates(p.chatId).some((u) => text(u.body.attachments[0].content).includes('replaced by version 2'))),
+      'every version-1 card to be replaced',
+    );
+  });
+});
