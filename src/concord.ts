@@ -68,6 +68,11 @@ import { FiguresStore } from './partnership/figuresStore';
 import { FiguresProjector } from './partnership/projector';
 import { registerPartnershipTab } from './partnership/tabRoutes';
 import { TabSignIn } from './partnership/tabSignIn';
+import { TransferCards } from './cards/transferCards';
+import { TransferStore } from './store/transferStore';
+import { TransferRoutes } from './teams/transferRoutes';
+import { TransferPorts } from './workflows/transfer/ports';
+import { TransferPresenter } from './teams/transferPresenter';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -168,10 +173,17 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     calendar,
     now,
   );
+  const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now);
   const access = new CaseAccess(discussionStore, audit);
   const tell = new TeamsTell(
     outbox,
-    presenters({ minutes: minutesPresenter, referrals: referralPresenter, differences: differencePresenter, strategy: strategyPresenter }),
+    presenters({
+      minutes: minutesPresenter,
+      referrals: referralPresenter,
+      differences: differencePresenter,
+      strategy: strategyPresenter,
+      transfers: transferPresenter,
+    }),
   );
   const references = new References(tables);
   const services: WorkflowServices = { access, tell, jobs, audit, directory, calendar, references, now };
@@ -208,6 +220,18 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     calendar,
     now,
   };
+  const transfers: TransferPorts = {
+    transfers: new TransferStore(tables),
+    origins: { referral: (ref) => referralStore.referral(ref), discussion: (ref) => discussionStore.get(ref) },
+    notes: access,
+    audit,
+    tell,
+    schedule: jobs,
+    references,
+    directory,
+    calendar,
+    now,
+  };
   const referrals = {
     drafting: new ReferralDrafting(services, referralForm),
     submission: new ReferralSubmission(services, referralForm, referralStore, channelReach),
@@ -222,16 +246,18 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     undecidedReferrals: new UndecidedReferrals(services, referralStore),
     strategyHandOff,
     incidentClocks: clocks,
+    transfers,
   });
   const parkedJobs = new ParkedJobs(services, new SchedulerParkedWork(jobs, sweeper), logger);
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
   const guard = access.guard.bind(access);
-  const files = new FileDelivery(exportFiles(strategy.record, differences, guard), audit, !settings.botId);
+  const files = new FileDelivery(exportFiles(strategy.record, differences, transfers, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const workflows = [
     new ReferralRoutes(referrals, incidents, referralPresenter),
+    new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files),
     new DifferenceRoutes(differences, differencePresenter, guard, files),
     new StrategyRoutes(strategy, strategyPresenter, files, outbox),
     new MinutesRoutes(minutes, services.access, minutesPresenter),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { DateTime } from 'luxon';
 import schema from '../config/directory.schema.json';
-import { DEFAULT_TIMESCALES, Directory, DirectoryData } from './domain/directory';
+import { DEFAULT_TIMESCALES, DEFAULT_TRANSFERS, Directory, DirectoryData } from './domain/directory';
 import { DEFAULT_STAGES, ladderProblems, StageConfig } from './domain/escalationLadder';
 
 export class DirectoryError extends Error {}
@@ -76,6 +76,7 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
   for (const h of t.minutesReminderHours) {
     if (h >= t.minutesDueHours) problems.push(`partnership: the minutes reminder at ${h} hours is not before the minutes are due (${t.minutesDueHours} hours)`);
   }
+  problems.push(...neighbourProblems(data, personIds));
   const stages = ladderStages(data.partnership.escalation?.stages, problems);
   if (problems.length) throw new DirectoryError(`The partnership directory ${file} is not valid:\n- ${problems.join('\n- ')}`);
   data.partnership.closureDays ??= [];
@@ -90,7 +91,43 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
     seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json',
   };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
+  data.partnership.transfers = { ...DEFAULT_TRANSFERS, ...data.partnership.transfers };
   return data;
+}
+
+/**
+ * Each neighbouring authority can be reached for a transfer in exactly one way: a person in this
+ * directory asked in Teams, an email address for a summary and a one-time code, or a phone number
+ * with the partnership person who records the acceptance.
+ */
+function neighbourProblems(data: DirectoryData, personIds: Set<string>): string[] {
+  const problems: string[] = [];
+  const known = (id: string | undefined) => !!id && personIds.has(id.toLowerCase());
+  const seen = new Set<string>();
+  for (const a of data.neighbouringAuthorities ?? []) {
+    const where = `neighbouring authority "${a.name}"`;
+    if (seen.has(a.id) || data.agencies.some((x) => x.id === a.id)) problems.push(`${where}: the id "${a.id}" is used twice`);
+    seen.add(a.id);
+    if (a.agency) {
+      const agency = data.agencies.find((x) => x.id === a.agency);
+      if (!agency) problems.push(`${where}: agency "${a.agency}" is not in the agencies list`);
+      else if (agency.type !== 'social-care') problems.push(`${where}: agency "${a.agency}" is not a social care agency`);
+    }
+    const c = a.transferContact;
+    if (c.teams && (c.email || c.phone))
+      problems.push(`${where}: the transfer contact is either a person in Teams ("teams") or an email or phone contact, not both`);
+    else if (c.teams && !known(c.teams)) problems.push(`${where}: the transfer contact ${c.teams} is not in the people list`);
+    else if (!c.teams && !c.name)
+      problems.push(`${where}: the transfer contact needs "teams" (a person in this directory), or a "name" with an "email" or a "phone"`);
+    else if (!c.teams && !c.email && !c.phone) problems.push(`${where}: the transfer contact "${c.name}" needs an "email" or a "phone"`);
+    else if (!c.teams && !c.email && !a.recordedBy)
+      problems.push(`${where}: a transfer contact reached by phone needs "recordedBy", the partnership person who records the acceptance`);
+    if (a.recordedBy && !known(a.recordedBy)) problems.push(`${where}: recordedBy ${a.recordedBy} is not in the people list`);
+  }
+  const items = data.partnership.transfers?.checklist ?? [];
+  const ids = items.map((i) => i.id);
+  for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) problems.push(`partnership.transfers.checklist: the item "${id}" is listed twice`);
+  return problems;
 }
 
 /**
@@ -117,10 +154,10 @@ function ladderStages(given: Partial<StageConfig>[] | undefined, problems: strin
 
 function describeEntry(raw: unknown, pointer: string): string {
   const parts = pointer.split('/').slice(1);
-  if (parts.length >= 2 && (parts[0] === 'people' || parts[0] === 'agencies' || parts[0] === 'tenants')) {
+  if (parts.length >= 2 && ['people', 'agencies', 'tenants', 'neighbouringAuthorities'].includes(parts[0])) {
     const entry = (raw as Record<string, unknown[]>)[parts[0]]?.[Number(parts[1])] as Record<string, unknown> | undefined;
     const label = entry?.name ?? entry?.id ?? `number ${Number(parts[1]) + 1}`;
-    const kind = parts[0] === 'people' ? 'person' : parts[0] === 'agencies' ? 'agency' : 'tenant';
+    const kind = { people: 'person', agencies: 'agency', tenants: 'tenant' }[parts[0]] ?? 'neighbouring authority';
     const field = parts.slice(2).join('.');
     return `${kind} "${String(label)}"${field ? ` (${field})` : ''}`;
   }

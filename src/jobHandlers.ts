@@ -7,6 +7,8 @@ import { StrategyHandOff } from './workflows/referrals/strategyHandOff';
 import { DifferencePorts } from './workflows/differences/ports';
 import { differenceChasers } from './workflows/differences/chasers';
 import { StrategyChasers } from './workflows/strategy/chasers';
+import { TransferPorts } from './workflows/transfer/ports';
+import { transferChasers } from './workflows/transfer/chasers';
 
 export interface Chasers {
   discussions: StrategyChasers;
@@ -15,6 +17,7 @@ export interface Chasers {
   undecidedReferrals: UndecidedReferrals;
   incidentClocks: IncidentClocks;
   strategyHandOff: StrategyHandOff;
+  transfers: TransferPorts;
 }
 
 /**
@@ -39,4 +42,7 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('ref.deadline', { run: (job) => c.undecidedReferrals.deadlinePassed(job.payload) });
   sweeper.handle('si.remind', { run: (job) => c.incidentClocks.remind(job.payload) });
   sweeper.handle('si.due', { run: (job) => c.incidentClocks.due(job.payload) });
+  sweeper.handle('tr.unanswered', { run: (job) => transferChasers['tr.unanswered'](c.transfers, job.payload) });
+  sweeper.handle('tr.proposed-date', { run: (job) => transferChasers['tr.proposed-date'](c.transfers, job.payload) });
+  sweeper.handle('tr.agreed-date', { run: (job) => transferChasers['tr.agreed-date'](c.transfers, job.payload) });
 }

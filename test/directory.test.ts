@@ -94,4 +94,45 @@ describe('the partnership directory', () => {
     longer.partnership.timescales = { minutesDueHours: 48, minutesReminderHours: [12, 30] };
     expect(checkDirectory(longer).partnership.timescales).toMatchObject({ minutesDueHours: 48, minutesReminderHours: [12, 30] });
   });
+
+  test('neighbouring authorities each have one way to reach their transfer contact, checked by name', () => {
+    const d = loadDirectory('config/partnership.sample.json');
+    expect(d.neighbouringAuthorities().map((a) => a.name)).toEqual(['Northshire Council', 'Eastvale Borough Council', 'Southmere District Council']);
+    expect(d.person(d.neighbouringAuthority('northshire')?.transferContact.teams)?.name).toBe('Fiona Nash');
+    expect(d.transfers).toMatchObject({ answerWorkingDays: 2, cpConferenceWorkingDays: 15 });
+    expect(d.transfers.checklist.find((i) => i.id === 'cp-conference')?.plans).toEqual(['cp']);
+
+    const data = sample();
+    const [northshire, eastvale, southmere] = data.neighbouringAuthorities;
+    northshire.transferContact = { teams: 'cccccccc-0000-4000-8000-000000000000' };
+    eastvale.transferContact = { name: 'Duty' };
+    delete southmere.recordedBy;
+    data.neighbouringAuthorities.push({
+      id: 'wm-csc',
+      name: 'Westmoor again',
+      agency: 'wm-police',
+      transferContact: { teams: data.people[0].aadObjectId, email: 'a@b.c' },
+    });
+    data.partnership.transfers = {
+      checklist: [
+        { id: 'x', label: 'One' },
+        { id: 'x', label: 'Two' },
+      ],
+    };
+    let message = '';
+    try {
+      checkDirectory(data);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(
+      'neighbouring authority "Northshire Council": the transfer contact cccccccc-0000-4000-8000-000000000000 is not in the people list',
+    );
+    expect(message).toContain('neighbouring authority "Eastvale Borough Council": the transfer contact "Duty" needs an "email" or a "phone"');
+    expect(message).toContain('neighbouring authority "Southmere District Council": a transfer contact reached by phone needs "recordedBy"');
+    expect(message).toContain('neighbouring authority "Westmoor again": the id "wm-csc" is used twice');
+    expect(message).toContain('neighbouring authority "Westmoor again": agency "wm-police" is not a social care agency');
+    expect(message).toContain('either a person in Teams ("teams") or an email or phone contact, not both');
+    expect(message).toContain('partnership.transfers.checklist: the item "x" is listed twice');
+  });
 });

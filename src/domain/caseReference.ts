@@ -1,6 +1,6 @@
-/** Case references (SD-0001, PD-0001, REF-0001, SI-0001), and what an audit row may say about one. */
+/** Case references (SD-0001, PD-0001, REF-0001, SI-0001, TR-0001), and what an audit row may say about one. */
 
-const CASE_REFERENCE = /^(SD|PD|REF|SI)-\d{4,9}$/;
+const CASE_REFERENCE = /^(SD|PD|REF|SI|TR)-\d{4,9}$/;
 
 export function isCaseReference(value: unknown): boolean {
   return typeof value === 'string' && CASE_REFERENCE.test(value);

@@ -92,6 +92,50 @@ export interface Partnership {
   };
   /** The partnership's own question sets, as files (config/forms/*.json by default). */
   forms: { referral: string; seriousIncident: string };
+  /** Case transfer between local authorities: DEFAULT_TRANSFERS where the file is silent. */
+  transfers?: Partial<TransferSettings>;
+}
+
+/**
+ * How a neighbouring authority's transfer contact is reached, so that nothing depends on that
+ * authority installing Concord: a person in the directory (an allowed tenant) is asked in Teams;
+ * otherwise the sender is given a summary and a one-time acceptance code to email, or a named
+ * partnership person records an acceptance received by phone or email.
+ */
+export interface TransferContact {
+  /** The Entra object id of a person in the directory: asked in Teams. */
+  teams?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** A local authority a child's case can be transferred to (or be open to) beside the partnership's own. */
+export interface NeighbouringAuthority {
+  id: string;
+  name: string;
+  /** The directory agency its staff belong to, when they use Concord: they see and answer its transfers. */
+  agency?: string;
+  transferContact: TransferContact;
+  /** The partnership person who records an acceptance received by phone or email (partnership admins may too). */
+  recordedBy?: string;
+}
+
+/** One thing the sending authority does before a case moves; `plans` limits it to those plans. */
+export interface TransferChecklistItem {
+  id: string;
+  label: string;
+  plans?: ('cin' | 'cp' | 'lac')[];
+}
+
+export interface TransferSettings {
+  /** Working days the receiving authority has to answer before the sender's manager is told. */
+  answerWorkingDays: number;
+  /** Working days within which a transfer-in child protection conference is held. */
+  cpConferenceWorkingDays: number;
+  /** Days an emailed acceptance code stays valid. */
+  codeValidDays: number;
+  checklist: TransferChecklistItem[];
 }
 
 export interface DirectoryData {
@@ -99,7 +143,21 @@ export interface DirectoryData {
   tenants: { id: string; name: string }[];
   agencies: Agency[];
   people: Person[];
+  neighbouringAuthorities?: NeighbouringAuthority[];
 }
+
+/** The partnership's transfer settings when its file says nothing (docs/directory.md). */
+export const DEFAULT_TRANSFERS: TransferSettings = {
+  answerWorkingDays: 2,
+  cpConferenceWorkingDays: 15,
+  codeValidDays: 14,
+  checklist: [
+    { id: 'assessment', label: 'The current assessment is completed' },
+    { id: 'plan-reviewed', label: 'The plan is reviewed and shared with the receiving authority' },
+    { id: 'cp-conference', label: 'A transfer-in child protection conference is booked in the receiving authority', plans: ['cp'] },
+    { id: 'lac-review', label: 'The looked after review and care plan are shared', plans: ['lac'] },
+  ],
+};
 
 export const DEFAULT_TIMESCALES: Timescales = {
   acknowledgementFirstReminderHours: 2,
@@ -185,6 +243,18 @@ export class Directory {
 
   manager(person: Person): Person | undefined {
     return this.person(person.managerAadObjectId);
+  }
+
+  neighbouringAuthorities(): NeighbouringAuthority[] {
+    return this.data.neighbouringAuthorities ?? [];
+  }
+
+  neighbouringAuthority(id: string): NeighbouringAuthority | undefined {
+    return this.neighbouringAuthorities().find((a) => a.id === id);
+  }
+
+  get transfers(): TransferSettings {
+    return { ...DEFAULT_TRANSFERS, ...this.partnership.transfers };
   }
 
   /** Who to name when someone unknown asks: the partnership's administrators. */

@@ -46,6 +46,11 @@ export const FIELDS = {
   differenceReasons: field('Your reasons and the evidence', 8_000),
   outcomeSought: field('The outcome you are seeking', 2_000),
   stageText: field('Your proposal, question or information', 2_000),
+  // Case transfer between local authorities.
+  caseReferences: field('The child’s case reference(s), not their name', 200),
+  transferReason: field('Why the case transfers', 2_000),
+  transferAnswer: field('Your reason, question or note', 2_000),
+  acceptedBy: field('Who accepted (name and role)', 200),
   // Referrals and serious incidents: questions are data, limited by their kind.
   frontDoorRationale: field('Rationale (the referrer is told)', 4_000),
   formText: field('A one-line answer', 500),

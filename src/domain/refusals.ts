@@ -16,6 +16,8 @@ export type Refusal =
   | 'same-side'
   | 'not-front-door'
   | 'not-admin'
+  | 'not-authority'
+  | 'wrong-code'
   | 'invalid-input';
 
 export class Refused extends Error {

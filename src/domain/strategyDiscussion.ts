@@ -6,6 +6,7 @@
 import { AgencyType } from './directory';
 import { Refused } from './refusals';
 import { referenceForAudit } from './caseReference';
+import type { OpenElsewhere } from './openElsewhere';
 
 /** The s47(1) threshold, in its words: reasonable cause to suspect significant harm, actual or likely. */
 export type Threshold = 'actual' | 'likely' | 'not-met';
@@ -134,6 +135,8 @@ export interface StrategyDiscussion {
   followUpOf?: string;
   /** The follow-up discussion convened from this one's agreed follow-up. */
   followUp?: { reference: string; at: string };
+  /** The child is known or open to another local authority (from the referral): that authority is a core invitee. */
+  openElsewhere?: OpenElsewhere;
   /** When the chair marked the discussion ended: the minutes are due the partnership's `minutesDueHours` clock hours later. */
   endedAt?: string;
 }

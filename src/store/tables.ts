@@ -3,7 +3,18 @@ import { storageSpans } from './storageTelemetry';
 import { DefaultAzureCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
 
 /** Table names are fixed here so that every table Concord owns is listed in one place. */
-export const TABLE_NAMES = ['audit', 'conversations', 'discussions', 'differences', 'referrals', 'counters', 'jobs', 'deliveries', 'figures'] as const;
+export const TABLE_NAMES = [
+  'audit',
+  'conversations',
+  'discussions',
+  'differences',
+  'referrals',
+  'counters',
+  'jobs',
+  'deliveries',
+  'figures',
+  'transfers',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**

@@ -10,7 +10,7 @@ import { WorkflowRoutes } from './app';
 import { actorOf } from './turn';
 
 /** What a person asked for as a file. It comes back from the client on consent, so it is checked again. */
-export type FileRequest = { kind: 'record'; ref: string } | { kind: 'report'; report: 'differences' | 'minutes'; month?: string };
+export type FileRequest = { kind: 'record'; ref: string } | { kind: 'report'; report: 'differences' | 'minutes' | 'transfers'; month?: string };
 
 export interface FileToSend {
   name: string;
@@ -162,7 +162,7 @@ function parseRequest(value: unknown): FileRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   if (v.kind === 'record' && typeof v.ref === 'string' && /^(SD|PD|REF|SI|TR)-\d{4,6}$/.test(v.ref)) return { kind: 'record', ref: v.ref };
-  if (v.kind === 'report' && (v.report === 'differences' || v.report === 'minutes')) {
+  if (v.kind === 'report' && (v.report === 'differences' || v.report === 'minutes' || v.report === 'transfers')) {
     if (v.month === undefined) return { kind: 'report', report: v.report };
     if (typeof v.month === 'string' && /^\d{4}-\d{2}$/.test(v.month)) return { kind: 'report', report: v.report, month: v.month };
   }

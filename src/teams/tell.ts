@@ -3,6 +3,7 @@ import { Notice, NoticeKind, Tell } from '../workflows/notices';
 import { MinutesPresenter } from './minutesPresenter';
 import type { DifferenceNoticeKinds } from '../workflows/differences/notices';
 import type { ReferralNotices } from '../workflows/referrals/notices';
+import type { TransferNoticeKinds } from '../workflows/transfer/notices';
 import { StrategyPresenter } from './strategyPresenter';
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
@@ -54,6 +55,7 @@ export interface PresenterDeps {
   strategy: StrategyPresenter;
   referrals: { notices(): Pick<Presenters, keyof ReferralNotices> };
   differences: { presenters(): Pick<Presenters, keyof DifferenceNoticeKinds> };
+  transfers: { presenters(): Pick<Presenters, keyof TransferNoticeKinds> };
 }
 
 /** The presenters of every kind, checked complete by the compiler. Workflows add theirs here. */
@@ -64,5 +66,6 @@ export function presenters(deps: PresenterDeps): Presenters {
     ...deps.referrals.notices(),
     ...deps.differences.presenters(),
     ...deps.strategy.notices(),
+    ...deps.transfers.presenters(),
   };
 }

@@ -6,6 +6,7 @@
  * checked by onCardAction before any of these runs.
  */
 import { caseReferenceOf, choice, choicesFor, correctionId, count, date, flag, text, version } from './cardInput';
+import { unexpectedInput } from '../domain/refusals';
 import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
 import { FRONT_DOOR_DECISIONS } from '../domain/referral';
 import { Form } from '../workflows/forms';
@@ -13,6 +14,8 @@ import { ACTION_ROWS, AttendanceField, ATTENDANCE_PREFIX, ConveneForm, OutcomeFi
 import { CorrectionField, DecisionField, DraftForm } from '../workflows/minutes/forms';
 import { RaiseForm, StageField } from '../workflows/differences/forms';
 import { ReviewField } from '../workflows/referrals/forms';
+import { AcceptanceField, AnswerField, StartForm } from '../workflows/transfer/forms';
+import { TRANSFER_ANSWERS } from '../domain/transfer';
 
 type Data = Record<string, unknown>;
 
@@ -21,6 +24,14 @@ const { awaiting: _notAnAnswer, ...REPLIES } = INVITATION_REPLIES;
 const FAMILY_SHARED = { yes: 'Yes', no: 'No' };
 const DANGER = { yes: 'A child is in danger now', no: 'No' };
 const MOVES = { next: 'Next', back: 'Back' };
+const ACCEPTANCE_ROUTES = { code: 'With the emailed code', phone: 'By phone or email' };
+
+/** A checklist item's id, as the partnership's directory names them. */
+function checklistItem(data: Data, field: string): string {
+  const v = data[field];
+  if (typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v)) return v;
+  throw unexpectedInput(`"${field}" is not a checklist item`);
+}
 
 /** Every value as text, never cut short: each field's length is checked against its stated limit, and too much is refused by name. */
 function form<F>(data: Data): F {
@@ -111,6 +122,26 @@ export const VERBS = {
   'pd.ask': stageText,
   'pd.answer': stageText,
   'pd.final': stageText,
+  // Case transfers
+  'tr.start.open': none,
+  'tr.start': (data: Data) => ({ form: form<StartForm>(data) }),
+  'tr.view': none,
+  'tr.answer': (data: Data) => ({
+    answer: choice(TRANSFER_ANSWERS, data, 'answer'),
+    date: date(data, 'date' satisfies AnswerField),
+    text: text(data['text' satisfies AnswerField]),
+  }),
+  'tr.check': (data: Data) => ({ item: checklistItem(data, 'item') }),
+  'tr.acceptance.open': (data: Data) => ({ how: choice(ACCEPTANCE_ROUTES, data, 'how') }),
+  'tr.accept.code': (data: Data) => {
+    const field = (f: AcceptanceField) => f;
+    return { code: text(data[field('code')]).slice(0, 40), acceptedBy: text(data[field('acceptedBy')]), date: date(data, field('date')) };
+  },
+  'tr.accept.phone': (data: Data) => {
+    const field = (f: AcceptanceField) => f;
+    return { acceptedBy: text(data[field('acceptedBy')]), when: date(data, field('when')), date: date(data, field('date')) };
+  },
+  'tr.difference': none,
 } satisfies Record<string, (data: Data) => object>;
 
 export type Verb = keyof typeof VERBS;

@@ -29,6 +29,9 @@ export interface JobPayloads {
   'ref.convene.deadline': { ref: string };
   'si.remind': { ref: string; which: 'panel' | 'review' };
   'si.due': { ref: string; which: 'panel' | 'review' };
+  'tr.unanswered': { ref: string };
+  'tr.proposed-date': { ref: string };
+  'tr.agreed-date': { ref: string };
 }
 
 export type JobKind = keyof JobPayloads;

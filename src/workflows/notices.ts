@@ -8,9 +8,10 @@ import type { MinutesNoticeKinds } from './minutes/notices';
 import type { ReferralNotices } from './referrals/notices';
 import type { DifferenceNoticeKinds } from './differences/notices';
 import type { StrategyNoticeKinds } from './strategy/notices';
+import type { TransferNoticeKinds } from './transfer/notices';
 
 // Each workflow adds its members here, e.g. 'sd.ack-request': { discussion: StrategyDiscussion; version: number }.
-export interface NoticeKinds extends MinutesNoticeKinds, ReferralNotices, DifferenceNoticeKinds, StrategyNoticeKinds {
+export interface NoticeKinds extends MinutesNoticeKinds, ReferralNotices, DifferenceNoticeKinds, StrategyNoticeKinds, TransferNoticeKinds {
   /** Free words to someone about a case (kept while workflows move to kinds of their own). */
   said: { summary: string; detail?: string };
 }

@@ -31,7 +31,7 @@ type Inputs<D> = Exclude<keyof D, 'form'> | (D extends { form: infer F } ? keyof
 export type CardData<V extends Verb> = { [K in Inputs<VerbData[V]> | 'ref']?: unknown };
 
 /** A verb no workflow owns (none of their prefixes): what a forged or outdated client may send. */
-type Unowned<S extends string> = S extends `${'sd' | 'minutes' | 'ref' | 'si' | 'pd'}.${string}` ? never : S;
+type Unowned<S extends string> = S extends `${'sd' | 'minutes' | 'ref' | 'si' | 'pd' | 'tr'}.${string}` ? never : S;
 
 /** A person using Teams: their activities are shaped as Teams sends them, over real HTTP. */
 export class TeamsUser {
@@ -207,7 +207,7 @@ export class InvokeAnswer {
 export function userFor(directory: Directory, name: string, botUrl: string | (() => string), connector: FakeConnector, tenantId?: string): TeamsUser {
   const p = directory.data.people.find((x) => x.name === name);
   if (!p) throw new Error(`no ${name} in the directory`);
-  const tenant = tenantId ?? tenantFor(directory, p.agency);
+  const tenant = tenantId ?? p.tenantId ?? tenantFor(directory, p.agency);
   return new TeamsUser({ aadObjectId: p.aadObjectId, name: p.name, tenantId: tenant }, botUrl, connector);
 }
 

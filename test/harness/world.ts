@@ -135,7 +135,7 @@ export class World {
         .filter((c) => c.method === 'POST' && c.body?.type === 'message' && c.body.summary !== undefined)
         .map((c) => String(c.body.summary).split('\n')[0])
         // Concord's own notices to administrators (not about a case) open with "Concord:".
-        .filter((line) => !/^((SD|PD|REF|SI|TEST)-\d{1,4}|Concord): [^“"]*$/.test(line))
+        .filter((line) => !/^((SD|PD|REF|SI|TR|TEST)-\d{1,4}|Concord): [^“"]*$/.test(line))
     );
   }
 

@@ -1,0 +1,89 @@
+/**
+ * Case transfers as Teams shows them: each notice as a first line (the case reference and what is
+ * needed, never the child) with the recipient's own transfer card, each view as the card or
+ * message that answers the person who acted, and the partnership's report as a chat message.
+ */
+import { TransferCards } from '../cards/transferCards';
+import { Directory } from '../domain/directory';
+import { md } from '../documents/markdown';
+import { Actor } from '../workflows/actor';
+import { Notice } from '../workflows/notices';
+import { OutboundMessage, Reply } from '../workflows/ports';
+import { TransferNoticeKinds } from '../workflows/transfer/notices';
+import { TransferReportRow } from '../workflows/transfer/report';
+import { TransferView } from '../workflows/transfer/views';
+import type { Presenters } from './tell';
+
+type Kind = keyof TransferNoticeKinds;
+
+const ANSWERED = { accept: 'accepted the transfer', propose: 'proposes another date', ask: 'asks for information', decline: 'declined the transfer' };
+
+export class TransferPresenter {
+  constructor(
+    private readonly cards: TransferCards,
+    private readonly directory: Directory,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Each notice's first line: the case reference and what is needed. */
+  private summary(n: Notice<Kind>): string {
+    const t = n.transfer;
+    const ref = t.reference;
+    switch (n.kind) {
+      case 'tr.request':
+        return `${ref}: ${t.sending.name} asks ${t.receiving.name} to accept a case transfer; your answer is needed`;
+      case 'tr.answered':
+        return `${ref}: ${t.receiving.name} ${t.state === 'accepted' ? 'accepted the transfer' : ANSWERED[t.lastAnswer?.what ?? 'ask']}`;
+      case 'tr.unanswered':
+        return `${ref}: ${t.receiving.name} has not answered the transfer request in ${this.directory.transfers.answerWorkingDays} working days`;
+      case 'tr.checklist-incomplete':
+        return `${ref}: the agreed transfer date has arrived with the checklist incomplete`;
+      case 'tr.failed':
+        return t.state === 'declined'
+          ? `${ref}: ${t.receiving.name} declined the transfer; ${t.sending.name} stays responsible`
+          : `${ref}: the proposed transfer date passed without acceptance; ${t.sending.name} stays responsible`;
+      case 'tr.moved':
+        return `${ref}: responsibility has moved to ${t.receiving.name} today`;
+    }
+  }
+
+  private notice(n: Notice<Kind>): OutboundMessage {
+    const summary = this.summary(n);
+    const person = 'person' in n.to ? this.directory.person(n.to.person) : undefined;
+    return { summary, card: person ? this.cards.transfer(n.transfer, person, this.now(), { headline: summary }) : undefined };
+  }
+
+  presenters(): Pick<Presenters, Kind> {
+    const p = (n: Notice<Kind>) => this.notice(n);
+    return { 'tr.request': p, 'tr.answered': p, 'tr.unanswered': p, 'tr.checklist-incomplete': p, 'tr.failed': p, 'tr.moved': p };
+  }
+
+  view(actor: Actor, v: TransferView): Reply {
+    const viewer = { ...actor.person, userId: actor.userId };
+    switch (v.kind) {
+      case 'said':
+        return { message: v.text };
+      case 'tr.start-form':
+        return { card: this.cards.startForm(v.values, v.errors) };
+      case 'tr.transfer':
+        return { card: this.cards.transfer(v.transfer, viewer, this.now(), { error: v.error }) };
+      case 'tr.started-by-email':
+        return {
+          card: this.cards.transfer(v.transfer, viewer, this.now(), { code: v.code, headline: `${v.transfer.reference}: started; email the summary below` }),
+        };
+      case 'tr.acceptance-form':
+        return { card: this.cards.acceptanceForm(v.transfer, v.how, this.now(), v.code, v.errors) };
+    }
+  }
+
+  report(rows: TransferReportRow[]): string {
+    if (!rows.length) return 'No case transfers yet.';
+    return [
+      '**Case transfers by month**',
+      ...rows.map(
+        (r) =>
+          `- ${md(r.month)}: ${r.out} out, ${r.in} in; ${r.accepted} accepted${r.medianWorkingDaysToAcceptance ? ` (median ${r.medianWorkingDaysToAcceptance} working days to acceptance)` : ''}; ${r.declined} declined; ${r.lapsed} lapsed`,
+      ),
+    ].join('\n');
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * What the people of a case transfer are told, in the domain's words. Each notice carries the
+ * transfer as it now stands, so every card says who is responsible now.
+ */
+import type { Transfer } from '../../domain/transfer';
+
+export interface TransferNoticeKinds {
+  /** The receiving authority's contact, in Teams, is asked to accept, propose a date, ask or decline. */
+  'tr.request': { transfer: Transfer };
+  /** The sender hears the receiving authority's answer. */
+  'tr.answered': { transfer: Transfer };
+  /** No answer within the partnership's working days: the sender's manager is told. */
+  'tr.unanswered': { transfer: Transfer };
+  /** The agreed date arrived with the checklist incomplete: both managers are told. */
+  'tr.checklist-incomplete': { transfer: Transfer };
+  /** Declined, or the proposed date passed unaccepted: the partnership admins are told. */
+  'tr.failed': { transfer: Transfer };
+  /** The agreed date arrived: responsibility has moved. */
+  'tr.moved': { transfer: Transfer };
+}

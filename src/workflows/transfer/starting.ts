@@ -1,0 +1,91 @@
+/**
+ * Starting a transfer: the form (blank, or filled in from a referral or discussion that says the
+ * child is open to another authority), then the transfer itself, one per form however often it is
+ * submitted. The receiving authority is asked in Teams when its contact is in the directory;
+ * otherwise the sender is given the summary to email with a one-time acceptance code.
+ */
+import { randomUUID } from 'node:crypto';
+import { contactRoute, start as startTransfer, StartRequest } from '../../domain/transfer';
+import { maySeeReferral } from '../../domain/referral';
+import { mustBeInvolved } from '../../domain/strategyDiscussion';
+import { Invalid, Refused } from '../../domain/refusals';
+import type { Actor } from '../actor';
+import type { TransferPorts } from './ports';
+import type { StartForm } from './forms';
+import { hashCode, newCode } from './acceptanceCode';
+import { noticeTo, receivingContact, startOfDay, today } from './steps';
+import { transferView, TransferView } from './views';
+
+/** The blank form, or one filled in from the referral or discussion it is started from. */
+export async function startForm(ports: TransferPorts, cmd: { actor: Actor; from?: string }): Promise<TransferView> {
+  const { actor, from } = cmd;
+  const values: StartForm = {};
+  if (from?.startsWith('REF-')) {
+    const r = await ports.origins.referral(from);
+    if (!r || !maySeeReferral(r, actor.person)) throw new Refused('not-involved', `You are not involved in ${from}, so Concord cannot show it.`);
+    Object.assign(values, { from, caseReferences: from, receiving: r.answers.otherAuthority ?? '', plan: r.answers.otherAuthorityPlan ?? '' });
+  } else if (from?.startsWith('SD-')) {
+    const d = await ports.origins.discussion(from);
+    mustBeInvolved(d, actor.person.aadObjectId, from);
+    Object.assign(values, { from, caseReferences: from, receiving: d.openElsewhere?.authority ?? '', plan: d.openElsewhere?.plan ?? '' });
+  }
+  // A plan of "none" on the referral is no plan to transfer: the sender chooses.
+  if (values.plan === 'none') values.plan = '';
+  return { kind: 'tr.start-form', values, errors: [] };
+}
+
+function request(form: StartForm): StartRequest {
+  return {
+    receiving: form.receiving ?? '',
+    plan: form.plan ?? '',
+    reason: form.reason ?? '',
+    proposedDate: form.proposedDate ?? '',
+    caseReferences: form.caseReferences ?? '',
+    from: form.from,
+  };
+}
+
+export async function start(ports: TransferPorts, cmd: { actor: Actor; form: StartForm }): Promise<TransferView> {
+  const { actor, form } = cmd;
+  const { directory, calendar, now } = ports;
+  if (form.from && !/^(REF|SD)-\d{4,9}$/.test(form.from))
+    throw new Refused('invalid-input', 'This card sent something Concord does not offer.', '"from" is not a referral or discussion');
+  if (form.from) await startForm(ports, { actor, from: form.from });
+  const answerBy = calendar.addWorkingDays(now(), directory.transfers.answerWorkingDays);
+  try {
+    startTransfer(request(form), 'TR-0000', actor.person, directory, answerBy, now(), today(ports));
+  } catch (e) {
+    if (e instanceof Invalid) return { kind: 'tr.start-form', values: form, errors: e.problems };
+    throw e;
+  }
+  const { reference, first } = await ports.references.forForm('TR', form.formId || randomUUID());
+  if (!first) {
+    const existing = await ports.transfers.get(reference);
+    return existing ? transferView(existing) : { kind: 'said', text: `This form was already submitted as ${reference}.` };
+  }
+  let t = startTransfer(request(form), reference, actor.person, directory, answerBy, now(), today(ports));
+  const authority = directory.neighbouringAuthority(t.receiving.id)!;
+  const route = contactRoute(authority);
+  // The code exists only in this answer: what is kept is its hash.
+  const code = route === 'email' ? newCode() : undefined;
+  if (code) {
+    const expiresAt = new Date(now().getTime() + directory.transfers.codeValidDays * 86_400_000).toISOString();
+    t = {
+      ...t,
+      code: { hash: hashCode(reference, code), expiresAt },
+      steps: [...t.steps, { at: now().toISOString(), by: actor.person.aadObjectId, what: 'code-issued' }],
+    };
+  }
+  await ports.transfers.create(t);
+  await ports.notes.note(actor, reference, 'transfer.started', `to ${t.receiving.id}; ${t.plan} plan; reached by ${route}${t.from ? `; from ${t.from}` : ''}`);
+  await ports.schedule.schedule({ id: `${reference}|unanswered`, kind: 'tr.unanswered', dueAt: new Date(t.answerBy), payload: { ref: reference } });
+  await ports.schedule.schedule({
+    id: `${reference}|proposed-date`,
+    kind: 'tr.proposed-date',
+    dueAt: startOfDay(ports, t.proposedDate),
+    payload: { ref: reference },
+  });
+  const contact = receivingContact(ports, t);
+  if (contact) await ports.tell.tell([noticeTo(contact, 'request', { kind: 'tr.request', transfer: t })]);
+  return code ? { kind: 'tr.started-by-email', transfer: t, code } : transferView(t);
+}

@@ -1,0 +1,204 @@
+import * as cards from './harness/cards';
+import { TeamsUser } from './harness/teams';
+import { World } from './harness/world';
+
+const text = cards.text;
+const NORTHSHIRE_TENANT = '44444444-4444-4444-8444-444444444444';
+
+/** Starts a transfer from the `transfer` command; returns the sender's card and the reference. */
+async function startTransfer(sender: TeamsUser, to: string, plan = 'Child protection plan', proposedDate = '2026-12-07') {
+  const [form] = await sender.say('transfer');
+  const started = await sender.click(form.attachments[0].content, 'Start the transfer', {
+    'Receiving authority': to,
+    'The child’s plan': plan,
+    'The child’s case reference(s), not their name': 'WM-CSC 40122',
+    'Why the case transfers': 'Mother and baby moved to the other authority on 16 November.',
+    'Proposed transfer date': proposedDate,
+  });
+  const reference = /(TR-\d{4})/.exec(text(started.card))![1];
+  return { card: started.card, reference };
+}
+
+/** The latest message this person was sent about the transfer whose first line starts so. */
+async function notice(person: TeamsUser, firstLine: string): Promise<any> {
+  return person.waitForMessage((a) => typeof a.summary === 'string' && a.summary.startsWith(firstLine), `"${firstLine}"`);
+}
+
+describe('case transfer between local authorities', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => world?.stop());
+
+  test('accepted in Teams with an agreed date: both sides see the same responsible authority before and after the date; the checklist incomplete tells both managers', async () => {
+    const [jordan, sam] = await world.install('Jordan Reid', 'Sam Okafor');
+    const fiona = world.user('Fiona Nash');
+    const gareth = world.user('Gareth Cole');
+    expect(fiona.who.tenantId).toBe(NORTHSHIRE_TENANT);
+    await fiona.install();
+    await gareth.install();
+
+    const { card, reference } = await startTransfer(jordan, 'Northshire Council');
+    expect(text(card)).toContain("Responsible now: Westmoor Children's Social Care, until Northshire Council accepts and the agreed date arrives");
+    expect(text(card)).toContain('To do: A transfer-in child protection conference is booked in the receiving authority');
+    expect(await world.auditActions(reference)).toEqual(['transfer.started']);
+
+    const request = await notice(fiona, `${reference}: Westmoor Children's Social Care asks Northshire Council to accept a case transfer`);
+    const fionaCard = request.attachments[0].content;
+    expect(cards.buttonTitles(fionaCard)).toEqual(['Accept with this date', 'Propose another date', 'Ask for information', 'Decline, with the reason']);
+
+    // Accepting needs a date.
+    const noDate = await fiona.click(fionaCard, 'Accept with this date');
+    expect(noDate.said).toContain('Give the date.');
+    const accepted = await fiona.click(fionaCard, 'Accept with this date', { 'Transfer date (to accept, or to propose another)': '2026-12-07' });
+    const before =
+      "Responsible now: Westmoor Children's Social Care until Monday 7 December 2026, then Northshire Council (accepted by Fiona Nash on Monday 23 November 2026)";
+    expect(text(accepted.card)).toContain(before);
+    const told = await notice(jordan, `${reference}: Northshire Council accepted the transfer`);
+    expect(text(told.attachments[0].content)).toContain(before);
+    // A second click changes nothing, and is not recorded twice.
+    await fiona.click(fionaCard, 'Accept with this date', { 'Transfer date (to accept, or to propose another)': '2026-12-09' });
+    expect((await world.auditActions(reference)).filter((a) => a === 'transfer.accepted')).toHaveLength(1);
+
+    // Jordan ticks off one item; the rest stay open.
+    const ticked = await jordan.click(told.attachments[0].content, 'Done: The current assessment is completed');
+    expect(text(ticked.card)).toContain('Done (Jordan Reid');
+
+    // The agreed date arrives: responsibility moves, and both managers hear the checklist is incomplete.
+    world.clock.set('2026-12-07T00:00:30Z');
+    await world.runDueWork();
+    const after = 'Responsible now: Northshire Council since Monday 7 December 2026 (accepted by Fiona Nash on Monday 23 November 2026)';
+    for (const person of [jordan, fiona]) {
+      const [record] = await person.say(`record ${reference}`);
+      expect(text(record.attachments[0].content)).toContain(after);
+    }
+    await notice(sam, `${reference}: the agreed transfer date has arrived with the checklist incomplete`);
+    await notice(gareth, `${reference}: the agreed transfer date has arrived with the checklist incomplete`);
+    expect(await world.auditActions(reference)).toEqual(
+      expect.arrayContaining(['transfer.responsibility-moved', 'transfer.checklist-incomplete', 'transfer.checked', 'record.viewed']),
+    );
+
+    const [exported] = await jordan.say(`export ${reference}`);
+    expect(exported.text).toContain(after);
+    expect(exported.text).toContain('Fiona Nash');
+  });
+
+  test('outside the tenants: the sender gets the summary and a one-time code; entering it accepts; a wrong or reused code is refused and audited', async () => {
+    world.clock.set('2026-11-24T10:00:00Z');
+    const [jordan, priya] = await world.install('Jordan Reid', 'Priya Shah');
+    const { card, reference } = await startTransfer(jordan, 'Eastvale Borough Council', 'Child in need plan');
+    const said = text(card);
+    expect(said).toContain('Email this to the receiving authority’s contact');
+    const summary = cards
+      .text(card)
+      .split('\n')
+      .find((l) => l.startsWith(`${reference}: request to transfer`))!;
+    // Its first line names no child: the reference and the two authorities.
+    expect(summary).toBe(`${reference}: request to transfer a case from Westmoor Children's Social Care to Eastvale Borough Council`);
+    const code = /One-time acceptance code: ([A-Z0-9]{8})/.exec(said)![1];
+    expect(said).toContain('transfers@eastvale.gov.example');
+
+    // The sender was shown the code: they cannot enter it themselves.
+    const [refusedSender] = await jordan.say(`accept transfer ${reference} ${code}`);
+    expect(refusedSender.text).toContain('not whoever started the transfer');
+
+    // Priya records Eastvale's acceptances; a wrong code is refused and audited.
+    const [form] = await priya.say(`accept transfer ${reference} WRONG123`);
+    const wrong = await priya.click(form.attachments[0].content, 'Accept with the code', {
+      'Who accepted (name and role)': 'Pat Kaur, team manager',
+      'Agreed transfer date': '2026-12-14',
+    });
+    expect(wrong.message).toContain(`That is not the acceptance code of ${reference}. Nothing was recorded.`);
+    const [right] = await priya.say(`accept transfer ${reference} ${code.toLowerCase()}`);
+    const ok = await priya.click(right.attachments[0].content, 'Accept with the code', {
+      'Who accepted (name and role)': 'Pat Kaur, team manager',
+      'Agreed transfer date': '2026-12-14',
+    });
+    expect(text(ok.card)).toContain(
+      "Responsible now: Westmoor Children's Social Care until Monday 14 December 2026, then Eastvale Borough Council (accepted by Pat Kaur, team manager on Tuesday 24 November 2026)",
+    );
+    expect(text(ok.card)).toContain('with the acceptance code, recorded by Priya Shah');
+    await notice(jordan, `${reference}: Eastvale Borough Council accepted the transfer`);
+    const reused = await priya.click(right.attachments[0].content, 'Accept with the code', {
+      'Who accepted (name and role)': 'Pat Kaur, team manager',
+      'Agreed transfer date': '2026-12-21',
+    });
+    expect(reused.message).toContain('That acceptance code was already used');
+    const trail = await world.concord.audit.trail(reference);
+    expect(trail.filter((e) => e.action === 'refused.wrong-code').map((e) => e.detail)).toEqual(['wrong code', 'code already used']);
+    expect(trail.filter((e) => e.action === 'refused.not-authority')).toHaveLength(1);
+    // The code itself is on no audit row and not stored: only its hash.
+    expect(JSON.stringify(trail)).not.toContain(code);
+  });
+
+  test('a phone acceptance is recorded with who and when by the named partnership person', async () => {
+    world.clock.set('2026-11-24T11:00:00Z');
+    const [jordan, kim] = await world.install('Jordan Reid', 'Kim Lee');
+    const { card, reference } = await startTransfer(jordan, 'Southmere District Council', 'Looked after child');
+    expect(text(card)).toContain('Southmere District Council is reached by phone (Southmere duty team, 01632 960 800 (fictional)): Kim Lee');
+    expect(cards.buttonTitles(card)).not.toContain('Record an acceptance by phone or email');
+    const [kimView] = await kim.say(`record ${reference}`);
+    const form = await kim.click(kimView.attachments[0].content, 'Record an acceptance by phone or email');
+    const recorded = await kim.click(form.card, 'Record the acceptance', {
+      'Who accepted (name and role)': 'Sue Bell, duty manager',
+      'Date of the call or email': '2026-11-24',
+      'Agreed transfer date': '2026-12-01',
+    });
+    expect(text(recorded.card)).toContain('then Southmere District Council (accepted by Sue Bell, duty manager on Tuesday 24 November 2026)');
+    expect(text(recorded.card)).toContain('by phone or email, recorded by Kim Lee');
+    expect(await world.auditActions(reference)).toContain('transfer.accepted');
+  });
+
+  test('no answer in 2 working days tells the sender’s manager; a decline tells the admins and one click raises a professional difference pre-filled', async () => {
+    world.clock.set('2026-11-25T10:00:00Z'); // Wednesday
+    const [jordan, sam, alison] = await world.install('Jordan Reid', 'Sam Okafor', 'Alison Bright');
+    const fiona = world.user('Fiona Nash');
+    const { reference } = await startTransfer(jordan, 'Northshire Council', 'Child protection plan', '2026-12-21');
+    world.clock.set('2026-11-27T10:00:01Z'); // Friday, 2 working days on
+    await world.runDueWork();
+    await notice(sam, `${reference}: Northshire Council has not answered the transfer request in 2 working days`);
+    expect(await world.auditActions(reference)).toContain('transfer.unanswered');
+
+    const request = await notice(fiona, `${reference}: Westmoor Children's Social Care asks Northshire Council`);
+    const declined = await fiona.click(request.attachments[0].content, 'Decline, with the reason', {
+      'Your reason, question or note': 'The family’s tenancy here is not confirmed.',
+    });
+    expect(text(declined.card)).toContain("Responsible now: Westmoor Children's Social Care (Northshire Council declined the transfer)");
+    await notice(alison, `${reference}: Northshire Council declined the transfer; Westmoor Children's Social Care stays responsible`);
+    const toJordan = await notice(jordan, `${reference}: Northshire Council declined the transfer`);
+    const raise = await jordan.click(toJordan.attachments[0].content, 'Raise a professional difference');
+    const form = raise.card;
+    expect(cards.input(form, 'Case reference (not the child’s name)').value).toBe(reference);
+    expect(cards.input(form, 'The decision or action in question').value).toContain('declined by Northshire Council');
+    expect(cards.input(form, 'Your reasons and the evidence').value).toContain('The family’s tenancy here is not confirmed.');
+    expect(cards.input(form, 'Responding practitioner').value).toBe(fiona.who.aadObjectId);
+    const raised = await jordan.click(form, 'Raise the difference', { 'The outcome you are seeking': 'The transfer accepted' });
+    expect(text(raised.card)).toMatch(/PD-\d{4}/);
+  });
+
+  test('a person of neither authority cannot see or act on a transfer', async () => {
+    world.clock.set('2026-11-30T10:00:00Z');
+    const [jordan, nia] = await world.install('Jordan Reid', 'Nia Evans');
+    const { reference } = await startTransfer(jordan, 'Northshire Council', 'Child in need plan', '2026-12-21');
+    const [seen] = await nia.say(`record ${reference}`);
+    expect(seen.text).toBe(`Neither authority of ${reference} is yours, so Concord cannot show or change it.`);
+    const acted = await nia.invoke('tr.answer', { ref: reference, answer: 'accept', date: '2026-12-21' });
+    expect(acted.message).toContain('Neither authority');
+    const [exported] = await nia.say(`export ${reference}`);
+    expect(exported.text).toContain('Neither authority');
+    const access = (await world.concord.audit.trail('access')).filter((e) => e.actorAadObjectId === nia.who.aadObjectId);
+    expect(access.map((e) => e.action)).toEqual(['refused.not-involved', 'refused.not-involved', 'refused.not-involved']);
+    expect(access.every((e) => e.detail === `asked for ${reference}`)).toBe(true);
+    // Nor can someone outside social care start one.
+    const [form] = await nia.say('transfer');
+    const refused = await nia.click(form.attachments[0].content, 'Start the transfer', {
+      'Receiving authority': 'Northshire Council',
+      'The child’s plan': 'Child in need plan',
+      'The child’s case reference(s), not their name': 'X',
+      'Why the case transfers': 'Moved',
+      'Proposed transfer date': '2026-12-21',
+    });
+    expect(refused.message).toContain('Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
+  });
+});
