@@ -65,6 +65,7 @@ import { AuditRoutes } from './teams/auditRoutes';
 import { AuditCheck } from './workflows/auditCheck';
 import { FactsOf } from './partnership/caseFacts';
 import { FiguresStore } from './partnership/figuresStore';
+import { FiguresMinutesMeasures } from './partnership/minutesMeasures';
 import { FiguresProjector } from './partnership/projector';
 import { registerPartnershipTab } from './partnership/tabRoutes';
 import { TabSignIn } from './partnership/tabSignIn';
@@ -252,6 +253,10 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
 
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
+  const figuresStore = new FiguresStore(tables);
+  const records = { discussions: discussionStore, minutes: minutesStore, differences: differenceStore, referrals: referralStore };
+  const figures = new FiguresProjector(figuresStore, records, new FactsOf(calendar, directory), () => sealer.sealPending());
+  sealer.beforeSealing = (partitionKeys) => figures.markPending(partitionKeys);
   const guard = access.guard.bind(access);
   const files = new FileDelivery(exportFiles(strategy.record, differences, transfers, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
@@ -260,7 +265,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files),
     new DifferenceRoutes(differences, differencePresenter, guard, files),
     new StrategyRoutes(strategy, strategyPresenter, files, outbox),
-    new MinutesRoutes(minutes, services.access, minutesPresenter),
+    new MinutesRoutes(minutes, services.access, minutesPresenter, new FiguresMinutesMeasures(figuresStore, () => figures.catchUp())),
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),
     files,
@@ -275,10 +280,6 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     refusals,
     parkedJobs: () => jobs.parkedCount(),
   });
-  const figuresStore = new FiguresStore(tables);
-  const records = { discussions: discussionStore, minutes: minutesStore, differences: differenceStore, referrals: referralStore };
-  const figures = new FiguresProjector(figuresStore, records, new FactsOf(calendar, directory), () => sealer.sealPending());
-  sealer.beforeSealing = (partitionKeys) => figures.markPending(partitionKeys);
   registerPartnershipTab(server, {
     signIn: new TabSignIn({ audiences: settings.ssoAudiences, jwksUrl: settings.ssoJwksUrl, devKeyFile: devTabKeyFile(settings.dataDir) }, directory),
     figures: figuresStore,

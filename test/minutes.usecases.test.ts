@@ -18,6 +18,7 @@ import { chaseConfirmation, minutesOverdue, remindMinuteTaker } from '../src/wor
 import { minutesReport } from '../src/workflows/minutes/measure';
 import { minutesRecordLines } from '../src/workflows/minutes/record';
 import { MinutesPorts } from '../src/workflows/minutes/ports';
+import { FactsOf } from '../src/partnership/caseFacts';
 import { MinutesView } from '../src/workflows/minutes/views';
 import { directory as sample, id, sampleDiscussion } from './harness/sampleDiscussion';
 import { text } from './harness/cards';
@@ -75,7 +76,8 @@ function world(at = ENDED, directory = sample) {
     for (const j of jobs.takeDue('minutes.confirm.remind', now)) await chaseConfirmation(ports, j.payload, false, j.id);
     for (const j of jobs.takeDue('minutes.confirm.manager', now)) await chaseConfirmation(ports, j.payload, true, j.id);
   };
-  return { clock, audit, tell, jobs, minutes, discussions, ports, presenter, as, sweep, calendar };
+  const reportPorts = { ...ports, measures: minutes.measures(new FactsOf(calendar, directory)) };
+  return { clock, audit, tell, jobs, minutes, discussions, ports, reportPorts, presenter, as, sweep, calendar };
 }
 
 const to = (n: Notice) => ('person' in n.to ? sample.person(n.to.person)?.name : n.to.channel);
@@ -303,7 +305,7 @@ describe('the minutes measure', () => {
     await endDiscussion(w.ports, w.as('Sam Okafor'), 'SD-0043');
     w.clock.advance(30 * HOUR);
     await circulate(w.ports, w.as('Dee Walsh'), 'SD-0043', FORM);
-    expect((await minutesReport(w.ports, w.as('Alison Bright'), '2026-11')).text).toBe(
+    expect((await minutesReport(w.reportPorts, w.as('Alison Bright'), '2026-11')).text).toBe(
       [
         'Minutes in November 2026: 2 discussions ended, 2 with minutes circulated.',
         '- Circulated within 24 hours: 1 of 2 (50%)',
@@ -311,14 +313,16 @@ describe('the minutes measure', () => {
         '- Confirmed by every recipient: 1 of 2 (50%)',
       ].join('\n'),
     );
-    expect((await minutesReport(w.ports, w.as('Alison Bright'), '2026-10')).text).toBe(
+    expect((await minutesReport(w.reportPorts, w.as('Alison Bright'), '2026-10')).text).toBe(
       'Minutes in October 2026: no strategy discussions ended in this period.',
     );
   });
 
   test('anyone else is refused, and the refusal audited', async () => {
     const w = world();
-    expect((await minutesReport(w.ports, w.as('Sam Okafor'), '')).text).toBe('Only partnership administrators can see the partnership’s minutes measure.');
+    expect((await minutesReport(w.reportPorts, w.as('Sam Okafor'), '')).text).toBe(
+      'Only partnership administrators can see the partnership’s minutes measure.',
+    );
     expect(w.audit.events).toMatchObject([{ subject: 'access', action: 'refused.not-admin', detail: 'minutes report' }]);
   });
 });
@@ -362,6 +366,6 @@ describe('a partnership whose minutes are due in 48 hours', () => {
     onTime.clock.advance(40 * HOUR);
     expect(saidText(await circulate(onTime.ports, onTime.as('Dee Walsh'), REF, FORM))).toMatch(/circulated to 6 people, within 48 hours\./);
     expect(minutesRecordLines(await onTime.minutes.get(REF), [], sample, onTime.calendar, onTime.clock.now())[0]).toBe('Circulated within 48 hours.');
-    expect((await minutesReport(onTime.ports, onTime.as('Alison Bright'), '2026-11')).text).toContain('- Circulated within 48 hours: 1 of 1 (100%)');
+    expect((await minutesReport(onTime.reportPorts, onTime.as('Alison Bright'), '2026-11')).text).toContain('- Circulated within 48 hours: 1 of 1 (100%)');
   });
 });

@@ -80,19 +80,27 @@ export class FactsOf {
       'discussions.actions': actions.length,
       'discussions.actionsOnTime': onTime.length,
     });
-    if (minutes) {
-      const v = latest(minutes);
-      const confirmedBy = new Set(confirmations.filter((c) => v && c.version === v.version).map((c) => c.aadObjectId));
-      add(facts, this.month(minutes.endedAt), {
-        'minutes.ended': 1,
-        'minutes.circulated': one(!!v),
-        'minutes.withinDay': one(!!v && !minutes.lateByMinutes),
-        'minutes.fullyConfirmed': one(!!v && v.recipients.every((r) => confirmedBy.has(r))),
-        'minutes.corrections': minutes.corrections.length,
-        'minutes.correctionsAccepted': minutes.corrections.filter((c) => c.state === 'accepted').length,
-        'minutes.dissent': minutes.corrections.filter((c) => c.state === 'declined').length,
-      });
-    }
+    if (minutes) for (const [month, counters] of this.minutes(minutes, confirmations)) add(facts, month, counters);
+    return facts;
+  }
+
+  /** Minutes count in the month their discussion ended. */
+  minutes(minutes: Minutes, confirmations: Confirmation[]): CaseFacts {
+    const facts: CaseFacts = new Map();
+    const v = latest(minutes);
+    const confirmedBy = new Set(confirmations.filter((c) => v && c.version === v.version).map((c) => c.aadObjectId));
+    const first = minutes.versions[0];
+    add(facts, this.month(minutes.endedAt), {
+      'minutes.ended': 1,
+      'minutes.circulated': one(!!v),
+      'minutes.withinDay': one(!!v && !minutes.lateByMinutes),
+      'minutes.fullyConfirmed': one(!!v && v.recipients.every((r) => confirmedBy.has(r))),
+      // Kept per case for the median in `minutes report` (its monthly sum means nothing and is not shown).
+      'minutes.minutesToCirculation': first ? Math.round((new Date(first.circulatedAt).getTime() - new Date(minutes.endedAt).getTime()) / 60_000) : 0,
+      'minutes.corrections': minutes.corrections.length,
+      'minutes.correctionsAccepted': minutes.corrections.filter((c) => c.state === 'accepted').length,
+      'minutes.dissent': minutes.corrections.filter((c) => c.state === 'declined').length,
+    });
     return facts;
   }
 

@@ -58,8 +58,8 @@ export class FiguresStore {
     for (let attempt = 0; ; attempt++) {
       const current = await this.client.getEntity(MONTHS, month).catch((e) => (isNotFound(e) ? undefined : Promise.reject(e)));
       const total: Counters = {};
-      for (const row of await listRows<Counters>(this.client, casesOf(month), '', '~')) {
-        for (const [k, v] of Object.entries(row.doc)) total[k] = (total[k] ?? 0) + v;
+      for (const row of await this.cases(month)) {
+        for (const [k, v] of Object.entries(row)) total[k] = (total[k] ?? 0) + v;
       }
       const entity = jsonEntity(MONTHS, month, total);
       try {
@@ -80,6 +80,11 @@ export class FiguresStore {
     const out: MonthTotals[] = [];
     for await (const r of rows) out.push({ month: r.rowKey!, counters: unpackJson<Counters>(r) });
     return out;
+  }
+
+  /** Every case's row of one month: one partition. */
+  async cases(month: string): Promise<Counters[]> {
+    return (await listRows<Counters>(this.client, casesOf(month), '', '~')).map((r) => r.doc);
   }
 
   async caseRow(month: string, subject: string): Promise<Counters | undefined> {

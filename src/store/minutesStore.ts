@@ -1,7 +1,6 @@
-import { odata } from '@azure/data-tables';
 import { Confirmation, Correction, CorrectionDecision, CorrectionRequest, Minutes, MinutesContent, MinutesVersion } from '../domain/minutes';
 import { MinutesRepository } from '../workflows/minutes/ports';
-import { createOnce, encodeKey, isNotFound, JsonRow, listJson, listRows, readJson, Tables, unpackJson, upsertJson } from './tables';
+import { createOnce, encodeKey, isNotFound, JsonRow, listJson, listRows, readJson, Tables, upsertJson } from './tables';
 
 /**
  * Minutes live in their discussion's partition. The minutes row itself holds only the clock (when
@@ -125,18 +124,6 @@ export class MinutesStore implements MinutesRepository {
 
   confirmations(reference: string): Promise<Confirmation[]> {
     return listJson<Confirmation>(this.client, encodeKey(reference), 'mconfirm|');
-  }
-
-  /** Every discussion's minutes, for the partnership's measure. A scan: an administrator's report, not a hot path. */
-  async all(): Promise<Minutes[]> {
-    const byCase = new Map<string, JsonRow<unknown>[]>();
-    const rows = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey ge ${CORE} and RowKey lt ${`${PART}~`}` } });
-    for await (const r of rows) {
-      const list = byCase.get(r.partitionKey!) ?? [];
-      list.push({ rowKey: r.rowKey!, etag: r.etag, doc: unpackJson(r) });
-      byCase.set(r.partitionKey!, list);
-    }
-    return [...byCase.values()].map(assemble).filter((m): m is Minutes => !!m);
   }
 }
 

@@ -7,7 +7,7 @@ import { circulate } from '../workflows/minutes/circulation';
 import { confirm, review } from '../workflows/minutes/confirmation';
 import { askForCorrection, decide } from '../workflows/minutes/corrections';
 import { minutesReport } from '../workflows/minutes/measure';
-import { MinutesPorts } from '../workflows/minutes/ports';
+import { MinutesMeasures, MinutesPorts } from '../workflows/minutes/ports';
 import { MinutesView } from '../workflows/minutes/views';
 import { WorkflowRoutes } from './app';
 import { Guard, onCardAction, Step } from './cardAction';
@@ -21,13 +21,14 @@ export class MinutesRoutes implements WorkflowRoutes {
     private readonly ports: MinutesPorts,
     private readonly access: CaseAccess,
     private readonly presenter: MinutesPresenter,
+    private readonly measures: MinutesMeasures,
   ) {}
 
   registerCommands(app: Application<TurnState>): void {
     // The report first: "minutes report" would otherwise read as the minutes of a case called REPORT.
     app.message(/^\s*minutes report(\s+\S+)?\s*$/i, async (context) => {
       const period = (/report\s+(\S+)/i.exec(context.activity.text ?? '')?.[1] ?? '').trim();
-      await context.sendActivity((await minutesReport(this.ports, actorOf(context), period)).text);
+      await context.sendActivity((await minutesReport({ ...this.ports, measures: this.measures }, actorOf(context), period)).text);
     });
     app.message(/^\s*minutes\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);

@@ -1,5 +1,7 @@
 import { Confirmation, Correction, CorrectionDecision, CorrectionRequest, Minutes, MinutesVersion } from '../../src/domain/minutes';
-import { MinutesRepository } from '../../src/workflows/minutes/ports';
+import { MinutesMeasures, MinutesRepository } from '../../src/workflows/minutes/ports';
+import { FactsOf } from '../../src/partnership/caseFacts';
+import { measured } from '../../src/partnership/minutesMeasures';
 
 /** The minutes in memory, with the store's once-only answers (a version, a decision, a confirmation). */
 export class InMemoryMinutes implements MinutesRepository {
@@ -61,7 +63,19 @@ export class InMemoryMinutes implements MinutesRepository {
   async confirmations(reference: string): Promise<Confirmation[]> {
     return this.confirmed.filter((x) => x.reference === reference).map(({ reference: _r, ...c }) => c);
   }
-  async all(): Promise<Minutes[]> {
-    return [...this.byRef.values()].map((m) => structuredClone(m));
+  /** The minutes measure counted as the Partnership tab's projector counts it. */
+  measures(facts: FactsOf): MinutesMeasures {
+    return {
+      endedIn: async (month) =>
+        [...this.byRef.values()].flatMap((m) => {
+          const counters = facts
+            .minutes(
+              m,
+              this.confirmed.filter((c) => c.reference === m.reference),
+            )
+            .get(month);
+          return counters ? [measured(counters)] : [];
+        }),
+    };
   }
 }

@@ -4,10 +4,10 @@
  * confirmed by every recipient.
  */
 import { DateTime } from 'luxon';
-import { latest, lateness, Minutes } from '../../domain/minutes';
+import { lateness } from '../../domain/minutes';
 import { Actor } from '../actor';
 import { Said } from '../ports';
-import { MinutesPorts } from './ports';
+import { MinutesMeasured, MinutesMeasures, MinutesPorts } from './ports';
 import { said } from './views';
 
 interface MinutesFigures {
@@ -19,25 +19,21 @@ interface MinutesFigures {
   fullyConfirmed: number;
 }
 
-function figures(all: Minutes[], confirmedBy: Map<string, Set<string>>): MinutesFigures {
-  const circulated = all.filter((m) => m.versions.length > 0);
-  const durations = circulated.map((m) => (new Date(m.versions[0].circulatedAt).getTime() - new Date(m.endedAt).getTime()) / 60_000).sort((a, b) => a - b);
+function figures(all: MinutesMeasured[]): MinutesFigures {
+  const circulated = all.filter((m) => m.circulated);
+  const durations = circulated.map((m) => m.minutesToCirculation ?? 0).sort((a, b) => a - b);
   const mid = durations.length / 2;
   const median = durations.length === 0 ? undefined : durations.length % 2 ? durations[Math.floor(mid)] : (durations[mid - 1] + durations[mid]) / 2;
   return {
     ended: all.length,
     circulated: circulated.length,
-    onTime: circulated.filter((m) => !m.lateByMinutes).length,
+    onTime: circulated.filter((m) => m.onTime).length,
     medianMinutes: median === undefined ? undefined : Math.round(median),
-    fullyConfirmed: circulated.filter((m) => {
-      const v = latest(m)!;
-      const who = confirmedBy.get(`${m.reference}|${v.version}`) ?? new Set();
-      return v.recipients.every((r) => who.has(r));
-    }).length,
+    fullyConfirmed: circulated.filter((m) => m.fullyConfirmed).length,
   };
 }
 
-type MeasurePorts = Pick<MinutesPorts, 'minutes' | 'audit' | 'directory' | 'calendar' | 'now'>;
+type MeasurePorts = Pick<MinutesPorts, 'audit' | 'directory' | 'calendar' | 'now'> & { measures: MinutesMeasures };
 
 /** `period` is YYYY-MM (a month) or YYYY (a year); empty means this month. */
 export async function minutesReport(p: MeasurePorts, actor: Actor, period: string): Promise<Said> {
@@ -54,15 +50,10 @@ export async function minutesReport(p: MeasurePorts, actor: Actor, period: strin
   }
   const at = period || p.calendar.local(p.now()).toFormat('yyyy-MM');
   if (!/^\d{4}(-\d{2})?$/.test(at)) return said('Give the period as a month (2026-11) or a year (2026): "minutes report 2026-11".');
-  const inPeriod = (await p.minutes.all()).filter((m) => p.calendar.local(new Date(m.endedAt)).toISO()!.startsWith(at));
-  const confirmedBy = new Map<string, Set<string>>();
-  for (const m of inPeriod) {
-    const v = latest(m);
-    if (!v) continue;
-    const who = (await p.minutes.confirmations(m.reference)).filter((c) => c.version === v.version).map((c) => c.aadObjectId);
-    confirmedBy.set(`${m.reference}|${v.version}`, new Set(who));
-  }
-  const f = figures(inPeriod, confirmedBy);
+  // Only the period's own months are read: a year is its twelve.
+  const months = at.length === 4 ? Array.from({ length: 12 }, (_, i) => `${at}-${String(i + 1).padStart(2, '0')}`) : [at];
+  const inPeriod = (await Promise.all(months.map((m) => p.measures.endedIn(m)))).flat();
+  const f = figures(inPeriod);
   const label = at.length === 4 ? at : DateTime.fromISO(`${at}-01`).toFormat('LLLL yyyy');
   if (f.ended === 0) return said(`Minutes in ${label}: no strategy discussions ended in this period.`);
   const pct = (n: number) => (f.circulated ? `${Math.round((100 * n) / f.circulated)}%` : 'n/a');

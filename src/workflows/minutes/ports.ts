@@ -26,8 +26,26 @@ export interface MinutesRepository {
   confirm(reference: string, c: Confirmation): Promise<boolean>;
   confirmation(reference: string, version: number, aadObjectId: string): Promise<Confirmation | undefined>;
   confirmations(reference: string): Promise<Confirmation[]>;
-  /** Every discussion's minutes, for the partnership's measure. */
-  all(): Promise<Minutes[]>;
+}
+
+/** One discussion's minutes as the partnership's measure counts them. */
+export interface MinutesMeasured {
+  circulated: boolean;
+  /** Circulated by their deadline (the partnership's `minutesDueHours`). */
+  onTime: boolean;
+  /** From the end of the discussion to the first circulation. */
+  minutesToCirculation?: number;
+  /** Every recipient confirmed the latest version. */
+  fullyConfirmed: boolean;
+}
+
+/**
+ * The minutes measure kept month by month as minutes are circulated and confirmed, so that a
+ * month's report reads that month and not the partnership's whole history.
+ */
+export interface MinutesMeasures {
+  /** The discussions whose minutes clock started (the discussion ended) in the month, YYYY-MM in the partnership's zone. */
+  endedIn(month: string): Promise<MinutesMeasured[]>;
 }
 
 /** What the minutes read and write of their discussion: scheduled chasers read it with no actor to check. */
