@@ -31,6 +31,9 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('sd.action.due', { run: (job) => c.discussions.chaseAction(job.payload, false, job.id) });
   sweeper.handle('sd.action.overdue', { run: (job) => c.discussions.chaseAction(job.payload, true, job.id) });
   sweeper.handle('sd.followup.due', { run: (job) => c.discussions.remindFollowUp(job.payload, job.id) });
+  sweeper.handle('sd.followup.remind', { run: (job) => c.discussions.remindFollowUp(job.payload, job.id, false) });
+  sweeper.handle('sd.followup.missed', { run: (job) => c.discussions.followUpMissed(job.payload, job.id) });
+  sweeper.handle('sd.not-held', { run: (job) => c.discussions.notHeld(job.payload, job.id) });
   sweeper.handle('minutes.remind', { run: (job) => remindMinuteTaker(c.minutes, job.payload, job.id) });
   sweeper.handle('minutes.overdue', { run: (job) => minutesOverdue(c.minutes, job.payload, job.id) });
   sweeper.handle('minutes.confirm.remind', { run: (job) => chaseConfirmation(c.minutes, job.payload, false, job.id) });

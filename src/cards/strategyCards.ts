@@ -28,6 +28,7 @@ import actionDueTemplate from './templates/strategy/actionDue';
 import attendanceTemplate from './templates/strategy/attendance';
 import conveneTemplate from './templates/strategy/convene';
 import convenedTemplate from './templates/strategy/convened';
+import followUpDueTemplate from './templates/strategy/followUpDue';
 import invitationTemplate from './templates/strategy/invitation';
 import outcomeFormTemplate from './templates/strategy/outcomeForm';
 import recordTemplate from './templates/strategy/record';
@@ -158,6 +159,7 @@ export class StrategyCards {
         familyShared: v('familyShared'),
         familyDetail: v('familyDetail'),
         followUpDate: v('followUpDate'),
+        followUpOwner: v('followUpOwner'),
         amendmentReason: v('amendmentReason'),
         noEnquiryReason: v('noEnquiryReason'),
       },
@@ -181,7 +183,9 @@ export class StrategyCards {
         { title: 'Decision', value: DECISIONS[o.decision] },
         // Flagged to everyone asked to acknowledge: s47(1) is a duty to enquire once the threshold is met.
         ...(o.noEnquiryReason ? [{ title: 'No s47 enquiry although the threshold is met, because', value: o.noEnquiryReason }] : []),
-        ...(o.followUpDate ? [{ title: 'Follow-up', value: this.day(o.followUpDate) }] : []),
+        ...(o.followUpDate
+          ? [{ title: 'Follow-up', value: `${this.day(o.followUpDate)}, owned by ${o.followUpOwner ? this.name(o.followUpOwner) : 'the chair'}` }]
+          : []),
       ],
       rationale: o.rationale,
       actions: o.actions.map((a) => `${a.id}: ${a.description}. Owner ${this.name(a.ownerAadObjectId)}, due ${this.day(a.dueDate)}${a.done ? ' (done)' : ''}`),
@@ -288,6 +292,11 @@ export class StrategyCards {
     });
   }
 
+  /** The follow-up's owner: it is due, with a button to convene it. */
+  followUpDue(d: StrategyDiscussion, date: string, headline: string): Card {
+    return renderCard(followUpDueTemplate, { headline, reference: d.reference, date: this.day(date), chair: this.name(d.chair), purpose: d.purpose });
+  }
+
   /** The hand-offs on either side of a discussion, as the record shows them. */
   links(d: StrategyDiscussion): string[] {
     return [
@@ -321,6 +330,7 @@ function outcomeValues(o: Outcome): Values {
     familyShared: o.family.shared ? 'yes' : 'no',
     familyDetail: o.family.detail,
     followUpDate: o.followUpDate ?? '',
+    followUpOwner: o.followUpOwner ?? '',
     noEnquiryReason: o.noEnquiryReason ?? '',
   };
   o.actions.forEach((a, i) => {

@@ -46,6 +46,14 @@ export class WorkingCalendar {
     return this.at(this.addWorkingDays(this.startOf(instant), 1), this.startOfDay);
   }
 
+  /** The start of the last working day before the instant's day: "a working day before" a date. */
+  startOfWorkingDayBefore(instant: Date): Date {
+    let d = this.local(instant).startOf('day');
+    do d = d.minus({ days: 1 });
+    while (!this.isWorkingDay(d));
+    return this.at(d.toJSDate(), this.startOfDay);
+  }
+
   /**
    * N hours of working time later: only the hours between the start and the end of working days
    * count, so 4 working hours from 15:00 on a Friday end at 11:00 on Monday, and from 20:00 they

@@ -29,6 +29,7 @@ export interface OutcomeInput {
   familyShared: string;
   familyDetail: string;
   followUpDate: string;
+  followUpOwner?: string;
   amendmentReason?: string;
   noEnquiryReason?: string;
 }
@@ -75,6 +76,9 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
   }
   if (decision === 'further-discussion' && !input.followUpDate) problems.push('Give the date of the further strategy discussion.');
   if (input.followUpDate && input.followUpDate < today) problems.push(`The follow-up date ${input.followUpDate} is in the past.`);
+  if (input.followUpOwner && !people.has(input.followUpOwner))
+    problems.push('The owner of the follow-up must be the chair or someone invited to the discussion.');
+  if (input.followUpOwner && !input.followUpDate) problems.push('Give the date of the follow-up discussion its owner is to see held.');
   if (input.familyShared !== 'yes' && input.familyShared !== 'no') problems.push('Say whether the outcome is shared with the family.');
   else if (!input.familyDetail.trim()) {
     problems.push(
@@ -101,6 +105,8 @@ export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: 
     contributions: input.contributions.trim(),
     family: { shared: input.familyShared === 'yes', detail: input.familyDetail.trim() },
     followUpDate: input.followUpDate || undefined,
+    // An agreed follow-up always has an owner: the chair unless the chair names someone else.
+    ...(input.followUpDate ? { followUpOwner: input.followUpOwner || d.chair } : {}),
     ...(noEnquiry ? { noEnquiryReason: input.noEnquiryReason!.trim() } : {}),
   };
 }

@@ -88,6 +88,8 @@ export interface Outcome {
   contributions: string;
   family: { shared: boolean; detail: string };
   followUpDate?: string;
+  /** Who sees that the follow-up is held (the chair unless the chair names someone else). */
+  followUpOwner?: string;
   /**
    * Why no section 47 enquiry follows although the threshold is met (s47(1) is a duty to enquire
    * where there is reasonable cause to suspect significant harm): recorded as such and flagged.
@@ -200,6 +202,13 @@ export function tally(d: StrategyDiscussion, acks: Acknowledgement[]) {
     notAnswered: expected.filter((id) => !byPerson.has(id)),
     answers: expected.map((id) => ({ aadObjectId: id, ack: byPerson.get(id) })),
   };
+}
+
+/** The follow-up agreed in the current outcome, with its owner, while none has been convened from it. */
+export function pendingFollowUp(d: StrategyDiscussion): { date: string; owner: string } | undefined {
+  const o = currentVersion(d)?.outcome;
+  if (!o?.followUpDate || d.followUp) return undefined;
+  return { date: o.followUpDate, owner: o.followUpOwner ?? d.chair };
 }
 
 export function mustBeChair(d: StrategyDiscussion, aadObjectId: string, doing: string): void {

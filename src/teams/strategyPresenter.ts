@@ -68,6 +68,10 @@ export class StrategyPresenter {
     return this.directory.person(aadObjectId)?.name;
   }
 
+  private day(isoDate: string): string {
+    return this.calendar.local(this.calendar.fromLocal(isoDate)!).toFormat('cccc d LLLL');
+  }
+
   notices(): StrategyNoticePresenters {
     return {
       'sd.invitation': (n) => ({ summary: `${n.about}: you are invited to a strategy discussion`, card: this.cards.invitation(n.discussion, n.invitee) }),
@@ -106,8 +110,25 @@ export class StrategyPresenter {
       'sd.action-overdue': (n) => ({
         summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.`,
       }),
-      'sd.follow-up-due': (n) => ({
-        summary: `${n.about}: the follow-up strategy discussion agreed for today is due. If it cannot happen, arrange cover now.`,
+      'sd.follow-up-due': (n) => {
+        const headline = n.today
+          ? `${n.about}: the follow-up strategy discussion agreed for today is not convened yet. Convene it now, or arrange cover.`
+          : `${n.about}: the follow-up strategy discussion is agreed for ${this.day(n.date)}. Please see that it is convened now.`;
+        return { summary: headline, card: this.cards.followUpDue(n.discussion, n.date, headline) };
+      },
+      'sd.follow-up-missed': (n) => ({
+        summary: `${n.about}: the follow-up strategy discussion agreed for ${this.day(n.date)}, chaired by ${this.name(n.discussion.chair)}, was not convened by that date. Please see that it is held.`,
+        detail:
+          n.step === 2
+            ? `${this.name(n.discussion.chair)}’s manager was told a working day ago and it is still not convened.`
+            : `You are told as ${this.name(n.discussion.chair)}’s manager; if it is still not convened a working day from now, their manager is told.`,
+      }),
+      'sd.not-held': (n) => ({
+        summary: `${n.about}: the strategy discussion chaired by ${this.name(n.discussion.chair)} on ${this.calendar.describe(new Date(n.discussion.scheduledAt))} has ${n.discussion.attendance ? 'no outcome' : 'no attendance and no outcome'} recorded. Please see that it is held and recorded.`,
+        detail:
+          n.step === 2
+            ? `${this.name(n.discussion.chair)} and their manager were told a working day ago and nothing is recorded yet.`
+            : 'If nothing is recorded a working day from now, the manager above is told.',
       }),
     };
   }

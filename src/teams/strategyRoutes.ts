@@ -74,6 +74,10 @@ export class StrategyRoutes implements WorkflowRoutes {
       show((actor) => s.convening.conveneForm(actor)),
     );
     on(
+      'sd.followup.open',
+      show((actor, _data, ref) => s.convening.followUpForm(actor, ref)),
+    );
+    on(
       'sd.convene',
       show<'sd.convene'>((actor, { form }) => s.convening.convene(actor, form)),
     );

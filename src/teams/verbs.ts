@@ -66,6 +66,7 @@ const clockDate = (data: Data) => ({ date: date(data, 'date' satisfies ReviewFie
 export const VERBS = {
   // Strategy discussions
   'sd.convene.open': none,
+  'sd.followup.open': none,
   'sd.convene': (data: Data) => ({
     form: { ...form<ConveneForm>(data), referral: caseReferenceOf('REF', data, 'referral'), followUpOf: caseReferenceOf('SD', data, 'followUpOf') },
   }),

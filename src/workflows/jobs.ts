@@ -18,6 +18,12 @@ export interface JobPayloads {
   'sd.action.due': { ref: string; version: number; actionId: string };
   'sd.action.overdue': { ref: string; version: number; actionId: string };
   'sd.followup.due': { ref: string; version: number };
+  /** A working day before the follow-up's date: its owner is offered to convene it. */
+  'sd.followup.remind': { ref: string; version: number };
+  /** The follow-up's date passed with nothing convened: step 1 the chair's manager, step 2 theirs. */
+  'sd.followup.missed': { ref: string; version: number; step: 1 | 2 };
+  /** The discussion's time passed with no outcome recorded: step 1 the chair and their manager, step 2 the manager's manager. */
+  'sd.not-held': { ref: string; step: 1 | 2 };
   'minutes.remind': { ref: string; hours: number };
   'minutes.overdue': { ref: string };
   'minutes.confirm.remind': PersonChase;

@@ -17,10 +17,10 @@ export class RecordingTell implements Tell {
     return this.told.splice(0);
   }
   ofKind<K extends Notice['kind']>(kind: K): Notice<K>[] {
-    return this.told.filter((n) => n.kind === kind) as Notice<K>[];
+    return this.told.filter((n) => n.kind === kind) as unknown as Notice<K>[];
   }
   /** What one person was told, of one kind. */
   to<K extends Notice['kind']>(person: string, kind: K): Notice<K>[] {
-    return this.told.filter((n) => n.kind === kind && 'person' in n.to && n.to.person === person) as Notice<K>[];
+    return this.told.filter((n) => n.kind === kind && 'person' in n.to && n.to.person === person) as unknown as Notice<K>[];
   }
 }

@@ -2,7 +2,7 @@
  * The strategy discussion's scheduled chasers. Each checks the record before it says anything, so
  * a job that runs twice, or late, or after the answer came, does no harm.
  */
-import { currentVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { currentVersion, pendingFollowUp, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { chaseEach, chaseTo } from '../cover';
 import { PersonChase } from '../jobs';
 import { StrategyUseCase } from './useCase';
@@ -98,9 +98,78 @@ export class StrategyChasers extends StrategyUseCase {
     );
   }
 
-  async remindFollowUp(p: { ref: string; version: number }, jobId: string): Promise<void> {
+  /** The follow-up still to be convened from this version of the outcome, if it is. */
+  private async followUpPending(p: { ref: string; version: number }) {
     const d = await this.ports.discussions.get(p.ref);
-    if (!d || currentVersion(d)?.version !== p.version) return;
-    await this.tell.tell([{ kind: 'sd.follow-up-due', key: `${jobId}|message`, about: p.ref, ...chaseTo(this.ports, d.chair) }]);
+    const pending = d && currentVersion(d)?.version === p.version ? pendingFollowUp(d) : undefined;
+    return d && pending ? { d, ...pending } : undefined;
+  }
+
+  /** A working day before the follow-up's date, and on the day: its owner, with the offer to convene it. */
+  async remindFollowUp(p: { ref: string; version: number }, jobId: string, today = true): Promise<void> {
+    const f = await this.followUpPending(p);
+    if (!f) return;
+    await this.tell.tell([
+      {
+        kind: 'sd.follow-up-due',
+        key: `${jobId}|message`,
+        about: p.ref,
+        ...chaseTo(this.ports, f.owner),
+        reportTo: [f.d.chair],
+        discussion: f.d,
+        date: f.date,
+        today,
+      },
+    ]);
+  }
+
+  /** The follow-up's date passed with nothing convened: the chair's manager (step 1), then theirs (step 2). */
+  async followUpMissed(p: { ref: string; version: number; step: 1 | 2 }, jobId: string): Promise<void> {
+    const f = await this.followUpPending(p);
+    if (!f) return;
+    const told = this.above(f.d.chair, p.step);
+    await this.ports.audit.record({ subject: p.ref, action: 'chased.follow-up-missed', detail: `step ${p.step}` });
+    await this.tell.tell(
+      chaseEach(this.ports, told).map(({ for: who, to, cover }) => ({
+        kind: 'sd.follow-up-missed' as const,
+        key: `${jobId}|${who}`,
+        about: p.ref,
+        to,
+        cover,
+        discussion: f.d,
+        date: f.date,
+        step: p.step,
+      })),
+    );
+  }
+
+  /** The discussion's time passed and no outcome is recorded: the chair and their manager (step 1), then the manager's manager (step 2). */
+  async notHeld(p: { ref: string; step: 1 | 2 }, jobId: string): Promise<void> {
+    const d = await this.ports.discussions.get(p.ref);
+    if (!d || d.versions.length > 0) return;
+    const told = p.step === 1 ? [d.chair, ...this.above(d.chair, 1)] : this.above(d.chair, 2);
+    await this.ports.audit.record({ subject: p.ref, action: 'chased.not-held', detail: `step ${p.step}` });
+    await this.tell.tell(
+      chaseEach(this.ports, [...new Set(told)]).map(({ for: who, to, cover }) => ({
+        kind: 'sd.not-held' as const,
+        key: `${jobId}|${who}`,
+        about: p.ref,
+        to,
+        cover,
+        discussion: d,
+        step: p.step,
+      })),
+    );
+  }
+
+  /**
+   * Who hears when the chair's hand-off slips: their manager (step 1), their manager's manager
+   * (step 2); with nobody above in the directory, the partnership admins, so it never goes unheard.
+   */
+  private above(chair: string, step: 1 | 2): string[] {
+    const { directory } = this.ports;
+    let who = directory.person(chair);
+    for (let i = 0; i < step && who; i++) who = directory.manager(who);
+    return who ? [who.aadObjectId] : directory.administrators().map((a) => a.aadObjectId);
   }
 }

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { convene } from '../../domain/convening';
 import { isChoice } from '../../domain/choices';
 import { Invalid, Refused } from '../../domain/refusals';
-import { INVITATION_REPLIES, InvitationReply, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { INVITATION_REPLIES, InvitationReply, pendingFollowUp, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
-import { ConveneForm, conveneRequest } from './forms';
+import { ConveneForm, conveneRequest, followUpForm } from './forms';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 
@@ -26,6 +26,7 @@ export class Convening extends StrategyUseCase {
     const { directory, calendar, references, discussions } = this.ports;
     const request = conveneRequest(form, actor.person.aadObjectId, calendar);
     if (request.referral) await this.ports.referrals.mayConvene(request.referral);
+    if (request.followUpOf) await this.followUpOf(actor, request.followUpOf);
     try {
       // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
       convene(request, 'SD-0000', directory, this.now());
@@ -57,9 +58,39 @@ export class Convening extends StrategyUseCase {
     return { kind: 'convened', discussion: d };
   }
 
-  /** What the discussion was convened from learns of it (again after a failure half-way: each step is idempotent). */
+  /** The follow-up agreed at `reference`, as a convene form filled in from that discussion and linked to it. */
+  async followUpForm(actor: Actor, reference: string): Promise<StrategyView> {
+    this.conveneForm(actor);
+    const d = await this.followUpOf(actor, reference);
+    return { kind: 'convene-form', chair: actor.person, values: followUpForm(d, pendingFollowUp(d)!.date, this.ports.calendar) };
+  }
+
+  /** The discussion a follow-up is convened from: the person is involved in it, and its follow-up is agreed and not yet convened. */
+  private async followUpOf(actor: Actor, reference: string): Promise<StrategyDiscussion> {
+    const d = await this.load(actor, reference);
+    if (d.followUp) throw new Refused('old-version', `The follow-up of ${reference} was already convened: ${d.followUp.reference}.`);
+    if (!pendingFollowUp(d)) throw new Refused('no-outcome', `No follow-up discussion is agreed in the outcome of ${reference}.`);
+    return d;
+  }
+
+  /**
+   * What the discussion was convened from learns of it, and its own chase is set: its time passed
+   * with no outcome recorded, the chair and their manager hear, then the manager above a working day
+   * later. Again after a failure half-way: each step is idempotent.
+   */
   private async handedOver(d: StrategyDiscussion): Promise<void> {
+    const { calendar, schedule, discussions } = this.ports;
     if (d.referral) await this.ports.referrals.convened(d.referral, d);
+    if (d.followUpOf) {
+      const followUp = { reference: d.reference, at: d.convenedAt };
+      await discussions.update(d.followUpOf, (first) => (first.followUp ? first : { ...first, followUp }));
+    }
+    // Two working hours for the discussion and its record, then the end of that working day.
+    const notHeld = calendar.endOfWorkingDayAfter(calendar.addWorkingHours(new Date(d.scheduledAt), 2), 0);
+    await schedule.scheduleAll([
+      { id: `sd|${d.reference}|not-held|1`, kind: 'sd.not-held', dueAt: notHeld, payload: { ref: d.reference, step: 1 } },
+      { id: `sd|${d.reference}|not-held|2`, kind: 'sd.not-held', dueAt: calendar.addWorkingDays(notHeld, 1), payload: { ref: d.reference, step: 2 } },
+    ]);
   }
 
   async replyToInvitation(actor: Actor, reference: string, reply: string): Promise<StrategyView> {

@@ -2,7 +2,8 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import { ConveneRequest } from '../../domain/convening';
 import { OutcomeInput } from '../../domain/outcome';
-import { CoreRole, CORE_ROLES } from '../../domain/strategyDiscussion';
+import { CoreRole, CORE_ROLES, Invitee, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { FIELDS } from '../../domain/limits';
 import { Form } from '../forms';
 
 export type FormValues = Record<string, string>;
@@ -27,6 +28,7 @@ export type OutcomeField<Row extends string | number = number> =
   | 'familyShared'
   | 'familyDetail'
   | 'followUpDate'
+  | 'followUpOwner'
   | 'amendmentReason'
   | 'noEnquiryReason'
   | ActionRowField<Row>;
@@ -64,6 +66,28 @@ export function conveneRequest(form: ConveneForm, chair: string, calendar: Worki
   };
 }
 
+/** The follow-up agreed at `d`, as a convene form filled in from it (same people, roles, reasons, minute-taker) and linked to it. */
+export function followUpForm(d: StrategyDiscussion, date: string, calendar: WorkingCalendar): ConveneForm {
+  const invited = (role: Invitee['role']) =>
+    d.invitees
+      .filter((i) => i.role === role)
+      .map((i) => i.aadObjectId)
+      .join(',');
+  const form: ConveneForm = {
+    purpose: `Follow-up to ${d.reference}: ${d.purpose}`.slice(0, FIELDS.purpose.max),
+    date,
+    time: calendar.local(new Date(d.scheduledAt)).toFormat('HH:mm'),
+    minuteTaker: d.minuteTaker,
+    babyOrUnborn: d.babyOrUnborn ? 'true' : 'false',
+    invite_other: invited('other'),
+    invite_referrer: d.referrer ?? '',
+    followUpOf: d.reference,
+  };
+  for (const r of CORE_ROLES) if (r.role !== 'referrer') form[`invite_${r.role}`] = invited(r.role);
+  for (const o of d.omissions) form[`reason_${o.role}`] = o.reason;
+  return form;
+}
+
 export function outcomeInput(form: OutcomeForm): OutcomeInput {
   return {
     threshold: form.threshold ?? '',
@@ -78,6 +102,7 @@ export function outcomeInput(form: OutcomeForm): OutcomeInput {
     familyShared: form.familyShared ?? '',
     familyDetail: form.familyDetail ?? '',
     followUpDate: form.followUpDate ?? '',
+    followUpOwner: form.followUpOwner ?? '',
     amendmentReason: form.amendmentReason,
     noEnquiryReason: form.noEnquiryReason,
   };

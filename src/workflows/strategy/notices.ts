@@ -32,6 +32,10 @@ export interface StrategyNoticeKinds {
   'sd.action-due': { discussion: StrategyDiscussion; actionId: string };
   /** The chair and the owner's manager: an action was due today and is not done. */
   'sd.action-overdue': { actionId: string; owner: string };
-  /** The chair: the follow-up discussion agreed for today is due. */
-  'sd.follow-up-due': Record<never, never>;
+  /** The follow-up's owner: it is due (a working day before, and on the day), with an offer to convene it. */
+  'sd.follow-up-due': { discussion: StrategyDiscussion; date: string; today: boolean };
+  /** Above the chair: the follow-up's date passed and none was convened (step 1 the chair's manager, step 2 theirs). */
+  'sd.follow-up-missed': { discussion: StrategyDiscussion; date: string; step: 1 | 2 };
+  /** The chair, then above them: the discussion's time passed and no outcome is recorded. */
+  'sd.not-held': { discussion: StrategyDiscussion; step: 1 | 2 };
 }

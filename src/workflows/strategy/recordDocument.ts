@@ -65,7 +65,7 @@ export function recordDocument(
       item(`Decision: ${DECISIONS[o.decision]}`),
       item("Agencies' contributions: ", typed(o.contributions)),
       item(`Family: ${o.family.shared ? 'shared' : 'not shared'}: `, typed(o.family.detail)),
-      ...(o.followUpDate ? [item('Follow-up discussion: ', typed(o.followUpDate))] : []),
+      ...(o.followUpDate ? [item('Follow-up discussion: ', typed(o.followUpDate), '; owner ', who(o.followUpOwner ?? d.chair))] : []),
       ...o.actions.map((a) =>
         item(
           'Action ',

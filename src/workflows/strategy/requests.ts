@@ -41,8 +41,17 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
     );
   }
   if (v.outcome.followUpDate) {
+    // The owner is offered to convene it a working day before and on the day; its date passed with
+    // nothing convened, the chair's manager hears, then their manager a working day later.
     const payload = { ref: d.reference, version: v.version };
-    jobs.push({ id: id('follow-up'), kind: 'sd.followup.due', dueAt: calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!, payload });
+    const day = calendar.fromLocal(v.outcome.followUpDate, t.startOfWorkingDay)!;
+    const missed = calendar.fromLocal(v.outcome.followUpDate, t.endOfWorkingDay)!;
+    jobs.push(
+      { id: id('follow-up-before'), kind: 'sd.followup.remind', dueAt: calendar.startOfWorkingDayBefore(day), payload },
+      { id: id('follow-up'), kind: 'sd.followup.due', dueAt: day, payload },
+      { id: id('follow-up-missed|1'), kind: 'sd.followup.missed', dueAt: missed, payload: { ...payload, step: 1 } },
+      { id: id('follow-up-missed|2'), kind: 'sd.followup.missed', dueAt: calendar.addWorkingDays(missed, 1), payload: { ...payload, step: 2 } },
+    );
   }
   // A few round trips whatever the number of attendees: this runs inside the chair's card action, and Teams waits about 5 s.
   await schedule.scheduleAll(jobs);

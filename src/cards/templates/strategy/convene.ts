@@ -47,7 +47,7 @@ export default template<ConveneView>({
     {
       type: 'TextBlock',
       $when: "${followUpOf != ''}",
-      text: 'The follow-up discussion agreed at ${followUpOf}: it is linked to it.',
+      text: 'The follow-up agreed at ${followUpOf}: the new discussion is linked to it.',
       wrap: true,
     },
     {

@@ -114,6 +114,14 @@ export default template<OutcomeFormView>({
     },
     { type: 'Input.Date', id: id('followUpDate'), label: 'Date of the follow-up discussion, if any', value: '${values.followUpDate}' },
     {
+      type: 'Input.ChoiceSet',
+      id: id('followUpOwner'),
+      label: 'Who sees the follow-up is held (the chair, if left empty)',
+      style: 'compact',
+      value: '${values.followUpOwner}',
+      choices: [{ $data: '${owners}', title: '${title}', value: '${value}' }],
+    },
+    {
       type: 'Input.Text',
       $when: '${amending}',
       id: id('amendmentReason'),
