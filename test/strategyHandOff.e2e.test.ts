@@ -80,6 +80,9 @@ describe('a Front Door "strategy discussion" decision reaches a chair', () => {
     // One discussion a referral: the other chair's card is refused, naming the one convened.
     const second = await omar.click(omarCard, 'Convene and send invitations', { ...answers, Date: '2026-11-25' });
     expect(second.said).toContain(`${reference} already has its strategy discussion, ${sd}.`);
+    const [omarView] = await omar.say(`record ${reference}`);
+    expect(text(omarView.attachments[0].content)).toContain(`${sd}, convened`);
+    expect(cards.buttonTitles(omarView.attachments[0].content)).not.toContain('Convene a strategy discussion');
   });
 
   test('an urgent referral: the chairs convene the same working day', async () => {

@@ -140,7 +140,7 @@ export class ReferralCards {
       ],
       note: error,
       canDecide: viewer.frontDoor && !r.decision,
-      canConvene: viewer.chair && r.decision?.outcome === 'strategy-discussion',
+      canConvene: viewer.chair && r.decision?.outcome === 'strategy-discussion' && !r.discussion,
       decisions: Object.entries(FRONT_DOOR_DECISIONS).map(([value, title]) => ({ value, title })),
     });
   }
