@@ -96,7 +96,7 @@ function referralCards(): Record<string, object> {
     danger: rc.danger(),
     emergency: rc.emergency(),
     ...steps,
-    'referral review': rc.review(form, answers, true, 'referral'),
+    'referral review': rc.review(form, answers, true, 'referral', 'a-draft'),
     'front door triage': rc.referral(form, referral, { frontDoor: true, chair: false }, NOW),
     'serious incident': rc.incident(
       incidentForm,

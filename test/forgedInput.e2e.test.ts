@@ -254,5 +254,5 @@ async function referral(nia: TeamsUser): Promise<string> {
   const [first] = await nia.say('refer');
   let card = (await nia.click(first.attachments[0].content, 'No')).card;
   for (let i = 0; i < answers.length; i++) card = (await nia.click(card, i === answers.length - 1 ? 'Review' : 'Next', answers[i])).card;
-  return /(REF-\d{4})/.exec((await nia.click(card, 'Submit the referral')).message)![1];
+  return /(REF-\d{4})/.exec((await nia.click(card, 'Submit the referral')).said)![1];
 }

@@ -6,6 +6,9 @@
 import * as cards from './harness/cards';
 import { ackCard, CHAIR, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 import { World } from './harness/world';
+import { TeamsUser } from './harness/teams';
+import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { REFERRAL } from './harness/partnershipSeed';
 
 let world: World;
 beforeAll(async () => {
@@ -101,5 +104,54 @@ describe('superseded cards', () => {
       () => attendees.every((p) => world.connector.updates(p.chatId).some((u) => text(u.body.attachments[0].content).includes('replaced by version 2'))),
       'every version-1 card to be replaced',
     );
+  });
+});
+
+describe('referrals', () => {
+  let nia: TeamsUser;
+  let kim: TeamsUser;
+
+  async function submittedReview(): Promise<any> {
+    const [first] = await nia.say('refer');
+    const step1 = await nia.click(first.attachments[0].content, 'No');
+    return answerReferralSteps(nia, step1.card, REFERRAL);
+  }
+
+  beforeAll(async () => {
+    [nia, kim] = await world.install('Nia Evans', 'Kim Lee');
+    await installInFrontDoorTeam(world, kim);
+  });
+
+  test('a submitted referral becomes its receipt: the reference, what happens next and by when, nothing to click; a second submit shows the same', async () => {
+    const review = await submittedReview();
+    const receipt = await nia.click(review, 'Submit the referral');
+    const shown = text(receipt.card);
+    const reference = /^(REF-\d{4}): referral submitted/.exec(shown)![1];
+    expect(shown).toContain('The Front Door will decide by 17:00 on Tuesday 24 November');
+    expect(shown).toContain(`Quote ${reference}`);
+    expect(hasExecute(receipt.card)).toBe(false);
+    const again = await nia.click(review, 'Submit the referral');
+    expect(text(again.card)).toBe(shown);
+  });
+
+  test('the Front Door card in the channel is updated for everyone once the referral is decided', async () => {
+    const review = await submittedReview();
+    const reference = /^(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).said)![1];
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`),
+      'the triage card',
+    );
+    const card = triage.attachments[0].content;
+    const message = world.connector.messageIdOf(card)!;
+    await kim.inChannel(FRONT_DOOR).click(card, 'Record the decision', {
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Unexplained bruising in a non-mobile baby.',
+    });
+    const now = await world.connector.waitFor(() => {
+      const c = world.connector.cardNow(FRONT_DOOR, message);
+      return c && text(c).startsWith(`${reference}: referral decided`) && c;
+    }, 'the channel card to show the decision');
+    expect(cards.buttonTitles(now)).not.toContain('Record the decision');
+    expect(text(now)).toContain('by Kim Lee: Strategy discussion');
   });
 });

@@ -15,6 +15,8 @@ import { UndecidedReferrals } from '../src/workflows/referrals/undecided';
 import { IncidentClocks } from '../src/workflows/referrals/incidentClock';
 import { IncidentReport } from '../src/workflows/referrals/incidentReport';
 import { ReferralView } from '../src/workflows/referrals/views';
+import { ReferralCards } from '../src/cards/referralCards';
+import { text } from './harness/cards';
 import { directory, id } from './harness/sampleDiscussion';
 import { FixedClock } from './inMemory/clock';
 import { InMemoryAudit } from './inMemory/audit';
@@ -96,7 +98,13 @@ async function filledIn(w: ReturnType<typeof world>, who: Actor, form: FormSessi
   await w.store.saveDraft({ ...d, answers, step: form.form.steps.length });
 }
 
-const said = (v: ReferralView) => (v.kind === 'said' ? v.text : `(a ${v.kind} view)`);
+const cards = (() => {
+  const p = directory.partnership;
+  return new ReferralCards(directory, new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay));
+})();
+/** What the person reads: the words, or the receipt card's text as it was shown when submitted. */
+const said = (v: ReferralView) =>
+  v.kind === 'said' ? v.text : v.kind === 'receipt' ? text(cards.receipt(v, new Date(v.referral.submittedAt))) : `(a ${v.kind} view)`;
 
 describe('the Front Door deadline: the end of the next working day', () => {
   test('a Monday referral is due by 17:00 on Tuesday', async () => {
@@ -245,7 +253,7 @@ describe('a submission survives storage failing between storing it and taking th
       w.store.failOnce(failing);
       await expect(w.submission.submit(nia)).rejects.toThrow('storage did not answer');
       expect(w.tell.told).toEqual([]);
-      expect(said(await w.submission.submit(nia))).toMatch(/^Your referral is REF-0001\./);
+      expect(said(await w.submission.submit(nia))).toMatch(/^REF-0001: referral submitted\nYour referral is REF-0001\./);
       expect([...w.store.referrals.keys()]).toEqual(['REF-0001']);
       expect(w.tell.ofKind('ref.new').map((n) => n.referral.reference)).toEqual(['REF-0001']);
       expect(await w.store.draft('referral', nia.person.aadObjectId)).toBeUndefined();

@@ -18,7 +18,7 @@ async function referAndDecide(world: World, nia: TeamsUser, kim: TeamsUser, urge
     ? (await nia.click((await nia.click(first.attachments[0].content, 'Yes, a child is in danger now')).card, 'Continue the referral (urgent)')).card
     : (await nia.click(first.attachments[0].content, 'No')).card;
   const submitted = await nia.click(await answerReferralSteps(nia, start, REFERRAL), 'Submit the referral');
-  const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+  const reference = /(REF-\d{4})/.exec(submitted.said)![1];
   const summary = `${reference}: new referral${urgent ? ', urgent' : ''}`;
   const triage = await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === summary), 'the triage card');
   world.clock.advance(60 * 60_000);

@@ -14,6 +14,8 @@ import dangerTemplate from './templates/referral/danger';
 import emergencyTemplate from './templates/referral/emergency';
 import reviewTemplate, { ReferralReviewView } from './templates/referral/review';
 import stepTemplate from './templates/referral/step';
+import receiptTemplate from './templates/referral/receipt';
+import type { Receipt } from '../workflows/referrals/views';
 
 type Card = Record<string, unknown>;
 
@@ -24,6 +26,7 @@ const REVIEW_DEFAULTS: Omit<ReferralReviewView, 'headline' | 'sections'> = {
   canSubmit: false,
   submitTitle: '',
   submitVerb: '',
+  draft: '',
   stepVerb: '',
   lastStep: 0,
   canDecide: false,
@@ -88,7 +91,7 @@ export class ReferralCards {
     }));
   }
 
-  review(form: FormDefinition, answers: Answers, urgent: boolean, kind: 'referral' | 'incident'): Card {
+  review(form: FormDefinition, answers: Answers, urgent: boolean, kind: 'referral' | 'incident', draft: string): Card {
     return renderCard(reviewTemplate, {
       ...REVIEW_DEFAULTS,
       headline: kind === 'referral' ? 'Referral: check and submit' : 'Serious incident: check and submit',
@@ -101,6 +104,7 @@ export class ReferralCards {
       canSubmit: true,
       submitTitle: kind === 'referral' ? 'Submit the referral' : 'Submit and alert the partnership',
       submitVerb: kind === 'referral' ? 'ref.submit' : 'si.submit',
+      draft,
       stepVerb: kind === 'referral' ? 'ref.step' : 'si.step',
       lastStep: form.steps.length - 1,
     });
@@ -113,6 +117,23 @@ export class ReferralCards {
     if (!r.conveneBy) return 'Not convened yet.';
     const late = new Date(r.conveneBy).getTime() <= now.getTime() ? ' (overdue: the Front Door managers and the chairs’ managers were told)' : '';
     return `Not convened yet: a chair convenes it ${this.calendar.phrase(new Date(r.conveneBy), now)}${late}.`;
+  }
+
+  /** The referrer's receipt: the reference, what happens next and by when. */
+  receipt(v: Receipt, now: Date): Card {
+    const r = v.referral;
+    const e = this.directory.partnership.emergency;
+    return renderCard(receiptTemplate, {
+      headline: `${r.reference}: referral submitted${r.urgent ? ', urgent' : ''}`,
+      lines: [
+        `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here.`,
+        ...(v.frontDoorPeople
+          ? [`Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${v.frontDoorPeople.join(', ')}).`]
+          : []),
+        ...(v.outOfHours ? [`The Front Door is closed now: call the emergency duty team on ${e.outOfHoursNumber} as well.`] : []),
+        `Quote ${r.reference}, not the child’s name, if you contact them.`,
+      ],
+    });
   }
 
   /** The referral as the Front Door or the referrer sees it. */

@@ -16,6 +16,10 @@ export class References implements ReferencePort {
    * The reference for one filled-in form: a form submitted twice (a double click, Teams
    * delivering the action again) gets the reference it got the first time, and `first` false.
    */
+  async given(prefix: string, formId: string): Promise<string | undefined> {
+    return (await readJson<{ reference: string }>(this.tables.client('counters'), 'form', encodeKey(`${prefix}|${formId}`)))?.reference;
+  }
+
   async forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }> {
     const counters = this.tables.client('counters');
     const key = encodeKey(`${prefix}|${formId}`);

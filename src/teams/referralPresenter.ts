@@ -14,6 +14,7 @@ import { ConveneOffer, FormKind, ReferralView } from '../workflows/referrals/vie
 import { conveneOffer } from '../workflows/referrals/frontDoor';
 import { SeriousIncident } from '../domain/seriousIncident';
 import { Presenters } from './tell';
+import { FormSession } from '../workflows/referrals/formSession';
 
 const STEP = {
   referral: { verb: 'ref.step', noun: 'Referral' },
@@ -40,9 +41,11 @@ export class ReferralPresenter {
       case 'draft': {
         const form = this.forms[v.form];
         const d = v.draft;
-        if (d.step >= form.steps.length) return { card: this.cards.review(form, d.answers, d.urgent, v.form) };
+        if (d.step >= form.steps.length) return { card: this.cards.review(form, d.answers, d.urgent, v.form, FormSession.idOf(d)) };
         return { card: this.cards.step(form, d.step, d.answers, { errors: v.errors, urgent: d.urgent, ...STEP[v.form] }) };
       }
+      case 'receipt':
+        return { card: this.cards.receipt(v, this.now()) };
       case 'referral':
         return { card: this.cards.referral(this.forms.referral, v.referral, v.viewer, this.now(), v.error) };
       case 'incident':

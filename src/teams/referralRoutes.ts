@@ -61,7 +61,7 @@ export class ReferralRoutes implements WorkflowRoutes {
     on('ref.danger', (actor, { danger }) => drafting.danger(actor, danger));
     on('ref.resume', (actor) => drafting.resume(actor));
     on('ref.step', (actor, { form, move, step }) => drafting.step(actor, form, move, step));
-    on('ref.submit', (actor) => submission.submit(actor));
+    on('ref.submit', (actor, { draft }) => submission.submit(actor, draft));
     on('ref.decide', (actor, { outcome, rationale }, ref) => frontDoor.decide(actor, ref, outcome, rationale));
     on('ref.convene', (actor, _data, ref) => frontDoor.convene(actor, ref));
     on('si.start', (actor) => report.start(actor));

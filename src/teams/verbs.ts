@@ -102,7 +102,7 @@ export const VERBS = {
   'ref.danger': (data: Data) => ({ danger: choice(DANGER, data, 'danger') }),
   'ref.resume': none,
   'ref.step': formStep,
-  'ref.submit': none,
+  'ref.submit': (data: Data) => ({ draft: text(data.draft) }),
   'ref.decide': (data: Data) => ({
     outcome: choice(FRONT_DOOR_DECISIONS, data, 'outcome' satisfies ReviewField),
     rationale: text(data['rationale' satisfies ReviewField]),

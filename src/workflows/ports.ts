@@ -67,4 +67,6 @@ export interface References {
   next(prefix: string): Promise<string>;
   /** The same form submitted twice gets the same reference; `first` says whether this was the first time. */
   forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }>;
+  /** The reference a form was given, if it was submitted; spends nothing. */
+  given(prefix: string, formId: string): Promise<string | undefined>;
 }

@@ -64,7 +64,7 @@ export async function seedPartnership(world: World): Promise<void> {
     const [first] = await nia.say('refer');
     const card = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
     const submitted = await nia.click(card, 'Submit the referral');
-    const reference = /(REF-\d{4})/.exec(submitted.message ?? '')?.[1];
+    const reference = /(REF-\d{4})/.exec(submitted.said)?.[1];
     if (!reference) throw new Error(`referral not submitted: ${submitted.said}`);
     if (i >= SEEDED.referralsDecidedInTime) continue;
     const triage = await world.connector.waitFor(

@@ -9,6 +9,9 @@ export class InMemoryReferences implements References {
     this.counters.set(prefix, n);
     return `${prefix}-${String(n).padStart(4, '0')}`;
   }
+  async given(prefix: string, formId: string): Promise<string | undefined> {
+    return this.forms.get(`${prefix}|${formId}`);
+  }
   async forForm(prefix: string, formId: string): Promise<{ reference: string; first: boolean }> {
     const known = this.forms.get(`${prefix}|${formId}`);
     if (known) return { reference: known, first: false };

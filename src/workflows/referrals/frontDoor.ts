@@ -10,6 +10,7 @@ import { Workflow, WorkflowServices } from '../workflow';
 import { ReferralRepository } from './ports';
 import { ConveneOffer, ReferralView, ReferralViewer } from './views';
 import { StrategyHandOff } from './strategyHandOff';
+import { showFrontDoor } from './frontDoorCard';
 import { Person } from '../../domain/directory';
 
 export class FrontDoor extends Workflow {
@@ -48,6 +49,7 @@ export class FrontDoor extends Workflow {
     await this.access.note(actor, reference, 'referral.decided', FRONT_DOOR_DECISIONS[r.decision!.outcome]);
     await this.tell.tell([{ kind: 'ref.decided', key: `${reference}|decision`, about: reference, to: { person: r.referrer }, referral: r }]);
     if (r.decision!.outcome === 'strategy-discussion') r = await this.handOff.decided(reference);
+    await showFrontDoor({ tell: this.tell, directory: this.directory }, r);
     return { kind: 'referral', referral: r, viewer: this.viewer(actor) };
   }
 

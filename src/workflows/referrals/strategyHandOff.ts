@@ -12,6 +12,7 @@ import { Workflow, WorkflowServices } from '../workflow';
 import { Notice } from '../notices';
 import { chaseEach } from '../cover';
 import { ChannelReach, ReferralRepository } from './ports';
+import { showFrontDoor } from './frontDoorCard';
 
 export class StrategyHandOff extends Workflow {
   constructor(
@@ -97,6 +98,7 @@ export class StrategyHandOff extends Workflow {
       reportTo,
       referral: r,
     });
+    await showFrontDoor({ tell: this.tell, directory: this.directory }, r);
     await this.tell.tell([
       notice('referrer', { person: r.referrer }),
       ...(inChannel ? [notice('front-door', { channel }, frontDoor)] : frontDoor.map((id) => notice(id, { person: id }))),

@@ -9,7 +9,8 @@ import { Actor } from '../actor';
 import { Workflow, WorkflowServices } from '../workflow';
 import { FormSession } from './formSession';
 import { ChannelReach, ReferralRepository } from './ports';
-import { ReferralView, said } from './views';
+import { Receipt, ReferralView, said } from './views';
+import { frontDoorCopies } from './frontDoorCard';
 
 const ALREADY = 'That referral was already submitted. Type "refer" to make another.';
 
@@ -23,9 +24,10 @@ export class ReferralSubmission extends Workflow {
     super(services);
   }
 
-  async submit(actor: Actor): Promise<ReferralView> {
+  /** `draftId`: the draft the card was for, so that a second click shows what the first one sent. */
+  async submit(actor: Actor, draftId = ''): Promise<ReferralView> {
     const d = await this.session.draft(actor);
-    if (!d) return said(ALREADY);
+    if (!d) return (await this.submitted(actor, draftId)) ?? said(ALREADY);
     const problems = this.session.problems(d);
     if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
     const now = this.now();
@@ -44,7 +46,7 @@ export class ReferralSubmission extends Workflow {
     };
     // Submitted before, and the draft not taken (a failure, or a double click): that referral stands.
     const r = (await this.store.createReferral(fresh)) ? fresh : ((await this.store.referral(reference)) ?? fresh);
-    if (!(await this.session.claim(actor))) return said(ALREADY);
+    if (!(await this.session.claim(actor))) return this.receipt(r);
     await this.access.note(actor, r.reference, 'referral.submitted', r.urgent ? 'urgent' : undefined);
     await this.jobs.schedule({ id: `ref|${r.reference}|deadline`, kind: 'ref.deadline', dueAt: new Date(r.decideBy), payload: { ref: r.reference } });
     // A referral must reach someone who can decide, at once: a channel Concord cannot post in yet is
@@ -52,36 +54,36 @@ export class ReferralSubmission extends Workflow {
     const channel = this.directory.partnership.frontDoorChannelId;
     const inChannel = !!channel && (await this.channels.canReach(channel));
     const frontDoor = this.directory.withRole('front-door');
+    const receipt = await this.receipt(r);
+    const copies = frontDoorCopies(this.directory, r.reference).filter((c) => 'channel' in c.to === inChannel);
     await this.tell.tell(
-      inChannel
-        ? [
-            {
-              kind: 'ref.new',
-              key: `${r.reference}|front-door`,
-              about: r.reference,
-              to: { channel },
-              reportTo: frontDoor.map((p) => p.aadObjectId),
-              referral: r,
-            },
-          ]
-        : frontDoor.map((p) => ({
-            kind: 'ref.new' as const,
-            key: `${r.reference}|front-door|${p.aadObjectId}`,
-            about: r.reference,
-            to: { person: p.aadObjectId },
-            referral: r,
-          })),
+      copies.map((c) => ({
+        kind: 'ref.new' as const,
+        about: r.reference,
+        referral: r,
+        reportTo: inChannel ? frontDoor.map((p) => p.aadObjectId) : undefined,
+        ...c,
+      })),
     );
-    const where = inChannel
-      ? ''
-      : ` Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${frontDoor.map((p) => p.name).join(', ')}).`;
-    // Out of hours the Front Door is closed: an urgent referral also goes to the emergency duty team by phone.
-    const outOfHours =
-      r.urgent && !this.calendar.isWorkingTime(now)
-        ? ` The Front Door is closed now: call the emergency duty team on ${this.directory.partnership.emergency.outOfHoursNumber} as well.`
-        : '';
-    return said(
-      `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here. Quote ${r.reference}, not the child’s name, if you contact them.${where}${outOfHours}`,
-    );
+    return receipt;
+  }
+
+  /** The referral this person already submitted from this draft, as its receipt. */
+  private async submitted(actor: Actor, draftId: string): Promise<Receipt | undefined> {
+    const reference = draftId ? await this.references.given('REF', draftId) : undefined;
+    const r = reference ? await this.store.referral(reference) : undefined;
+    return r && r.referrer === actor.person.aadObjectId ? this.receipt(r) : undefined;
+  }
+
+  private async receipt(r: Referral): Promise<Receipt> {
+    const channel = this.directory.partnership.frontDoorChannelId;
+    const inChannel = !!channel && (await this.channels.canReach(channel));
+    return {
+      kind: 'receipt',
+      referral: r,
+      frontDoorPeople: inChannel ? undefined : this.directory.withRole('front-door').map((p) => p.name),
+      // Out of hours the Front Door is closed: an urgent referral also goes to the emergency duty team by phone.
+      outOfHours: r.urgent && !this.calendar.isWorkingTime(new Date(r.submittedAt)),
+    };
   }
 }

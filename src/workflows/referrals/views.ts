@@ -19,11 +19,20 @@ export type ReferralView =
   /** A draft at its step (or, past the last step, for review), with what is wrong on it. */
   | { kind: 'draft'; form: FormKind; draft: Draft; errors: string[] }
   | { kind: 'referral'; referral: Referral; viewer: ReferralViewer; error?: string }
+  /** What the referrer sees once it is sent, however often they press Submit. */
+  | Receipt
   | { kind: 'incident'; incident: SeriousIncident; viewer: { admin: boolean } }
   | ConveneOffer
   | Said;
 
 /** A chair offered to convene a strategy discussion with the referral's details filled in, linked to it. */
 export type ConveneOffer = { kind: 'convene-offer'; chair: Person; referral: string; purpose: string; referrer: string; babyOrUnborn: boolean };
+
+/**
+ * A submitted referral: what happens next. `frontDoorPeople` are named when Concord could not post
+ * in the Front Door channel and sent it to each of them; `outOfHours` when it is urgent and the
+ * Front Door was closed.
+ */
+export type Receipt = { kind: 'receipt'; referral: Referral; frontDoorPeople?: string[]; outOfHours: boolean };
 
 export const said = (text: string): Said => ({ kind: 'said', text });

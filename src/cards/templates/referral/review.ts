@@ -13,6 +13,8 @@ export interface ReferralReviewView {
   canSubmit: boolean;
   submitTitle: string;
   submitVerb: string;
+  /** The draft being submitted: a second click finds what the first one submitted. */
+  draft: string;
   stepVerb: string;
   lastStep: number;
   canDecide: boolean;
@@ -105,7 +107,7 @@ export default template<ReferralReviewView>({
       type: 'Action.Execute',
       title: '${submitTitle}',
       verb: '${submitVerb}',
-      data: {},
+      data: { draft: '${draft}' },
     },
     {
       $when: '${canSubmit}',
