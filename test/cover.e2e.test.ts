@@ -84,3 +84,90 @@ describe('someone away: every chase reaches their cover and says why', () => {
     expect(dee.messages().some((a) => a.summary?.startsWith(reminder))).toBe(false);
   });
 });
+
+describe('the chair hands over, reassigns and invites: the chasers follow, and reach whoever covers', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await World.start({
+      at: '2026-12-24T15:00:00Z',
+      directory: directoryWithAbsences({
+        [ALEX]: { from: '2026-12-28', until: '2027-01-04' }, // covered by Morgan Price, his manager
+        [OMAR]: { from: '2026-12-29', until: '2026-12-29', cover: SAM }, // the new chair, off for a day
+      }),
+    });
+  });
+  afterAll(async () => world?.stop());
+
+  test('chair handed over, minute-taker changed, an action reassigned, someone invited late: each is told, and each chase finds its person or their cover', async () => {
+    const { reference, chair: sam, attendees } = await discussionWithOutcome(world, undefined, christmasOutcome);
+    const [jordan, alex] = attendees;
+    const [omar, morgan, grace] = await world.install('Omar Haddad', 'Morgan Price', 'Grace Mills');
+
+    const [form] = await sam.say(`handover ${reference}`);
+    const saved = await sam.click(form.attachments[0].content, 'Save and tell them', {
+      Chair: 'Omar Haddad',
+      'Minute-taker': 'Sam Okafor',
+      'Owner of A1: Joint home visit and interview with both parents': 'Alex Carter',
+      'Invite (they get the invitation; once attendance is recorded, they acknowledge the outcome too)': ['Grace Mills'],
+    });
+    expect(saved.said).toBe(
+      `${reference}: Omar Haddad now chairs it. Sam Okafor now takes the minutes. Action A1 is now Alex Carter’s. Grace Mills is invited and asked to acknowledge the outcome. Each of them is told.`,
+    );
+    const handed = await omar.waitForMessage(
+      (a) => a.summary === `${reference}: you now chair this strategy discussion (handed over by Sam Okafor)`,
+      'the new chair',
+    );
+    await alex.waitForMessage((a) => a.summary === `${reference}: action A1 is now yours (given to you by Sam Okafor)`, 'the new owner');
+    await sam.waitForMessage((a) => a.text?.startsWith(`${reference}: you now take the minutes`), 'the new minute-taker');
+    // Grace joins a discussion whose outcome is recorded: she is asked to acknowledge it, and counts.
+    const graceCard = await grace.waitForMessage((a) => a.summary === `${reference}: the outcome needs your acknowledgement`, 'the late invitee');
+    await grace.click(graceCard.attachments[0].content, 'I agree');
+    const tally = await omar.invoke('sd.tally.view', { ref: reference });
+    expect(cards.text(tally.card)).toContain('Agree 1');
+    expect(cards.text(tally.card)).toContain('Not yet answered 6');
+
+    // The old chair keeps the record in reach but no longer acts as chair; the new one does.
+    expect(cards.text((await sam.say(`record ${reference}`))[0].attachments[0].content)).toContain(reference);
+    expect((await sam.invoke('sd.attendance.open', { ref: reference })).said).toContain(`Only the chair of ${reference}`);
+    await omar.click(handed.attachments[0].content, 'The discussion has ended: start the minutes clock');
+
+    world.clock.set('2026-12-25T03:30:00Z'); // 12 hours after the end: the minutes reminder, to the new minute-taker
+    await world.runDueWork();
+    await sam.waitForMessage((a) => a.summary?.startsWith(`${reference}: reminder, the minutes are due`), 'the minutes reminder');
+    expect(
+      world
+        .user('Dee Walsh')
+        .messages()
+        .some((a) => a.summary?.startsWith(`${reference}: reminder, the minutes are due`)),
+    ).toBe(false);
+
+    world.clock.set('2026-12-29T09:00:00Z');
+    await world.runDueWork();
+    const due = `${reference}: action A1 is due today`;
+    const covered = await morgan.waitForMessage((a) => a.summary === due, 'A1, reassigned to Alex who is away, at his cover');
+    expect(cards.text(covered.attachments[0].content).split('\n')[1]).toBe('Sent to you as cover for Alex Carter, away until Monday 4 January 2027');
+    expect(jordan.messages().some((a) => a.summary === due)).toBe(false);
+
+    world.clock.set('2026-12-29T17:00:00Z');
+    await world.runDueWork();
+    const overdue = `${reference}: action A1, owned by Alex Carter, was due today and is not marked done.`;
+    // The chair is now Omar, away today: Sam covers him.
+    const toSam = await sam.waitForMessage((a) => a.text?.startsWith(overdue), 'the overdue notice, at the new chair’s cover');
+    expect(toSam.text).toBe(`${overdue}\n\nSent to you as cover for Omar Haddad, away until Tuesday 29 December 2026`);
+    expect(omar.messages().some((a) => a.text?.startsWith(overdue))).toBe(false);
+    expect(await world.auditActions(reference)).toContain('handed-over');
+  });
+
+  test('a hand-over is the chair’s alone, and names only people in the directory', async () => {
+    world.clock.set('2026-12-24T15:00:00Z');
+    const { reference } = await discussionWithOutcome(world, undefined, christmasOutcome);
+    const jordan = world.user('Jordan Reid');
+    expect((await jordan.say(`handover ${reference}`))[0].text).toContain(`Only the chair of ${reference}`);
+    const forged = await world.user('Sam Okafor').invoke('sd.handover.save', { ref: reference });
+    expect(forged.said).toContain('Nothing was changed');
+    // A chair that is no directory id at all: forged, refused at the edge and audited.
+    const stranger = await world.user('Sam Okafor').invoke('sd.handover.save', { ref: reference, chair: 'Robert Tables' } as never);
+    expect(stranger.said).toContain('This card sent something Concord does not offer');
+    expect(await world.auditActions('access')).toContain('refused.invalid-input');
+  });
+});

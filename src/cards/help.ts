@@ -17,7 +17,7 @@ function abilities(person: Person): Ability[] {
   ];
   if (person.roles.includes('chair')) {
     list.push({
-      text: 'Convene a strategy discussion, record its outcome and see who has acknowledged it ("strategy").',
+      text: 'Convene a strategy discussion, record its outcome and see who has acknowledged it ("strategy"); hand it to another chair, change the minute-taker, give an action to someone else or invite someone ("handover SD-0001").',
       button: { title: 'Convene a strategy discussion', verb: 'sd.convene.open' },
     });
   }

@@ -29,6 +29,7 @@ import attendanceTemplate from './templates/strategy/attendance';
 import conveneTemplate from './templates/strategy/convene';
 import convenedTemplate from './templates/strategy/convened';
 import followUpDueTemplate from './templates/strategy/followUpDue';
+import handoverTemplate from './templates/strategy/handover';
 import invitationTemplate from './templates/strategy/invitation';
 import outcomeFormTemplate from './templates/strategy/outcomeForm';
 import recordTemplate from './templates/strategy/record';
@@ -110,6 +111,25 @@ export class StrategyCards {
       warnings: d.warnings,
       invitees: d.invitees.map((i) => ({ name: this.name(i.aadObjectId), role: this.roleLabel(i.role), reply: INVITATION_REPLIES[i.reply] })),
       omissions: d.omissions.map((o) => ({ role: this.roleLabel(o.role), reason: o.reason })),
+    });
+  }
+
+  /** The chair's card for handing over, changing the minute-taker, reassigning actions and inviting. */
+  handover(d: StrategyDiscussion, errors: string[] = []): Card {
+    const people = this.directory.data.people;
+    const invited = new Set([d.chair, ...d.invitees.map((i) => i.aadObjectId)]);
+    return renderCard(handoverTemplate, {
+      reference: d.reference,
+      errors: errors.join(' '),
+      chair: d.chair,
+      minuteTaker: d.minuteTaker,
+      chairs: this.directory.withRole('chair').map((p) => this.choice(p)),
+      minuteTakers: people.filter((p) => p.roles.includes('minute-taker') || p.roles.includes('chair')).map((p) => this.choice(p)),
+      actions: (currentVersion(d)?.outcome.actions ?? [])
+        .filter((a) => !a.done)
+        .map((a) => ({ id: a.id, label: `Owner of ${a.id}: ${a.description}`, owner: a.ownerAadObjectId })),
+      everyone: people.map((p) => this.choice(p)),
+      invitable: people.filter((p) => !invited.has(p.aadObjectId)).map((p) => this.choice(p)),
     });
   }
 

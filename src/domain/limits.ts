@@ -92,3 +92,6 @@ export function tooLong(f: TextField, value: string | undefined, label = f.label
 export function lengthProblems(checks: [TextField, string | undefined, string?][]): string[] {
   return checks.map(([f, v, label]) => tooLong(f, v, label)).filter((p): p is string => !!p);
 }
+
+/** The most people one hand-over card can invite at once: a partnership's whole core set many times over. */
+export const INVITE_AT_ONCE = 60;

@@ -114,6 +114,23 @@ export interface DifferenceRequest {
   difference?: string;
 }
 
+export type HandoverKind = 'chair' | 'minute-taker' | 'action' | 'invited';
+
+/** A change of who does what after convening (domain/handover.ts). */
+export interface Handover {
+  kind: HandoverKind;
+  at: string;
+  by: string;
+  /** Who had it before (absent for someone invited). */
+  from?: string;
+  to: string;
+  /** For an action: which one, in which version of the outcome. */
+  version?: number;
+  actionId?: string;
+  /** For someone invited after attendance was recorded: they take part from now on, and acknowledge. */
+  joined?: boolean;
+}
+
 export interface StrategyDiscussion {
   reference: string;
   scheduledAt: string;
@@ -141,6 +158,8 @@ export interface StrategyDiscussion {
   openElsewhere?: OpenElsewhere;
   /** When the chair marked the discussion ended: the minutes are due the partnership's `minutesDueHours` clock hours later. */
   endedAt?: string;
+  /** Who handed what to whom after convening, oldest first. */
+  handovers?: Handover[];
 }
 
 export type Answer = 'agree' | 'agree-with-note' | 'different';
@@ -172,13 +191,23 @@ export function currentVersion(d: StrategyDiscussion): OutcomeVersion | undefine
 
 /** Who must acknowledge: everyone who attended, except the chair, whose record it is. */
 export function attendees(d: StrategyDiscussion): string[] {
-  return Object.entries(d.attendance ?? {})
+  const attended = Object.entries(d.attendance ?? {})
     .filter(([id, a]) => a === 'attended' && id !== d.chair)
     .map(([id]) => id);
+  // Someone invited after attendance was recorded takes part from then on: they acknowledge too.
+  const joined = (d.handovers ?? []).filter((h) => h.kind === 'invited' && h.joined && h.to !== d.chair).map((h) => h.to);
+  return [...new Set([...attended, ...joined])];
 }
 
 export function isInvolved(d: StrategyDiscussion, aadObjectId: string): boolean {
-  return d.chair === aadObjectId || d.minuteTaker === aadObjectId || d.referrer === aadObjectId || d.invitees.some((i) => i.aadObjectId === aadObjectId);
+  return (
+    d.chair === aadObjectId ||
+    d.minuteTaker === aadObjectId ||
+    d.referrer === aadObjectId ||
+    d.invitees.some((i) => i.aadObjectId === aadObjectId) ||
+    // Whoever handed something over, or was handed it (an action's new owner), keeps the record in reach.
+    (d.handovers ?? []).some((h) => h.from === aadObjectId || h.to === aadObjectId)
+  );
 }
 
 export function status(d: StrategyDiscussion, acks: Acknowledgement[]): Status {

@@ -1,3 +1,4 @@
+import { withReassignedActions } from '../domain/handover';
 import { Acknowledgement, DifferenceRequest, OutcomeVersion, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { ActionDone, DiscussionRepository, InvitationAnswer } from '../workflows/strategy/ports';
 import { createOnce, encodeKey, isStale, jsonEntity, listJson, listRows, readJson, Tables, ConcurrencyError } from './tables';
@@ -76,8 +77,10 @@ export class DiscussionStore implements DiscussionRepository {
       if (!core) throw new Error(`${reference} does not exist`);
       const stored = core.doc as StrategyDiscussion;
       const next = change(assemble(stored, parts));
-      // Invitees are fixed at convening; versions and requests written here are a legacy document's.
-      const row = { ...next, invitees: stored.invitees, versions: stored.versions ?? [], differenceRequests: stored.differenceRequests ?? [] };
+      // Invitees only grow (someone invited after convening), and their replies are rows of their
+      // own; versions and requests written here are a legacy document's.
+      const invitees = [...stored.invitees, ...next.invitees.filter((i) => !stored.invitees.some((s) => s.aadObjectId === i.aadObjectId))];
+      const row = { ...next, invitees, versions: stored.versions ?? [], differenceRequests: stored.differenceRequests ?? [] };
       try {
         if (JSON.stringify(row) !== JSON.stringify(stored)) {
           await this.client.updateEntity(jsonEntity(encodeKey(reference), CORE, row), 'Replace', { etag: core.etag });
@@ -153,10 +156,10 @@ function assemble(stored: StrategyDiscussion, parts: Row[]): StrategyDiscussion 
       });
       return { ...v, outcome: { ...v.outcome, actions } };
     });
-  return {
+  return withReassignedActions({
     ...stored,
     invitees: stored.invitees.map((i) => (i.reply === 'awaiting' && replies.has(i.aadObjectId) ? { ...i, reply: replies.get(i.aadObjectId)! } : i)),
     versions,
     differenceRequests: [...(stored.differenceRequests ?? []), ...of<DifferenceRequest>('request')].sort((a, b) => a.at.localeCompare(b.at)),
-  };
+  });
 }

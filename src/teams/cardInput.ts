@@ -80,3 +80,13 @@ export function choicesFor<K extends string>(table: Readonly<Record<K, unknown>>
   // Named by the prefix only: the rest of the id came from the client.
   for (const field of Object.keys(data)) if (field.startsWith(prefix)) choice(table, data, field, `${prefix}…`);
 }
+
+/** Directory ids chosen on a card (a multi-select sends them joined by commas): Entra object ids, at most `max`; '' is none. */
+export function personIds(data: Data, field: string, max: number, label = field): string[] {
+  const v = data[field];
+  if (blank(v)) return [];
+  const ids = typeof v === 'string' ? v.split(',').map((x) => x.trim()) : [];
+  if (!ids.length || ids.length > max || !ids.every((x) => /^[0-9a-fA-F-]{36}$/.test(x)))
+    throw unexpectedInput(`"${label}" is not a choice of people on the card`);
+  return ids;
+}

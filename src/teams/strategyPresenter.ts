@@ -57,6 +57,8 @@ export class StrategyPresenter {
         return { card: c.actionDue(view.discussion, view.actionId, `${view.discussion.reference}: action ${view.actionId} is done`) };
       case 'record':
         return { card: c.record(view.discussion, view.acks, view.minutes) };
+      case 'handover-form':
+        return { card: c.handover(view.discussion, view.errors) };
     }
   }
 
@@ -110,6 +112,20 @@ export class StrategyPresenter {
       'sd.action-overdue': (n) => ({
         summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.`,
       }),
+      'sd.handed': (n) => {
+        const h = n.handover;
+        const by = this.name(h.by) ?? 'the chair';
+        if (h.kind === 'action') {
+          const headline = `${n.about}: action ${h.actionId} is now yours (given to you by ${by})`;
+          return { summary: headline, card: this.cards.actionDue(n.discussion, h.actionId!, headline) };
+        }
+        if (h.kind === 'chair')
+          return { summary: `${n.about}: you now chair this strategy discussion (handed over by ${by})`, card: this.cards.convened(n.discussion) };
+        return {
+          summary: `${n.about}: you now take the minutes of this strategy discussion (asked by ${by})`,
+          detail: `Type “minutes ${n.about}” to open the draft once the chair has ended the discussion.`,
+        };
+      },
       'sd.follow-up-due': (n) => {
         const headline = n.today
           ? `${n.about}: the follow-up strategy discussion agreed for today is not convened yet. Convene it now, or arrange cover.`

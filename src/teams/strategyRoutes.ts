@@ -50,6 +50,11 @@ export class StrategyRoutes implements WorkflowRoutes {
       const ref = referenceIn(context);
       await this.say(context, await s.record.guard(actor, ref, () => this.present(actor, s.record.record(actor, ref))));
     });
+    app.message(/^\s*handover\s+(\S+)\s*$/i, async (context) => {
+      const actor = actorOf(context);
+      const ref = referenceIn(context);
+      await this.say(context, await s.handovers.guard(actor, ref, () => this.present(actor, s.handovers.handoverForm(actor, ref))));
+    });
     app.message(/^\s*export\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);
       const ref = referenceIn(context);
@@ -111,6 +116,14 @@ export class StrategyRoutes implements WorkflowRoutes {
     on(
       'sd.action.done',
       show<'sd.action.done'>((actor, { actionId }, ref) => s.outcomes.markActionDone(actor, ref, actionId)),
+    );
+    on(
+      'sd.handover.open',
+      show((actor, _data, ref) => s.handovers.handoverForm(actor, ref)),
+    );
+    on(
+      'sd.handover.save',
+      show<'sd.handover.save'>((actor, { request }, ref) => s.handovers.handOver(actor, ref, request)),
     );
     on('sd.export', async (actor, _data, ref) => ({ message: markdown(await s.record.exportRecord(actor, ref)) }));
   }

@@ -5,12 +5,23 @@
  * an input renamed on one side only fails the build. The case reference (`ref`) is every verb's,
  * checked by onCardAction before any of these runs.
  */
-import { caseReferenceOf, choice, choicesFor, correctionId, count, date, flag, text, version } from './cardInput';
+import { caseReferenceOf, choice, choicesFor, correctionId, count, date, flag, personIds, text, version } from './cardInput';
 import { unexpectedInput } from '../domain/refusals';
+import { HandoverRequest } from '../domain/handover';
+import { INVITE_AT_ONCE } from '../domain/limits';
 import { ANSWERS, ATTENDANCE, DECISIONS, INVITATION_REPLIES, THRESHOLDS } from '../domain/strategyDiscussion';
 import { FRONT_DOOR_DECISIONS } from '../domain/referral';
 import { Form } from '../workflows/forms';
-import { ACTION_ROWS, AttendanceField, ATTENDANCE_PREFIX, ConveneForm, OutcomeField, OutcomeForm } from '../workflows/strategy/forms';
+import {
+  ACTION_ROWS,
+  AttendanceField,
+  ATTENDANCE_PREFIX,
+  ConveneForm,
+  HandoverField,
+  OutcomeField,
+  OutcomeForm,
+  OWNER_PREFIX,
+} from '../workflows/strategy/forms';
 import { CorrectionField, DecisionField, DraftForm } from '../workflows/minutes/forms';
 import { RaiseForm, StageField } from '../workflows/differences/forms';
 import { ReviewField } from '../workflows/referrals/forms';
@@ -55,6 +66,21 @@ function draftForm(data: Data): DraftForm {
   return form(data);
 }
 
+/** The hand-over card: people chosen by directory id, and each action's owner under `owner_A1`…; any other key of that shape is forged. */
+function handoverRequest(data: Data): { request: HandoverRequest } {
+  const field = (f: HandoverField) => f;
+  const owners: Record<string, string> = {};
+  for (const key of Object.keys(data)) {
+    if (!key.startsWith(OWNER_PREFIX)) continue;
+    if (!/^owner_A[1-9][0-9]?$/.test(key)) throw unexpectedInput(`"${OWNER_PREFIX}…" is not an action on the card`);
+    const [owner] = personIds(data, key, 1, `${OWNER_PREFIX}…`);
+    if (owner) owners[key.slice(OWNER_PREFIX.length)] = owner;
+  }
+  const [chair] = personIds(data, field('chair'), 1);
+  const [minuteTaker] = personIds(data, field('minuteTaker'), 1);
+  return { request: { chair, minuteTaker, owners, invite: personIds(data, field('invite'), INVITE_AT_ONCE) } };
+}
+
 const none = () => ({});
 const at = (data: Data) => ({ version: version(data, 'version') });
 const stage = (data: Data) => ({ stage: version(data, 'stage') });
@@ -83,6 +109,8 @@ export const VERBS = {
   'sd.tally.view': none,
   'sd.action.done': (data: Data) => ({ actionId: text(data.actionId) }),
   'sd.export': none,
+  'sd.handover.open': none,
+  'sd.handover.save': handoverRequest,
   'sd.difference': at,
   // Minutes
   'minutes.end': none,

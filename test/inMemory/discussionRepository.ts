@@ -1,3 +1,4 @@
+import { withReassignedActions } from '../../src/domain/handover';
 import { Acknowledgement, DifferenceRequest, OutcomeVersion, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
 import { ActionDone, DiscussionRepository, InvitationAnswer } from '../../src/workflows/strategy/ports';
 
@@ -37,12 +38,12 @@ export class InMemoryDiscussionRepository implements DiscussionRepository {
           }),
         },
       }));
-    return {
+    return withReassignedActions({
       ...copy(d),
       invitees: d.invitees.map((i) => ({ ...i, reply: replies.find((r) => r.aadObjectId === i.aadObjectId)?.reply ?? i.reply })),
       versions,
       differenceRequests: this.of<DifferenceRequest>(`${reference}|request|`),
-    };
+    });
   }
 
   getRecent(reference: string): Promise<StrategyDiscussion | undefined> {
@@ -58,7 +59,9 @@ export class InMemoryDiscussionRepository implements DiscussionRepository {
     const current = await this.get(reference);
     if (!current) throw new Error(`${reference} does not exist`);
     const next = change(current);
-    this.discussions.set(reference, copy({ ...next, invitees: this.discussions.get(reference)!.invitees, versions: [], differenceRequests: [] }));
+    const stored = this.discussions.get(reference)!.invitees;
+    const invitees = [...stored, ...next.invitees.filter((i) => !stored.some((s) => s.aadObjectId === i.aadObjectId))];
+    this.discussions.set(reference, copy({ ...next, invitees, versions: [], differenceRequests: [] }));
     return next;
   }
 

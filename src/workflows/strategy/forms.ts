@@ -34,6 +34,10 @@ export type OutcomeField<Row extends string | number = number> =
   | ActionRowField<Row>;
 export type OutcomeForm = Form<OutcomeField>;
 
+/** The hand-over card: the chair, the minute-taker, each action's owner (`owner_A1`…) and who to invite, as directory ids. */
+export type HandoverField<ActionId extends string = string> = 'chair' | 'minuteTaker' | 'invite' | `owner_${ActionId}`;
+export const OWNER_PREFIX = 'owner_' satisfies HandoverField<''>;
+
 /** The acknowledgement card's one input. */
 export type AcknowledgementField = 'note';
 

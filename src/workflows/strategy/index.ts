@@ -2,6 +2,7 @@
 import { Acknowledgements } from './acknowledgement';
 import { StrategyChasers } from './chasers';
 import { Convening } from './convening';
+import { Handovers } from './handovers';
 import { Outcomes } from './outcome';
 import { StrategyPorts } from './ports';
 import { StrategyRecord } from './record';
@@ -12,6 +13,7 @@ export interface Strategy {
   acknowledgements: Acknowledgements;
   chasers: StrategyChasers;
   record: StrategyRecord;
+  handovers: Handovers;
 }
 
 export function strategyUseCases(ports: StrategyPorts): Strategy {
@@ -21,5 +23,6 @@ export function strategyUseCases(ports: StrategyPorts): Strategy {
     acknowledgements: new Acknowledgements(ports),
     chasers: new StrategyChasers(ports),
     record: new StrategyRecord(ports),
+    handovers: new Handovers(ports),
   };
 }

@@ -1,5 +1,5 @@
 /** What the strategy discussion use cases tell people, in the domain's words (presented by teams/strategyPresenter). */
-import { Acknowledgement, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Acknowledgement, Handover, StrategyDiscussion } from '../../domain/strategyDiscussion';
 
 /** The key of the chair's one live card for a discussion. */
 export const chairCardKey = (reference: string) => `${reference}|chair-card`;
@@ -38,4 +38,6 @@ export interface StrategyNoticeKinds {
   'sd.follow-up-missed': { discussion: StrategyDiscussion; date: string; step: 1 | 2 };
   /** The chair, then above them: the discussion's time passed and no outcome is recorded. */
   'sd.not-held': { discussion: StrategyDiscussion; step: 1 | 2 };
+  /** Someone was handed the chair, the minutes or an action (`handover.kind`). */
+  'sd.handed': { discussion: StrategyDiscussion; handover: Handover };
 }

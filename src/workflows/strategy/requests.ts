@@ -15,24 +15,7 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
   const t = ports.directory.partnership.timescales;
   const sentAt = new Date(v.recordedAt);
   const id = (what: string) => `sd|${d.reference}|v${v.version}|${what}`;
-  const jobs: AnyJob[] = attendees(d).flatMap((person): AnyJob[] => {
-    const payload = { ref: d.reference, version: v.version, person };
-    return [
-      {
-        id: id(`remind-hours|${person}`),
-        kind: 'sd.ack.remind',
-        dueAt: calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours),
-        payload,
-      },
-      { id: id(`remind-next-day|${person}`), kind: 'sd.ack.remind', dueAt: calendar.startOfNextWorkingDay(sentAt), payload },
-      {
-        id: id(`manager|${person}`),
-        kind: 'sd.ack.manager',
-        dueAt: calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays),
-        payload,
-      },
-    ];
-  });
+  const jobs: AnyJob[] = attendees(d).flatMap((person) => personJobs(ports, d, person, sentAt));
   for (const a of v.outcome.actions) {
     const payload = { ref: d.reference, version: v.version, actionId: a.id };
     jobs.push(
@@ -56,16 +39,7 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
   // A few round trips whatever the number of attendees: this runs inside the chair's card action, and Teams waits about 5 s.
   await schedule.scheduleAll(jobs);
   const asked = v.version === 1 ? 'first' : 'amended';
-  const notices: Notice[] = attendees(d).map((person) => ({
-    kind: 'sd.ack-request',
-    key: `${d.reference}|ack|v${v.version}|${person}`,
-    about: d.reference,
-    to: { person },
-    reportTo: [d.chair],
-    discussion: d,
-    person,
-    asked,
-  }));
+  const notices: Notice[] = attendees(d).map((person) => ackRequest(d, person, asked));
   await ports.tell.tell(notices);
   // The chair's tally is the card they recorded the outcome on (its view is their answer); the
   // requests for the version before now point to this one, with nothing left to answer.
@@ -80,4 +54,40 @@ async function supersedeRequests(ports: StrategyPorts, d: StrategyDiscussion, ve
       ),
     ),
   );
+}
+
+/** Someone who joined after the outcome was recorded is asked for the current version now, and chased from now. */
+export async function askNewcomer(ports: StrategyPorts, d: StrategyDiscussion, person: string): Promise<void> {
+  const v = currentVersion(d);
+  if (!v) return;
+  await ports.schedule.scheduleAll(personJobs(ports, d, person, ports.now()));
+  await ports.tell.tell([ackRequest(d, person, v.version === 1 ? 'first' : 'amended')]);
+}
+
+/** One attendee's chasers for the current version: reminders, then their manager. */
+function personJobs(ports: StrategyPorts, d: StrategyDiscussion, person: string, sentAt: Date): AnyJob[] {
+  const v = currentVersion(d)!;
+  const { calendar } = ports;
+  const t = ports.directory.partnership.timescales;
+  const id = (what: string) => `sd|${d.reference}|v${v.version}|${what}`;
+  const payload = { ref: d.reference, version: v.version, person };
+  return [
+    { id: id(`remind-hours|${person}`), kind: 'sd.ack.remind', dueAt: calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours), payload },
+    { id: id(`remind-next-day|${person}`), kind: 'sd.ack.remind', dueAt: calendar.startOfNextWorkingDay(sentAt), payload },
+    { id: id(`manager|${person}`), kind: 'sd.ack.manager', dueAt: calendar.addWorkingDays(sentAt, t.acknowledgementManagerWorkingDays), payload },
+  ];
+}
+
+function ackRequest(d: StrategyDiscussion, person: string, asked: 'first' | 'amended'): Notice {
+  const v = currentVersion(d)!;
+  return {
+    kind: 'sd.ack-request',
+    key: `${d.reference}|ack|v${v.version}|${person}`,
+    about: d.reference,
+    to: { person },
+    reportTo: [d.chair],
+    discussion: d,
+    person,
+    asked,
+  };
 }

@@ -16,4 +16,6 @@ export type StrategyView =
   | { kind: 'acknowledgement'; discussion: StrategyDiscussion; version: OutcomeVersion; ack?: Acknowledgement; error?: string }
   | { kind: 'action-done'; discussion: StrategyDiscussion; actionId: string }
   | { kind: 'record'; discussion: StrategyDiscussion; acks: Acknowledgement[]; minutes: string[] }
+  /** The chair's card for handing over, reassigning and inviting. */
+  | { kind: 'handover-form'; discussion: StrategyDiscussion; errors?: string[] }
   | Said;

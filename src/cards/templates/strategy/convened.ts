@@ -79,6 +79,14 @@ export default template<ConvenedView>({
       },
     },
     {
+      type: 'Action.Execute',
+      title: 'Hand over or invite',
+      verb: 'sd.handover.open',
+      data: {
+        ref: '${reference}',
+      },
+    },
+    {
       $when: '${!ended}',
       type: 'Action.Execute',
       title: 'The discussion has ended: start the minutes clock',
