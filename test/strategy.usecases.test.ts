@@ -67,7 +67,11 @@ function world(at = '2026-11-23T10:00:00Z') {
   const chairCards: string[] = [];
   const s: Strategy = strategyUseCases({
     // No referrals here: a discussion convened from one is tested end to end (test/strategyHandOff.e2e.test.ts).
-    referrals: { mayConvene: () => Promise.reject(new Error('no referrals in these tests')), convened: () => Promise.resolve() },
+    referrals: {
+      mayConvene: () => Promise.reject(new Error('no referrals in these tests')),
+      openElsewhere: () => Promise.resolve(undefined),
+      convened: () => Promise.resolve(),
+    },
     discussions,
     audit,
     schedule,

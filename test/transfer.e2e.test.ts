@@ -1,6 +1,9 @@
 import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
+import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { REFERRAL } from './harness/partnershipSeed';
+import { CONVENE_ANSWERS } from './harness/strategyFlow';
 
 const text = cards.text;
 const NORTHSHIRE_TENANT = '44444444-4444-4444-8444-444444444444';
@@ -200,5 +203,73 @@ describe('case transfer between local authorities', () => {
       'Proposed transfer date': '2026-12-21',
     });
     expect(refused.message).toContain('Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
+  });
+});
+
+describe('a child open to another local authority', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => world?.stop());
+
+  test('the referral says so; the discussion convened from it makes that authority a core invitee (a reason is needed to leave it out); a transfer starts from it pre-filled', async () => {
+    const [nia, kim, sam, jordan] = await world.install('Nia Evans', 'Kim Lee', 'Sam Okafor', 'Jordan Reid');
+    await world.install('Alex Carter', 'Helen Grant', 'Lucy Park', 'Chris Dunn', 'Dee Walsh');
+    const fiona = world.user('Fiona Nash');
+    await fiona.install();
+    await installInFrontDoorTeam(world, kim);
+
+    const steps = REFERRAL.slice(0, -1).concat({
+      ...REFERRAL[REFERRAL.length - 1],
+      'Is the child, or an unborn baby’s family, known or open to another local authority?': 'Northshire Council',
+      'Known or open to it since': '2026-03-02',
+      'The plan there': 'Child protection plan',
+      'Has the family moved, or is it about to move, between authorities?': 'Yes, it has moved',
+    });
+    const [first] = await nia.say('refer');
+    const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, steps);
+    const submitted = await nia.click(review, 'Submit the referral');
+    const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`),
+      'the triage card',
+    );
+    // The Front Door sees it on the referral.
+    expect(text(triage.attachments[0].content)).toContain('Northshire Council');
+    expect(text(triage.attachments[0].content)).toContain('Child protection plan');
+    await kim.inChannel(FRONT_DOOR).click(triage.attachments[0].content, 'Record the decision', {
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Possible significant harm.',
+    });
+    const offer = await sam.waitForMessage((a) => a.summary?.startsWith(`${reference}: the Front Door decided on a strategy discussion`), 'the convene card');
+    const conveneCard = offer.attachments[0].content;
+    expect(text(conveneCard)).toContain(
+      'Known to Northshire Council since Monday 2 March 2026: Child protection plan; the family has moved. That authority is a core invitee: invite its contact, or say why not.',
+    );
+    const { 'What the discussion is about': _prefilled, ...answers } = CONVENE_ANSWERS;
+    const refused = await sam.click(conveneCard, 'Convene and send invitations', answers);
+    expect(refused.said).toContain('Nobody is invited as The other local authority: invite someone or give the reason.');
+
+    // Invited, Fiona (Northshire's transfer contact) gets her invitation; the record says why she is there.
+    const convened = await sam.click(refused.card, 'Convene and send invitations', {
+      ...answers,
+      'The other local authority (Northshire Council)': ['Fiona Nash'],
+    });
+    const sd = /^(SD-\d+)/.exec(text(convened.card))![1];
+    await fiona.waitForMessage((a) => a.summary?.startsWith(sd), 'her invitation');
+    const [record] = await sam.say(`record ${sd}`);
+    expect(text(record.attachments[0].content)).toContain('Known to Northshire Council since Monday 2 March 2026: Child protection plan; the family has moved');
+    expect(text(record.attachments[0].content)).toContain('The other local authority');
+
+    // Jordan (social care, invited) starts the transfer from the discussion: filled in from it.
+    const [form] = await jordan.say(`transfer ${sd}`);
+    const startCard = form.attachments[0].content;
+    expect(cards.input(startCard, 'Receiving authority').value).toBe('northshire');
+    expect(cards.input(startCard, 'The child’s plan').value).toBe('cp');
+    expect(cards.input(startCard, 'The child’s case reference(s), not their name').value).toBe(sd);
+    // Someone not involved in the discussion cannot start from it.
+    const [notInvolved] = await world.user('Omar Haddad').say(`transfer ${sd}`);
+    expect(notInvolved.text).toContain(`not involved in ${sd}`);
   });
 });

@@ -2,6 +2,7 @@
  * View models for the strategy discussion cards. Every card's first line names only the case
  * reference and what is needed: it is what Teams shows in a notification.
  */
+import { decodeOpenElsewhere, describeOpenElsewhere } from '../domain/openElsewhere';
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
@@ -56,6 +57,12 @@ export class StrategyCards {
     return { title: `${p.name}, ${p.jobTitle}, ${this.directory.agencyOf(p).name}`, value: p.aadObjectId };
   }
 
+  /** Who can be invited for the other authority: its transfer contact and its staff, when they use Concord. */
+  private otherAuthorityPeople(authority: string): Person[] {
+    const a = this.directory.neighbouringAuthority(authority);
+    return this.directory.data.people.filter((p) => !!a && (p.agency === a.agency || p.aadObjectId === a.transferContact.teams));
+  }
+
   private roleLabel(role: string): string {
     return CORE_ROLES.find((r) => r.role === role)?.label ?? 'Invited';
   }
@@ -64,14 +71,21 @@ export class StrategyCards {
     const v = (k: string) => values[k] ?? '';
     const minuteTakers = [...this.directory.withRole('minute-taker'), chair].map((p) => this.choice(p));
     const everyone = this.directory.data.people.map((p) => this.choice(p));
-    const roles = CORE_ROLES.filter((r) => r.role !== 'referrer').map((r) => ({
+    const elsewhere = decodeOpenElsewhere(values.openElsewhere);
+    const roles = CORE_ROLES.filter((r) => r.role !== 'referrer' && (!r.openElsewhereOnly || elsewhere)).map((r) => ({
       role: r.role,
-      label: r.babiesOnly ? `${r.label} (for a baby or unborn child)` : r.label,
+      label: r.babiesOnly
+        ? `${r.label} (for a baby or unborn child)`
+        : r.openElsewhereOnly
+          ? `${r.label} (${this.directory.neighbouringAuthority(elsewhere!.authority)?.name ?? 'not in the directory'})`
+          : r.label,
       reasonLabel: labelWithLimit(`If nobody is invited as ${r.label}, why not`, FIELDS.omissionReason.max),
       multi: true,
       value: v(`invite_${r.role}`),
       reason: v(`reason_${r.role}`),
-      choices: this.directory.inAgencyOfType(...r.agencyTypes).map((p) => this.choice(p)),
+      choices: (r.openElsewhereOnly ? this.otherAuthorityPeople(elsewhere!.authority) : this.directory.inAgencyOfType(...r.agencyTypes)).map((p) =>
+        this.choice(p),
+      ),
     }));
     roles.push({
       role: 'referrer',
@@ -87,6 +101,10 @@ export class StrategyCards {
       formId: values.formId || randomUUID(),
       referral: v('referral'),
       followUpOf: v('followUpOf'),
+      openElsewhere: v('openElsewhere'),
+      openElsewhereLine: elsewhere
+        ? `${describeOpenElsewhere(elsewhere, this.directory)}. That authority is a core invitee: invite its contact, or say why not.`
+        : '',
       errors: errors.join(' '),
       f: inputsOf('purpose', 'omissionReason'),
       values: {
@@ -320,6 +338,7 @@ export class StrategyCards {
   /** The hand-offs on either side of a discussion, as the record shows them. */
   links(d: StrategyDiscussion): string[] {
     return [
+      ...(d.openElsewhere ? [describeOpenElsewhere(d.openElsewhere, this.directory)] : []),
       ...(d.referral ? [`Convened from referral ${d.referral}`] : []),
       ...(d.followUpOf ? [`The follow-up agreed at ${d.followUpOf}`] : []),
       ...(d.followUp ? [`Its follow-up: ${d.followUp.reference}, convened ${this.calendar.describe(new Date(d.followUp.at))}`] : []),

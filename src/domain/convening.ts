@@ -7,6 +7,7 @@ import { Directory } from './directory';
 import { CORE_ROLES, CoreRole, Invitee, StrategyDiscussion } from './strategyDiscussion';
 import { Invalid } from './refusals';
 import { FIELDS, lengthProblems } from './limits';
+import type { OpenElsewhere } from './openElsewhere';
 
 export interface ConveneRequest {
   chair: string;
@@ -20,6 +21,8 @@ export interface ConveneRequest {
   invitees: Partial<Record<CoreRole | 'other', string[]>>;
   /** Why a core role has nobody invited. */
   reasons: Partial<Record<CoreRole, string>>;
+  /** Read from the referral it is convened from: makes the other authority a core invitee. */
+  openElsewhere?: OpenElsewhere;
   /** The referral (REF-) it is convened from, already checked by the caller. */
   referral?: string;
   /** The discussion (SD-) whose follow-up it is, already checked by the caller. */
@@ -28,8 +31,8 @@ export interface ConveneRequest {
 
 const tooLongReason = (role: string, reason: string | undefined) => lengthProblems([[FIELDS.omissionReason, reason, `Why nobody is invited as ${role}`]])[0];
 
-export function coreRolesFor(babyOrUnborn: boolean) {
-  return CORE_ROLES.filter((r) => babyOrUnborn || !r.babiesOnly);
+export function coreRolesFor(babyOrUnborn: boolean, openElsewhere = false) {
+  return CORE_ROLES.filter((r) => (babyOrUnborn || !r.babiesOnly) && (openElsewhere || !r.openElsewhereOnly));
 }
 
 export function convene(req: ConveneRequest, reference: string, directory: Directory, now: Date): StrategyDiscussion {
@@ -48,7 +51,7 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
     seen.add(id);
   };
   const omissions: { role: CoreRole; reason: string }[] = [];
-  for (const spec of coreRolesFor(req.babyOrUnborn)) {
+  for (const spec of coreRolesFor(req.babyOrUnborn, !!req.openElsewhere)) {
     const chosen = spec.role === 'referrer' ? (req.referrer ? [req.referrer] : []) : (req.invitees[spec.role] ?? []);
     chosen.forEach((id) => add(id, spec.role));
     if (chosen.length === 0) {
@@ -76,6 +79,7 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
     referrer: req.referrer || undefined,
     ...(req.referral ? { referral: req.referral } : {}),
     ...(req.followUpOf ? { followUpOf: req.followUpOf } : {}),
+    ...(req.openElsewhere ? { openElsewhere: req.openElsewhere } : {}),
     babyOrUnborn: req.babyOrUnborn,
     purpose: req.purpose.trim(),
     invitees,

@@ -22,9 +22,9 @@ export interface OpenElsewhere {
 }
 
 /** The referral's answer, or undefined when the child is not known to another authority. */
-export function openElsewhereOf(answers: Answers, directory: Directory): OpenElsewhere | undefined {
-  const authority = answers.otherAuthority ?? '';
-  if (!directory.neighbouringAuthority(authority)) return undefined;
+export function openElsewhereOf(answers: Answers): OpenElsewhere | undefined {
+  const authority = (answers.otherAuthority ?? '').trim();
+  if (!authority || authority === 'none') return undefined;
   const plan = answers.otherAuthorityPlan ?? '';
   const moved = answers.familyMoved ?? '';
   return {
@@ -33,6 +33,17 @@ export function openElsewhereOf(answers: Answers, directory: Directory): OpenEls
     plan: plan in PLANS || plan === 'none' ? (plan as Plan | 'none') : 'unknown',
     moved: moved === 'moved' || moved === 'moving' ? moved : 'no',
   };
+}
+
+/**
+ * The answer as a convene form carries it back ("authority|since|plan|moved"), to show it again
+ * when the form returns with a problem; what is recorded is read from the referral itself.
+ */
+export const encodeOpenElsewhere = (o: OpenElsewhere | undefined): string => (o ? [o.authority, o.since ?? '', o.plan, o.moved].join('|') : '');
+
+export function decodeOpenElsewhere(value: string | undefined): OpenElsewhere | undefined {
+  const [authority, since, plan, moved] = (value ?? '').split('|');
+  return openElsewhereOf({ otherAuthority: authority ?? '', otherAuthoritySince: since ?? '', otherAuthorityPlan: plan ?? '', familyMoved: moved ?? '' });
 }
 
 /** In words, for cards and records: "Known to Northshire Council since Monday 2 March 2026: Child protection plan; the family has moved". */

@@ -30,13 +30,16 @@ export const DECISIONS: Record<Decision, string> = {
 };
 
 /** The core set of the domain guide: who should normally be invited, by role. */
-export type CoreRole = 'social-care' | 'police' | 'health' | 'gp-child' | 'gp-parents' | 'health-visitor-midwife' | 'education' | 'referrer';
+export type CoreRole =
+  'social-care' | 'police' | 'health' | 'gp-child' | 'gp-parents' | 'health-visitor-midwife' | 'education' | 'other-authority' | 'referrer';
 export interface CoreRoleSpec {
   role: CoreRole;
   label: string;
   agencyTypes: AgencyType[];
   /** Only core when the child is a baby or unborn. */
   babiesOnly?: boolean;
+  /** Only core when the child is known or open to another local authority (the referral says which). */
+  openElsewhereOnly?: boolean;
 }
 export const CORE_ROLES: CoreRoleSpec[] = [
   { role: 'social-care', label: 'Children’s social care', agencyTypes: ['social-care'] },
@@ -46,6 +49,7 @@ export const CORE_ROLES: CoreRoleSpec[] = [
   { role: 'gp-parents', label: 'GP for each parent or carer', agencyTypes: ['gp'] },
   { role: 'health-visitor-midwife', label: 'Health visitor or midwife', agencyTypes: ['health-visiting', 'midwifery'], babiesOnly: true },
   { role: 'education', label: 'School or nursery', agencyTypes: ['education'] },
+  { role: 'other-authority', label: 'The other local authority', agencyTypes: [], openElsewhereOnly: true },
   { role: 'referrer', label: 'The referrer', agencyTypes: [] },
 ];
 

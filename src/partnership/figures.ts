@@ -142,7 +142,7 @@ function sections(directory: Directory): SectionSpec[] {
           fig(
             `discussions.excused.${r.role}`,
             `${r.label}: left out with a reason`,
-            `Of the discussions convened in the month, those where the chair invited nobody as “${r.label}” and recorded why.${r.babiesOnly ? ' Only a core role when the child is a baby or unborn.' : ''}`,
+            `Of the discussions convened in the month, those where the chair invited nobody as “${r.label}” and recorded why.${r.babiesOnly ? ' Only a core role when the child is a baby or unborn.' : ''}${r.openElsewhereOnly ? ' Only a core role when the referral says the child is known to another local authority.' : ''}`,
             { count: `discussions.excused.${r.role}`, of: 'discussions.convened' },
           ),
         ]),

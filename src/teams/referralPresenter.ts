@@ -3,6 +3,7 @@
  * cards/referralCards (and the strategy convene form for a chair's pre-filled offer), with a first
  * line that never identifies the child.
  */
+import { encodeOpenElsewhere } from '../domain/openElsewhere';
 import { WorkingCalendar } from '../domain/calendar';
 import { FormDefinition } from '../domain/forms';
 import { FRONT_DOOR_DECISIONS } from '../domain/referral';
@@ -61,6 +62,7 @@ export class ReferralPresenter {
       invite_referrer: v.referrer,
       babyOrUnborn: v.babyOrUnborn ? 'true' : 'false',
       referral: v.referral,
+      openElsewhere: encodeOpenElsewhere(v.openElsewhere),
     });
   }
 

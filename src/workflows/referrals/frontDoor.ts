@@ -12,6 +12,7 @@ import { ConveneOffer, ReferralView, ReferralViewer } from './views';
 import { StrategyHandOff } from './strategyHandOff';
 import { showFrontDoor } from './frontDoorCard';
 import { Person } from '../../domain/directory';
+import { openElsewhereOf } from '../../domain/openElsewhere';
 
 export class FrontDoor extends Workflow {
   constructor(
@@ -71,5 +72,6 @@ export function conveneOffer(r: Referral, chair: Person): ConveneOffer {
     purpose: `Referral ${r.reference}${r.urgent ? ' (urgent)' : ''}: ${a.whatHappened ?? ''}`.slice(0, FIELDS.purpose.max),
     referrer: r.referrer,
     babyOrUnborn: a.unborn === 'true',
+    openElsewhere: openElsewhereOf(a),
   };
 }

@@ -5,6 +5,7 @@
  * convened by then the Front Door managers and the chairs' managers are told. The discussion
  * convened from it is linked both ways, and the referrer and the Front Door are told.
  */
+import { OpenElsewhere, openElsewhereOf } from '../../domain/openElsewhere';
 import { Person } from '../../domain/directory';
 import { linkDiscussion, Referral } from '../../domain/referral';
 import { Refused } from '../../domain/refusals';
@@ -79,6 +80,11 @@ export class StrategyHandOff extends Workflow {
     const r = /^REF-\d{4,}$/.test(reference) ? await this.store.referral(reference) : undefined;
     if (!r) throw new Refused('not-involved', `The Front Door has not decided on a strategy discussion for ${reference}, so none can be convened from it.`);
     linkDiscussion(r, { reference: 'a new one', chair: '', at: '' });
+  }
+
+  async openElsewhere(reference: string): Promise<OpenElsewhere | undefined> {
+    const r = await this.store.referral(reference);
+    return r && openElsewhereOf(r.answers);
   }
 
   /** The discussion is convened: the referral shows it, and the referrer and the Front Door are told. Idempotent. */

@@ -1,5 +1,6 @@
 /** What the person who acted on a referral or a serious incident sees next, in domain words. */
 import { Person } from '../../domain/directory';
+import type { OpenElsewhere } from '../../domain/openElsewhere';
 import { Draft, Referral } from '../../domain/referral';
 import { SeriousIncident } from '../../domain/seriousIncident';
 import { Said } from '../ports';
@@ -26,7 +27,16 @@ export type ReferralView =
   | Said;
 
 /** A chair offered to convene a strategy discussion with the referral's details filled in, linked to it. */
-export type ConveneOffer = { kind: 'convene-offer'; chair: Person; referral: string; purpose: string; referrer: string; babyOrUnborn: boolean };
+export type ConveneOffer = {
+  kind: 'convene-offer';
+  chair: Person;
+  referral: string;
+  purpose: string;
+  referrer: string;
+  babyOrUnborn: boolean;
+  /** The child is known or open to another local authority: it is a core invitee. */
+  openElsewhere?: OpenElsewhere;
+};
 
 /**
  * A submitted referral: what happens next. `frontDoorPeople` are named when Concord could not post

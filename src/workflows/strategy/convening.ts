@@ -25,7 +25,11 @@ export class Convening extends StrategyUseCase {
     this.conveneForm(actor);
     const { directory, calendar, references, discussions } = this.ports;
     const request = conveneRequest(form, actor.person.aadObjectId, calendar);
-    if (request.referral) await this.ports.referrals.mayConvene(request.referral);
+    if (request.referral) {
+      await this.ports.referrals.mayConvene(request.referral);
+      // The referral, not the card, says whether the other authority is a core invitee.
+      request.openElsewhere = await this.ports.referrals.openElsewhere(request.referral);
+    }
     if (request.followUpOf) await this.followUpOf(actor, request.followUpOf);
     try {
       // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.

@@ -12,7 +12,13 @@ export type FormValues = Record<string, string>;
 export type ConveneField<Role extends string = CoreRole> =
   'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}`;
 /** Besides its inputs, the convene form carries what it was filled in from: a referral (REF-) or a first discussion (SD-). */
-export type ConveneForm = Form<ConveneField> & { formId?: string; referral?: string; followUpOf?: string };
+export type ConveneForm = Form<ConveneField> & {
+  formId?: string;
+  referral?: string;
+  followUpOf?: string;
+  /** The referral's answer about another authority, carried only to show it again if the form returns with a problem. */
+  openElsewhere?: string;
+};
 
 /** The attendance form: one choice per invitee, named by their directory id. */
 export type AttendanceField<Id extends string = string> = `att_${Id}`;

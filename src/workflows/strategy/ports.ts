@@ -3,6 +3,7 @@
  * the repository; the composition root builds the rest; tests use in-memory ones (test/inMemory/).
  */
 import { WorkingCalendar } from '../../domain/calendar';
+import type { OpenElsewhere } from '../../domain/openElsewhere';
 import { Directory } from '../../domain/directory';
 import { Acknowledgement, DifferenceRequest, InvitationReply, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { AuditTrail, References } from '../ports';
@@ -56,6 +57,8 @@ export interface ChairCardUpdates {
 export interface ReferralLink {
   /** Refused unless a discussion may be convened from this referral now. */
   mayConvene(reference: string): Promise<void>;
+  /** Whether the referral says the child is known or open to another local authority. */
+  openElsewhere(reference: string): Promise<OpenElsewhere | undefined>;
   /** The referral shows the discussion, and the referrer and the Front Door are told. Idempotent. */
   convened(reference: string, discussion: StrategyDiscussion): Promise<void>;
 }

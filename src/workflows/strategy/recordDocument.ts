@@ -4,6 +4,7 @@
  * answered what and when, and the trail. Text a person typed is marked `typed`, so that no format
  * can read it as structure.
  */
+import { describeOpenElsewhere } from '../../domain/openElsewhere';
 import { WorkingCalendar } from '../../domain/calendar';
 import { Directory } from '../../domain/directory';
 import {
@@ -45,6 +46,7 @@ export function recordDocument(
     item('Minute-taker: ', who(d.minuteTaker)),
     item('About: ', typed(d.purpose)),
     ...(d.referral ? [item(`Convened from referral ${d.referral}`)] : []),
+    ...(d.openElsewhere ? [item(describeOpenElsewhere(d.openElsewhere, directory))] : []),
     ...(d.followUpOf ? [item(`The follow-up agreed at ${d.followUpOf}`)] : []),
     ...(d.followUp ? [item(`Its follow-up: ${d.followUp.reference}, convened ${when(d.followUp.at)}`)] : []),
     ...d.warnings.map((w) => item('Warning: ', typed(w))),

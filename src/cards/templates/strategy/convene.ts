@@ -9,6 +9,9 @@ export interface ConveneView {
   /** What the form was filled in from, carried back when it is submitted: a referral (REF-) or a first discussion (SD-), or ''. */
   referral: string;
   followUpOf: string;
+  /** The referral's answer about another local authority (carried back), and that answer in words. */
+  openElsewhere: string;
+  openElsewhereLine: string;
   errors: string;
   f: InputsOf<'purpose' | 'omissionReason'>;
   /** The fields not repeated per role. */
@@ -42,6 +45,13 @@ export default template<ConveneView>({
       type: 'TextBlock',
       $when: "${referral != ''}",
       text: 'Convened from referral ${referral}: the referrer and the Front Door are told when you convene it.',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      $when: "${openElsewhereLine != ''}",
+      text: '${openElsewhereLine}',
+      weight: 'Bolder',
       wrap: true,
     },
     {
@@ -156,6 +166,7 @@ export default template<ConveneView>({
         formId: '${formId}',
         referral: '${referral}',
         followUpOf: '${followUpOf}',
+        openElsewhere: '${openElsewhere}',
       },
     },
   ],
