@@ -2,6 +2,7 @@ import * as cards from './harness/cards';
 import { ackCard, ATTENDEES, discussionWithOutcome, OUTCOME_ANSWERS } from './harness/strategyFlow';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
+import { UploadSite } from './harness/uploadSite';
 
 /**
  * Exports leave Concord: the Markdown record goes into each agency's case file, the CSV log into a
@@ -70,9 +71,18 @@ describe('the CSV log of differences', () => {
     const [nia, , alison] = await world.install('Nia Evans', 'Jordan Reid', 'Alison Bright');
     for (const caseReference of ['=HYPERLINK("http://evil.example","Open")', '+1', '-1+1', '@SUM(1)', 'SD-0142;=1+1', 'SD-0143'])
       await raise(nia, caseReference);
-    const [csv] = await alison.say('differences csv');
+    const replies = await alison.say('differences csv');
+    const consent = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    const site = await new UploadSite().start();
+    let csv: string;
+    try {
+      await alison.answerFileConsent(consent, 'accept', site.uploadInfo(consent.name));
+      csv = site.uploads.find((u) => u.name === consent.name)!.bytes.toString('utf8');
+    } finally {
+      await site.stop();
+    }
     const agencies = `2026-11-23,Westmoor General Hospital,Westmoor Children's Social Care,open,1,1:0.0,0`;
-    expect(csv.text.split('\n')).toEqual([
+    expect(csv.split('\n')).toEqual([
       'reference,case,raised,raised_by_agency,responding_agency,state,stage,days_per_stage,automatic_escalations',
       `PD-0001,"'=HYPERLINK(""HTTP://EVIL.EXAMPLE"",""OPEN"")",${agencies}`,
       `PD-0002,'+1,${agencies}`,

@@ -4,6 +4,8 @@ import { BasicTracerProvider, InMemorySpanExporter, ReadableSpan, SimpleSpanProc
 import * as cards from './harness/cards';
 import { discussionWithOutcome } from './harness/strategyFlow';
 import { HOUR, World } from './harness/world';
+import { UploadSite } from './harness/uploadSite';
+import { DifferenceStore } from '../src/store/differenceStore';
 
 /**
  * The partnership's reports cost what their period holds, not the whole history: the storage
@@ -71,4 +73,73 @@ test('minutes report YYYY-MM counts that month from its own rows: no discussion 
   } finally {
     await world.stop();
   }
+});
+
+describe('the log of professional differences with 800 on record', () => {
+  const KB80 = 80 * 1024;
+  const size = (activity: unknown) => Buffer.byteLength(JSON.stringify(activity));
+
+  test('differences is a summary and a page, with buttons through the rest; differences csv is a file; no message over 80 KB', async () => {
+    const world = await World.start({ at: '2026-11-23T10:00:00Z' });
+    const site = await new UploadSite().start();
+    try {
+      const [nia, alison] = await world.install('Nia Evans', 'Alison Bright', 'Jordan Reid');
+      const [form] = await nia.say('escalate');
+      const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
+        'Case reference (not the child’s name)': 'SD-0142',
+        'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
+        'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
+        'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
+        'Responding practitioner': 'Jordan Reid',
+        'Immediate risk': false,
+      });
+      const first = /^(PD-\d{4})/.exec(cards.text(raised.card))![1];
+      // Seeded straight into storage, as years of differences would be: the same difference again under new references.
+      const store = new DifferenceStore(world.concord.tables);
+      const pd = (await store.get(first))!;
+      const SEEDED = 800;
+      for (let i = 2; i <= SEEDED + 1; i += 50) {
+        await Promise.all(
+          Array.from({ length: Math.min(50, SEEDED + 2 - i) }, (_, k) =>
+            store.create({ ...pd, reference: `PD-${String(i + k).padStart(4, '0')}`, caseReference: `SD-${1000 + i + k}` }),
+          ),
+        );
+      }
+
+      // The first read of the log makes summaries for any difference stored before they existed (Teams shows typing meanwhile).
+      const [list] = (await alison.say('differences')).filter((a) => a.type === 'message');
+      expect(size(list)).toBeLessThan(KB80);
+      const page1 = cards.text(list.attachments[0].content);
+      expect(page1).toContain(`Professional differences: ${SEEDED + 1} raised, ${SEEDED + 1} open, 0 resolved, 0 closed.`);
+      expect(page1).toContain('Newest first: page 1 of 33.');
+      expect(page1).toContain(`- PD-0801 (SD-1801)`);
+      expect(page1).not.toContain(`- PD-0776 (`);
+      const page2 = await alison.click(list.attachments[0].content, 'Older');
+      expect(size(page2.card)).toBeLessThan(KB80);
+      expect(cards.text(page2.card)).toContain('Newest first: page 2 of 33.');
+      expect(cards.text(page2.card)).toContain(`- PD-0776 (SD-1776)`);
+      const back = await alison.click(page2.card, 'Newer');
+      expect(cards.text(back.card)).toContain('Newest first: page 1 of 33.');
+
+      const replies = (await alison.say('differences csv')).filter((a) => a.type === 'message');
+      for (const r of replies) expect(size(r)).toBeLessThan(KB80);
+      expect(replies[0].text).toBe(`The log of ${SEEDED + 1} professional differences, one line each, is offered below as a .csv file.`);
+      const consent = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+      await alison.answerFileConsent(consent, 'accept', site.uploadInfo(consent.name));
+      const csv = site.uploads.find((u) => u.name === consent.name)!.bytes.toString('utf8');
+      expect(csv.split('\n')).toHaveLength(SEEDED + 2);
+      expect(csv.split('\n')[1]).toMatch(new RegExp(`^${first},SD-0142,`));
+
+      // Someone else clicking the page button is refused, and the refusal audited.
+      const jordan = world.user('Jordan Reid');
+      const refused = await jordan.invoke('pd.log', { page: 2 });
+      expect(refused.message).toBe('Only partnership administrators can see the log of professional differences.');
+      expect((await world.concord.audit.trail('access')).some((e) => e.action === 'refused.not-admin' && e.actorAadObjectId === jordan.who.aadObjectId)).toBe(
+        true,
+      );
+    } finally {
+      await site.stop();
+      await world.stop();
+    }
+  });
 });

@@ -12,6 +12,8 @@ import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
 import raiseTemplate from './templates/difference/raise';
 import stageTemplate from './templates/difference/stage';
+import logTemplate from './templates/difference/log';
+import { DifferenceLogPage } from '../workflows/differences/log';
 import { RaiseField, RaiseForm } from '../workflows/differences/forms';
 
 type Card = Record<string, unknown>;
@@ -100,6 +102,21 @@ export class DifferenceCards {
       canEscalate: canAct && !last,
       escalateTitle: managersDecide(spec) ? `Approve escalation to stage ${cur.stage + 1}` : `Escalate to stage ${cur.stage + 1}`,
       canClose: canAct && !me?.side,
+    });
+  }
+
+  /** A page of the partnership's log, under counts of the whole log. */
+  log(log: DifferenceLogPage): Card {
+    return renderCard(logTemplate, {
+      summary: `Professional differences: ${log.raised} raised, ${log.open} open, ${log.resolved} resolved, ${log.closed} closed.`,
+      pageLine: `Newest first: page ${log.page} of ${log.pages}.`,
+      rows: log.rows.map(
+        (r) => `${r.reference} (${r.case}): ${r.raisedByAgency} and ${r.respondingAgency}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`,
+      ),
+      hasNewer: log.page > 1,
+      newer: log.page - 1,
+      hasOlder: log.page < log.pages,
+      older: log.page + 1,
     });
   }
 }

@@ -370,3 +370,28 @@ export function coverForSilence(
     ],
   };
 }
+
+/** A difference as the partnership's log lists it: one small row, kept beside the difference as it changes. */
+export interface DifferenceSummary {
+  reference: string;
+  caseReference: string;
+  raisedAt: string;
+  raisedBy: string;
+  responding: string;
+  state: ProfessionalDifference['state'];
+  stages: { stage: number; startedAt: string; endedAt?: string }[];
+  autoEscalations: number;
+}
+
+export function summaryOf(pd: ProfessionalDifference): DifferenceSummary {
+  return {
+    reference: pd.reference,
+    caseReference: pd.caseReference,
+    raisedAt: pd.raisedAt,
+    raisedBy: pd.raisedBy,
+    responding: pd.responding,
+    state: pd.state,
+    stages: pd.stages.map((s) => ({ stage: s.stage, startedAt: s.startedAt, ...(s.endedAt ? { endedAt: s.endedAt } : {}) })),
+    autoEscalations: pd.log.filter((e) => e.what === 'auto-escalated').length,
+  };
+}

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import { currentStage, LogEntry, participant, ProfessionalDifference } from '../domain/professionalDifference';
+import { currentStage, DifferenceSummary, LogEntry, participant, ProfessionalDifference, summaryOf } from '../domain/professionalDifference';
 import type { DifferenceRepository } from '../workflows/differences/ports';
-import { ConcurrencyError, createOnce, encodeKey, isStale, jsonEntity, JsonRow, listRows, Tables, unpackJson } from './tables';
+import { ConcurrencyError, createOnce, encodeKey, isStale, jsonEntity, JsonRow, listJson, listRows, readJson, Tables, unpackJson, upsertJson } from './tables';
 
 /**
  * Professional differences, one partition each. The difference itself (what it is about, its
@@ -13,6 +13,13 @@ import { ConcurrencyError, createOnce, encodeKey, isStale, jsonEntity, JsonRow, 
  */
 const CORE = 'difference';
 const LOG = 'difference|log|';
+/**
+ * The partnership's log: one small summary row per difference in one partition, rewritten with
+ * each step, so the log reads a row a difference instead of every difference with every step.
+ * `~complete` says every difference stored before the summaries existed has its row.
+ */
+const SUMMARIES = 'summaries';
+const SUMMARIES_COMPLETE = '~complete';
 
 /** A step as stored: where it came in the log when written, so the log reads back in order. */
 interface LogRow {
@@ -43,6 +50,11 @@ export class DifferenceStore implements DifferenceRepository {
     const pk = encodeKey(pd.reference);
     await this.client.createEntity(jsonEntity(pk, CORE, coreOf(pd)));
     await this.append(pk, 0, pd.log);
+    await this.summarise(pd);
+  }
+
+  private summarise(pd: ProfessionalDifference): Promise<void> {
+    return upsertJson(this.client, SUMMARIES, encodeKey(pd.reference), summaryOf(pd));
   }
 
   private rows(reference: string): Promise<JsonRow<unknown>[]> {
@@ -80,6 +92,7 @@ export class DifferenceStore implements DifferenceRepository {
         continue;
       }
       const appended = await this.append(pk, cur.log.length, next.log.slice(cur.log.length));
+      if (rewrite || appended) await this.summarise(next);
       return { pd: next, changed: rewrite || appended };
     }
     throw new ConcurrencyError(reference);
@@ -93,19 +106,26 @@ export class DifferenceStore implements DifferenceRepository {
     return created.some(Boolean);
   }
 
-  /** Every difference, for the partnership's log: a scan, for an administrator's report. */
-  async all(): Promise<ProfessionalDifference[]> {
+  /** Every difference's summary: one partition read. The first time, summaries are made for differences stored before they existed. */
+  async summaries(): Promise<DifferenceSummary[]> {
+    if (!(await readJson<object>(this.client, SUMMARIES, SUMMARIES_COMPLETE))) {
+      for (const pd of await this.everyDifference()) await this.summarise(pd);
+      await upsertJson(this.client, SUMMARIES, SUMMARIES_COMPLETE, {});
+    }
+    return (await listJson<DifferenceSummary>(this.client, SUMMARIES, '')).filter((s) => s.reference);
+  }
+
+  /** Every difference in full: a scan of the table, done once, to make the summaries of differences stored before them. */
+  private async everyDifference(): Promise<ProfessionalDifference[]> {
     const byCase = new Map<string, JsonRow<unknown>[]>();
     const rows = this.client.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey ge ${CORE} and RowKey lt ${`${LOG}~`}` } });
     for await (const r of rows) {
+      if (r.partitionKey === SUMMARIES) continue;
       const list = byCase.get(r.partitionKey!) ?? [];
       list.push({ rowKey: r.rowKey!, etag: r.etag, doc: unpackJson(r) });
       byCase.set(r.partitionKey!, list);
     }
-    return [...byCase.values()]
-      .map(assemble)
-      .filter((pd): pd is ProfessionalDifference => !!pd)
-      .sort((a, b) => a.reference.localeCompare(b.reference));
+    return [...byCase.values()].map(assemble).filter((pd): pd is ProfessionalDifference => !!pd);
   }
 }
 

@@ -7,11 +7,10 @@ import { DifferenceCards } from '../cards/differenceCards';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
 import { currentStage } from '../domain/professionalDifference';
-import { md } from '../documents/markdown';
 import { ConversationStore } from '../store/conversations';
 import { Actor } from '../workflows/actor';
 import { DifferenceNoticeKinds } from '../workflows/differences/notices';
-import { DifferenceLogRow } from '../workflows/differences/log';
+import { DifferenceLogPage } from '../workflows/differences/log';
 import { DifferenceView } from '../workflows/differences/views';
 import { Notice } from '../workflows/notices';
 import { OutboundMessage, Reply } from '../workflows/ports';
@@ -87,17 +86,9 @@ export class DifferencePresenter {
     }
   }
 
-  /** The log in the chat: a count, then one line per difference. */
-  log(rows: DifferenceLogRow[]): string {
-    if (!rows.length) return 'No professional differences have been raised.';
-    const open = rows.filter((r) => r.state === 'open').length;
-    return [
-      `Professional differences: ${rows.length} raised, ${open} open.`,
-      ...rows.map(
-        (r) =>
-          `- ${r.reference} (${md(r.case)}): ${md(r.raisedByAgency)} and ${md(r.respondingAgency)}; ${r.state} at stage ${r.stage}; days per stage ${r.stageDays}`,
-      ),
-      'Type "differences csv" for the CSV.',
-    ].join('\n');
+  /** The log in the chat: counts, then a page of it (a card with buttons to the other pages). */
+  log(log: DifferenceLogPage): Reply {
+    if (!log.raised) return { message: 'No professional differences have been raised.' };
+    return { card: this.cards.log(log) };
   }
 }

@@ -5,7 +5,7 @@ import { raise, raiseForm, raiseFromCorrection, raiseFromOutcome } from '../work
 import { accept, askOrAnswer, finalOutcome, propose, view } from '../workflows/differences/resolution';
 import { escalate } from '../workflows/differences/stages';
 import { record } from '../workflows/differences/record';
-import { differenceLog, differenceLogCsv } from '../workflows/differences/log';
+import { differenceLog, differenceLogCsv, differenceLogRows } from '../workflows/differences/log';
 import { DifferenceView } from '../workflows/differences/views';
 import { Actor } from '../workflows/actor';
 import { card, WorkflowRoutes } from './app';
@@ -31,16 +31,26 @@ export class DifferenceRoutes implements WorkflowRoutes {
     const { ports, guard } = this;
     const shown = (actor: Actor) => (v: DifferenceView) => this.present.view(actor, v);
     app.message(/^\s*escalate\s*$/i, async (context) => this.say(context, this.present.view(actorOf(context), raiseForm())));
-    app.message(/^\s*differences(\s+csv)?\s*$/i, async (context) => {
+    app.message(/^\s*differences\s*$/i, async (context) => {
       const actor = actorOf(context);
-      const wantCsv = /csv/i.test(context.activity.text ?? '');
+      await this.say(context, await guard(actor, 'differences', async () => this.present.log(await differenceLog(ports, { actor }))));
+    });
+    // The whole log as a file, never as a chat message: it grows with every difference, and Teams refuses messages over about 100 KB.
+    app.message(/^\s*differences\s+csv\s*$/i, async (context) => {
+      const actor = actorOf(context);
       let csv: string | undefined;
+      const inPersonalChat = FileDelivery.available(context);
       const reply = await guard(actor, 'differences', async () => {
-        const rows = await differenceLog(ports, { actor });
-        return { message: wantCsv ? (csv = differenceLogCsv(rows)) : this.present.log(rows) };
+        const rows = await differenceLogRows(ports, { actor });
+        csv = differenceLogCsv(rows);
+        return {
+          message: inPersonalChat
+            ? `The log of ${rows.length} professional differences, one line each, is offered below as a .csv file.`
+            : 'The log of professional differences is offered as a .csv file in your personal chat with Concord: type "differences csv" there.',
+        };
       });
       await this.say(context, reply);
-      if (csv)
+      if (csv !== undefined)
         await this.files.offerCsv(context, 'professional differences.csv', 'The log of professional differences, one line each', csv, {
           kind: 'report',
           report: 'differences',
@@ -78,6 +88,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
     on('pd.ask', (actor, { stage, text }, reference) => askOrAnswer(ports, { actor, reference, stage, what: 'asked', text }), mine);
     on('pd.answer', (actor, { stage, text }, reference) => askOrAnswer(ports, { actor, reference, stage, what: 'answered', text }), mine);
     on('pd.final', (actor, { stage, text }, reference) => finalOutcome(ports, { actor, reference, stage, text }), mine);
+    onCardAction(app, 'pd.log', this.guard, async (actor, { page }) => this.present.log(await differenceLog(ports, { actor, page })));
     // One click from a strategy discussion's different understanding, or a declined minutes correction.
     on('sd.difference', (actor, { version }, reference) => raiseFromOutcome(ports, { actor, reference, version }));
     on('minutes.difference', (actor, { id }, reference) => raiseFromCorrection(ports, { actor, reference, correctionId: id }));

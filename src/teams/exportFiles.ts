@@ -1,7 +1,7 @@
 import { RecordDocument } from '../documents/document';
 import { wordDocument } from '../documents/wordDocument';
 import { DifferencePorts } from '../workflows/differences/ports';
-import { differenceLog, differenceLogCsv } from '../workflows/differences/log';
+import { differenceLogCsv, differenceLogRows } from '../workflows/differences/log';
 import { record } from '../workflows/differences/record';
 import { Guard } from './cardAction';
 import { StrategyRecord } from '../workflows/strategy/record';
@@ -25,7 +25,7 @@ export function exportFiles(discussions: StrategyRecord, differences: Difference
     }
     if (request.kind === 'report') {
       let csv: string | undefined;
-      const reply = await guard(actor, 'differences', async () => ({ message: (csv = differenceLogCsv(await differenceLog(differences, { actor }))) }));
+      const reply = await guard(actor, 'differences', async () => ({ message: (csv = differenceLogCsv(await differenceLogRows(differences, { actor }))) }));
       return csv !== undefined
         ? { name: 'professional differences.csv', description: 'The log of professional differences', bytes: Buffer.from(csv, 'utf8') }
         : { message: 'message' in reply ? reply.message : '' };

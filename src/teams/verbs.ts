@@ -151,6 +151,8 @@ export const VERBS = {
   'pd.ask': stageText,
   'pd.answer': stageText,
   'pd.final': stageText,
+  /** A page of the partnership's log of differences (no case: `ref` is absent). */
+  'pd.log': (data: Data) => ({ page: count(data, 'page') }),
   // Case transfers
   'tr.start.open': none,
   'tr.start': (data: Data) => ({ form: form<StartForm>(data) }),

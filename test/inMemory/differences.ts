@@ -1,5 +1,5 @@
 /** In-memory repositories for professional differences and the cases they can be raised from. */
-import type { ProfessionalDifference } from '../../src/domain/professionalDifference';
+import { ProfessionalDifference, summaryOf, type DifferenceSummary } from '../../src/domain/professionalDifference';
 import type { Acknowledgement, DifferenceRequest, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
 import type { Minutes } from '../../src/domain/minutes';
 import type { CorrectionLinks, DifferenceRepository, OutcomeLinks } from '../../src/workflows/differences/ports';
@@ -22,8 +22,8 @@ export class InMemoryDifferences implements DifferenceRepository {
     this.rows.set(reference, JSON.stringify(next));
     return { pd: next, changed: true };
   }
-  async all(): Promise<ProfessionalDifference[]> {
-    return [...this.rows.values()].map((r) => JSON.parse(r) as ProfessionalDifference).sort((a, b) => a.reference.localeCompare(b.reference));
+  async summaries(): Promise<DifferenceSummary[]> {
+    return [...this.rows.values()].map((r) => summaryOf(JSON.parse(r) as ProfessionalDifference));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Directory } from '../../domain/directory';
-import type { ProfessionalDifference } from '../../domain/professionalDifference';
+import type { DifferenceSummary, ProfessionalDifference } from '../../domain/professionalDifference';
 import type { Acknowledgement, DifferenceRequest, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import type { Minutes } from '../../domain/minutes';
 import type { Actor } from '../actor';
@@ -17,8 +17,8 @@ export interface DifferenceRepository {
   get(reference: string): Promise<ProfessionalDifference | undefined>;
   /** A step under the etag; `changed` is whether this call recorded anything (a repeat does not). */
   apply(reference: string, change: (pd: ProfessionalDifference) => ProfessionalDifference): Promise<{ pd: ProfessionalDifference; changed: boolean }>;
-  /** Every difference, for the partnership's log. */
-  all(): Promise<ProfessionalDifference[]>;
+  /** Every difference's summary row, for the partnership's log: small rows, not the differences themselves. */
+  summaries(): Promise<DifferenceSummary[]>;
 }
 
 /** A strategy discussion a difference is raised from: the raiser's answer, and the link kept on it. */
