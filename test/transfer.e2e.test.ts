@@ -230,7 +230,7 @@ describe('a child open to another local authority', () => {
     const [first] = await nia.say('refer');
     const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, steps);
     const submitted = await nia.click(review, 'Submit the referral');
-    const reference = /(REF-\d{4})/.exec(submitted.message)![1];
+    const reference = /(REF-\d{4})/.exec(submitted.said)![1];
     const triage = await world.connector.waitFor(
       () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === `${reference}: new referral`),
       'the triage card',
