@@ -74,6 +74,10 @@ import { TransferStore } from './store/transferStore';
 import { TransferRoutes } from './teams/transferRoutes';
 import { TransferPorts } from './workflows/transfer/ports';
 import { TransferPresenter } from './teams/transferPresenter';
+import { WorkIndexStore } from './store/workIndex';
+import { IndexingTell } from './workflows/worklist/indexingTell';
+import { Worklist } from './workflows/worklist/worklist';
+import { WorkRoutes } from './teams/workRoutes';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -176,15 +180,20 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   );
   const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now);
   const access = new CaseAccess(discussionStore, audit);
-  const tell = new TeamsTell(
-    outbox,
-    presenters({
-      minutes: minutesPresenter,
-      referrals: referralPresenter,
-      differences: differencePresenter,
-      strategy: strategyPresenter,
-      transfers: transferPresenter,
-    }),
+  // Whoever is told about a case is indexed for their "mine" list as they are told.
+  const workIndex = new WorkIndexStore(tables);
+  const tell = new IndexingTell(
+    new TeamsTell(
+      outbox,
+      presenters({
+        minutes: minutesPresenter,
+        referrals: referralPresenter,
+        differences: differencePresenter,
+        strategy: strategyPresenter,
+        transfers: transferPresenter,
+      }),
+    ),
+    workIndex,
   );
   const references = new References(tables);
   const services: WorkflowServices = { access, tell, jobs, audit, directory, calendar, references, now };
@@ -260,11 +269,31 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const guard = access.guard.bind(access);
   const files = new FileDelivery(exportFiles(strategy.record, differences, transfers, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
+  const referralRoutes = new ReferralRoutes(referrals, incidents, referralPresenter);
+  const differenceRoutes = new DifferenceRoutes(differences, differencePresenter, guard, files);
+  const strategyRoutes = new StrategyRoutes(strategy, strategyPresenter, files, outbox);
+  const worklist = new Worklist({
+    index: workIndex,
+    discussions: discussionStore,
+    minutes: minutesStore,
+    differences: differenceStore,
+    referrals: referralStore,
+    directory,
+    calendar,
+    now,
+  });
+  const openers = {
+    SD: strategyRoutes.openRecord.bind(strategyRoutes),
+    PD: differenceRoutes.openRecord.bind(differenceRoutes),
+    REF: referralRoutes.openReferral.bind(referralRoutes),
+    SI: referralRoutes.openIncident.bind(referralRoutes),
+  };
   const workflows = [
-    new ReferralRoutes(referrals, incidents, referralPresenter),
+    referralRoutes,
     new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files),
-    new DifferenceRoutes(differences, differencePresenter, guard, files),
-    new StrategyRoutes(strategy, strategyPresenter, files, outbox),
+    differenceRoutes,
+    strategyRoutes,
+    new WorkRoutes(worklist, openers, guard, calendar, now),
     new MinutesRoutes(minutes, services.access, minutesPresenter, new FiguresMinutesMeasures(figuresStore, () => figures.catchUp())),
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),

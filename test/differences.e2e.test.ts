@@ -58,7 +58,13 @@ describe('the Child Alex path', () => {
     expect(text(tomCard).split('\n')[0]).toMatch(
       new RegExp(`^${reference}: now at stage 2 \\(escalated automatically: the stage 1 deadline passed without a resolution\\)`),
     );
-    expect(cards.buttonTitles(tomCard)).toEqual(['Propose a resolution', 'Approve escalation to stage 3', 'Ask for information', 'Give information']);
+    expect(cards.buttonTitles(tomCard)).toEqual([
+      'Propose a resolution',
+      'Approve escalation to stage 3',
+      'Ask for information',
+      'Give information',
+      `Open ${reference}`,
+    ]);
     const samCard = await stageCard(sam, reference, 2);
     await nia.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`), 'the practitioners to be told why');
 
@@ -277,7 +283,7 @@ describe('questions get answers', () => {
       expect(text(card)).toContain(
         "Sam Okafor (Westmoor Children's Social Care) asks for information: “What did the hospital see on the ward this week?”. You can answer below.",
       );
-      expect(cards.buttonTitles(card)).toEqual(['Give information']);
+      expect(cards.buttonTitles(card)).toEqual(['Give information', `Open ${reference}`]);
       await nia.click(card, 'Give information', { 'Your proposal, question or information': 'Mother left the baby unattended twice.' });
       const told = await sam.waitForMessage((a) => a.summary === `${reference}: Nia Evans has given information`, 'the answer');
       expect(text(told.attachments[0].content)).toContain('Mother left the baby unattended twice.');

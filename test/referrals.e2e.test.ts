@@ -172,10 +172,33 @@ describe('referral triage', () => {
     expect(text(step4).split('\n')[0]).toBe('Referral: step 4 of 6');
     await world.restart();
     const [resumed] = await nia.say('refer');
-    const card = resumed.attachments[0].content;
+    // The danger question first, a draft or not; then the draft is offered with its date in words.
+    expect(text(resumed.attachments[0].content)).toContain('Is a child in immediate danger now?');
+    const choice = await nia.click(resumed.attachments[0].content, 'No');
+    expect(text(choice.card)).toContain('You have a referral you did not submit, last saved on Monday 23 November 2026 at 10:00.');
+    const card = (await nia.click(choice.card, 'Continue the draft')).card;
     expect(text(card).split('\n')[0]).toBe('Referral: step 4 of 6');
     const back = await nia.click(card, 'Back');
     expect(cards.input(back.card, 'What you saw yourself').value).toBe(ANSWERS[2]['What you saw yourself']);
+  });
+
+  test('with a draft saved, "refer" still asks about danger first: in danger, the emergency route comes before the draft; "start again" discards it', async () => {
+    const [first] = await nia.say('refer');
+    await walkThrough(nia, (await nia.click(first.attachments[0].content, 'No')).card, 2);
+
+    const [again] = await nia.say('refer');
+    const emergency = await nia.click(again.attachments[0].content, 'Yes, a child is in danger now');
+    expect(text(emergency.card)).toContain('Call 999 now');
+    const urgent = await nia.click(emergency.card, 'Continue the referral (urgent)');
+    expect(text(urgent.card).split('\n')[0]).toBe('Referral: step 3 of 6');
+
+    const [third] = await nia.say('refer');
+    const choice = await nia.click(third.attachments[0].content, 'No');
+    expect(cards.buttonTitles(choice.card)).toEqual(['Continue the draft', 'Start again']);
+    const fresh = await nia.click(choice.card, 'Start again');
+    expect(text(fresh.card).split('\n')[0]).toBe('Referral: step 1 of 6');
+    expect(cards.input(fresh.card, 'Address').value).toBe('');
+    expect(text(fresh.card)).not.toMatch(/urgent/i);
   });
 
   test('an undecided referral is chased at the end of the next working day: a Friday before a bank holiday Monday', async () => {

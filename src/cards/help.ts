@@ -1,4 +1,4 @@
-import { Directory, Person } from '../domain/directory';
+import { Directory, Person, Role } from '../domain/directory';
 import { renderCard } from './render';
 import template from './templates/help';
 
@@ -7,9 +7,30 @@ interface Ability {
   button?: { title: string; verb: string };
 }
 
+/** Roles as people say them, not as the directory file spells them. */
+const ROLE_WORDS: Record<Role, string> = {
+  chair: 'strategy discussion chair',
+  'minute-taker': 'minute-taker',
+  'front-door': 'Front Door',
+  manager: 'manager',
+  'senior-manager': 'senior manager',
+  'partnership-admin': 'partnership administrator',
+  'partnership-viewer': 'partnership figures viewer',
+};
+
+/** "chair, Front Door and manager". */
+function inWords(roles: Role[]): string {
+  const words = roles.map((r) => ROLE_WORDS[r]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words.join('');
+}
+
 /** What each role may do, in the words a practitioner would use. Only workflows that exist. */
 function abilities(person: Person): Ability[] {
   const list: Ability[] = [
+    {
+      text: 'See what is waiting for you, with deadlines, and open each case ("mine").',
+      button: { title: 'What is waiting for me', verb: 'mine' },
+    },
     {
       text: 'Refer a worry about a child to the Front Door ("refer"), a few questions at a time; you are told what they decide.',
       button: { title: 'Refer a concern about a child', verb: 'ref.start' },
@@ -53,7 +74,7 @@ export function helpCard(directory: Directory, person: Person): Record<string, u
   return renderCard(template, {
     name: person.name,
     agency: directory.agencyOf(person).name,
-    rolesLine: person.roles.length ? `Your roles: ${person.roles.join(', ')}.` : 'You take part in discussions you are invited to.',
+    rolesLine: person.roles.length ? `You are: ${inWords(person.roles)}.` : 'You take part in discussions you are invited to.',
     abilities: list.map((a) => ({ text: a.text })),
     buttons: list.flatMap((a) => (a.button ? [a.button] : [])),
     adminLine: admins ? `Concord for ${directory.partnership.name} is administered by ${admins}.` : '',

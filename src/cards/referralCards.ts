@@ -12,6 +12,7 @@ import { met, SeriousIncident } from '../domain/seriousIncident';
 import { renderCard } from './render';
 import dangerTemplate from './templates/referral/danger';
 import emergencyTemplate from './templates/referral/emergency';
+import draftChoiceTemplate from './templates/referral/draftChoice';
 import reviewTemplate, { ReferralReviewView } from './templates/referral/review';
 import stepTemplate from './templates/referral/step';
 import receiptTemplate from './templates/referral/receipt';
@@ -46,6 +47,11 @@ export class ReferralCards {
 
   danger(): Card {
     return renderCard(dangerTemplate, {});
+  }
+
+  /** A draft is waiting: continue it or start again, its date in words. */
+  draftChoice(savedAt: Date): Card {
+    return renderCard(draftChoiceTemplate, { savedOn: this.calendar.describe(savedAt) });
   }
 
   emergency(): Card {

@@ -14,6 +14,7 @@ export const TABLE_NAMES = [
   'deliveries',
   'figures',
   'transfers',
+  'worklists',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -27,9 +27,13 @@ export class DifferenceRoutes implements WorkflowRoutes {
     private readonly files: FileDelivery,
   ) {}
 
+  /** A professional difference's card (PD-…), as this person sees it. */
+  openRecord(actor: Actor, reference: string): Promise<CardReply> {
+    return this.guard(actor, reference, () => view(this.ports, { actor, reference }).then((v) => this.present.view(actor, v)));
+  }
+
   registerCommands(app: Application<TurnState>): void {
     const { ports, guard } = this;
-    const shown = (actor: Actor) => (v: DifferenceView) => this.present.view(actor, v);
     app.message(/^\s*escalate\s*$/i, async (context) => this.say(context, this.present.view(actorOf(context), raiseForm())));
     app.message(/^\s*differences\s*$/i, async (context) => {
       const actor = actorOf(context);
@@ -57,11 +61,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
         });
     });
     // Before the strategy discussion commands: "record PD-0001" and "export PD-0001" are ours.
-    app.message(/^\s*(difference|record)\s+PD-\d+\s*$/i, async (context) => {
-      const actor = actorOf(context);
-      const reference = referenceIn(context);
-      await this.say(context, await guard(actor, reference, () => view(ports, { actor, reference }).then(shown(actor))));
-    });
+    app.message(/^\s*(difference|record)\s+PD-\d+\s*$/i, async (context) => this.say(context, await this.openRecord(actorOf(context), referenceIn(context))));
     app.message(/^\s*export\s+PD-\d+\s*$/i, async (context) => {
       const actor = actorOf(context);
       const reference = referenceIn(context);

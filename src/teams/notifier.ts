@@ -2,12 +2,19 @@ import { Activity, CardFactory, ConversationReference, TurnContext } from 'botbu
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ConversationStore } from '../store/conversations';
 import { statusOf } from '../store/tables';
+import { withOpenButton } from '../cards/recordButton';
 import { Address, Messenger, OutboundMessage, SendResult, TransientDeliveryError } from '../delivery/messenger';
 
 export function toActivity(message: OutboundMessage): Partial<Activity> {
+  const card = withOpenButton(message);
   return message.card
-    ? { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(message.card)] }
-    : { type: 'message', summary: message.summary, text: message.detail ? `${message.summary}\n\n${message.detail}` : message.summary };
+    ? { type: 'message', summary: message.summary, attachments: [CardFactory.adaptiveCard(card!)] }
+    : {
+        type: 'message',
+        summary: message.summary,
+        text: message.detail ? `${message.summary}\n\n${message.detail}` : message.summary,
+        ...(card ? { attachments: [CardFactory.adaptiveCard(card)] } : {}),
+      };
 }
 
 function retryAfterMs(e: unknown): number | undefined {

@@ -39,6 +39,8 @@ export class ReferralPresenter {
         return { card: this.cards.danger() };
       case 'emergency':
         return { card: this.cards.emergency() };
+      case 'draft-choice':
+        return { card: this.cards.draftChoice(v.savedAt) };
       case 'draft': {
         const form = this.forms[v.form];
         const d = v.draft;

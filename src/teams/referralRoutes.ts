@@ -34,21 +34,25 @@ export class ReferralRoutes implements WorkflowRoutes {
     private readonly presenter: ReferralPresenter,
   ) {}
 
+  /** A referral's card (REF-…), for its referrer and the Front Door. */
+  openReferral(actor: Actor, ref: string): Promise<CardReply> {
+    const { frontDoor } = this.referrals;
+    return frontDoor.guard(actor, ref, async () => this.presenter.reply(await frontDoor.view(actor, ref)));
+  }
+
+  /** A serious incident's card (SI-…), for who reported it and the partnership admins. */
+  openIncident(actor: Actor, ref: string): Promise<CardReply> {
+    const { clocks } = this.incidents;
+    return clocks.guard(actor, ref, async () => this.presenter.reply(await clocks.view(actor, ref)));
+  }
+
   registerCommands(app: Application<TurnState>): void {
-    const { drafting, frontDoor } = this.referrals;
-    const { report, clocks } = this.incidents;
+    const { drafting } = this.referrals;
+    const { report } = this.incidents;
     app.message(/^\s*refer\s*$/i, async (context) => this.say(context, this.presenter.reply(await drafting.refer(actorOf(context)))));
     app.message(/^\s*serious incident\s*$/i, async (context) => this.say(context, this.presenter.reply(await report.start(actorOf(context)))));
-    app.message(/^\s*(referral|record)\s+REF-\d+\s*$/i, async (context) => {
-      const actor = actorOf(context);
-      const ref = referenceIn(context);
-      await this.say(context, await frontDoor.guard(actor, ref, async () => this.presenter.reply(await frontDoor.view(actor, ref))));
-    });
-    app.message(/^\s*(incident|record)\s+SI-\d+\s*$/i, async (context) => {
-      const actor = actorOf(context);
-      const ref = referenceIn(context);
-      await this.say(context, await clocks.guard(actor, ref, async () => this.presenter.reply(await clocks.view(actor, ref))));
-    });
+    app.message(/^\s*(referral|record)\s+REF-\d+\s*$/i, async (context) => this.say(context, await this.openReferral(actorOf(context), referenceIn(context))));
+    app.message(/^\s*(incident|record)\s+SI-\d+\s*$/i, async (context) => this.say(context, await this.openIncident(actorOf(context), referenceIn(context))));
   }
 
   registerActions(app: Application<TurnState>): void {
@@ -60,6 +64,7 @@ export class ReferralRoutes implements WorkflowRoutes {
     on('ref.start', (actor) => drafting.refer(actor));
     on('ref.danger', (actor, { danger }) => drafting.danger(actor, danger));
     on('ref.resume', (actor) => drafting.resume(actor));
+    on('ref.start-again', (actor) => drafting.startAgain(actor));
     on('ref.step', (actor, { form, move, step }) => drafting.step(actor, form, move, step));
     on('ref.submit', (actor, { draft }) => submission.submit(actor, draft));
     on('ref.decide', (actor, { outcome, rationale }, ref) => frontDoor.decide(actor, ref, outcome, rationale));

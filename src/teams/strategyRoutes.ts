@@ -39,6 +39,12 @@ export class StrategyRoutes implements WorkflowRoutes {
     return undefined;
   }
 
+  /** The record card of a discussion (SD-…), for someone involved in it. */
+  openRecord(actor: Actor, ref: string): Promise<CardReply> {
+    const s = this.strategy;
+    return s.record.guard(actor, ref, () => this.present(actor, s.record.record(actor, ref)));
+  }
+
   registerCommands(app: Application<TurnState>): void {
     const s = this.strategy;
     app.message(/^\s*strategy\s*$/i, async (context) => {
@@ -46,9 +52,7 @@ export class StrategyRoutes implements WorkflowRoutes {
       await this.say(context, await s.convening.guard(actor, 'access', () => this.present(actor, s.convening.conveneForm(actor))));
     });
     app.message(/^\s*record\s+(\S+)\s*$/i, async (context) => {
-      const actor = actorOf(context);
-      const ref = referenceIn(context);
-      await this.say(context, await s.record.guard(actor, ref, () => this.present(actor, s.record.record(actor, ref))));
+      await this.say(context, await this.openRecord(actorOf(context), referenceIn(context)));
     });
     app.message(/^\s*handover\s+(\S+)\s*$/i, async (context) => {
       const actor = actorOf(context);

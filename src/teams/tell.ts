@@ -5,6 +5,21 @@ import type { DifferenceNoticeKinds } from '../workflows/differences/notices';
 import type { ReferralNotices } from '../workflows/referrals/notices';
 import type { TransferNoticeKinds } from '../workflows/transfer/notices';
 import { StrategyPresenter } from './strategyPresenter';
+import { isCaseReference } from '../domain/caseReference';
+
+/**
+ * Notices that carry no button to their record: those whose readers are usually not involved in
+ * the case (a manager told that someone they manage is late), for whom opening it would be
+ * refused, and a superseded card, which keeps nothing to click.
+ */
+const NO_RECORD_BUTTON: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
+  'sd.silence',
+  'sd.action-overdue',
+  'minutes.overdue',
+  'minutes.unconfirmed',
+  'ref.not-convened',
+  'sd.ack-superseded',
+]);
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
 export type Presenters = { [K in NoticeKind]: (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage };
@@ -19,9 +34,11 @@ export class TeamsTell implements Tell {
     private readonly presenters: Presenters,
   ) {}
 
+  /** The notice in Teams' words, with a button to its case's record (every notice about a case its reader may see). */
   private async present<K extends NoticeKind>(n: Notice<K>): Promise<OutboundMessage> {
     const message = await (this.presenters[n.kind] as (notice: Notice<K>) => Promise<OutboundMessage> | OutboundMessage)(n);
-    return n.cover ? withCoverNote(message, n.cover) : message;
+    const covered = n.cover ? withCoverNote(message, n.cover) : message;
+    return isCaseReference(n.about) && !NO_RECORD_BUTTON.has(n.kind) ? { ...covered, open: n.about } : covered;
   }
 
   async tell(notices: Notice[]): Promise<void> {

@@ -90,6 +90,9 @@ const formStep = (data: Data) => ({ form: form<Record<string, string>>(data), mo
 const clockDate = (data: Data) => ({ date: date(data, 'date' satisfies ReviewField) });
 
 export const VERBS = {
+  // Anyone: what is waiting for them, and the record of a case (every notice's and list item's button)
+  mine: none,
+  record: none,
   // Strategy discussions
   'sd.convene.open': none,
   'sd.followup.open': none,
@@ -129,6 +132,7 @@ export const VERBS = {
   'ref.start': none,
   'ref.danger': (data: Data) => ({ danger: choice(DANGER, data, 'danger') }),
   'ref.resume': none,
+  'ref.start-again': none,
   'ref.step': formStep,
   'ref.submit': (data: Data) => ({ draft: text(data.draft) }),
   'ref.decide': (data: Data) => ({

@@ -10,6 +10,8 @@ export interface OutboundMessage {
   /** Free text that may describe the case (a note, a rationale): only below the first line. */
   detail?: string;
   card?: object;
+  /** The case whose record the message offers to open (a button), when its reader may see it. */
+  open?: string;
 }
 
 export type Recipient = { person: string } | { channel: string };

@@ -1,6 +1,7 @@
 /**
  * Starting and filling in a referral: immediate danger first (the emergency route before any
- * question), then one step at a time; a draft is resumed where it was left.
+ * question, also when a draft is waiting), then one step at a time; a draft is resumed where it
+ * was left, or discarded to start again.
  */
 import { Actor } from '../actor';
 import { Workflow, WorkflowServices } from '../workflow';
@@ -15,10 +16,9 @@ export class ReferralDrafting extends Workflow {
     super(services);
   }
 
-  /** "refer": a draft is resumed where it was left; otherwise the danger question comes first. */
-  async refer(actor: Actor): Promise<ReferralView> {
-    const d = await this.session.draft(actor);
-    return d ? this.session.show(d) : { kind: 'danger' };
+  /** "refer": the danger question comes first, whatever was saved before: a child may be in danger now. */
+  refer(_actor: Actor): Promise<ReferralView> {
+    return Promise.resolve({ kind: 'danger' });
   }
 
   async danger(actor: Actor, answer: string): Promise<ReferralView> {
@@ -33,6 +33,15 @@ export class ReferralDrafting extends Workflow {
       });
       return { kind: 'emergency' };
     }
+    const draft = await this.session.draft(actor);
+    return draft ? { kind: 'draft-choice', savedAt: new Date(draft.updatedAt) } : this.session.start(actor, false);
+  }
+
+  /** "Start again": the saved draft is discarded and a new one begins at the first step. */
+  async startAgain(actor: Actor): Promise<ReferralView> {
+    // Taking the draft (as a submission does) is discarding it: a second click finds none to take.
+    // It is offered only after "not in danger now", so the new referral starts as not urgent.
+    await this.session.claim(actor);
     return this.session.start(actor, false);
   }
 

@@ -17,6 +17,8 @@ export type ReferralView =
   | { kind: 'danger' }
   /** The emergency route: 999 and the duty numbers. */
   | { kind: 'emergency' }
+  /** Not in danger, with a draft saved earlier: continue it, or start again (discarding it). */
+  | { kind: 'draft-choice'; savedAt: Date }
   /** A draft at its step (or, past the last step, for review), with what is wrong on it. */
   | { kind: 'draft'; form: FormKind; draft: Draft; errors: string[] }
   | { kind: 'referral'; referral: Referral; viewer: ReferralViewer; error?: string }

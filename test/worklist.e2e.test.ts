@@ -1,0 +1,106 @@
+import * as cards from './harness/cards';
+import { TeamsUser } from './harness/teams';
+import { World } from './harness/world';
+import { ackCard, discussionWithOutcome } from './harness/strategyFlow';
+import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { REFERRAL } from './harness/partnershipSeed';
+
+/** What `mine` lists for this person: one line a piece of work, "REF-0001: decide the referral". */
+async function mine(person: TeamsUser): Promise<{ lines: string[]; card: any }> {
+  const [reply] = await person.say('mine');
+  const card = reply.attachments[0].content;
+  return {
+    card,
+    lines: cards
+      .text(card)
+      .split('\n')
+      .filter((l) => /^(SD|PD|REF|SI)-\d+: /.test(l)),
+  };
+}
+
+describe('"mine": what is waiting for each person', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => world?.stop());
+
+  test('the Front Door, a chair, attendees and a manager each see exactly their outstanding work, with deadlines, and each opens its record', async () => {
+    // A referral to decide.
+    const [nia, kim, tom] = await world.install('Nia Evans', 'Kim Lee', 'Tom Hughes');
+    await installInFrontDoorTeam(world, kim);
+    const [first] = await nia.say('refer');
+    const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
+    const ref = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).message)![1];
+
+    // A discussion whose outcome awaits acknowledgement; Alex has acknowledged it.
+    const sd = await discussionWithOutcome(world);
+    const [jordan, alex] = sd.attendees;
+    await alex.click(await ackCard(world, alex, sd.reference), 'I agree');
+
+    // A difference escalated to the line managers (stage 2): Tom Hughes for Nia, Sam Okafor for Jordan.
+    const [form] = await nia.say('escalate');
+    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
+      'Case reference (not the child’s name)': sd.reference,
+      'The decision or action in question': 'The threshold decision',
+      'Your reasons and the evidence': 'The injuries were unexplained.',
+      'The outcome you are seeking': 'A section 47 enquiry',
+      'Responding practitioner': 'Jordan Reid',
+      'Immediate risk': false,
+    });
+    const pd = /^(PD-\d{4})/.exec(cards.text(raised.card))![1];
+    const stage1 = await jordan.waitForMessage((a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'pd.escalate'), 'the stage 1 card');
+    await jordan.click(stage1.attachments[0].content, 'Escalate to stage 2');
+
+    expect((await mine(kim)).lines).toEqual([`${ref}: decide the referral`]);
+    expect(cards.text((await mine(kim)).card)).toContain('Due by 17:00 on Tuesday 24 November');
+    expect((await mine(tom)).lines).toEqual([`${pd}: stage 2: resolve or escalate`]);
+    expect((await mine(sd.chair)).lines).toEqual([
+      `${pd}: stage 2: resolve or escalate`,
+      `${sd.reference}: say the discussion has ended, to start the minutes clock`,
+    ]);
+    expect((await mine(jordan)).lines).toEqual([
+      `${sd.reference}: acknowledge the outcome (version 1)`,
+      `${sd.reference}: agreed action: Joint home visit and interview with both parents`,
+    ]);
+    expect((await mine(nia)).lines).toEqual([`${sd.reference}: acknowledge the outcome (version 1)`]);
+    const alexList = await mine(alex);
+    expect(alexList.lines).toEqual([]);
+    expect(cards.text(alexList.card)).toContain('Nothing is waiting for you now.');
+
+    // Each item opens its record in the same chat; the list stays.
+    const opened = await tom.click((await mine(tom)).card, `Open ${pd}`);
+    expect(opened.message).toBe(`${pd}: its record is below.`);
+    const record = await tom.waitForMessage((a) => cards.text(a.attachments?.[0]?.content ?? {}).includes('Stage 2 of 4'), 'the record of the difference');
+    expect(cards.text(record.attachments[0].content)).toContain(pd);
+
+    // Decided, the referral leaves the Front Door's list.
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${ref}: new referral`)),
+      'the triage card',
+    );
+    await kim.inChannel(FRONT_DOOR).click(triage.attachments[0].content, 'Record the decision', {
+      Decision: 'Early help',
+      'Rationale (the referrer is told)': 'Needs support, not a strategy discussion.',
+    });
+    expect((await mine(kim)).lines).toEqual([]);
+  });
+
+  test('every notice about a case carries a button that opens its record; someone not involved is refused and audited', async () => {
+    const sd = await discussionWithOutcome(world, ['Jordan Reid', 'Alex Carter']);
+    const alex = sd.attendees[1];
+    const ack = await ackCard(world, alex, sd.reference);
+    expect(cards.buttonTitles(ack)).toContain(`Open ${sd.reference}`);
+    const opened = await alex.click(ack, `Open ${sd.reference}`);
+    expect(opened.message).toBe(`${sd.reference}: its record is below.`);
+    await alex.waitForMessage(
+      (a) => a.attachments?.[0]?.content && cards.text(a.attachments[0].content).includes(`${sd.reference}`) && a !== undefined,
+      'the record',
+    );
+
+    const [mark] = await world.install('Mark Stone');
+    const refused = await mark.invoke('record', { ref: sd.reference });
+    expect(refused.message).toContain('not involved');
+    expect(await world.auditActions('access')).toContain('refused.not-involved');
+  });
+});
