@@ -74,16 +74,21 @@ describe('"mine": what is waiting for each person', () => {
     const record = await tom.waitForMessage((a) => cards.text(a.attachments?.[0]?.content ?? {}).includes('Stage 2 of 4'), 'the record of the difference');
     expect(cards.text(record.attachments[0].content)).toContain(pd);
 
-    // Decided, the referral leaves the Front Door's list.
+    // Decided, the referral leaves the Front Door's list and joins the chairs' until one convenes it.
     const triage = await world.connector.waitFor(
       () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${ref}: new referral`)),
       'the triage card',
     );
     await kim.inChannel(FRONT_DOOR).click(triage.attachments[0].content, 'Record the decision', {
-      Decision: 'Early help',
-      'Rationale (the referrer is told)': 'Needs support, not a strategy discussion.',
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Possible significant harm.',
     });
     expect((await mine(kim)).lines).toEqual([]);
+    expect((await mine(sd.chair)).lines).toEqual([
+      `${ref}: convene the strategy discussion`,
+      `${pd}: stage 2: resolve or escalate`,
+      `${sd.reference}: say the discussion has ended, to start the minutes clock`,
+    ]);
   });
 
   test('every notice about a case carries a button that opens its record; someone not involved is refused and audited', async () => {

@@ -30,6 +30,16 @@ export interface WaitingClock {
 }
 
 export function waitingInReferral(r: Referral): Waiting[] {
+  if (r.decision?.outcome === 'strategy-discussion' && !r.discussion) {
+    return [
+      {
+        reference: r.reference,
+        holders: [roleHolder('chair')],
+        what: 'convene the strategy discussion',
+        dueAt: r.conveneBy ? new Date(r.conveneBy) : undefined,
+      },
+    ];
+  }
   if (r.decision) return [];
   return [
     {
