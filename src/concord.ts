@@ -270,6 +270,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const files = new FileDelivery(exportFiles(strategy.record, differences, transfers, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const referralRoutes = new ReferralRoutes(referrals, incidents, referralPresenter);
+  const transferRoutes = new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files);
   const differenceRoutes = new DifferenceRoutes(differences, differencePresenter, guard, files);
   const strategyRoutes = new StrategyRoutes(strategy, strategyPresenter, files, outbox);
   const worklist = new Worklist({
@@ -287,10 +288,11 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     PD: differenceRoutes.openRecord.bind(differenceRoutes),
     REF: referralRoutes.openReferral.bind(referralRoutes),
     SI: referralRoutes.openIncident.bind(referralRoutes),
+    TR: transferRoutes.openRecord.bind(transferRoutes),
   };
   const workflows = [
     referralRoutes,
-    new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files),
+    transferRoutes,
     differenceRoutes,
     strategyRoutes,
     new WorkRoutes(worklist, openers, guard, calendar, now),

@@ -49,7 +49,13 @@ describe('case transfer between local authorities', () => {
 
     const request = await notice(fiona, `${reference}: Westmoor Children's Social Care asks Northshire Council to accept a case transfer`);
     const fionaCard = request.attachments[0].content;
-    expect(cards.buttonTitles(fionaCard)).toEqual(['Accept with this date', 'Propose another date', 'Ask for information', 'Decline, with the reason']);
+    expect(cards.buttonTitles(fionaCard)).toEqual([
+      'Accept with this date',
+      'Propose another date',
+      'Ask for information',
+      'Decline, with the reason',
+      `Open ${reference}`,
+    ]);
 
     // Accepting needs a date.
     const noDate = await fiona.click(fionaCard, 'Accept with this date');

@@ -31,7 +31,7 @@ describe('"mine": what is waiting for each person', () => {
     await installInFrontDoorTeam(world, kim);
     const [first] = await nia.say('refer');
     const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
-    const ref = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).message)![1];
+    const ref = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).said)![1];
 
     // A discussion whose outcome awaits acknowledgement; Alex has acknowledged it.
     const sd = await discussionWithOutcome(world);

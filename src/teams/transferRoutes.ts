@@ -30,6 +30,11 @@ export class TransferRoutes implements WorkflowRoutes {
     private readonly files: FileDelivery,
   ) {}
 
+  /** A transfer's card (TR-…), as this person sees it. */
+  openRecord(actor: Actor, reference: string): Promise<CardReply> {
+    return this.guard(actor, reference, () => view(this.ports, { actor, reference }).then((v) => this.present.view(actor, v)));
+  }
+
   registerCommands(app: Application<TurnState>): void {
     const { ports, guard } = this;
     const shown = (actor: Actor) => (v: TransferView) => this.present.view(actor, v);

@@ -23,7 +23,7 @@ export type RecordOpener = (actor: Actor, reference: string) => Promise<CardRepl
 export class WorkRoutes implements WorkflowRoutes {
   constructor(
     private readonly worklist: Worklist,
-    private readonly openers: Record<'SD' | 'PD' | 'REF' | 'SI', RecordOpener>,
+    private readonly openers: Record<'SD' | 'PD' | 'REF' | 'SI' | 'TR', RecordOpener>,
     private readonly guard: Guard,
     private readonly calendar: WorkingCalendar,
     private readonly now: () => Date,
