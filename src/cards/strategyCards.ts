@@ -24,7 +24,8 @@ import {
 } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { FIELDS, inputsOf, labelWithLimit } from '../domain/limits';
-import acknowledgeTemplate, { AcknowledgementView } from './templates/strategy/acknowledge';
+import acknowledgeTemplate, { OUTCOME_CONTAINER } from './templates/strategy/acknowledge';
+import acknowledgeOutcomeTemplate, { OutcomeView } from './templates/strategy/acknowledgeOutcome';
 import actionDueTemplate from './templates/strategy/actionDue';
 import attendanceTemplate from './templates/strategy/attendance';
 import conveneTemplate from './templates/strategy/convene';
@@ -214,7 +215,7 @@ export class StrategyCards {
     });
   }
 
-  private outcomeParts(o: Outcome): Pick<AcknowledgementView, 'facts' | 'rationale' | 'actions' | 'contributions' | 'family'> {
+  private outcomeParts(o: Outcome): Pick<OutcomeView, 'facts' | 'rationale' | 'actions' | 'contributions' | 'family'> {
     return {
       facts: [
         { title: 'Threshold', value: THRESHOLDS[o.threshold] },
@@ -253,15 +254,11 @@ export class StrategyCards {
       });
     }
     const request = d.differenceRequests.find((r) => r.aadObjectId === person.aadObjectId && r.version === version.version);
-    return renderCard(acknowledgeTemplate, {
+    const card = renderCard(acknowledgeTemplate, {
       reference: d.reference,
       version: version.version,
       userIds: person.userId ? [person.userId] : [],
       headline: options.headline ?? (ack ? `${d.reference}: your acknowledgement is recorded` : `${d.reference}: the outcome needs your acknowledgement`),
-      when: this.calendar.describe(new Date(d.scheduledAt)),
-      chair: this.name(d.chair),
-      amendmentReason: version.amendmentReason ?? '',
-      ...this.outcomeParts(version.outcome),
       error: options.error ?? '',
       f: inputsOf('acknowledgementNote'),
       canAnswer: !ack,
@@ -273,6 +270,35 @@ export class StrategyCards {
           ? 'Your different understanding is on the record and the chair has been told. If it is not resolved, raise a professional difference.'
           : '',
     });
+    const outcome = (card.body as { id?: string; items?: unknown[] }[]).find((e) => e.id === OUTCOME_CONTAINER)!;
+    outcome.items = this.outcomeElements(d, version);
+    return card;
+  }
+
+  /**
+   * The outcome's elements, expanded once per discussion read and version, not once per person:
+   * everyone answering within the same second shares one read (DiscussionStore.getRecent), and
+   * the fan-out of a new version tells everyone from one. A later read (an action marked done, a
+   * new chair) is a new object, expanded afresh.
+   */
+  private readonly outcomes = new WeakMap<StrategyDiscussion, Map<number, unknown[]>>();
+
+  private outcomeElements(d: StrategyDiscussion, version: OutcomeVersion): unknown[] {
+    const byVersion = this.outcomes.get(d) ?? new Map<number, unknown[]>();
+    this.outcomes.set(d, byVersion);
+    let items = byVersion.get(version.version);
+    if (!items) {
+      const expanded = renderCard(acknowledgeOutcomeTemplate, {
+        version: version.version,
+        when: this.calendar.describe(new Date(d.scheduledAt)),
+        chair: this.name(d.chair),
+        amendmentReason: version.amendmentReason ?? '',
+        ...this.outcomeParts(version.outcome),
+      });
+      items = expanded.body as unknown[];
+      byVersion.set(version.version, items);
+    }
+    return items;
   }
 
   tally(d: StrategyDiscussion, acks: Acknowledgement[], chairUserId?: string): Card {

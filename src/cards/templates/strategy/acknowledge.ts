@@ -3,20 +3,16 @@ import { AcknowledgementField } from '../../../workflows/strategy/forms';
 import { template } from '../../render';
 import type { InputsOf } from '../../../domain/limits';
 
-/** The view model this template expands (its `$root`). */
+/**
+ * The view model this template expands (its `$root`): the person's own part of the card. The
+ * outcome, the same for everyone asked, is expanded on its own (acknowledgeOutcome.ts) and put in
+ * the `outcome` container.
+ */
 export interface AcknowledgementView {
   reference: string;
   version: number;
   userIds: string[];
   headline: string;
-  when: string;
-  chair: string;
-  amendmentReason: string;
-  facts: { title: string; value: string }[];
-  rationale: string;
-  actions: string[];
-  contributions: string;
-  family: string;
   error: string;
   f: InputsOf<'acknowledgementNote'>;
   canAnswer: boolean;
@@ -26,6 +22,9 @@ export interface AcknowledgementView {
 }
 
 const id = inputIds<AcknowledgementField>();
+
+/** Where the outcome's own elements go. */
+export const OUTCOME_CONTAINER = 'outcome';
 
 export default template<AcknowledgementView>({
   type: 'AdaptiveCard',
@@ -37,14 +36,7 @@ export default template<AcknowledgementView>({
   },
   body: [
     { type: 'TextBlock', text: '${headline}', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', text: 'Outcome of the strategy discussion on ${when}, version ${version}, recorded by ${chair}.', wrap: true, isSubtle: true },
-    { type: 'TextBlock', $when: "${amendmentReason != ''}", text: 'Amended: ${amendmentReason}', wrap: true, color: 'Warning' },
-    { type: 'FactSet', facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }] },
-    { type: 'TextBlock', text: 'Why: ${rationale}', wrap: true },
-    { type: 'TextBlock', $when: '${count(actions) > 0}', text: 'Actions', weight: 'Bolder', wrap: true },
-    { type: 'TextBlock', $data: '${actions}', text: '- ${$data}', wrap: true, spacing: 'Small' },
-    { type: 'TextBlock', text: 'Agencies: ${contributions}', wrap: true },
-    { type: 'TextBlock', text: 'Family: ${family}', wrap: true },
+    { type: 'Container', id: OUTCOME_CONTAINER, items: [] },
     { type: 'TextBlock', $when: "${error != ''}", text: '${error}', color: 'Attention', wrap: true },
     {
       type: 'Input.Text',
