@@ -210,6 +210,29 @@ describe('case transfer between local authorities', () => {
     });
     expect(refused.message).toContain('Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
   });
+
+  test('the proposed date passing unaccepted lapses a transfer (the admins are told); the admins’ report counts transfers by month', async () => {
+    const [alison, jordan] = await world.install('Alison Bright', 'Jordan Reid');
+    world.clock.set('2026-12-21T00:00:30Z');
+    await world.runDueWork();
+    const lapsed = await notice(alison, 'TR-0005: the proposed transfer date passed without acceptance');
+    expect(text(lapsed.attachments[0].content)).toContain(
+      "Responsible now: Westmoor Children's Social Care (the proposed date passed without Northshire Council’s acceptance)",
+    );
+    expect(await world.auditActions('TR-0005')).toContain('transfer.lapsed');
+    // The declined one does not lapse again.
+    expect(await world.auditActions('TR-0004')).not.toContain('transfer.lapsed');
+
+    const [report] = await alison.say('transfers');
+    expect(report.text).toContain('2026-11: 5 out, 0 in; 3 accepted (median 0 working days to acceptance); 1 declined; 1 lapsed');
+    const [csv] = await alison.say('transfers csv');
+    expect(csv.text.split('\n')).toEqual([
+      'month,transfers_out,transfers_in,accepted,median_working_days_to_acceptance,declined,lapsed',
+      '2026-11,5,0,3,0,1,1',
+    ]);
+    const [refused] = await jordan.say('transfers');
+    expect(refused.text).toBe('Only partnership administrators can see the transfers report.');
+  });
 });
 
 describe('a child open to another local authority', () => {
@@ -268,12 +291,24 @@ describe('a child open to another local authority', () => {
     expect(text(record.attachments[0].content)).toContain('Known to Northshire Council since Monday 2 March 2026: Child protection plan; the family has moved');
     expect(text(record.attachments[0].content)).toContain('The other local authority');
 
-    // Jordan (social care, invited) starts the transfer from the discussion: filled in from it.
+    // The chair starts the transfer from the discussion's record: filled in from it.
+    const fromRecord = await sam.click(record.attachments[0].content, 'Transfer the case to another authority');
+    expect(cards.input(fromRecord.card, 'Receiving authority').value).toBe('northshire');
+    // So can Jordan (social care, invited), by typing it.
     const [form] = await jordan.say(`transfer ${sd}`);
     const startCard = form.attachments[0].content;
     expect(cards.input(startCard, 'Receiving authority').value).toBe('northshire');
     expect(cards.input(startCard, 'The child’s plan').value).toBe('cp');
     expect(cards.input(startCard, 'The child’s case reference(s), not their name').value).toBe(sd);
+    const started = await jordan.click(startCard, 'Start the transfer', {
+      'Why the case transfers': 'The family moved to Northshire.',
+      'Proposed transfer date': '2026-12-14',
+    });
+    expect(text(started.card)).toContain("Responsible now: Westmoor Children's Social Care, until Northshire Council accepts");
+    expect(await world.auditActions(/(TR-\d{4})/.exec(text(started.card))![1])).toEqual(['transfer.started']);
+    // The referral's own card offers it to the Front Door too.
+    const [referralCard] = await kim.say(`record ${reference}`);
+    expect(cards.buttonTitles(referralCard.attachments[0].content)).toContain('Transfer the case to another authority');
     // Someone not involved in the discussion cannot start from it.
     const [notInvolved] = await world.user('Omar Haddad').say(`transfer ${sd}`);
     expect(notInvolved.text).toContain(`not involved in ${sd}`);

@@ -3,6 +3,7 @@
  * steps. The first line never identifies the child: "Referral: step 2 of 6", "REF-0042: new
  * referral, urgent".
  */
+import { openElsewhereOf } from '../domain/openElsewhere';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
 import { Answers, FormDefinition, limitOf } from '../domain/forms';
@@ -32,6 +33,7 @@ const REVIEW_DEFAULTS: Omit<ReferralReviewView, 'headline' | 'sections'> = {
   lastStep: 0,
   canDecide: false,
   canConvene: false,
+  canTransfer: false,
   canNotify: false,
   canReview: false,
   reference: '',
@@ -168,6 +170,7 @@ export class ReferralCards {
       note: error,
       canDecide: viewer.frontDoor && !r.decision,
       canConvene: viewer.chair && r.decision?.outcome === 'strategy-discussion' && !r.discussion,
+      canTransfer: (viewer.frontDoor || viewer.chair) && !!openElsewhereOf(r.answers),
       decisions: Object.entries(FRONT_DOOR_DECISIONS).map(([value, title]) => ({ value, title })),
     });
   }

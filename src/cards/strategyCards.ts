@@ -328,6 +328,7 @@ export class StrategyCards {
       reference: d.reference,
       status: STATUS_WORDS[status(d, acks)],
       links: this.links(d),
+      canTransfer: !!d.openElsewhere,
       when: this.calendar.describe(new Date(d.scheduledAt)),
       chair: this.name(d.chair),
       minuteTaker: this.name(d.minuteTaker),

@@ -9,6 +9,7 @@ import type { JobPayloads } from '../jobs';
 import type { TransferPorts } from './ports';
 import { afterFailure } from './failure';
 import { managerOf, noticeTo, receivingContact } from './steps';
+import { chaseTo } from '../cover';
 
 export async function unanswered(ports: TransferPorts, p: JobPayloads['tr.unanswered']): Promise<void> {
   const t = await ports.transfers.get(p.ref);
@@ -19,7 +20,8 @@ export async function unanswered(ports: TransferPorts, p: JobPayloads['tr.unansw
     action: 'transfer.unanswered',
     detail: manager ? 'the sender’s manager told' : 'the sender has no manager in the directory',
   });
-  await ports.tell.tell([noticeTo(manager ?? t.startedBy, 'unanswered', { kind: 'tr.unanswered', transfer: t })]);
+  const to = manager ?? t.startedBy;
+  await ports.tell.tell([{ ...noticeTo(to, 'unanswered', { kind: 'tr.unanswered', transfer: t }), ...chaseTo(ports, to) }]);
 }
 
 export async function proposedDateReached(ports: TransferPorts, p: JobPayloads['tr.proposed-date']): Promise<void> {
@@ -44,7 +46,9 @@ export async function agreedDateReached(ports: TransferPorts, p: JobPayloads['tr
     action: 'transfer.checklist-incomplete',
     detail: `${t.checklist.filter((i) => !i.done).length} items open; ${managers.length} managers told`,
   });
-  await ports.tell.tell(managers.map((person) => noticeTo(person, 'checklist-incomplete', { kind: 'tr.checklist-incomplete', transfer: t })));
+  await ports.tell.tell(
+    managers.map((person) => ({ ...noticeTo(person, 'checklist-incomplete', { kind: 'tr.checklist-incomplete', transfer: t }), ...chaseTo(ports, person) })),
+  );
 }
 
 /** Which chaser runs each kind of due work of this workflow (wired in jobHandlers.ts). */

@@ -19,6 +19,8 @@ export interface ReferralReviewView {
   lastStep: number;
   canDecide: boolean;
   canConvene: boolean;
+  /** The child is known to or moving to another local authority: social care can start a transfer from here. */
+  canTransfer: boolean;
   canNotify: boolean;
   canReview: boolean;
   decisions: { title: string; value: string }[];
@@ -133,6 +135,15 @@ export default template<ReferralReviewView>({
       type: 'Action.Execute',
       title: 'Convene a strategy discussion',
       verb: 'ref.convene',
+      data: {
+        ref: '${reference}',
+      },
+    },
+    {
+      $when: '${canTransfer}',
+      type: 'Action.Execute',
+      title: 'Transfer the case to another authority',
+      verb: 'tr.start.open',
       data: {
         ref: '${reference}',
       },

@@ -15,6 +15,8 @@ export interface RecordView {
   omissions: string[];
   versions: { version: number; recorded: string; amendmentReason: string; summary: string; actions: string[]; answers: string[] }[];
   differences: string[];
+  /** The child is known to another local authority: a transfer can start from here. */
+  canTransfer: boolean;
 }
 
 export default template<RecordView>({
@@ -146,6 +148,15 @@ export default template<RecordView>({
     },
   ],
   actions: [
+    {
+      $when: '${canTransfer}',
+      type: 'Action.Execute',
+      title: 'Transfer the case to another authority',
+      verb: 'tr.start.open',
+      data: {
+        ref: '${reference}',
+      },
+    },
     {
       type: 'Action.Execute',
       title: 'Export the record',
