@@ -50,7 +50,7 @@ export async function discussionWithOutcome(
   attendeeNames = ATTENDEES,
   outcome = OUTCOME_ANSWERS,
   attendance: Record<string, string> = {},
-): Promise<Convened & { card: any }> {
+): Promise<Convened & { card: any; recordedInMs: number; recordedAt: number }> {
   const chair = world.user(CHAIR);
   await chair.install();
   const attendees = await world.install(...attendeeNames);
@@ -63,9 +63,12 @@ export async function discussionWithOutcome(
   const attendanceCard = await chair.click(convened.card, 'Record attendance');
   const attendedAll = Object.fromEntries(cards.inputs(attendanceCard.card).map((i) => [i.label, attendanceFor[i.label] ?? 'Attended']));
   const form = await chair.click(attendanceCard.card, 'Save attendance', attendedAll);
+  const clicked = Date.now();
   const tally = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', outcome);
+  const recordedInMs = Date.now() - clicked;
+  const recordedAt = clicked;
   if (!cards.text(tally.card).includes('acknowledgements of the outcome')) throw new Error(`outcome not recorded: ${tally.said}`);
-  return { reference, chair, attendees, card: tally.card };
+  return { reference, chair, attendees, card: tally.card, recordedInMs, recordedAt };
 }
 
 /** The convene answers, with any extra people invited as "others". */
