@@ -66,7 +66,7 @@ describe('answers given at the same moment are all kept', () => {
   test('thirty recipients ask for a correction at once, each clicking twice: thirty corrections, numbered C1 to C30 without a gap', async () => {
     const crowd = names(30);
     const sd = await discussionWithOutcome(world, [...CORE, ...crowd]);
-    await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
+    await sd.chair.click(sd.card, 'The discussion has ended');
     const [dee] = await world.install('Dee Walsh');
     const draft = (await dee.waitForMessage((a) => a.summary?.startsWith(`${sd.reference}: please write the minutes`), 'the drafting card')).attachments[0]
       .content;

@@ -75,7 +75,7 @@ describe('someone away: every chase reaches their cover and says why', () => {
     world.clock.set('2026-12-24T10:00:00Z');
     const sd = await discussionWithOutcome(world, undefined, christmasOutcome);
     const [priya, dee] = await world.install('Priya Shah', 'Dee Walsh');
-    await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
+    await sd.chair.click(sd.card, 'The discussion has ended');
     world.clock.set('2026-12-24T22:00:00Z'); // 12 hours: the first reminder
     await world.runDueWork();
     const reminder = `${sd.reference}: reminder, the minutes are due`;
@@ -129,7 +129,7 @@ describe('the chair hands over, reassigns and invites: the chasers follow, and r
     // The old chair keeps the record in reach but no longer acts as chair; the new one does.
     expect(cards.text((await sam.say(`record ${reference}`))[0].attachments[0].content)).toContain(reference);
     expect((await sam.invoke('sd.attendance.open', { ref: reference })).said).toContain(`Only the chair of ${reference}`);
-    await omar.click(handed.attachments[0].content, 'The discussion has ended: start the minutes clock');
+    await omar.click(handed.attachments[0].content, 'The discussion has ended');
 
     world.clock.set('2026-12-25T03:30:00Z'); // 12 hours after the end: the minutes reminder, to the new minute-taker
     await world.runDueWork();

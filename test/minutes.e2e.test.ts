@@ -13,7 +13,7 @@ const MINUTES: Record<string, cards.Answer> = {
 
 async function ended(world: World, attendance: Record<string, string> = {}) {
   const sd = await discussionWithOutcome(world, undefined, undefined, attendance);
-  const endedNote = await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
+  const endedNote = await sd.chair.click(sd.card, 'The discussion has ended');
   expect(endedNote.message).toMatch(/The minutes are due by \d\d:\d\d on \w+day \d+ November; Dee Walsh has been asked to write them/);
   const dee = world.user('Dee Walsh');
   const draftMessage = await dee.waitForMessage((a) => a.summary?.startsWith(`${sd.reference}: please write the minutes`), 'the drafting card');

@@ -26,7 +26,7 @@ describe('a partnership whose minutes are due in 48 hours', () => {
 
   test('due at 48 hours: nobody is told at 24; at 48 the chair and the manager are told of 48 hours; circulated late, the cards say the 48-hour deadline', async () => {
     const sd = await discussionWithOutcome(world);
-    const ended = await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
+    const ended = await sd.chair.click(sd.card, 'The discussion has ended');
     expect(ended.message).toContain('The minutes are due by 10:00 on Wednesday 25 November');
     const dee = world.user('Dee Walsh');
     const priya = world.user('Priya Shah');

@@ -122,8 +122,9 @@ describe('referral triage', () => {
     const [first] = await nia.say('refer');
     const danger = await nia.click(first.attachments[0].content, 'Yes, a child is in danger now');
     const route = text(danger.card).split('\n');
-    expect(route[0]).toBe('Call 999 now');
-    expect(route).toContain('Front Door: 01632 960 100 (Front Door, fictional)');
+    expect(route[0]).toBe('Call [999](tel:999) now');
+    // Each number is a tel: link: one tap dials it on a phone.
+    expect(route).toContain('Front Door: [01632 960 100 (Front Door, fictional)](tel:01632960100)');
     const cont = await nia.click(danger.card, 'Continue the referral (urgent)');
     expect(text(cont.card)).toContain('Urgent: a child was in immediate danger.');
     const review = await walkThrough(nia, cont.card);
@@ -188,7 +189,7 @@ describe('referral triage', () => {
 
     const [again] = await nia.say('refer');
     const emergency = await nia.click(again.attachments[0].content, 'Yes, a child is in danger now');
-    expect(text(emergency.card)).toContain('Call 999 now');
+    expect(text(emergency.card)).toContain('Call [999](tel:999) now');
     const urgent = await nia.click(emergency.card, 'Continue the referral (urgent)');
     expect(text(urgent.card).split('\n')[0]).toBe('Referral: step 3 of 6');
 

@@ -40,7 +40,7 @@ function tablesTouchedByLastMessageTurn(): string[] {
 
 async function circulatedDiscussion(world: World, afterHours: number): Promise<void> {
   const sd = await discussionWithOutcome(world);
-  await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
+  await sd.chair.click(sd.card, 'The discussion has ended');
   const dee = world.user('Dee Walsh');
   const draft = await dee.waitForMessage((a) => a.summary?.startsWith(`${sd.reference}: please write the minutes`), 'the drafting card');
   world.clock.advance(afterHours * HOUR);

@@ -107,7 +107,7 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
   test('40,000-character minutes are refused naming the limit, as a draft and when circulated; minutes at every limit are circulated, corrected three times and shown exactly', async () => {
     const { reference, chair, attendees, form } = await attended(world);
     const tally = await chair.click(form, 'Record the outcome and ask attendees to acknowledge', OUTCOME_ANSWERS);
-    await chair.click(tally.card, 'The discussion has ended: start the minutes clock');
+    await chair.click(tally.card, 'The discussion has ended');
     const dee = await world.install('Dee Walsh').then(([u]) => u);
     const draft = (await dee.waitForMessage((a) => a.summary?.startsWith(`${reference}: please write the minutes`), 'the drafting card')).attachments[0]
       .content;

@@ -5,7 +5,8 @@
 import type { OutboundMessage } from '../workflows/ports';
 
 export function openRecordAction(reference: string): Record<string, unknown> {
-  return { type: 'Action.Execute', title: `Open ${reference}`, verb: 'record', data: { ref: reference } };
+  // associatedInputs none: on a form, opening the record must not wait for its required fields.
+  return { type: 'Action.Execute', title: `Open ${reference}`, verb: 'record', data: { ref: reference }, associatedInputs: 'none' };
 }
 
 /**

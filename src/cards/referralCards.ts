@@ -57,7 +57,12 @@ export class ReferralCards {
   }
 
   emergency(): Card {
-    return renderCard(emergencyTemplate, this.directory.partnership.emergency);
+    const e = this.directory.partnership.emergency;
+    const tel = (n: string) => n.replace(/[^\d+]/g, '');
+    return renderCard(emergencyTemplate, {
+      ...e,
+      tel: { emergency: tel(e.emergencyNumber), outOfHours: tel(e.outOfHoursNumber), frontDoor: tel(e.frontDoorNumber) },
+    });
   }
 
   step(form: FormDefinition, index: number, answers: Answers, options: { errors?: string[]; urgent?: boolean; verb: string; noun: string }): Card {

@@ -49,7 +49,7 @@ export async function seedPartnership(world: World): Promise<void> {
   // Six strategy discussions convened, ended, and minuted: five within 24 hours, one at 28 hours.
   for (let i = 0; i < SEEDED.discussions; i++) {
     const sd = await discussionWithOutcome(world);
-    await sd.chair.click(sd.card, 'The discussion has ended: start the minutes clock');
+    await sd.chair.click(sd.card, 'The discussion has ended');
     const dee = world.user('Dee Walsh');
     const draft = await dee.waitForMessage((a) => a.summary?.startsWith(`${sd.reference}: please write the minutes`), 'the drafting card');
     world.clock.advance((i === 0 ? 28 : 2) * HOUR);

@@ -89,7 +89,7 @@ export default template<ConvenedView>({
     {
       $when: '${!ended}',
       type: 'Action.Execute',
-      title: 'The discussion has ended: start the minutes clock',
+      title: 'The discussion has ended',
       verb: 'minutes.end',
       data: {
         ref: '${reference}',

@@ -107,7 +107,7 @@ export default template<TallyView>({
     {
       $when: '${!ended}',
       type: 'Action.Execute',
-      title: 'The discussion has ended: start the minutes clock',
+      title: 'The discussion has ended',
       verb: 'minutes.end',
       data: {
         ref: '${reference}',
