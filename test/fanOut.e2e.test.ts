@@ -56,5 +56,6 @@ test('recording the outcome schedules every attendee’s card and chasers in a f
 test('convening sends the invitations in a few round trips', async () => {
   spans.reset();
   await discussionWithOutcome(world);
-  expect(jobWritesIn('sd.convene')).toBeLessThanOrEqual(SHARDS);
+  // The invitations, and the discussion's own chase should its time pass with no outcome recorded (one job).
+  expect(jobWritesIn('sd.convene')).toBeLessThanOrEqual(SHARDS + 1);
 });

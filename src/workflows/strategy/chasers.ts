@@ -148,6 +148,10 @@ export class StrategyChasers extends StrategyUseCase {
     const d = await this.ports.discussions.get(p.ref);
     if (!d || d.versions.length > 0) return;
     const told = p.step === 1 ? [d.chair, ...this.above(d.chair, 1)] : this.above(d.chair, 2);
+    if (p.step === 1) {
+      const next = this.ports.calendar.addWorkingDays(this.now(), 1);
+      await this.ports.schedule.schedule({ id: `sd|${p.ref}|not-held|2`, kind: 'sd.not-held', dueAt: next, payload: { ref: p.ref, step: 2 } });
+    }
     await this.ports.audit.record({ subject: p.ref, action: 'chased.not-held', detail: `step ${p.step}` });
     await this.tell.tell(
       chaseEach(this.ports, [...new Set(told)]).map(({ for: who, to, cover }) => ({

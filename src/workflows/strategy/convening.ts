@@ -89,12 +89,10 @@ export class Convening extends StrategyUseCase {
       const followUp = { reference: d.reference, at: d.convenedAt };
       await discussions.update(d.followUpOf, (first) => (first.followUp ? first : { ...first, followUp }));
     }
-    // Two working hours for the discussion and its record, then the end of that working day.
+    // Two working hours for the discussion and its record, then the end of that working day. One job
+    // (one write in the chair's click): the first chase sets the next, if it is needed.
     const notHeld = calendar.endOfWorkingDayAfter(calendar.addWorkingHours(new Date(d.scheduledAt), 2), 0);
-    await schedule.scheduleAll([
-      { id: `sd|${d.reference}|not-held|1`, kind: 'sd.not-held', dueAt: notHeld, payload: { ref: d.reference, step: 1 } },
-      { id: `sd|${d.reference}|not-held|2`, kind: 'sd.not-held', dueAt: calendar.addWorkingDays(notHeld, 1), payload: { ref: d.reference, step: 2 } },
-    ]);
+    await schedule.schedule({ id: `sd|${d.reference}|not-held|1`, kind: 'sd.not-held', dueAt: notHeld, payload: { ref: d.reference, step: 1 } });
   }
 
   async replyToInvitation(actor: Actor, reference: string, reply: string): Promise<StrategyView> {
