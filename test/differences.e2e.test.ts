@@ -108,8 +108,9 @@ describe('the Child Alex path', () => {
 
   test('a resolution accepted by only one side does not close the difference; an earlier stage cannot act; strangers and forged data are refused', async () => {
     world.clock.set('2026-11-30T10:00:00Z');
-    const { nia, jordan, reference } = await raiseAsNia(world);
-    const niaCard = await stageCard(nia, reference, 1);
+    const { nia, jordan, reference, raised } = await raiseAsNia(world);
+    const niaCard = raised.card; // the raiser's card is the answer to raising it: she is not told it was raised with her
+    expect(nia.messages().some((a) => a.summary?.startsWith(reference))).toBe(false);
     await nia.click(niaCard, 'Propose a resolution', { 'Your proposal, question or information': 'Social care starts a s47 enquiry.' });
     const jordanCard = (
       await jordan.waitForMessage((a) => a.summary === `${reference}: a resolution is proposed; the other side is asked to accept it`, 'the proposal')
@@ -167,12 +168,17 @@ describe('immediate risk and the Christmas calendar', () => {
       const said = text(raised.card);
       expect(said).toContain('If the child is in danger now, call 999. Out of hours: 01632 960 999');
       expect(said).toContain('Stage 3 of 4: Senior managers, heads of service and designated professionals');
-      for (const p of [ruth, priya, jordan]) {
+      for (const p of [ruth, priya]) {
         await p.waitForMessage(
           (a) => a.summary === `${reference}: now at stage 3 (raised because the child is at immediate risk), and it needs you`,
           'the alert',
         );
       }
+      // The responding practitioner does not act at the senior managers' stage: they are kept informed.
+      await jordan.waitForMessage(
+        (a) => a.summary === `${reference}: now at stage 3 (raised because the child is at immediate risk), for your information`,
+        'the alert',
+      );
     } finally {
       await world.stop();
     }

@@ -155,3 +155,57 @@ describe('referrals', () => {
     expect(text(now)).toContain('by Kim Lee: Strategy discussion');
   });
 });
+
+describe('professional differences', () => {
+  let pw: World;
+  beforeAll(async () => {
+    pw = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => pw?.stop());
+
+  test('each person has one live card: earlier stage cards, and the raiser’s first card, point to the current stage; each is told what is true for them', async () => {
+    const [nia, jordan, tom, sam, ruth] = await pw.install('Nia Evans', 'Jordan Reid', 'Tom Hughes', 'Sam Okafor', 'Ruth Abbott');
+    const [form] = await nia.say('escalate');
+    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
+      'Case reference (not the child’s name)': 'SD-0142',
+      'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
+      'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
+      'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
+      'Responding practitioner': 'Jordan Reid',
+    });
+    const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const jordanFirst = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'the difference');
+
+    // Stage 1 passes with no resolution: stage 2, the managers'.
+    pw.clock.set('2026-11-25T17:00:00Z');
+    await pw.runDueWork();
+    const tomTold = await tom.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`), 'stage 2');
+    expect(tomTold.summary).toContain('it needs you');
+    for (const party of [nia, jordan]) {
+      const told = await party.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`), 'stage 2, for information');
+      expect(told.summary).toContain('for your information');
+      expect(told.summary).not.toContain('needs you');
+    }
+    // The raiser was never told it was raised with them: they raised it.
+    expect(nia.messages().some((a) => String(a.summary).includes('raised with you'))).toBe(false);
+
+    // Nia's first card (her answer to raising it) and Jordan's stage-1 card now point to stage 2, with nothing to click.
+    for (const [person, message] of [
+      [nia, nia.messageIdOf(raised.card)!],
+      [jordan, pw.connector.messageIdOf(jordanFirst.attachments[0].content)!],
+    ] as const) {
+      const now = await pw.connector.waitFor(() => {
+        const c = pw.connector.cardNow(person.chatId, message);
+        return c && text(c).startsWith(`${reference}: now at stage 2`) && c;
+      }, `${person.who.name}'s earlier card to point to stage 2`);
+      expect(hasExecute(now)).toBe(false);
+    }
+
+    // A manager approves the escalation: the history says so once, without echoing itself.
+    const samCard = (await sam.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`), 'stage 2')).attachments[0].content;
+    await sam.click(samCard, 'Approve escalation to stage 3');
+    const ruthCard = (await ruth.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 3`), 'stage 3')).attachments[0].content;
+    expect(text(ruthCard)).toContain('Sam Okafor escalated it');
+    expect(text(ruthCard)).not.toContain('escalated it: “');
+  });
+});

@@ -14,6 +14,7 @@ import raiseTemplate from './templates/difference/raise';
 import stageTemplate from './templates/difference/stage';
 import logTemplate from './templates/difference/log';
 import { DifferenceLogPage } from '../workflows/differences/log';
+import supersededTemplate from './templates/superseded';
 import { RaiseField, RaiseForm } from '../workflows/differences/forms';
 
 type Card = Record<string, unknown>;
@@ -48,6 +49,19 @@ export class DifferenceCards {
       people: this.directory.data.people
         .filter((p) => p.aadObjectId !== actor.aadObjectId)
         .map((p) => ({ title: `${p.name}, ${p.jobTitle}, ${this.directory.agencyOf(p).name}`, value: p.aadObjectId })),
+    });
+  }
+
+  /** The first line of a card that is no longer the current one. */
+  supersededHeadline(pd: ProfessionalDifference): string {
+    return pd.state === 'open' ? `${pd.reference}: now at stage ${currentStage(pd).stage}` : `${pd.reference}: ${pd.state}`;
+  }
+
+  /** An earlier card, pointing to the current one: nothing left to click on it. */
+  superseded(pd: ProfessionalDifference): Card {
+    return renderCard(supersededTemplate, {
+      headline: this.supersededHeadline(pd),
+      line: `This card is out of date: the current one is further down this chat, or type “record ${pd.reference}” to see the difference as it is now.`,
     });
   }
 

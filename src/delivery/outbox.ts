@@ -1,6 +1,6 @@
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
-import { encodeKey, readJson, statusOf, Tables } from '../store/tables';
+import { decodeKey, encodeKey, listRows, readJson, statusOf, Tables } from '../store/tables';
 import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from './rateLimiter';
@@ -16,6 +16,8 @@ export interface DeliveryOutcome {
   activityId?: string;
   /** Where the message went, so that it can be replaced later (the chair's live tally). */
   reference?: Address;
+  /** It was a card: a newer card about the case may replace it with a pointer to the current one. */
+  card?: boolean;
   reason?: string;
   at: string;
 }
@@ -68,7 +70,13 @@ export class Outbox implements JobHandler<Delivery>, Notify {
    * showing a live view): recorded as delivered under `key`, so `replace` updates it from now on.
    */
   async hold(subject: string, key: string, to: string, reference: Address, activityId: string): Promise<void> {
-    await this.record({ key, subject }, { status: 'delivered', to, activityId, reference, at: this.now().toISOString() });
+    await this.record({ key, subject }, { status: 'delivered', to, activityId, reference, card: true, at: this.now().toISOString() });
+  }
+
+  /** The keys of the cards delivered to `to` (a person or a channel) about `subject`. */
+  async cardsTo(subject: string, to: string): Promise<string[]> {
+    const rows = await listRows<DeliveryOutcome>(this.tables.client('deliveries'), encodeKey(subject), '', '\x7f');
+    return rows.filter((r) => r.doc.status === 'delivered' && r.doc.card && r.doc.to === to).map((r) => decodeKey(r.rowKey));
   }
 
   /** The held message shows something else now (a form being filled in): no more updates to it. */
@@ -102,7 +110,14 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     const result: SendResult = 'person' in d.to ? await this.notifier.toPerson(d.to.person, d.message) : await this.notifier.toChannel(d.to.channel, d.message);
     if (result.status === 'delivered') {
       measure.delivery('sent');
-      await this.record(d, { status: 'delivered', to: target, activityId: result.activityId, reference: result.reference, at: this.now().toISOString() });
+      await this.record(d, {
+        status: 'delivered',
+        to: target,
+        activityId: result.activityId,
+        reference: result.reference,
+        card: !!d.message.card,
+        at: this.now().toISOString(),
+      });
     } else {
       await this.unreachable(d, target, 'unreachable', result.reason);
     }

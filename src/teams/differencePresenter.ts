@@ -6,7 +6,7 @@
 import { DifferenceCards } from '../cards/differenceCards';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { currentStage } from '../domain/professionalDifference';
+import { currentStage, participant } from '../domain/professionalDifference';
 import { ConversationStore } from '../store/conversations';
 import { Actor } from '../workflows/actor';
 import { DifferenceNoticeKinds } from '../workflows/differences/notices';
@@ -33,8 +33,12 @@ export class DifferencePresenter {
     const stage = currentStage(pd).stage;
     const name = (id: string) => this.directory.person(id)?.name;
     switch (n.kind) {
-      case 'pd.stage-started':
-        return n.why === 'raised' ? `${ref}: a professional difference is raised with you` : `${ref}: now at stage ${stage} (${n.why}), and it needs you`;
+      case 'pd.stage-started': {
+        // Only the people at the stage act on it; the parties of a managers' stage are kept informed.
+        const acts = 'person' in n.to && !!participant(pd, n.to.person);
+        if (n.why === 'raised') return `${ref}: a professional difference is raised with you`;
+        return `${ref}: now at stage ${stage} (${n.why}), ${acts ? 'and it needs you' : 'for your information'}`;
+      }
       case 'pd.proposed':
         return `${ref}: a resolution is proposed; the other side is asked to accept it`;
       case 'pd.information':
@@ -49,11 +53,14 @@ export class DifferencePresenter {
         return `${ref}: the last stage is past its deadline; the partnership must record the final outcome`;
       case 'pd.cover':
         return `${ref}: ${name(n.silent)} has not answered a professional difference at stage ${stage}; it needs you`;
+      case 'pd.superseded':
+        return this.cards.supersededHeadline(pd);
     }
   }
 
   /** The recipient's own stage card, headed by the notice's first line. */
   private async message(n: Notice<Kind>): Promise<OutboundMessage> {
+    if (n.kind === 'pd.superseded') return { summary: this.summary(n), card: this.cards.superseded(n.difference) };
     const person = 'person' in n.to ? n.to.person : '';
     const userId = (await this.conversations.person(person))?.userId;
     const summary = this.summary(n);
@@ -62,7 +69,17 @@ export class DifferencePresenter {
 
   presenters(): { [K in Kind]: (notice: Notice<K>) => Promise<OutboundMessage> } {
     const m = (n: Notice<Kind>) => this.message(n);
-    return { 'pd.stage-started': m, 'pd.proposed': m, 'pd.information': m, 'pd.resolved': m, 'pd.closed': m, 'pd.reminder': m, 'pd.overdue': m, 'pd.cover': m };
+    return {
+      'pd.stage-started': m,
+      'pd.proposed': m,
+      'pd.information': m,
+      'pd.resolved': m,
+      'pd.closed': m,
+      'pd.reminder': m,
+      'pd.overdue': m,
+      'pd.cover': m,
+      'pd.superseded': m,
+    };
   }
 
   /** What the person who acted sees. */

@@ -12,7 +12,7 @@ import { card, WorkflowRoutes } from './app';
 import { FileDelivery } from './files';
 import { RecordDocument } from '../documents/document';
 import { markdown } from '../documents/markdown';
-import { Guard, onCardAction, Step } from './cardAction';
+import { CardMessages, Guard, onCardAction, Step } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { referenceIn } from './referenceInText';
 import { Verb, VerbData } from './verbs';
@@ -25,11 +25,20 @@ export class DifferenceRoutes implements WorkflowRoutes {
     private readonly present: DifferencePresenter,
     private readonly guard: Guard,
     private readonly files: FileDelivery,
+    private readonly messages: CardMessages,
   ) {}
 
   /** A professional difference's card (PD-…), as this person sees it. */
   openRecord(actor: Actor, reference: string): Promise<CardReply> {
     return this.guard(actor, reference, () => view(this.ports, { actor, reference }).then((v) => this.present.view(actor, v)));
+  }
+
+  /** The raiser's answer to raising it is their first card of the difference: a later card replaces it with a pointer. */
+  private shown(actor: Actor, v: DifferenceView): CardReply {
+    const reply = this.present.view(actor, v);
+    if (v.kind !== 'pd.raised') return reply;
+    const subject = v.difference.reference;
+    return { ...reply, holds: { subject, key: `${subject}|raised|${actor.person.aadObjectId}`, live: true } };
   }
 
   registerCommands(app: Application<TurnState>): void {
@@ -77,7 +86,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
       verb: V,
       step: (actor: Actor, data: VerbData[V], reference: string) => Promise<DifferenceView> | DifferenceView,
       refresh?: Step<VerbData[V]>,
-    ) => onCardAction(app, verb, this.guard, async (actor, data, ref) => this.present.view(actor, await step(actor, data, ref)), refresh);
+    ) => onCardAction(app, verb, this.guard, async (actor, data, ref) => this.shown(actor, await step(actor, data, ref)), refresh, this.messages);
     const mine: Step<unknown> = async (actor, _data, reference) => this.present.view(actor, await view(ports, { actor, reference }));
     on('pd.raise.open', () => raiseForm());
     on('pd.raise', (actor, { form }) => raise(ports, { actor, form }));

@@ -19,6 +19,7 @@ const NO_RECORD_BUTTON: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   'minutes.unconfirmed',
   'ref.not-convened',
   'sd.ack-superseded',
+  'pd.superseded',
 ]);
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */
@@ -50,6 +51,14 @@ export class TeamsTell implements Tell {
 
   async replace(notice: Notice): Promise<boolean> {
     return this.outbox.replace(notice.about, notice.key, await this.present(notice));
+  }
+
+  async replaceEarlier(notice: Notice): Promise<void> {
+    const to = 'person' in notice.to ? notice.to.person : notice.to.channel;
+    const earlier = (await this.outbox.cardsTo(notice.about, to)).filter((key) => key !== notice.key);
+    if (!earlier.length) return;
+    const message = await this.present(notice);
+    await Promise.all(earlier.map((key) => this.outbox.replace(notice.about, key, message)));
   }
 }
 

@@ -37,4 +37,9 @@ export interface Tell {
   tell(notices: Notice[]): Promise<void>;
   /** Replace the message sent earlier under this notice's key (the chair's live tally). False when it never went. */
   replace(notice: Notice): Promise<boolean>;
+  /**
+   * Replace every card sent earlier to the notice's recipient about its case (all but the one
+   * under the notice's own key) with this notice: one live card per case per person.
+   */
+  replaceEarlier(notice: Notice): Promise<void>;
 }

@@ -34,6 +34,8 @@ export interface Notify {
   sendAll(deliveries: Delivery[]): Promise<void>;
   /** Replace a message delivered earlier under `key` (the chair's live tally). False when it never was. */
   replace(subject: string, key: string, message: OutboundMessage): Promise<boolean>;
+  /** The keys of the cards delivered to a person (or channel) about a case. */
+  cardsTo(subject: string, to: string): Promise<string[]>;
 }
 
 /** What the person who acted sees next: a card replacing theirs, or a short message. */

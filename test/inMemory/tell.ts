@@ -12,6 +12,12 @@ export class RecordingTell implements Tell {
     this.told[i] = notice;
     return true;
   }
+  async replaceEarlier(notice: Notice): Promise<void> {
+    const to = JSON.stringify(notice.to);
+    this.told.forEach((t, i) => {
+      if (t.about === notice.about && JSON.stringify(t.to) === to && t.key !== notice.key) this.told[i] = { ...notice, key: t.key };
+    });
+  }
   /** What was told since the last call, and forget it. */
   take(): Notice[] {
     return this.told.splice(0);

@@ -19,6 +19,8 @@ export interface DifferenceNoticeKinds {
   'pd.reminder': { difference: ProfessionalDifference };
   /** The last stage is past its deadline: the partnership must record the final outcome. */
   'pd.overdue': { difference: ProfessionalDifference };
+  /** A card sent earlier, now pointing to the current one (the difference moved on). */
+  'pd.superseded': { difference: ProfessionalDifference };
   /** A manager stayed silent; their own manager is asked instead. */
   'pd.cover': { difference: ProfessionalDifference; silent: string };
 }

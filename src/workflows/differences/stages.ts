@@ -10,7 +10,8 @@ import type { DifferencePorts } from './ports';
 import { change, refusedOrView, tellEveryone } from './steps';
 import { differenceView, DifferenceView } from './views';
 
-export async function startStage(ports: DifferencePorts, pd: ProfessionalDifference, why: string): Promise<void> {
+/** `raisedBy`: when it starts because it was raised, the person who raised it (they know; their card shows it). */
+export async function startStage(ports: DifferencePorts, pd: ProfessionalDifference, why: string, raisedBy?: string): Promise<void> {
   const { schedule, calendar, directory } = ports;
   const cur = currentStage(pd);
   const due = new Date(cur.dueAt);
@@ -31,7 +32,7 @@ export async function startStage(ports: DifferencePorts, pd: ProfessionalDiffere
       });
     }
   }
-  await tellEveryone(ports, `s${cur.stage}|start`, { kind: 'pd.stage-started', difference: pd, why });
+  await tellEveryone(ports, `s${cur.stage}|start`, { kind: 'pd.stage-started', difference: pd, why }, raisedBy);
 }
 
 /** A side at the practitioners' stage escalates; a manager approves the escalation. */
@@ -42,7 +43,8 @@ export async function escalate(ports: DifferencePorts, cmd: { actor: Actor; refe
     ports,
     actor,
     reference,
-    (pd) => escalateDifference(pd, actor.person.aadObjectId, stage, `${who} escalated it`, ports.now(), ports.directory, ports.calendar),
+    // The log names who escalated; a person's escalation carries no words of its own to repeat.
+    (pd) => escalateDifference(pd, actor.person.aadObjectId, stage, '', ports.now(), ports.directory, ports.calendar),
     'difference.escalated',
   );
   if (refusedOrView(r)) return r;

@@ -55,9 +55,14 @@ export function noticeTo(person: string, key: string, about: About): Notice {
   return { key: `${pd.reference}|${key}|${person}`, about: pd.reference, to: { person }, reportTo: [pd.raisedBy], ...about };
 }
 
-/** Both parties and everyone at the current stage hear of a change (bar the person who made it). */
-export function tellEveryone(ports: DifferencePorts, key: string, about: About, except?: string): Promise<void> {
+/**
+ * Both parties and everyone at the current stage hear of a change (bar the person who made it).
+ * Each one's new card is then their live one: the cards they were sent before point to it.
+ */
+export async function tellEveryone(ports: DifferencePorts, key: string, about: About, except?: string): Promise<void> {
   const pd = about.difference;
   const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((p) => p.aadObjectId)])].filter((p) => p !== except);
-  return ports.tell.tell(people.map((person) => noticeTo(person, key, about)));
+  const notices = people.map((person) => noticeTo(person, key, about));
+  await ports.tell.tell(notices);
+  await Promise.all(notices.map((n) => ports.tell.replaceEarlier({ ...n, kind: 'pd.superseded', difference: pd })));
 }

@@ -25,6 +25,11 @@ export class IndexingTell implements Tell {
     return this.inner.replace(notice);
   }
 
+  async replaceEarlier(notice: Notice): Promise<void> {
+    await this.note([notice]);
+    await this.inner.replaceEarlier(notice);
+  }
+
   private async note(notices: Notice[]): Promise<void> {
     const byCase = new Map<string, Set<string>>();
     for (const n of notices) {
