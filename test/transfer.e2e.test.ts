@@ -199,6 +199,12 @@ describe('case transfer between local authorities', () => {
     const access = (await world.concord.audit.trail('access')).filter((e) => e.actorAadObjectId === nia.who.aadObjectId);
     expect(access.map((e) => e.action)).toEqual(['refused.not-involved', 'refused.not-involved', 'refused.not-involved']);
     expect(access.every((e) => e.detail === `asked for ${reference}`)).toBe(true);
+    // Help offers it to social care, not to a nurse.
+    const [jordanHelp] = await jordan.say('help');
+    const opened = await jordan.click(jordanHelp.attachments[0].content, 'Transfer a case to another authority');
+    expect(cards.buttonTitles(opened.card)).toEqual(['Start the transfer']);
+    const [niaHelp] = await nia.say('help');
+    expect(cards.buttonTitles(niaHelp.attachments[0].content)).not.toContain('Transfer a case to another authority');
     // Nor can someone outside social care start one.
     const [form] = await nia.say('transfer');
     const refused = await nia.click(form.attachments[0].content, 'Start the transfer', {

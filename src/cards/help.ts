@@ -25,7 +25,7 @@ function inWords(roles: Role[]): string {
 }
 
 /** What each role may do, in the words a practitioner would use. Only workflows that exist. */
-function abilities(person: Person): Ability[] {
+function abilities(person: Person, socialCare: boolean): Ability[] {
   const list: Ability[] = [
     {
       text: 'See what is waiting for you, with deadlines, and open each case ("mine").',
@@ -40,6 +40,12 @@ function abilities(person: Person): Ability[] {
     list.push({
       text: 'Convene a strategy discussion, record its outcome and see who has acknowledged it ("strategy"); hand it to another chair, change the minute-taker, give an action to someone else or invite someone ("handover SD-0001").',
       button: { title: 'Convene a strategy discussion', verb: 'sd.convene.open' },
+    });
+  }
+  if (socialCare) {
+    list.push({
+      text: 'Transfer a case to another local authority ("transfer"): your authority stays responsible until they accept and the agreed date arrives.',
+      button: { title: 'Transfer a case to another authority', verb: 'tr.start.open' },
     });
   }
   list.push({ text: 'Answer invitations and acknowledge strategy discussion outcomes sent to you in this chat.' });
@@ -60,13 +66,14 @@ function abilities(person: Person): Ability[] {
     list.push({
       text: 'You are told here when Concord stops trying a scheduled step; see those steps ("jobs") and run one again once the cause is fixed ("retry job 3fa9c2").',
     });
+    list.push({ text: 'See case transfers between local authorities by month ("transfers", or "transfers csv").' });
     list.push({ text: 'Check that the audit trail is exactly as Concord recorded it: nothing changed, deleted or reordered ("verify audit").' });
   }
   return list;
 }
 
 export function helpCard(directory: Directory, person: Person): Record<string, unknown> {
-  const list = abilities(person);
+  const list = abilities(person, directory.agencyOf(person).type === 'social-care');
   const admins = directory
     .administrators()
     .map((a) => `${a.name} (${a.email})`)
