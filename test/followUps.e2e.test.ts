@@ -54,7 +54,7 @@ describe('an agreed follow-up', () => {
     world.clock.set('2026-11-27T09:00:00Z'); // Friday, the working day before
     await world.runDueWork();
     const card = (await chair.waitForMessage((a) => a.summary === reminder, 'the reminder a working day before')).attachments[0].content;
-    expect(cards.buttonTitles(card)).toEqual(['Convene the follow-up discussion']);
+    expect(cards.buttonTitles(card)).toContain('Convene the follow-up discussion');
 
     const missed = `${reference}: the follow-up strategy discussion agreed for Monday 30 November, chaired by Sam Okafor, was not convened by that date.`;
     world.clock.set('2026-11-30T16:59:00Z');
