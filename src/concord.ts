@@ -179,7 +179,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     now,
   );
   const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now);
-  const access = new CaseAccess(discussionStore, audit);
+  const differenceStore = new DifferenceStore(tables);
+  const access = new CaseAccess(discussionStore, audit, differenceStore);
   // Whoever is told about a case is indexed for their "mine" list as they are told.
   const workIndex = new WorkIndexStore(tables);
   const tell = new IndexingTell(
@@ -206,6 +207,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     referrals: strategyHandOff,
     discussions: discussionStore,
     minutes: minutesStore,
+    differences: differenceStore,
     audit,
     schedule: jobs,
     tell,
@@ -216,7 +218,6 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     chairCards: { soon: (ref) => chairCards.later(ref, () => strategy.acknowledgements.refreshChairCard(ref)) },
   });
   const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
-  const differenceStore = new DifferenceStore(tables);
   const differences: DifferencePorts = {
     differences: differenceStore,
     discussions: discussionStore,

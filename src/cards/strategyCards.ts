@@ -13,9 +13,11 @@ import {
   CORE_ROLES,
   currentVersion,
   DECISIONS,
+  DifferenceResolution,
   INVITATION_REPLIES,
   Outcome,
   OutcomeVersion,
+  resolutionsAwaitingAmendment,
   status,
   STATUS_WORDS,
   StrategyDiscussion,
@@ -35,6 +37,7 @@ import handoverTemplate from './templates/strategy/handover';
 import invitationTemplate from './templates/strategy/invitation';
 import outcomeFormTemplate from './templates/strategy/outcomeForm';
 import recordTemplate from './templates/strategy/record';
+import resolutionBackTemplate from './templates/strategy/resolutionBack';
 import tallyTemplate from './templates/strategy/tally';
 import supersededTemplate from './templates/superseded';
 
@@ -322,11 +325,19 @@ export class StrategyCards {
     });
   }
 
+  /** The record's status: after a difference raised from it ended, never a bare "Disputed" as if nothing happened. */
+  private statusLine(d: StrategyDiscussion, acks: Acknowledgement[]): string {
+    const words = STATUS_WORDS[status(d, acks)];
+    const pending = resolutionsAwaitingAmendment(d);
+    if (!pending.length) return words;
+    return `${words}, then ${pending.map((r) => `${r.difference} ${r.how} ${this.calendar.describe(new Date(r.at))}`).join('; ')}: the chair is asked to amend the outcome`;
+  }
+
   record(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[] = []): Card {
     return renderCard(recordTemplate, {
       minutes: minutesLines,
       reference: d.reference,
-      status: STATUS_WORDS[status(d, acks)],
+      status: this.statusLine(d, acks),
       links: this.links(d),
       canTransfer: !!d.openElsewhere,
       when: this.calendar.describe(new Date(d.scheduledAt)),
@@ -351,10 +362,36 @@ export class StrategyCards {
             .map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`),
         };
       }),
-      differences: d.differenceRequests.map(
-        (r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`,
-      ),
+      differences: [
+        ...d.differenceRequests.map(
+          (r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`,
+        ),
+        ...this.resolutionLines(d),
+      ],
     });
+  }
+
+  /** The chair: a difference raised from the discussion ended; the way to amend the outcome. */
+  resolutionBack(d: StrategyDiscussion, r: DifferenceResolution, headline: string): Card {
+    const o = currentVersion(d)?.outcome;
+    return renderCard(resolutionBackTemplate, {
+      headline,
+      reference: d.reference,
+      about: `${r.difference}, ${r.how} on ${this.calendar.describe(new Date(r.at))}, raised from ${r.from === 'outcome' ? 'the outcome' : 'the minutes'}:`,
+      resolution: `“${r.text}”`,
+      decision: o ? `${DECISIONS[o.decision]} (version ${currentVersion(d)!.version})` : 'none recorded',
+    });
+  }
+
+  /** What the record says of each difference that ended: its resolution, and whether the outcome was amended since. */
+  private resolutionLines(d: StrategyDiscussion): string[] {
+    const v = currentVersion(d)?.version ?? 0;
+    return (d.resolutions ?? []).map(
+      (r) =>
+        `${r.difference}, raised from ${r.from === 'outcome' ? 'this outcome' : 'these minutes'}, was ${r.how} on ${this.calendar.describe(new Date(r.at))}: “${r.text}”. ${
+          r.version >= v ? `Version ${v} predates it: the chair is asked to amend the outcome.` : `The outcome was amended since (now version ${v}).`
+        }`,
+    );
   }
 
   /** The follow-up's owner: it is due, with a button to convene it. */

@@ -135,6 +135,21 @@ export interface Handover {
   joined?: boolean;
 }
 
+/**
+ * A professional difference raised from this discussion (a different understanding of its outcome)
+ * or from its minutes (a declined correction), as it ended: written back into the record, so the
+ * record never reads as if nothing happened.
+ */
+export interface DifferenceResolution {
+  difference: string;
+  from: 'outcome' | 'minutes';
+  how: 'resolved' | 'closed';
+  text: string;
+  at: string;
+  /** The outcome version current when it ended: a later version is the chair's amendment. */
+  version: number;
+}
+
 export interface StrategyDiscussion {
   reference: string;
   scheduledAt: string;
@@ -164,6 +179,8 @@ export interface StrategyDiscussion {
   endedAt?: string;
   /** Who handed what to whom after convening, oldest first. */
   handovers?: Handover[];
+  /** Professional differences raised from it, as they ended (rows of their own, added once). */
+  resolutions?: DifferenceResolution[];
 }
 
 export type Answer = 'agree' | 'agree-with-note' | 'different';
@@ -258,4 +275,10 @@ export function mustBeInvolved(d: StrategyDiscussion | undefined, aadObjectId: s
       `asked for ${referenceForAudit(reference)}`,
     );
   }
+}
+
+/** The resolutions that came after the current version: the chair is asked to amend it. */
+export function resolutionsAwaitingAmendment(d: StrategyDiscussion): DifferenceResolution[] {
+  const v = currentVersion(d);
+  return v ? (d.resolutions ?? []).filter((r) => r.version >= v.version) : [];
 }

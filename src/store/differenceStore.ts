@@ -106,6 +106,11 @@ export class DifferenceStore implements DifferenceRepository {
     return created.some(Boolean);
   }
 
+  /** The differences raised from this discussion or its minutes: a scan, read only when someone not otherwise involved asks for it. */
+  async raisedFrom(reference: string): Promise<ProfessionalDifference[]> {
+    return (await this.everyDifference()).filter((pd) => pd.origin?.reference === reference);
+  }
+
   /** Every difference's summary: one partition read. The first time, summaries are made for differences stored before they existed. */
   async summaries(): Promise<DifferenceSummary[]> {
     if (!(await readJson<object>(this.client, SUMMARIES, SUMMARIES_COMPLETE))) {

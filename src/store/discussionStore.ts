@@ -1,5 +1,5 @@
 import { withReassignedActions } from '../domain/handover';
-import { Acknowledgement, DifferenceRequest, OutcomeVersion, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { Acknowledgement, DifferenceRequest, DifferenceResolution, OutcomeVersion, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { ActionDone, DiscussionRepository, InvitationAnswer } from '../workflows/strategy/ports';
 import { createOnce, encodeKey, isStale, jsonEntity, listJson, listRows, readJson, Tables, ConcurrencyError } from './tables';
 
@@ -23,6 +23,7 @@ const replyKey = (aadObjectId: string) => `${PART}reply|${person(aadObjectId)}`;
 const versionKey = (version: number) => `${PART}version|${pad(version)}`;
 const doneKey = (version: number, actionId: string) => `${PART}done|${pad(version)}|${encodeKey(actionId)}`;
 const requestKey = (version: number, aadObjectId: string) => `${PART}request|${pad(version)}|${person(aadObjectId)}`;
+const resolutionKey = (difference: string) => `${PART}resolution|${encodeKey(difference)}`;
 
 type Row = { rowKey: string; etag: string; doc: unknown };
 
@@ -115,6 +116,11 @@ export class DiscussionStore implements DiscussionRepository {
     return this.created(reference, await createOnce(this.client, encodeKey(reference), requestKey(request.version, request.aadObjectId), request));
   }
 
+  /** False when this difference's resolution was already written back: the first stands. */
+  async addResolution(reference: string, resolution: DifferenceResolution): Promise<boolean> {
+    return this.created(reference, await createOnce(this.client, encodeKey(reference), resolutionKey(resolution.difference), resolution));
+  }
+
   private created(reference: string, created: boolean): boolean {
     this.recent.delete(reference);
     return created;
@@ -161,5 +167,6 @@ function assemble(stored: StrategyDiscussion, parts: Row[]): StrategyDiscussion 
     invitees: stored.invitees.map((i) => (i.reply === 'awaiting' && replies.has(i.aadObjectId) ? { ...i, reply: replies.get(i.aadObjectId)! } : i)),
     versions,
     differenceRequests: [...(stored.differenceRequests ?? []), ...of<DifferenceRequest>('request')].sort((a, b) => a.at.localeCompare(b.at)),
+    resolutions: of<DifferenceResolution>('resolution').sort((a, b) => a.at.localeCompare(b.at)),
   });
 }

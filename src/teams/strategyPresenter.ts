@@ -112,6 +112,10 @@ export class StrategyPresenter {
       'sd.action-overdue': (n) => ({
         summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.`,
       }),
+      'sd.difference-resolved': (n) => {
+        const headline = `${n.about}: professional difference ${n.resolution.difference}, raised from this discussion, is ${n.resolution.how}. Amend the outcome if it changes the decision.`;
+        return { summary: headline, card: this.cards.resolutionBack(n.discussion, n.resolution, headline) };
+      },
       'sd.handed': (n) => {
         const h = n.handover;
         const by = this.name(h.by) ?? 'the chair';

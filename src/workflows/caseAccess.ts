@@ -1,4 +1,5 @@
-import { mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { isInvolved, mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { maySee, ProfessionalDifference } from '../domain/professionalDifference';
 import { Refused } from '../domain/refusals';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { AuditTrail, Reply as CardReply } from './ports';
@@ -9,10 +10,16 @@ import { Actor } from './actor';
  * What every step on a case shares: loading it only for someone involved, turning a refusal into
  * a clear message and an audit event, and recording what was done.
  */
+/** The professional differences raised from a discussion or its minutes (their origin is that discussion). */
+export interface DifferencesRaisedFrom {
+  raisedFrom(reference: string): Promise<ProfessionalDifference[]>;
+}
+
 export class CaseAccess {
   constructor(
     private readonly discussions: DiscussionRepository,
     private readonly audit: AuditTrail,
+    private readonly differences?: DifferencesRaisedFrom,
   ) {}
 
   async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
@@ -39,8 +46,18 @@ export class CaseAccess {
   async load(actor: Actor, reference: string, recent = false): Promise<StrategyDiscussion> {
     const valid = /^SD-\d{4,}$/.test(reference);
     const d = valid ? await (recent ? this.discussions.getRecent(reference) : this.discussions.get(reference)) : undefined;
+    if (d && (await this.judgesADifferenceFrom(d, actor.person.aadObjectId))) return d;
     mustBeInvolved(d, actor.person.aadObjectId, reference);
     return d;
+  }
+
+  /**
+   * Everyone at any stage of a professional difference raised from this discussion may read it:
+   * a manager asked to judge a dispute about a decision must be able to read the decision.
+   */
+  private async judgesADifferenceFrom(d: StrategyDiscussion, aadObjectId: string): Promise<boolean> {
+    if (isInvolved(d, aadObjectId) || !this.differences) return false;
+    return (await this.differences.raisedFrom(d.reference)).some((pd) => maySee(pd, aadObjectId));
   }
 
   /** Audits a step; every step that records something is noted right after its write. */

@@ -1,6 +1,6 @@
 /** In-memory repositories for professional differences and the cases they can be raised from. */
 import { ProfessionalDifference, summaryOf, type DifferenceSummary } from '../../src/domain/professionalDifference';
-import type { Acknowledgement, DifferenceRequest, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
+import type { Acknowledgement, DifferenceRequest, DifferenceResolution, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
 import type { Minutes } from '../../src/domain/minutes';
 import type { CorrectionLinks, DifferenceRepository, OutcomeLinks } from '../../src/workflows/differences/ports';
 
@@ -43,6 +43,12 @@ export class InMemoryDiscussions implements OutcomeLinks {
     )
       return false;
     this.differenceRequests.push({ reference, request });
+    return true;
+  }
+  readonly resolutions: { reference: string; resolution: DifferenceResolution }[] = [];
+  async addResolution(reference: string, resolution: DifferenceResolution): Promise<boolean> {
+    if (this.resolutions.some((r) => r.reference === reference && r.resolution.difference === resolution.difference)) return false;
+    this.resolutions.push({ reference, resolution });
     return true;
   }
 }

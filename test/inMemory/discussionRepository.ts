@@ -1,5 +1,5 @@
 import { withReassignedActions } from '../../src/domain/handover';
-import { Acknowledgement, DifferenceRequest, OutcomeVersion, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
+import { Acknowledgement, DifferenceRequest, DifferenceResolution, OutcomeVersion, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
 import { ActionDone, DiscussionRepository, InvitationAnswer } from '../../src/workflows/strategy/ports';
 
 const copy = <T>(x: T): T => structuredClone(x);
@@ -43,6 +43,7 @@ export class InMemoryDiscussionRepository implements DiscussionRepository {
       invitees: d.invitees.map((i) => ({ ...i, reply: replies.find((r) => r.aadObjectId === i.aadObjectId)?.reply ?? i.reply })),
       versions,
       differenceRequests: this.of<DifferenceRequest>(`${reference}|request|`),
+      resolutions: this.of<DifferenceResolution>(`${reference}|resolution|`),
     });
   }
 
@@ -83,6 +84,10 @@ export class InMemoryDiscussionRepository implements DiscussionRepository {
 
   async addDifferenceRequest(reference: string, request: DifferenceRequest): Promise<boolean> {
     return this.once(`${reference}|request|${request.version}|${request.aadObjectId}`, request);
+  }
+
+  async addResolution(reference: string, resolution: DifferenceResolution): Promise<boolean> {
+    return this.once(`${reference}|resolution|${resolution.difference}`, resolution);
   }
 
   async addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean> {

@@ -5,7 +5,7 @@
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Directory } from '../../domain/directory';
 import type { DifferenceSummary, ProfessionalDifference } from '../../domain/professionalDifference';
-import type { Acknowledgement, DifferenceRequest, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import type { Acknowledgement, DifferenceRequest, DifferenceResolution, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import type { Minutes } from '../../domain/minutes';
 import type { Actor } from '../actor';
 import type { Schedule } from '../jobs';
@@ -26,6 +26,8 @@ export interface OutcomeLinks {
   get(reference: string): Promise<StrategyDiscussion | undefined>;
   acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined>;
   addDifferenceRequest(reference: string, request: DifferenceRequest): Promise<boolean>;
+  /** The difference's resolution written back into the discussion's record: false when it already was. */
+  addResolution(reference: string, resolution: DifferenceResolution): Promise<boolean>;
 }
 
 /** Minutes a difference is raised from: the declined correction, and the link kept on it. */

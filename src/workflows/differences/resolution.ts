@@ -13,6 +13,7 @@ import type { Actor } from '../actor';
 import type { DifferencePorts } from './ports';
 import { change, load, refusedOrView, tellEveryone } from './steps';
 import { differenceView, DifferenceView } from './views';
+import { writeBack } from './writeBack';
 
 interface StageCommand {
   actor: Actor;
@@ -45,6 +46,7 @@ export async function accept(ports: DifferencePorts, cmd: StageCommand & { propo
   );
   if (refusedOrView(r)) return r;
   if (r.changed) await tellEveryone(ports, 'resolved', { kind: 'pd.resolved', difference: r.after }, me);
+  if (r.changed) await writeBack(ports, r.after);
   return differenceView(r.after);
 }
 
@@ -68,5 +70,6 @@ export async function finalOutcome(ports: DifferencePorts, cmd: StageCommand & {
   );
   if (refusedOrView(r)) return r;
   if (r.changed) await tellEveryone(ports, 'closed', { kind: 'pd.closed', difference: r.after }, me);
+  if (r.changed) await writeBack(ports, r.after);
   return differenceView(r.after);
 }

@@ -1,5 +1,5 @@
 /** What the strategy discussion use cases tell people, in the domain's words (presented by teams/strategyPresenter). */
-import { Acknowledgement, Handover, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Acknowledgement, DifferenceResolution, Handover, StrategyDiscussion } from '../../domain/strategyDiscussion';
 
 /** The key of the chair's one live card for a discussion. */
 export const chairCardKey = (reference: string) => `${reference}|chair-card`;
@@ -40,4 +40,6 @@ export interface StrategyNoticeKinds {
   'sd.not-held': { discussion: StrategyDiscussion; step: 1 | 2 };
   /** Someone was handed the chair, the minutes or an action (`handover.kind`). */
   'sd.handed': { discussion: StrategyDiscussion; handover: Handover };
+  /** The chair: a professional difference raised from the discussion ended; amend the outcome if it changes the decision. */
+  'sd.difference-resolved': { discussion: StrategyDiscussion; resolution: DifferenceResolution };
 }

@@ -5,11 +5,12 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import type { OpenElsewhere } from '../../domain/openElsewhere';
 import { Directory } from '../../domain/directory';
-import { Acknowledgement, DifferenceRequest, InvitationReply, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Acknowledgement, DifferenceRequest, DifferenceResolution, InvitationReply, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { AuditTrail, References } from '../ports';
 import { Schedule } from '../jobs';
 import { Tell } from '../notices';
 import { MinutesRepository } from '../minutes/ports';
+import type { DifferencesRaisedFrom } from '../caseAccess';
 
 /** An invitee's answer to an invitation: a row of its own, created once. */
 export interface InvitationAnswer {
@@ -39,6 +40,8 @@ export interface DiscussionRepository {
   addVersion(reference: string, version: OutcomeVersion): Promise<boolean>;
   addActionDone(reference: string, done: ActionDone): Promise<boolean>;
   addDifferenceRequest(reference: string, request: DifferenceRequest): Promise<boolean>;
+  /** False when this difference's resolution was already written back. */
+  addResolution(reference: string, resolution: DifferenceResolution): Promise<boolean>;
   addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean>;
   acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined>;
   acknowledgements(reference: string): Promise<Acknowledgement[]>;
@@ -68,6 +71,8 @@ export interface StrategyPorts {
   discussions: DiscussionRepository;
   /** The minutes, read for the record. */
   minutes: Pick<MinutesRepository, 'get' | 'confirmations'>;
+  /** The differences raised from a discussion: everyone at any stage of one may read the discussion. */
+  differences?: DifferencesRaisedFrom;
   audit: AuditTrail;
   schedule: Schedule;
   tell: Tell;

@@ -95,6 +95,13 @@ export function recordDocument(
       ),
     );
   }
+  if (d.resolutions?.length) {
+    // Written back from each difference as it ended: the agreed record shows what the dispute decided.
+    blocks.push(
+      heading('Resolutions of professional differences'),
+      ...d.resolutions.map((r) => item(typed(r.difference), `, ${r.how} ${when(r.at)} (outcome version ${r.version} then): "`, typed(r.text), '"')),
+    );
+  }
   if (minutes.length) blocks.push(heading('Minutes'), ...minutes.map((l) => item(typed(l))));
   blocks.push(
     heading('Audit trail'),

@@ -11,7 +11,7 @@ export abstract class StrategyUseCase {
   protected readonly tell: Tell;
 
   constructor(protected readonly ports: StrategyPorts) {
-    this.access = new CaseAccess(ports.discussions, ports.audit);
+    this.access = new CaseAccess(ports.discussions, ports.audit, ports.differences);
     this.tell = ports.tell;
   }
 
