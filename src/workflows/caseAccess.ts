@@ -1,20 +1,15 @@
 import { isInvolved, mustBeInvolved, StrategyDiscussion } from '../domain/strategyDiscussion';
-import { maySee, ProfessionalDifference } from '../domain/professionalDifference';
+import { maySee } from '../domain/professionalDifference';
 import { Refused } from '../domain/refusals';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { AuditTrail, Reply as CardReply } from './ports';
-import { DiscussionRepository } from './strategy/ports';
+import { DifferencesRaisedFrom, DiscussionRepository } from './strategy/ports';
 import { Actor } from './actor';
 
 /**
  * What every step on a case shares: loading it only for someone involved, turning a refusal into
  * a clear message and an audit event, and recording what was done.
  */
-/** The professional differences raised from a discussion or its minutes (their origin is that discussion). */
-export interface DifferencesRaisedFrom {
-  raisedFrom(reference: string): Promise<ProfessionalDifference[]>;
-}
-
 export class CaseAccess {
   constructor(
     private readonly discussions: DiscussionRepository,

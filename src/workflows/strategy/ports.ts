@@ -2,6 +2,7 @@
  * What the strategy discussion use cases need from the world, in their own words. store/ implements
  * the repository; the composition root builds the rest; tests use in-memory ones (test/inMemory/).
  */
+import type { ProfessionalDifference } from '../../domain/professionalDifference';
 import { WorkingCalendar } from '../../domain/calendar';
 import type { OpenElsewhere } from '../../domain/openElsewhere';
 import { Directory } from '../../domain/directory';
@@ -10,7 +11,6 @@ import { AuditTrail, References } from '../ports';
 import { Schedule } from '../jobs';
 import { Tell } from '../notices';
 import { MinutesRepository } from '../minutes/ports';
-import type { DifferencesRaisedFrom } from '../caseAccess';
 
 /** An invitee's answer to an invitation: a row of its own, created once. */
 export interface InvitationAnswer {
@@ -64,6 +64,11 @@ export interface ReferralLink {
   openElsewhere(reference: string): Promise<OpenElsewhere | undefined>;
   /** The referral shows the discussion, and the referrer and the Front Door are told. Idempotent. */
   convened(reference: string, discussion: StrategyDiscussion): Promise<void>;
+}
+
+/** The professional differences raised from a discussion or its minutes (their origin is that discussion). */
+export interface DifferencesRaisedFrom {
+  raisedFrom(reference: string): Promise<ProfessionalDifference[]>;
 }
 
 export interface StrategyPorts {
