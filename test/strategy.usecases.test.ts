@@ -92,6 +92,9 @@ function world(at = '2026-11-23T10:00:00Z') {
       else if (job.kind === 'sd.action.due') await s.chasers.chaseAction(job.payload, false, job.id);
       else if (job.kind === 'sd.action.overdue') await s.chasers.chaseAction(job.payload, true, job.id);
       else if (job.kind === 'sd.followup.due') await s.chasers.remindFollowUp(job.payload, job.id);
+      else if (job.kind === 'sd.followup.remind') await s.chasers.remindFollowUp(job.payload, job.id, false);
+      else if (job.kind === 'sd.followup.missed') await s.chasers.followUpMissed(job.payload, job.id);
+      else if (job.kind === 'sd.not-held') await s.chasers.notHeld(job.payload, job.id);
     }
   };
   /** Convened, everyone attended, and the sample outcome recorded by the chair. */
@@ -271,6 +274,46 @@ describe('chasing actions', () => {
     expect(view.kind).toBe('action-done');
     await w.runDue('2026-11-26T10:00:00Z');
     expect(w.tell.told.some((n) => n.kind === 'sd.action-due' || n.kind === 'sd.action-overdue')).toBe(false);
+  });
+});
+
+describe('chasing the follow-up', () => {
+  test('its owner is reminded the working day before (a Friday for a Monday) and on the day; missed, the chair’s manager, then, with nobody above her, the partnership admins', async () => {
+    const w = world();
+    const ref = await w.withOutcome({ followUpDate: '2026-11-30', followUpOwner: id('Jordan Reid') });
+    await w.runDue('2026-11-27T09:00:00Z');
+    expect(w.tell.to(id('Jordan Reid'), 'sd.follow-up-due').map((n) => [n.date, n.today])).toEqual([['2026-11-30', false]]);
+    await w.runDue('2026-11-30T09:00:00Z');
+    expect(w.tell.to(id('Jordan Reid'), 'sd.follow-up-due').map((n) => n.today)).toEqual([false, true]);
+    await w.runDue('2026-11-30T17:00:00Z');
+    expect(w.tell.ofKind('sd.follow-up-missed').map((n) => [n.to, n.step])).toEqual([[{ person: id('Priya Shah') }, 1]]);
+    await w.runDue('2026-12-01T17:00:00Z');
+    expect(w.tell.ofKind('sd.follow-up-missed').map((n) => [n.to, n.step])).toEqual([
+      [{ person: id('Priya Shah') }, 1],
+      [{ person: id('Alison Bright') }, 2],
+    ]);
+    expect(w.audit.actions(ref).filter((a) => a === 'chased.follow-up-missed')).toHaveLength(2);
+  });
+
+  test('an owner who is not invited is refused; a follow-up convened in time stops every chase', async () => {
+    const w = world();
+    const refused = await w.s.outcomes.saveOutcome(actor('Sam Okafor'), await w.withOutcome(), 1, {
+      ...OUTCOME,
+      followUpDate: '2026-11-30',
+      followUpOwner: id('Omar Haddad'),
+      amendmentReason: 'A follow-up is needed',
+    });
+    expect(refused.kind === 'outcome-form' && refused.errors?.join(' ')).toContain('The owner of the follow-up must be the chair or someone invited');
+    const w2 = world();
+    const ref = await w2.withOutcome({ followUpDate: '2026-11-30' });
+    const form = await w2.s.convening.followUpForm(actor('Sam Okafor'), ref);
+    if (form.kind !== 'convene-form') throw new Error(form.kind);
+    const convened = await w2.s.convening.convene(actor('Sam Okafor'), form.values!);
+    if (convened.kind !== 'convened') throw new Error(JSON.stringify(convened));
+    expect(convened.discussion.followUpOf).toBe(ref);
+    expect((await w2.discussions.get(ref))!.followUp?.reference).toBe(convened.discussion.reference);
+    await w2.runDue('2026-12-02T17:00:00Z');
+    expect(w2.tell.told.some((n) => n.kind === 'sd.follow-up-due' || n.kind === 'sd.follow-up-missed')).toBe(false);
   });
 });
 
