@@ -297,7 +297,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     differenceRoutes,
     strategyRoutes,
     new WorkRoutes(worklist, openers, guard, calendar, now),
-    new MinutesRoutes(minutes, services.access, minutesPresenter, new FiguresMinutesMeasures(figuresStore, () => figures.catchUp())),
+    new MinutesRoutes(minutes, services.access, minutesPresenter, new FiguresMinutesMeasures(figuresStore, () => figures.catchUp()), outbox),
     new DirectoryRoutes(directoryReload, audit),
     new JobRoutes(parkedJobs),
     files,

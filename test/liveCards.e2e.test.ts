@@ -4,7 +4,8 @@
  * longer the current one says so and offers nothing to click.
  */
 import * as cards from './harness/cards';
-import { ackCard, CHAIR, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
+import { ackCard, CHAIR, CONVENE_ANSWERS, discussionWithOutcome, OUTCOME_ANSWERS } from './harness/strategyFlow';
+import { chairCardKey } from '../src/workflows/strategy/notices';
 import { World } from './harness/world';
 import { TeamsUser } from './harness/teams';
 import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
@@ -74,6 +75,24 @@ describe("the chair's card", () => {
       return now && text(now).includes('Version 2') && text(now).includes('Agree 1');
     }, 'the tally of version 2 with its answer');
   });
+});
+
+test('a chair who takes the minutes drafts them on their card, and no tally update wipes the draft', async () => {
+  const chair = world.user(CHAIR);
+  await chair.install();
+  await world.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
+  const [formMessage] = await chair.say('strategy');
+  const convened = await chair.click(formMessage.attachments[0].content, 'Convene and send invitations', { ...CONVENE_ANSWERS, 'Minute-taker': 'Sam Okafor' });
+  const reference = /^(SD-\d{4})/.exec(text(convened.card))![1];
+  const attendance = await chair.click(convened.card, 'Record attendance');
+  const all = Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended']));
+  const form = await chair.click(attendance.card, 'Save attendance', all);
+  const tally = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', OUTCOME_ANSWERS);
+  expect(await world.concord.outbox.outcome(reference, chairCardKey(reference))).toBeDefined(); // the tally is live
+  const draft = await chair.click(tally.card, 'The discussion has ended');
+  expect(text(draft.card)).toContain('minutes');
+  // The card is a form now: it is no longer the one Concord updates.
+  expect(await world.concord.outbox.outcome(reference, chairCardKey(reference))).toBeUndefined();
 });
 
 describe('superseded cards', () => {

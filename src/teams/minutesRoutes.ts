@@ -10,7 +10,8 @@ import { minutesReport } from '../workflows/minutes/measure';
 import { MinutesMeasures, MinutesPorts } from '../workflows/minutes/ports';
 import { MinutesView } from '../workflows/minutes/views';
 import { WorkflowRoutes } from './app';
-import { Guard, onCardAction, Step } from './cardAction';
+import { CardMessages, Guard, onCardAction, Step } from './cardAction';
+import { chairCardKey } from '../workflows/strategy/notices';
 import { actorOf } from './turn';
 import { referenceIn } from './referenceInText';
 import { MinutesPresenter } from './minutesPresenter';
@@ -22,6 +23,7 @@ export class MinutesRoutes implements WorkflowRoutes {
     private readonly access: CaseAccess,
     private readonly presenter: MinutesPresenter,
     private readonly measures: MinutesMeasures,
+    private readonly messages: CardMessages,
   ) {}
 
   registerCommands(app: Application<TurnState>): void {
@@ -50,9 +52,18 @@ export class MinutesRoutes implements WorkflowRoutes {
         this.presenter.view(await use(actor, data, ref), actor);
     const on = <V extends Verb>(verb: V, step: Step<VerbData[V]>, view?: Step<VerbData[V]>) => onCardAction(app, verb, guard, step, view);
     const view = shown<'minutes.view'>((actor, { version }, ref) => review(p, actor, ref, version));
-    on(
+    // A chair who also takes the minutes drafts them on their card: no update may wipe the draft.
+    onCardAction(
+      app,
       'minutes.end',
-      shown((actor, _data, ref) => endDiscussion(p, actor, ref)),
+      guard,
+      async (actor, _data, ref) => {
+        const v = await endDiscussion(p, actor, ref);
+        const reply = this.presenter.view(v, actor);
+        return v.kind === 'minutes.draft' ? { ...reply, holds: { subject: ref, key: chairCardKey(ref), live: false } } : reply;
+      },
+      undefined,
+      this.messages,
     );
     on(
       'minutes.open',
