@@ -74,6 +74,7 @@ import { TransferStore } from './store/transferStore';
 import { TransferRoutes } from './teams/transferRoutes';
 import { TransferPorts } from './workflows/transfer/ports';
 import { TransferPresenter } from './teams/transferPresenter';
+import { withTransfer } from './domain/transfer';
 import { WorkIndexStore } from './store/workIndex';
 import { IndexingTell } from './workflows/worklist/indexingTell';
 import { Worklist } from './workflows/worklist/worklist';
@@ -233,7 +234,14 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const transfers: TransferPorts = {
     transfers: new TransferStore(tables),
-    origins: { referral: (ref) => referralStore.referral(ref), discussion: (ref) => discussionStore.get(ref) },
+    origins: {
+      referral: (ref) => referralStore.referral(ref),
+      discussion: (ref) => discussionStore.get(ref),
+      linkTransfer: async (from, link) => {
+        if (from.startsWith('REF-')) await referralStore.updateReferral(from, (r) => withTransfer(r, link));
+        else await discussionStore.update(from, (d) => withTransfer(d, link));
+      },
+    },
     notes: access,
     audit,
     tell,

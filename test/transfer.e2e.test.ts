@@ -311,10 +311,23 @@ describe('a child open to another local authority', () => {
       'Proposed transfer date': '2026-12-14',
     });
     expect(text(started.card)).toContain("Responsible now: Westmoor Children's Social Care, until Northshire Council accepts");
-    expect(await world.auditActions(/(TR-\d{4})/.exec(text(started.card))![1])).toEqual(['transfer.started']);
+    const tr = /(TR-\d{4})/.exec(text(started.card))![1];
+    expect(await world.auditActions(tr)).toEqual(['transfer.started']);
+    // The discussion shows the transfer started from it, on its card and in its export.
+    const [withTransfer] = await sam.say(`record ${sd}`);
+    expect(text(withTransfer.attachments[0].content)).toContain(`Case transfer ${tr} to Northshire Council, started`);
+    const [sdExport] = await sam.say(`export ${sd}`);
+    expect(sdExport.text).toContain(`Case transfer ${tr} to Northshire Council`);
+    expect(await world.auditActions(sd)).toContain('transfer.started');
     // The referral's own card offers it to the Front Door too.
     const [referralCard] = await kim.say(`record ${reference}`);
     expect(cards.buttonTitles(referralCard.attachments[0].content)).toContain('Transfer the case to another authority');
+    const kimForm = await kim.click(referralCard.attachments[0].content, 'Transfer the case to another authority');
+    expect(cards.input(kimForm.card, 'The child’s case reference(s), not their name').value).toBe(reference);
+    const kimStarted = await kim.click(kimForm.card, 'Start the transfer', { 'Why the case transfers': 'Moved.', 'Proposed transfer date': '2026-12-14' });
+    const fromReferral = /(TR-\d{4})/.exec(text(kimStarted.card))![1];
+    const [referralAfter] = await kim.say(`record ${reference}`);
+    expect(text(referralAfter.attachments[0].content)).toContain(`${fromReferral} to Northshire Council, started`);
     // Someone not involved in the discussion cannot start from it.
     const [notInvolved] = await world.user('Omar Haddad').say(`transfer ${sd}`);
     expect(notInvolved.text).toContain(`not involved in ${sd}`);

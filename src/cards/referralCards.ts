@@ -171,6 +171,9 @@ export class ReferralCards {
         ...this.sections(form, r.answers),
         { title: 'Front Door decision', lines: [decided] },
         ...(r.decision?.outcome === 'strategy-discussion' ? [{ title: 'Strategy discussion', lines: [this.discussionLine(r, now)] }] : []),
+        ...(r.transfers?.length
+          ? [{ title: 'Case transfer', lines: r.transfers.map((l) => `${l.reference} to ${l.to}, started ${this.calendar.describe(new Date(l.at))}`) }]
+          : []),
       ],
       note: error,
       canDecide: viewer.frontDoor && !r.decision,

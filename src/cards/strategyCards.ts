@@ -403,6 +403,7 @@ export class StrategyCards {
   links(d: StrategyDiscussion): string[] {
     return [
       ...(d.openElsewhere ? [describeOpenElsewhere(d.openElsewhere, this.directory)] : []),
+      ...(d.transfers ?? []).map((l) => `Case transfer ${l.reference} to ${l.to}, started ${this.calendar.describe(new Date(l.at))}`),
       ...(d.referral ? [`Convened from referral ${d.referral}`] : []),
       ...(d.followUpOf ? [`The follow-up agreed at ${d.followUpOf}`] : []),
       ...(d.followUp ? [`Its follow-up: ${d.followUp.reference}, convened ${this.calendar.describe(new Date(d.followUp.at))}`] : []),

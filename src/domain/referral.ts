@@ -1,4 +1,5 @@
 /** A referral from a practitioner to the Front Door, and the Front Door's decision on it. */
+import type { TransferLink } from './transfer';
 import { Answers } from './forms';
 import { Person } from './directory';
 import { Invalid, Refused } from './refusals';
@@ -28,6 +29,8 @@ export interface Draft {
 
 export interface Referral {
   reference: string;
+  /** Case transfers started from it (TR-). */
+  transfers?: TransferLink[];
   referrer: string;
   answers: Answers;
   urgent: boolean;

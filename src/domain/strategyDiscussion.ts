@@ -7,6 +7,7 @@ import { AgencyType } from './directory';
 import { Refused } from './refusals';
 import { referenceForAudit } from './caseReference';
 import type { OpenElsewhere } from './openElsewhere';
+import type { TransferLink } from './transfer';
 
 /** The s47(1) threshold, in its words: reasonable cause to suspect significant harm, actual or likely. */
 export type Threshold = 'actual' | 'likely' | 'not-met';
@@ -175,6 +176,8 @@ export interface StrategyDiscussion {
   followUp?: { reference: string; at: string };
   /** The child is known or open to another local authority (from the referral): that authority is a core invitee. */
   openElsewhere?: OpenElsewhere;
+  /** Case transfers started from it (TR-). */
+  transfers?: TransferLink[];
   /** When the chair marked the discussion ended: the minutes are due the partnership's `minutesDueHours` clock hours later. */
   endedAt?: string;
   /** Who handed what to whom after convening, oldest first. */

@@ -251,6 +251,19 @@ export function responsibility(t: Transfer, today: string, zone: string): string
   return `Responsible now: ${t.sending.name}, until ${t.receiving.name} accepts and the agreed date arrives`;
 }
 
+/** A transfer as the referral or discussion it was started from shows it. */
+export interface TransferLink {
+  reference: string;
+  /** The receiving authority's name. */
+  to: string;
+  at: string;
+}
+
+/** The record's links with this one added once: starting the same transfer again changes nothing. */
+export function withTransfer<R extends { transfers?: TransferLink[] }>(record: R, link: TransferLink): R {
+  return record.transfers?.some((l) => l.reference === link.reference) ? record : { ...record, transfers: [...(record.transfers ?? []), link] };
+}
+
 /** How the receiving authority is reached for this transfer. */
 export function contactRoute(a: NeighbouringAuthority): 'teams' | 'email' | 'phone' {
   return a.transferContact.teams ? 'teams' : a.transferContact.email ? 'email' : 'phone';

@@ -25,4 +25,8 @@ export class InMemoryTransfers implements TransferRepository {
 }
 
 /** No referrals or discussions: starting from one is tested end to end (test/transfer.e2e.test.ts). */
-export const noOrigins: TransferOrigins = { referral: () => Promise.resolve(undefined), discussion: () => Promise.resolve(undefined) };
+export const noOrigins: TransferOrigins = {
+  referral: () => Promise.resolve(undefined),
+  discussion: () => Promise.resolve(undefined),
+  linkTransfer: () => Promise.resolve(),
+};

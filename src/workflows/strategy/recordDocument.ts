@@ -47,6 +47,7 @@ export function recordDocument(
     item('About: ', typed(d.purpose)),
     ...(d.referral ? [item(`Convened from referral ${d.referral}`)] : []),
     ...(d.openElsewhere ? [item(describeOpenElsewhere(d.openElsewhere, directory))] : []),
+    ...(d.transfers ?? []).map((l) => item(`Case transfer ${l.reference} to ${l.to}, started ${when(l.at)}`)),
     ...(d.followUpOf ? [item(`The follow-up agreed at ${d.followUpOf}`)] : []),
     ...(d.followUp ? [item(`Its follow-up: ${d.followUp.reference}, convened ${when(d.followUp.at)}`)] : []),
     ...d.warnings.map((w) => item('Warning: ', typed(w))),

@@ -4,7 +4,7 @@
  */
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Directory } from '../../domain/directory';
-import type { Transfer } from '../../domain/transfer';
+import type { Transfer, TransferLink } from '../../domain/transfer';
 import type { Referral } from '../../domain/referral';
 import type { StrategyDiscussion } from '../../domain/strategyDiscussion';
 import type { Actor } from '../actor';
@@ -25,6 +25,8 @@ export interface TransferRepository {
 export interface TransferOrigins {
   referral(reference: string): Promise<Referral | undefined>;
   discussion(reference: string): Promise<StrategyDiscussion | undefined>;
+  /** The referral or discussion shows the transfer started from it. Idempotent. */
+  linkTransfer(from: string, link: TransferLink): Promise<void>;
 }
 
 /** A step the person took, on the case's audit trail (and, for writes, on the turn: see Actor.recorded). */

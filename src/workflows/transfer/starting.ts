@@ -78,6 +78,10 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
   }
   await ports.transfers.create(t);
   await ports.notes.note(actor, reference, 'transfer.started', `to ${t.receiving.id}; ${t.plan} plan; reached by ${route}${t.from ? `; from ${t.from}` : ''}`);
+  if (t.from) {
+    await ports.origins.linkTransfer(t.from, { reference, to: t.receiving.name, at: t.startedAt });
+    await ports.audit.record({ subject: t.from, action: 'transfer.started', actorAadObjectId: actor.person.aadObjectId, detail: reference });
+  }
   await ports.schedule.schedule({ id: `${reference}|unanswered`, kind: 'tr.unanswered', dueAt: new Date(t.answerBy), payload: { ref: reference } });
   await ports.schedule.schedule({
     id: `${reference}|proposed-date`,
