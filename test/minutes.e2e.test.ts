@@ -40,7 +40,7 @@ describe('minutes within 24 hours', () => {
   test('circulated at 20 hours to every attendee, the absent invitee and the referrer; all confirm; on time and fully confirmed', async () => {
     const { reference, chair, attendees, dee, draft } = await ended(world, { 'Chris Dunn (Westmoor Community Midwifery)': 'Sent apologies' });
     expect(dee.messages().some((a) => a.summary === `${reference}: please write the minutes, due by 10:00 on Tuesday 24 November`)).toBe(true);
-    expect(text(draft)).toContain('Acknowledged outcome (version 1): Section 47 enquiry, joint with police');
+    expect(text(draft)).toContain('Outcome, not yet acknowledged by everyone (version 1): Section 47 enquiry, joint with police');
     expect(cards.input(draft, 'Decision').value).toBe('s47-joint');
 
     world.clock.advance(20 * HOUR);

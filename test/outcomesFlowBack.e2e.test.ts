@@ -76,4 +76,24 @@ describe('outcomes flow back: a difference’s resolution reaches the discussion
       `${pd}, raised from this outcome, was resolved on Wednesday 25 November 2026 at 17:00: “${resolution}”. The outcome was amended since (now version 2).`,
     );
   });
+
+  test('minutes drafted after a disputed amendment call the outcome disputed, not acknowledged', async () => {
+    world.clock.set('2026-11-23T10:00:00Z');
+    const { reference, chair, attendees, card } = await discussionWithOutcome(world);
+    const [jordan, alex] = attendees;
+    const dee = (await world.install('Dee Walsh'))[0];
+    await jordan.click(await ackCard(world, jordan, reference), 'I agree');
+    const form = await chair.click(card, 'Amend the outcome');
+    const tally = await chair.click(form.card, 'Save the amendment and ask everyone again', {
+      Decision: 'Section 47 enquiry by children’s social care',
+      'Reason for the amendment': 'Police will not take part in the enquiry.',
+    });
+    await alex.click(await ackCard(world, alex, reference, 2), 'My understanding is different', {
+      'Your note, or what you understood the outcome to be': 'A joint enquiry with the police.',
+    });
+    await chair.click(tally.card, 'The discussion has ended');
+    const draft = await dee.waitForMessage((a) => a.summary?.startsWith(`${reference}: please write the minutes`), 'the drafting card');
+    expect(text(draft.attachments[0].content)).toContain('Disputed outcome (version 2): Section 47 enquiry by children’s social care');
+    expect(text(draft.attachments[0].content)).not.toContain('Acknowledged outcome');
+  });
 });

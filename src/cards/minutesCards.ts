@@ -2,12 +2,20 @@
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
 import { Confirmation, Correction, dueHours, latest, lateness, Minutes, MinutesVersion } from '../domain/minutes';
-import { ATTENDANCE, currentVersion, DECISIONS, StrategyDiscussion } from '../domain/strategyDiscussion';
+import { ATTENDANCE, currentVersion, DECISIONS, Status, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
 import correctionTemplate from './templates/minutes/correction';
 import draftTemplate from './templates/minutes/draft';
 import reviewTemplate from './templates/minutes/review';
+
+/** How the minutes name the outcome they record, by where it stands. */
+const OUTCOME_STANDING: Record<Status, string> = {
+  'no-outcome': 'Outcome',
+  awaiting: 'Outcome, not yet acknowledged by everyone',
+  'agreed-by-all': 'Outcome agreed by all',
+  disputed: 'Disputed outcome',
+};
 
 type Card = Record<string, unknown>;
 
@@ -26,7 +34,12 @@ export class MinutesCards {
     return m.lateByMinutes ? `Circulated late: ${lateness(m.lateByMinutes)} after the ${dueHours(m)}-hour deadline.` : '';
   }
 
-  draft(d: StrategyDiscussion, m: Minutes, now: Date, options: { values?: Record<string, string>; errors?: string[]; saved?: string } = {}): Card {
+  draft(
+    d: StrategyDiscussion,
+    m: Minutes,
+    now: Date,
+    options: { standing?: Status; values?: Record<string, string>; errors?: string[]; saved?: string } = {},
+  ): Card {
     const o = currentVersion(d)?.outcome;
     const prefill: Record<string, string> = m.draft
       ? {
@@ -57,6 +70,7 @@ export class MinutesCards {
       errors: (options.errors ?? []).join(' '),
       f: inputsOf('agencyInformation', 'analysis', 'minutesRationale', 'minutesActions', 'familyTold', 'link'),
       attendance: d.invitees.map((i) => `${this.name(i.aadObjectId)}: ${ATTENDANCE[d.attendance?.[i.aadObjectId] ?? 'absent']}`),
+      outcomeLabel: OUTCOME_STANDING[options.standing ?? 'no-outcome'],
       outcomeVersion: currentVersion(d)?.version ?? 0,
       outcomeDecision: o ? DECISIONS[o.decision] : 'not recorded yet',
       decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),

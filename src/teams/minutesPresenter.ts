@@ -32,7 +32,14 @@ export class MinutesPresenter {
       case 'said':
         return { message: view.text };
       case 'minutes.draft':
-        return { card: this.cards.draft(view.discussion, view.minutes, this.now(), { values: view.values, errors: view.errors, saved: view.saved }) };
+        return {
+          card: this.cards.draft(view.discussion, view.minutes, this.now(), {
+            standing: view.standing,
+            values: view.values,
+            errors: view.errors,
+            saved: view.saved,
+          }),
+        };
       case 'minutes.review': {
         const v = view.minutes.versions.find((x) => x.version === view.version)!;
         return {
@@ -57,7 +64,7 @@ export class MinutesPresenter {
         const due = this.calendar.phrase(new Date(n.minutes.dueAt), this.now());
         return {
           summary: n.reminder ? `${n.about}: reminder, the minutes are due ${due}` : `${n.about}: please write the minutes, due ${due}`,
-          card: this.cards.draft(n.discussion, n.minutes, this.now()),
+          card: this.cards.draft(n.discussion, n.minutes, this.now(), { standing: n.standing }),
         };
       },
       'minutes.overdue': (n) => ({

@@ -1,6 +1,6 @@
 import { Actor } from '../../src/workflows/actor';
 import { AuditTrail } from '../../src/workflows/ports';
-import { mustBeInvolved, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
+import { Acknowledgement, mustBeInvolved, StrategyDiscussion } from '../../src/domain/strategyDiscussion';
 
 /** Strategy discussions in memory. */
 export class InMemoryDiscussions {
@@ -19,6 +19,11 @@ export class InMemoryDiscussions {
     const next = change(structuredClone(this.byRef.get(reference)!));
     this.byRef.set(reference, structuredClone(next));
     return next;
+  }
+  /** The answers to each discussion's outcome, added by a test. */
+  readonly answers: (Acknowledgement & { reference: string })[] = [];
+  async acknowledgements(reference: string): Promise<Acknowledgement[]> {
+    return this.answers.filter((a) => a.reference === reference);
   }
 }
 

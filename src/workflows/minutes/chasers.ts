@@ -6,6 +6,7 @@
 import { latest } from '../../domain/minutes';
 import { chaseEach, chaseTo } from '../cover';
 import { JobPayloads } from '../jobs';
+import { outcomeStanding } from './load';
 import { MinutesPorts } from './ports';
 
 export async function remindMinuteTaker(p: MinutesPorts, job: JobPayloads['minutes.remind'], jobId: string): Promise<void> {
@@ -21,6 +22,7 @@ export async function remindMinuteTaker(p: MinutesPorts, job: JobPayloads['minut
       reportTo: [d.chair],
       discussion: d,
       minutes: m,
+      standing: await outcomeStanding(p, d),
       reminder: true,
     },
   ]);

@@ -8,7 +8,7 @@ import { Invalid, Refused } from '../../domain/refusals';
 import { StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { AnyJob } from '../jobs';
-import { writable } from './load';
+import { outcomeStanding, writable } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView, said } from './views';
 
@@ -19,7 +19,8 @@ export async function circulate(p: MinutesPorts, actor: Actor, reference: string
   try {
     content = checkContent(form);
   } catch (e) {
-    if (e instanceof Invalid) return { kind: 'minutes.draft', discussion: d, minutes: m, values: form, errors: e.problems };
+    if (e instanceof Invalid)
+      return { kind: 'minutes.draft', discussion: d, minutes: m, standing: await outcomeStanding(p, d), values: form, errors: e.problems };
     throw e;
   }
   const problem = contradiction(d, content);
@@ -34,7 +35,7 @@ export async function circulate(p: MinutesPorts, actor: Actor, reference: string
         decision: content.decision,
       },
     ]);
-    return { kind: 'minutes.draft', discussion: d, minutes: m, values: form, errors: [problem] };
+    return { kind: 'minutes.draft', discussion: d, minutes: m, standing: await outcomeStanding(p, d), values: form, errors: [problem] };
   }
   const updated = circulateMinutes(m, d, actor.person.aadObjectId, content, p.now());
   const v = latest(updated)!;

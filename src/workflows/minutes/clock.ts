@@ -6,6 +6,7 @@
 import { startClock } from '../../domain/minutes';
 import { mustBeChair } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
+import { outcomeStanding } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView, said } from './views';
 
@@ -31,7 +32,7 @@ export async function endDiscussion(p: MinutesPorts, actor: Actor, reference: st
     });
   }
   await p.jobs.schedule({ id: `minutes|${reference}|overdue`, kind: 'minutes.overdue', dueAt: due, payload: { ref: reference } });
-  if (d.minuteTaker === d.chair) return { kind: 'minutes.draft', discussion: d, minutes: m };
+  if (d.minuteTaker === d.chair) return { kind: 'minutes.draft', discussion: d, minutes: m, standing: await outcomeStanding(p, d) };
   await p.tell.tell([
     {
       kind: 'minutes.write',
@@ -41,6 +42,7 @@ export async function endDiscussion(p: MinutesPorts, actor: Actor, reference: st
       reportTo: [d.chair],
       discussion: d,
       minutes: m,
+      standing: await outcomeStanding(p, d),
       reminder: false,
     },
   ]);

@@ -1,7 +1,7 @@
 /** Reading the minutes of a case: refused until the clock started, and written only by the minute-taker or the chair. */
 import { mayWrite, Minutes } from '../../domain/minutes';
 import { Refused } from '../../domain/refusals';
-import { StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { status, Status, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { MinutesPorts } from './ports';
 
@@ -9,6 +9,11 @@ export async function minutesOf(p: MinutesPorts, d: StrategyDiscussion): Promise
   const m = await p.minutes.get(d.reference);
   if (!m) throw new Refused('no-outcome', `The minutes clock for ${d.reference} has not started: the chair marks the discussion as ended first.`);
   return m;
+}
+
+/** Where the outcome stands for the minutes: the minutes of a disputed outcome say so, never "acknowledged". */
+export async function outcomeStanding(p: MinutesPorts, d: StrategyDiscussion): Promise<Status> {
+  return status(d, await p.discussions.acknowledgements(d.reference));
 }
 
 export async function writable(p: MinutesPorts, actor: Actor, reference: string): Promise<{ d: StrategyDiscussion; m: Minutes }> {

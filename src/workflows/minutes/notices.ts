@@ -1,10 +1,10 @@
 /** What the minutes tell people, kind -> its domain data; teams/minutesPresenter.ts words each one. */
 import { Correction, Minutes } from '../../domain/minutes';
-import { Decision, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Decision, Status, StrategyDiscussion } from '../../domain/strategyDiscussion';
 
 export interface MinutesNoticeKinds {
   /** To the minute-taker: write the minutes (or, `reminder`, they are still due). */
-  'minutes.write': { discussion: StrategyDiscussion; minutes: Minutes; reminder: boolean };
+  'minutes.write': { discussion: StrategyDiscussion; minutes: Minutes; standing: Status; reminder: boolean };
   /** To the chair and the minute-taker's manager: the deadline passed with nothing circulated. */
   'minutes.overdue': { minutes: Minutes; minuteTaker: string };
   /** To the chair: the draft records a decision other than the acknowledged one. */

@@ -2,7 +2,7 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import { Directory } from '../../domain/directory';
 import { Confirmation, Correction, CorrectionDecision, CorrectionRequest, Minutes, MinutesVersion } from '../../domain/minutes';
-import { StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { Acknowledgement, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { Schedule } from '../jobs';
 import { Tell } from '../notices';
@@ -52,6 +52,8 @@ export interface MinutesMeasures {
 export interface DiscussionsForMinutes {
   get(reference: string): Promise<StrategyDiscussion | undefined>;
   update(reference: string, change: (d: StrategyDiscussion) => StrategyDiscussion): Promise<StrategyDiscussion>;
+  /** The answers to the outcome: the minutes say whether it was agreed or disputed. */
+  acknowledgements(reference: string): Promise<Acknowledgement[]>;
 }
 
 /** A case for someone involved in it, and each step noted on its trail (workflows/caseAccess.ts). */

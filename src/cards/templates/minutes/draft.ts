@@ -12,6 +12,8 @@ export interface DraftView {
   errors: string;
   f: InputsOf<'agencyInformation' | 'analysis' | 'minutesRationale' | 'minutesActions' | 'familyTold' | 'link'>;
   attendance: string[];
+  /** Where the outcome stands: "Outcome agreed by all", "Disputed outcome"… never "acknowledged" when it was not. */
+  outcomeLabel: string;
   outcomeVersion: number;
   outcomeDecision: string;
   decisions: { title: string; value: string }[];
@@ -31,7 +33,7 @@ export default template<DraftView>({
     { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
     { type: 'TextBlock', text: 'Attendance', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', $data: '${attendance}', text: '- ${$data}', wrap: true, spacing: 'Small' },
-    { type: 'TextBlock', text: 'Acknowledged outcome (version ${outcomeVersion}): ${outcomeDecision}', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: '${outcomeLabel} (version ${outcomeVersion}): ${outcomeDecision}', weight: 'Bolder', wrap: true },
     {
       type: 'Input.Text',
       id: id('agencyInformation'),
