@@ -3,6 +3,11 @@ import convene from '../src/cards/templates/strategy/convene';
 import outcomeForm from '../src/cards/templates/strategy/outcomeForm';
 import convened from '../src/cards/templates/strategy/convened';
 import tally from '../src/cards/templates/strategy/tally';
+import { helpCard } from '../src/cards/help';
+import { MinutesCards } from '../src/cards/minutesCards';
+import { WorkingCalendar } from '../src/domain/calendar';
+import { startClock } from '../src/domain/minutes';
+import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
 
 /** The templates as Teams receives their structure: inputs and buttons are read by label and title. */
 const json = (t: object) => t as Record<string, any>;
@@ -27,4 +32,18 @@ test('the chair’s cards have no button title a 360 px phone cuts short', () =>
   // About 30 characters fit one button on a 360 px screen in Teams; longer titles are cut with an ellipsis.
   const long = [convened, tally].flatMap((t) => cards.buttonTitles(json(t))).filter((title) => !title.includes('$') && title.length > 30);
   expect(long).toEqual([]);
+});
+
+test('the help card says roles in words and offers what is waiting for the person', () => {
+  const kim = helpCard(directory, directory.person(id('Kim Lee'))!);
+  expect(cards.text(kim)).toContain('You are: Front Door and manager.');
+  expect(cards.buttonTitles(kim)[0]).toBe('What is waiting for me');
+});
+
+test('the minutes draft gives each agreed action’s due date in words', () => {
+  const d = sampleDiscussion();
+  const draft = new MinutesCards(directory, new WorkingCalendar('Europe/London')).draft(d, startClock(d, NOW, 24), NOW, {});
+  const actions = String(cards.input(draft, 'Actions').value);
+  expect(actions).toMatch(/due \w+day \d+ \w+ \d{4}\)/);
+  expect(actions).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 });

@@ -145,7 +145,7 @@ describe('case transfer between local authorities', () => {
     world.clock.set('2026-11-24T11:00:00Z');
     const [jordan, kim] = await world.install('Jordan Reid', 'Kim Lee');
     const { card, reference } = await startTransfer(jordan, 'Southmere District Council', 'Looked after child');
-    expect(text(card)).toContain('Southmere District Council is reached by phone (Southmere duty team, 01632 960 800 (fictional)): Kim Lee');
+    expect(text(card)).toContain('Southmere District Council is reached by phone (Southmere duty team, [01632 960 800 (fictional)](tel:01632960800)): Kim Lee');
     expect(cards.buttonTitles(card)).not.toContain('Record an acceptance by phone or email');
     const [kimView] = await kim.say(`record ${reference}`);
     const form = await kim.click(kimView.attachments[0].content, 'Record an acceptance by phone or email');

@@ -56,7 +56,12 @@ export class MinutesCards {
           analysis: '',
           decision: o?.decision ?? '',
           rationale: o?.rationale ?? '',
-          actions: (o?.actions ?? []).map((a) => `${a.id}: ${a.description} (${this.directory.person(a.ownerAadObjectId)?.name}, due ${a.dueDate})`).join('\n'),
+          actions: (o?.actions ?? [])
+            .map(
+              (a) =>
+                `${a.id}: ${a.description} (${this.directory.person(a.ownerAadObjectId)?.name}, due ${this.calendar.local(this.calendar.fromLocal(a.dueDate)!).toFormat('cccc d LLLL yyyy')})`,
+            )
+            .join('\n'),
           familyTold: o ? `${o.family.shared ? 'Shared' : 'Not shared'}: ${o.family.detail}` : '',
           link: '',
         };

@@ -105,7 +105,7 @@ export class TransferCards {
         ? `${t.receiving.name}’s transfer contact, ${this.who(contact!.teams!)}, is asked in Teams.`
         : route === 'email'
           ? `${t.receiving.name} is reached by email (${contact?.email ?? ''}): their acceptance comes back with the one-time code.`
-          : `${t.receiving.name} is reached by phone (${contact?.name ?? ''}, ${contact?.phone ?? ''}): ${authority?.recordedBy ? this.who(authority.recordedBy) : 'a partnership admin'} records their acceptance.`;
+          : `${t.receiving.name} is reached by phone (${contact?.name ?? ''}, ${contact?.phone ? `[${contact.phone}](tel:${contact.phone.replace(/[^\d+]/g, '')})` : ''}): ${authority?.recordedBy ? this.who(authority.recordedBy) : 'a partnership admin'} records their acceptance.`;
     const facts = [
       { title: 'From', value: t.sending.name },
       { title: 'To', value: t.receiving.name },
