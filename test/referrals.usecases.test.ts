@@ -191,6 +191,27 @@ describe('an undecided referral at its deadline', () => {
   });
 });
 
+describe('a "strategy discussion" decision reaches the chairs even after a failure half-way', () => {
+  test('telling fails after the decision is saved: the same click again tells every chair and sets the clock, and records nothing new', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    await w.submission.submit(nia);
+    const tell = w.tell.tell.bind(w.tell);
+    w.tell.tell = () => Promise.reject(new Error('the outbox is down'));
+    await expect(w.frontDoor.decide(actor('Kim Lee'), 'REF-0001', 'strategy-discussion', 'Possible significant harm.')).rejects.toThrow('the outbox is down');
+    w.tell.tell = tell;
+    const again = await w.frontDoor.decide(actor('Kim Lee'), 'REF-0001', 'strategy-discussion', 'Possible significant harm.');
+    expect(again.kind).toBe('referral');
+    expect(w.tell.ofKind('ref.convene-needed').map((n) => n.to)).toEqual(directory.withRole('chair').map((c) => ({ person: c.aadObjectId })));
+    expect(w.tell.ofKind('ref.decided')).toHaveLength(1);
+    expect((await w.store.referral('REF-0001'))!.conveneBy).toBe('2026-11-24T17:00:00.000Z');
+    expect(w.audit.actions('REF-0001').filter((a) => a === 'referral.decided')).toHaveLength(1);
+    // Another decision by someone else is still refused: the first stands.
+    await expect(w.frontDoor.decide(actor('Kim Lee'), 'REF-0001', 'advice', 'x')).rejects.toThrow('REF-0001 was already decided: Strategy discussion.');
+  });
+});
+
 describe('the serious-incident clocks: 5 working days to the National Panel, 15 from it to the rapid review', () => {
   test('reported the Monday before Christmas: the Panel by Wednesday 30 December; notified then, the review by Thursday 21 January', async () => {
     const w = world('2026-12-21T10:00:00Z');

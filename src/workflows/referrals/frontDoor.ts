@@ -40,6 +40,11 @@ export class FrontDoor extends Workflow {
 
   async decide(actor: Actor, reference: string, outcome: string, rationale: string): Promise<ReferralView> {
     const before = await this.load(actor, reference);
+    // The same decision again (Teams delivering the click twice, or a retry after a failure half-way):
+    // nothing new is recorded, and whoever was not yet told is told.
+    if (before.decision?.by === actor.person.aadObjectId && before.decision.outcome === outcome) {
+      return { kind: 'referral', referral: await this.handOn(before), viewer: this.viewer(actor) };
+    }
     let r: Referral;
     try {
       r = await this.store.updateReferral(reference, (cur) => decide(cur, actor.person, outcome, rationale, this.now()));
@@ -48,10 +53,16 @@ export class FrontDoor extends Workflow {
       throw e;
     }
     await this.access.note(actor, reference, 'referral.decided', FRONT_DOOR_DECISIONS[r.decision!.outcome]);
-    await this.tell.tell([{ kind: 'ref.decided', key: `${reference}|decision`, about: reference, to: { person: r.referrer }, referral: r }]);
-    if (r.decision!.outcome === 'strategy-discussion') r = await this.handOff.decided(reference);
+    return { kind: 'referral', referral: await this.handOn(r), viewer: this.viewer(actor) };
+  }
+
+  /** The referrer is told the decision, a strategy discussion is handed to the chairs, the Front Door's cards show it. Idempotent. */
+  private async handOn(decided: Referral): Promise<Referral> {
+    const { reference } = decided;
+    await this.tell.tell([{ kind: 'ref.decided', key: `${reference}|decision`, about: reference, to: { person: decided.referrer }, referral: decided }]);
+    const r = decided.decision!.outcome === 'strategy-discussion' ? await this.handOff.decided(reference) : decided;
     await showFrontDoor({ tell: this.tell, directory: this.directory }, r);
-    return { kind: 'referral', referral: r, viewer: this.viewer(actor) };
+    return r;
   }
 
   /** "Strategy discussion" offers to convene one with the referral's details filled in. */
