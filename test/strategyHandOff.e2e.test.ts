@@ -77,6 +77,13 @@ describe('a Front Door "strategy discussion" decision reaches a chair', () => {
     await world.connector.waitFor(() => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary === told), 'the Front Door told');
     expect(await world.auditActions(reference)).toContain('referral.discussion-convened');
 
+    // The other chair's convene card now says it was convened, with nothing left to click.
+    const omarMessage = world.connector.messageIdOf(omarCard)!;
+    const omarNow = await world.connector.waitFor(() => {
+      const c = world.connector.cardNow(omar.chatId, omarMessage);
+      return c && text(c).startsWith(`${reference}: convened as ${sd}`) && c;
+    }, 'the other chair’s card to say it was convened');
+    expect(JSON.stringify(omarNow)).not.toContain('Action.Execute');
     // One discussion a referral: the other chair's card is refused, naming the one convened.
     const second = await omar.click(omarCard, 'Convene and send invitations', { ...answers, Date: '2026-11-25' });
     expect(second.said).toContain(`${reference} already has its strategy discussion, ${sd}.`);

@@ -17,6 +17,7 @@ import draftChoiceTemplate from './templates/referral/draftChoice';
 import reviewTemplate, { ReferralReviewView } from './templates/referral/review';
 import stepTemplate from './templates/referral/step';
 import receiptTemplate from './templates/referral/receipt';
+import supersededTemplate from './templates/superseded';
 import type { Receipt } from '../workflows/referrals/views';
 
 type Card = Record<string, unknown>;
@@ -130,6 +131,15 @@ export class ReferralCards {
     if (!r.conveneBy) return 'Not convened yet.';
     const late = new Date(r.conveneBy).getTime() <= now.getTime() ? ' (overdue: the Front Door managers and the chairs’ managers were told)' : '';
     return `Not convened yet: a chair convenes it ${this.calendar.phrase(new Date(r.conveneBy), now)}${late}.`;
+  }
+
+  /** A chair's convene card once the discussion was convened (by them or another chair): nothing left to do on it. */
+  convened(r: Referral): Card {
+    const d = r.discussion!;
+    return renderCard(supersededTemplate, {
+      headline: `${r.reference}: convened as ${d.reference}`,
+      line: `${this.directory.person(d.chair)?.name ?? 'A chair'} convened strategy discussion ${d.reference} ${this.calendar.describe(new Date(d.at))}. Type “record ${r.reference}” to see the referral.`,
+    });
   }
 
   /** The referrer's receipt: the reference, what happens next and by when. */

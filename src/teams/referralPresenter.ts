@@ -94,6 +94,10 @@ export class ReferralPresenter {
         summary: `${r.reference}: the Front Door decided on a strategy discussion${r.urgent ? ' (urgent)' : ''} and none was convened ${this.calendar.phrase(new Date(r.conveneBy!), this.now())}. Please see that a chair convenes it now.`,
         detail: `The chairs were told when it was decided. Type "record ${r.reference}" to see the referral.`,
       }),
+      'ref.convene-taken': ({ referral: r }) => ({
+        summary: `${r.reference}: convened as ${r.discussion!.reference}`,
+        card: this.cards.convened(r),
+      }),
       'ref.convened': ({ referral: r }) => ({
         summary: `${r.reference}: strategy discussion ${r.discussion!.reference} was convened.`,
         detail: `Convened ${this.calendar.describe(new Date(r.discussion!.at))}. Type "record ${r.reference}" to see the referral.`,

@@ -20,6 +20,7 @@ const NO_RECORD_BUTTON: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   'ref.not-convened',
   'sd.ack-superseded',
   'pd.superseded',
+  'ref.convene-taken',
 ]);
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */

@@ -14,6 +14,8 @@ export interface ReferralNotices {
   'ref.convene-needed': { referral: Referral; chair: Person };
   /** The Front Door managers and the chairs' managers: no strategy discussion was convened by the deadline. */
   'ref.not-convened': { referral: Referral };
+  /** A chair's convene card once another chair convened it: it points to the discussion, nothing to click. */
+  'ref.convene-taken': { referral: Referral };
   /** The referrer and the Front Door: the strategy discussion was convened. */
   'ref.convened': { referral: Referral };
   /** The Front Door managers: the referral is past its decision deadline with no decision. */

@@ -105,6 +105,20 @@ export class StrategyHandOff extends Workflow {
       referral: r,
     });
     await showFrontDoor({ tell: this.tell, directory: this.directory }, r);
+    // The other chairs' convene cards say it is convened; the convening chair's card is their discussion now.
+    await Promise.all(
+      this.chairs()
+        .filter((c) => c.aadObjectId !== discussion.chair)
+        .map((c) =>
+          this.tell.replace({
+            kind: 'ref.convene-taken',
+            key: `${reference}|convene|${c.aadObjectId}`,
+            about: reference,
+            to: { person: c.aadObjectId },
+            referral: r,
+          }),
+        ),
+    );
     await this.tell.tell([
       notice('referrer', { person: r.referrer }),
       ...(inChannel ? [notice('front-door', { channel }, frontDoor)] : frontDoor.map((id) => notice(id, { person: id }))),
