@@ -1,32 +1,59 @@
 /**
- * 50 attendees acknowledging the same outcome at the same moment, over HTTP, against Azurite:
- * p50 and p95 of the card action's answer, beside GET /healthz (one storage round trip) on the
- * same server as the baseline. Run with `npm run bench:ack`.
+ * Attendees acknowledging the same outcome at the same moment, over HTTP, against Azurite, with
+ * the load sent from a separate process (bench/load.ts). In the same run, bursts of the same size
+ * against the floors under an answer: a bare HTTP request (restify answering 404, no handler), a
+ * teams-ai card verb doing nothing, and a teams-ai card verb making one durable write (`floor:`,
+ * the least a recorded answer can cost), then the acknowledgement. Printed: the median over the
+ * rounds of each burst's p50 and p95, as ratios to the bare request and (the answer) to the floor,
+ * and the bot's CPU per request (this process: the bot, with the fake Bot Connector; Azurite is a
+ * child process). Run with `npm run bench:ack`; BENCH_ROUNDS=N (default 3).
  */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Application, TurnState } from '@microsoft/teams-ai';
 import { checkDirectory } from '../src/directoryFile';
 import { Directory } from '../src/domain/directory';
-import { ackCard, discussionWithOutcome } from '../test/harness/strategyFlow';
+import { Tables } from '../src/store/tables';
+import type { WorkflowRoutes } from '../src/teams/app';
+import { ATTENDEES as SIX, discussionWithOutcome } from '../test/harness/strategyFlow';
+import { TeamsUser } from '../test/harness/teams';
 import { World } from '../test/harness/world';
-import { PENDING_PARTITION } from '../src/store/auditChain';
 
-const ATTENDEES = 50;
+const CONCURRENCY = [50, 100];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const KINDS = ['bare HTTP (404)', 'teams-ai verb, nothing', 'floor: teams-ai verb, one durable write', 'acknowledge'] as const;
+type Kind = (typeof KINDS)[number];
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+const median = (xs: number[]) => percentile(xs, 50);
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
+const CARD = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Done' }] } as const;
+let tables: Tables | undefined;
+
+/** The reference verbs, registered after Concord's own: through the same gate as every card action. */
+const referenceVerbs: WorkflowRoutes = {
+  registerCommands: () => undefined,
+  registerActions: (app: Application<TurnState>) => {
+    app.adaptiveCards.actionExecute('bench.nothing', async () => CARD);
+    app.adaptiveCards.actionExecute('bench.write', async () => {
+      await tables!.client('deliveries').createEntity({ partitionKey: 'bench', rowKey: randomUUID(), at: new Date().toISOString() });
+      return CARD;
+    });
+  },
+};
 
 async function main(): Promise<void> {
   process.env.CONCORD_QUIET = '1';
-  const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
-  for (let i = 1; i <= ATTENDEES; i++) {
+  const most = Math.max(...CONCURRENCY);
+  const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8')) as { people: object[] };
+  for (let i = 1; i <= most; i++) {
     data.people.push({
       aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`,
       name: `Attendee ${i}`,
@@ -36,45 +63,107 @@ async function main(): Promise<void> {
       roles: [],
     });
   }
-  const world = await World.start({ directory: new Directory(checkDirectory(data)) });
+  const world = await World.start({ directory: new Directory(checkDirectory(data)), extraRoutes: [referenceVerbs] });
+  tables = world.concord.tables;
+  const load = spawn(process.execPath, [path.join(__dirname, 'load.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const answers = createInterface({ input: load.stdout })[Symbol.asyncIterator]();
   try {
-    const names = Array.from({ length: ATTENDEES }, (_, i) => `Attendee ${i + 1}`);
-    const { reference, attendees } = await discussionWithOutcome(world, [
-      'Jordan Reid',
-      'Alex Carter',
-      'Nia Evans',
-      'Helen Grant',
-      'Lucy Park',
-      'Chris Dunn',
-      ...names,
-    ]);
-    const crowd = attendees.slice(6);
-    const cards = await Promise.all(crowd.map((p) => ackCard(world, p, reference)));
+    const names = Array.from({ length: most }, (_, i) => `Attendee ${i + 1}`);
+    // One discussion per round and size, so that every answer in a burst is a first answer.
+    const discussions: { reference: string; crowd: TeamsUser[] }[] = [];
+    for (let i = 0; i < ROUNDS * CONCURRENCY.length; i++) {
+      const { reference, attendees } = await discussionWithOutcome(world, [...SIX, ...names]);
+      discussions.push({ reference, crowd: attendees.slice(SIX.length) });
+    }
+    await settle(world);
 
-    const single: number[] = [];
-    for (let i = 0; i < 5; i++) single.push(await timed(() => crowd[i].invoke('sd.ack.view', { ref: reference, version: 1 })));
-    console.log(`one at a time, viewing the card: ${single.map((x) => x.toFixed(0)).join(', ')} ms`);
-    const baseline = await Promise.all(crowd.map(() => timed(() => fetch(`${world.concord.url}/healthz`).then((r) => r.text()))));
-    const answers = await Promise.all(crowd.map((p, i) => timed(() => p.click(cards[i], 'I agree'))));
-    const recorded = (await world.concord.audit.trail(reference)).filter((e) => e.action === 'acknowledged').length;
-    // The window in which the burst's audit events are not yet in the hash chain.
-    const sealedAfter = await timed(async () => {
-      while (await hasPendingAuditEvents(world)) await new Promise((r) => setTimeout(r, 20));
-    });
+    const results = new Map<string, { p50: number[]; p95: number[]; cpu: number[] }>();
+    const url = world.concord.url;
+    let next = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const n of CONCURRENCY) {
+        const { reference, crowd } = discussions[next++];
+        const people = crowd.slice(0, n);
+        const bodies: Record<Kind, { url: string; body?: string }[]> = {
+          'bare HTTP (404)': people.map(() => ({ url: `${url}/bench-nothing-here` })),
+          'teams-ai verb, nothing': people.map((p) => ({ url: `${url}/api/messages`, body: JSON.stringify(p.cardActionActivity('bench.nothing', {})) })),
+          'floor: teams-ai verb, one durable write': people.map((p) => ({
+            url: `${url}/api/messages`,
+            body: JSON.stringify(p.cardActionActivity('bench.write', {})),
+          })),
+          acknowledge: people.map((p) => ({
+            url: `${url}/api/messages`,
+            body: JSON.stringify(p.cardActionActivity('sd.ack', { ref: reference, version: 1, answer: 'agree' })),
+          })),
+        };
+        for (const kind of KINDS) {
+          const cpu = process.cpuUsage();
+          load.stdin.write(`${JSON.stringify(bodies[kind])}\n`);
+          const burst = JSON.parse((await answers.next()).value as string) as { ms: number; status: number }[];
+          const used = process.cpuUsage(cpu);
+          const expected = kind === 'bare HTTP (404)' ? 404 : 200;
+          if (burst.some((b) => b.status !== expected)) throw new Error(`${kind}: answered ${burst.map((b) => b.status).join(' ')}`);
+          const r = results.get(`${n}|${kind}`) ?? { p50: [], p95: [], cpu: [] };
+          r.p50.push(
+            percentile(
+              burst.map((b) => b.ms),
+              50,
+            ),
+          );
+          r.p95.push(
+            percentile(
+              burst.map((b) => b.ms),
+              95,
+            ),
+          );
+          r.cpu.push((used.user + used.system) / 1000 / n);
+          results.set(`${n}|${kind}`, r);
+          await settle(world);
+        }
+        const recorded = (await world.concord.audit.trail(reference)).filter((e) => e.action === 'acknowledged').length;
+        if (recorded !== n) throw new Error(`${recorded} of ${n} answers recorded`);
+      }
+    }
 
-    console.log(`${ATTENDEES} concurrent requests each; ${recorded} acknowledgements recorded`);
-    console.log(`GET /healthz (baseline):   p50 ${percentile(baseline, 50).toFixed(0)} ms, p95 ${percentile(baseline, 95).toFixed(0)} ms`);
-    console.log(`acknowledge (card action): p50 ${percentile(answers, 50).toFixed(0)} ms, p95 ${percentile(answers, 95).toFixed(0)} ms`);
-    console.log(`every audit event sealed into its chain ${sealedAfter.toFixed(0)} ms after the last answer`);
+    const load1 = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+    console.log(`| bench:ack, median of ${ROUNDS} rounds (load average ${load1}) | concurrent | p50 | p95 | p95 × bare | p95 × floor | bot CPU per request |`);
+    console.log('|---|---|---|---|---|---|---|');
+    for (const n of CONCURRENCY) {
+      const bare = median(results.get(`${n}|bare HTTP (404)`)!.p95);
+      const floor = median(results.get(`${n}|floor: teams-ai verb, one durable write`)!.p95);
+      for (const kind of KINDS) {
+        const r = results.get(`${n}|${kind}`)!;
+        const p95 = median(r.p95);
+        console.log(
+          `| ${kind} | ${n} | ${median(r.p50).toFixed(0)} ms | ${p95.toFixed(0)} ms | ${(p95 / bare).toFixed(2)} | ${(p95 / floor).toFixed(2)} | ${median(r.cpu).toFixed(2)} ms |`,
+        );
+      }
+    }
+    for (const n of CONCURRENCY) {
+      const floor = results.get(`${n}|floor: teams-ai verb, one durable write`)!;
+      const ack = results.get(`${n}|acknowledge`)!;
+      console.log(
+        `floor: ${n} concurrent, one durable write p95 ${median(floor.p95).toFixed(0)} ms; acknowledge p95 ${median(ack.p95).toFixed(0)} ms = ${(median(ack.p95) / median(floor.p95)).toFixed(2)}× the floor; CPU ${median(ack.cpu).toFixed(2)} ms per answer`,
+      );
+    }
   } finally {
+    load.stdin.end();
     await world.stop();
   }
 }
 
-async function hasPendingAuditEvents(world: World): Promise<boolean> {
-  const pending = world.concord.tables.client('audit').listEntities({ queryOptions: { filter: `PartitionKey eq '${PENDING_PARTITION}'` } });
-  for await (const _ of pending) return true;
-  return false;
+/** Until nothing is being sent and the sweeps have caught up: a burst measures itself, not the last one's aftermath. */
+async function settle(world: World): Promise<void> {
+  let calls = -1;
+  while (world.connector.calls.length !== calls || world.connector.inFlight > 0) {
+    calls = world.connector.calls.length;
+    await new Promise((r) => setTimeout(r, 1500));
+  }
 }
 
-void main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

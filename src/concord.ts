@@ -15,7 +15,7 @@ import { EmbeddedStorage, startEmbeddedAzurite } from './store/embeddedAzurite';
 import { StorageLocation, Tables } from './store/tables';
 import { JobStore } from './scheduler/jobStore';
 import { Sweeper } from './scheduler/sweeper';
-import { createApp } from './teams/app';
+import { createApp, WorkflowRoutes } from './teams/app';
 import { presenters, TeamsTell } from './teams/tell';
 import { registerChasers } from './jobHandlers';
 import { Notifier } from './teams/notifier';
@@ -86,6 +86,8 @@ export interface ConcordOptions {
   directory?: Directory;
   /** Where the Bot Framework's token signing keys are published; tests serve their own. */
   openIdMetadataUrl?: string;
+  /** Routes tried after Concord's own: the benchmarks' reference verbs (bench/acknowledge.ts). */
+  extraRoutes?: WorkflowRoutes[];
 }
 
 export interface Concord {
@@ -310,6 +312,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new JobRoutes(parkedJobs),
     files,
     new AuditRoutes(new AuditCheck(new AuditVerifier(tables, sealer), audit, calendar, now)),
+    ...(options.extraRoutes ?? []),
   ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
   const refusals = new RefusalTally(audit);

@@ -147,6 +147,11 @@ export class TeamsUser {
     };
   }
 
+  /** The activity Teams posts when this person clicks a button with this verb and data: for load sent from another process (bench/). */
+  cardActionActivity(verb: string, data: object): object {
+    return this.invokeActivity(verb, data, 'manual');
+  }
+
   /** Sends a card action with data no card offered, checked against the verb table. */
   invoke<V extends Verb>(verb: V, data: CardData<V>, trigger?: 'manual' | 'automatic'): Promise<InvokeAnswer>;
   invoke<S extends string>(verb: Unowned<S>, data: object, trigger?: 'manual' | 'automatic'): Promise<InvokeAnswer>;

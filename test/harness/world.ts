@@ -1,3 +1,4 @@
+import type { WorkflowRoutes } from '../../src/teams/app';
 import { loadSettings } from '../../src/config';
 import { Concord, startConcord } from '../../src/concord';
 import { loadDirectory } from '../../src/directoryFile';
@@ -50,13 +51,22 @@ export class World {
     directory?: Directory,
     private readonly directoryFile = SAMPLE_DIRECTORY,
     private readonly env: Record<string, string> = {},
+    private readonly extraRoutes: WorkflowRoutes[] = [],
   ) {
     this.directory = directory ?? loadDirectory(directoryFile);
   }
 
   /** `env`: extra settings, as environment variables, for every instance. */
   static async start(
-    options: { at?: string; storage?: EmbeddedStorage; directory?: Directory; directoryFile?: string; env?: Record<string, string> } = {},
+    options: {
+      at?: string;
+      storage?: EmbeddedStorage;
+      directory?: Directory;
+      directoryFile?: string;
+      env?: Record<string, string>;
+      /** Routes after Concord's own (the benchmarks' reference verbs). */
+      extraRoutes?: WorkflowRoutes[];
+    } = {},
   ): Promise<World> {
     const storage = options.storage ?? (await startEmbeddedAzurite({}));
     const connector = await new FakeConnector().start();
@@ -67,6 +77,7 @@ export class World {
       options.directory,
       options.directoryFile,
       options.env,
+      options.extraRoutes,
     );
     await world.startConcord();
     return world;
@@ -81,7 +92,7 @@ export class World {
       SWEEP_INTERVAL_MS: '100',
       ...this.env,
     });
-    return startConcord(settings, { now: this.clock.now, directory: this.directory });
+    return startConcord(settings, { now: this.clock.now, directory: this.directory, extraRoutes: this.extraRoutes });
   }
 
   async startConcord(): Promise<void> {
