@@ -127,7 +127,10 @@ describe('the chair hands over, reassigns and invites: the chasers follow, and r
     expect(cards.text(tally.card)).toContain('Not yet answered 6');
 
     // The old chair keeps the record in reach but no longer acts as chair; the new one does.
-    expect(cards.text((await sam.say(`record ${reference}`))[0].attachments[0].content)).toContain(reference);
+    const record = cards.text((await sam.say(`record ${reference}`))[0].attachments[0].content);
+    expect(record).toContain('Thursday 24 December 2026 at 15:00: Sam Okafor handed the chair from Sam Okafor to Omar Haddad.');
+    expect(record).toContain('Thursday 24 December 2026 at 15:00: Sam Okafor handed action A1 from Jordan Reid to Alex Carter.');
+    expect(record).toContain('Thursday 24 December 2026 at 15:00: Sam Okafor invited Grace Mills, who joined after attendance was recorded.');
     expect((await sam.invoke('sd.attendance.open', { ref: reference })).said).toContain(`Only the chair of ${reference}`);
     await omar.click(handed.attachments[0].content, 'The discussion has ended');
 

@@ -246,6 +246,31 @@ describe('the serious-incident clocks: 5 working days to the National Panel, 15 
   });
 });
 
+describe('a partnership admin away over a serious incident’s deadline', () => {
+  test('the reminder and the missed deadline reach their cover, saying why', async () => {
+    const original = directory.data;
+    const away = structuredClone(original);
+    away.people.find((p) => p.name === 'Alison Bright')!.away = [{ from: '2026-12-28', until: '2027-01-08', cover: id('Priya Shah') }];
+    directory.replace(away);
+    try {
+      const w = world('2026-12-21T10:00:00Z');
+      const jordan = actor('Jordan Reid');
+      await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
+      await w.incidents.submit(jordan);
+      w.clock.set('2026-12-30T09:00:00Z');
+      await w.clocks.remind({ ref: 'SI-0001', which: 'panel' });
+      w.clock.set('2026-12-30T17:00:00Z');
+      await w.clocks.due({ ref: 'SI-0001', which: 'panel' });
+      const why = 'Sent to you as cover for Alison Bright, away until Friday 8 January 2027';
+      for (const kind of ['si.reminder', 'si.missed'] as const) {
+        expect(w.tell.ofKind(kind).map((n) => [n.to, n.cover])).toEqual([[{ person: id('Priya Shah') }, why]]);
+      }
+    } finally {
+      directory.replace(original);
+    }
+  });
+});
+
 describe('the National Panel clock runs from when the authority became aware', () => {
   test('aware on Monday 14 December, reported on Monday 21: the Panel is due by 17:00 that Monday, not on 30 December', async () => {
     const w = world('2026-12-21T10:00:00Z');

@@ -349,6 +349,13 @@ export class StrategyCards {
           `${this.name(i.aadObjectId)}, ${this.roleLabel(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`,
       ),
       omissions: d.omissions.map((o) => `${this.roleLabel(o.role)}, because ${o.reason}`),
+      handovers: (d.handovers ?? []).map((h) => {
+        const when = this.calendar.describe(new Date(h.at));
+        const who = (id: string | undefined) => this.directory.person(id)?.name ?? 'someone';
+        if (h.kind === 'invited') return `${when}: ${who(h.by)} invited ${who(h.to)}${h.joined ? ', who joined after attendance was recorded' : ''}.`;
+        const what = h.kind === 'chair' ? 'the chair' : h.kind === 'minute-taker' ? 'the minutes' : `action ${h.actionId}`;
+        return `${when}: ${who(h.by)} handed ${what} from ${who(h.from)} to ${who(h.to)}.`;
+      }),
       versions: d.versions.map((v) => {
         const parts = this.outcomeParts(v.outcome);
         return {

@@ -6,6 +6,7 @@
 import { Invalid, Refused } from '../../domain/refusals';
 import { RAPID_REVIEW_WORKING_DAYS, recordPanelNotification, recordRapidReview, SeriousIncident } from '../../domain/seriousIncident';
 import { Actor } from '../actor';
+import { chaseEach } from '../cover';
 import { Workflow, WorkflowServices } from '../workflow';
 import { IncidentClock } from './notices';
 import { ReferralRepository } from './ports';
@@ -69,11 +70,12 @@ export class IncidentClocks extends Workflow {
     const si = await this.open(p);
     if (!si) return;
     await this.tell.tell(
-      this.admins().map((id) => ({
+      this.chased().map(({ for: id, to, cover }) => ({
         kind: 'si.reminder',
         key: `${si.reference}|${p.which}|remind|${id}`,
         about: si.reference,
-        to: { person: id },
+        to,
+        cover,
         incident: si,
         which: p.which,
       })),
@@ -85,15 +87,21 @@ export class IncidentClocks extends Workflow {
     if (!si) return;
     await this.audit.record({ subject: p.ref, action: `incident.${p.which}-deadline-missed` });
     await this.tell.tell(
-      this.admins().map((id) => ({
+      this.chased().map(({ for: id, to, cover }) => ({
         kind: 'si.missed',
         key: `${si.reference}|${p.which}|missed|${id}`,
         about: si.reference,
-        to: { person: id },
+        to,
+        cover,
         incident: si,
         which: p.which,
       })),
     );
+  }
+
+  /** The admins, each through the cover rule: an admin who is away is chased at their cover. */
+  private chased() {
+    return chaseEach({ directory: this.directory, calendar: this.calendar, now: this.now }, this.admins());
   }
 
   admins(): string[] {

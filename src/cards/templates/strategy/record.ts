@@ -12,6 +12,8 @@ export interface RecordView {
   minuteTaker: string;
   purpose: string;
   people: string[];
+  /** Who handed what to whom after convening, in order. */
+  handovers: string[];
   omissions: string[];
   versions: { version: number; recorded: string; amendmentReason: string; summary: string; actions: string[]; answers: string[] }[];
   differences: string[];
@@ -59,6 +61,14 @@ export default template<RecordView>({
           value: '${minuteTaker}',
         },
       ],
+    },
+    {
+      type: 'TextBlock',
+      $data: '${handovers}',
+      text: '${$data}',
+      wrap: true,
+      isSubtle: true,
+      spacing: 'Small',
     },
     {
       type: 'TextBlock',
