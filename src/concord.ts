@@ -220,7 +220,18 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     now,
     chairCards: { soon: (ref) => chairCards.later(ref, () => strategy.acknowledgements.refreshChairCard(ref)) },
   });
-  const minutes: MinutesPorts = { access, minutes: minutesStore, discussions: discussionStore, tell, jobs, audit, directory, calendar, now };
+  const minutes: MinutesPorts = {
+    access,
+    minutes: minutesStore,
+    discussions: discussionStore,
+    tell,
+    jobs,
+    audit,
+    directory,
+    calendar,
+    now,
+    chairCard: { soon: (ref) => chairCards.later(ref, () => strategy.acknowledgements.refreshChairCard(ref)) },
+  };
   const differences: DifferencePorts = {
     differences: differenceStore,
     discussions: discussionStore,

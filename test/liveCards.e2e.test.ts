@@ -95,6 +95,18 @@ test('a chair who takes the minutes drafts them on their card, and no tally upda
   expect(await world.concord.outbox.outcome(reference, chairCardKey(reference))).toBeUndefined();
 });
 
+test('once the chair ends the discussion, their card no longer offers to end it', async () => {
+  const { chair, card } = await discussionWithOutcome(world);
+  const message = chair.messageIdOf(card)!;
+  const ended = await chair.click(card, 'The discussion has ended');
+  expect(ended.message).toContain('The minutes are due');
+  const now = await world.connector.waitFor(() => {
+    const c = world.connector.updatesOf(chair.chatId, message).length > 0 && world.connector.cardNow(chair.chatId, message);
+    return c && !cards.buttonTitles(c).includes('The discussion has ended') && c;
+  }, 'the chair’s card to show the discussion ended');
+  expect(text(now)).toContain('acknowledgements of the outcome');
+});
+
 describe('superseded cards', () => {
   test('after an amendment every version-1 acknowledgement card says it was replaced, with nothing left to click', async () => {
     const { reference, chair, attendees, card } = await discussionWithOutcome(world);

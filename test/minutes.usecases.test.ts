@@ -65,6 +65,7 @@ function world(at = ENDED, directory = sample) {
     directory,
     calendar,
     now: clock.now,
+    chairCard: { soon: () => undefined },
   };
   const presenter = new MinutesPresenter(new MinutesCards(directory, calendar), directory, calendar, { person: async () => undefined }, clock.now);
   const as = (name: string): Actor => ({ person: directory.person(id(name))!, tenantId: 't', activityId: 'a', userId: `29:${name}` });

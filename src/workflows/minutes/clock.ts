@@ -22,6 +22,7 @@ export async function endDiscussion(p: MinutesPorts, actor: Actor, reference: st
     return said(`${reference} was already marked as ended; the minutes are due ${p.calendar.phrase(new Date(existing.dueAt), now)}.`);
   }
   await p.access.note(actor, reference, 'discussion.ended', `minutes due ${m.dueAt}`);
+  p.chairCard.soon(reference);
   const due = new Date(m.dueAt);
   for (const h of t.minutesReminderHours) {
     await p.jobs.schedule({

@@ -72,4 +72,6 @@ export interface MinutesPorts {
   directory: Directory;
   calendar: WorkingCalendar;
   now: () => Date;
+  /** The chair's live card of the discussion (workflows/strategy), shown again once it has ended. */
+  chairCard: { soon(reference: string): void };
 }
