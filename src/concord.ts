@@ -245,8 +245,9 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     calendar,
     now,
   };
+  const transferStore = new TransferStore(tables);
   const transfers: TransferPorts = {
-    transfers: new TransferStore(tables),
+    transfers: transferStore,
     origins: {
       referral: (ref) => referralStore.referral(ref),
       discussion: (ref) => discussionStore.get(ref),
@@ -285,7 +286,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   // The order of the workflows is the order their routes are tried: "record PD-…" before "record SD-…".
   // Files are uploaded to the address Teams gives; over plain http only where nothing is authenticated (local runs, tests).
   const figuresStore = new FiguresStore(tables);
-  const records = { discussions: discussionStore, minutes: minutesStore, differences: differenceStore, referrals: referralStore };
+  const records = { discussions: discussionStore, minutes: minutesStore, differences: differenceStore, referrals: referralStore, transfers: transferStore };
   const figures = new FiguresProjector(figuresStore, records, new FactsOf(calendar, directory), () => sealer.sealPending());
   sealer.beforeSealing = (partitionKeys) => figures.markPending(partitionKeys);
   const guard = access.guard.bind(access);

@@ -60,7 +60,8 @@ describe('the Partnership tab’s figures', () => {
     expect(figure(answer, 'front-door', 'referrals.decidedInTime').months[1]).toEqual({ value: null, text: 'fewer than 5 of fewer than 5' });
     expect(figure(answer, 'front-door', 'referrals.outcome.strategy-discussion').period).toEqual({ value: null, text: 'fewer than 5' });
     expect(figure(answer, 'front-door', 'referrals.received').definition).toContain('submitted to the Front Door');
-    expect(answer.sections.find((s: any) => s.id === 'transfers').note).toContain('not recorded in Concord yet');
+    expect(figure(answer, 'transfers', 'transfers.started').period).toEqual({ value: 0, text: '0' });
+    expect(figure(answer, 'transfers', 'transfers.acceptanceDays').definition).toContain('to the receiving authority’s acceptance');
   });
 
   test('the CSV holds exactly the charted numbers, cells neutralised', async () => {

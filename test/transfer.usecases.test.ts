@@ -20,6 +20,7 @@ import { InMemoryReferences } from './inMemory/references';
 import { InMemorySchedule } from './inMemory/schedule';
 import { RecordingTell } from './inMemory/tell';
 import { InMemoryTransfers, noOrigins } from './inMemory/transfers';
+import { FactsOf } from '../src/partnership/caseFacts';
 
 const directory = loadDirectory('config/partnership.sample.json');
 
@@ -153,5 +154,13 @@ describe('case transfer use cases', () => {
     await answer(c.ports, { actor: c.actor('Fiona Nash'), reference: d.reference, what: 'decline', date: '', text: 'No tenancy.' });
     const rows = await transferReport(c.ports, { actor: c.actor('Alison Bright') });
     expect(rows).toEqual([{ month: '2026-11', out: 2, in: 0, accepted: 1, medianWorkingDaysToAcceptance: '2', declined: 1, lapsed: 0 }]);
+    // The Partnership tab counts the same, in the month each started.
+    const facts = new FactsOf(c.ports.calendar, directory);
+    expect(facts.transfer((await c.ports.transfers.get(t.reference))!).get('2026-11')).toEqual({
+      'transfers.started': 1,
+      'transfers.accepted': 1,
+      'transfers.acceptanceDays': 2,
+    });
+    expect(facts.transfer((await c.ports.transfers.get(d.reference))!).get('2026-11')).toEqual({ 'transfers.started': 1, 'transfers.declined': 1 });
   });
 });

@@ -10,6 +10,7 @@ import { ProfessionalDifference } from '../domain/professionalDifference';
 import { Referral } from '../domain/referral';
 import { SeriousIncident } from '../domain/seriousIncident';
 import { Acknowledgement, CORE_ROLES, StrategyDiscussion, status } from '../domain/strategyDiscussion';
+import { Transfer } from '../domain/transfer';
 
 /** Figure name → amount, e.g. `minutes.withinDay` → 1. Summed over a month's cases. */
 export type Counters = Record<string, number>;
@@ -41,6 +42,19 @@ export class FactsOf {
     let days = 0;
     while (days < 400 && this.calendar.addWorkingDays(start, days + 1).getTime() <= end) days++;
     return days;
+  }
+
+  /** A case transfer counts in the month it was started. */
+  transfer(t: Transfer): CaseFacts {
+    const facts: CaseFacts = new Map();
+    add(facts, this.month(t.startedAt), {
+      'transfers.started': 1,
+      'transfers.accepted': one(!!t.acceptance),
+      'transfers.acceptanceDays': t.acceptance ? this.workingDays(t.startedAt, t.acceptance.at) : 0,
+      'transfers.declined': one(t.state === 'declined'),
+      'transfers.lapsed': one(t.state === 'lapsed'),
+    });
+    return facts;
   }
 
   /** A referral counts in the month it was submitted. */

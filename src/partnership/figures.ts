@@ -337,6 +337,43 @@ function sections(directory: Directory): SectionSpec[] {
         },
       ],
     },
+    {
+      id: 'transfers',
+      title: 'Case transfers',
+      figures: [
+        fig(
+          'transfers.started',
+          'Started',
+          'Case transfers to another local authority started in Concord in the month (counted in the month they were started).',
+        ),
+        fig('transfers.accepted', 'Accepted', 'Of the transfers started in the month, those the receiving authority accepted with an agreed date.', {
+          count: 'transfers.accepted',
+          of: 'transfers.started',
+        }),
+        fig(
+          'transfers.acceptanceDays',
+          'Time to acceptance',
+          'The mean whole working days from a transfer’s start to the receiving authority’s acceptance, for the transfers started in the month and accepted. Not shown when fewer than 5 were accepted.',
+          { days: 'transfers.acceptanceDays', stages: 'transfers.accepted' },
+        ),
+        fig('transfers.declined', 'Declined', 'Of the transfers started in the month, those the receiving authority declined.', {
+          count: 'transfers.declined',
+          of: 'transfers.started',
+        }),
+        fig('transfers.lapsed', 'Lapsed', 'Of the transfers started in the month, those whose proposed date passed without acceptance.', {
+          count: 'transfers.lapsed',
+          of: 'transfers.started',
+        }),
+      ],
+      charts: [
+        {
+          id: 'transfers.outcomes',
+          title: 'Case transfers and their outcome',
+          by: 'month',
+          figures: ['transfers.started', 'transfers.accepted', 'transfers.declined', 'transfers.lapsed'],
+        },
+      ],
+    },
   ];
 }
 
@@ -372,14 +409,6 @@ export function present(directory: Directory, months: string[], totals: MonthTot
           period: shown(f.kind, period),
         })),
       })),
-      // Issue 12: transfers between authorities are not in Concord yet; the section says so.
-      {
-        id: 'transfers',
-        title: 'Case transfers',
-        note: 'Case transfers between authorities are not recorded in Concord yet, so there are no figures here: time to acceptance and lapses will appear once they are.',
-        figures: [],
-        charts: [],
-      },
     ],
   };
 }

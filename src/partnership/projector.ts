@@ -5,6 +5,7 @@ import { DiscussionStore } from '../store/discussionStore';
 import { DifferenceStore } from '../store/differenceStore';
 import { MinutesStore } from '../store/minutesStore';
 import { ReferralStore } from '../store/referralStore';
+import { TransferStore } from '../store/transferStore';
 import { decodeKey } from '../store/tables';
 import { logger } from '../logger';
 
@@ -13,6 +14,7 @@ export interface CaseRecords {
   minutes: MinutesStore;
   differences: DifferenceStore;
   referrals: ReferralStore;
+  transfers: TransferStore;
 }
 
 /**
@@ -110,6 +112,10 @@ export class FiguresProjector {
     if (kind === 'SI') {
       const incident = await r.referrals.incident(reference);
       return incident && this.facts.incident(incident);
+    }
+    if (kind === 'TR') {
+      const t = await r.transfers.get(reference);
+      return t && this.facts.transfer(t);
     }
     if (kind === 'PD') {
       const pd = await r.differences.get(reference);
