@@ -7,6 +7,8 @@ import { helpCard } from '../src/cards/help';
 import { MinutesCards } from '../src/cards/minutesCards';
 import { WorkingCalendar } from '../src/domain/calendar';
 import { startClock } from '../src/domain/minutes';
+import { ReferralCards } from '../src/cards/referralCards';
+import { loadForm } from '../src/formsFile';
 import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion';
 
 /** The templates as Teams receives their structure: inputs and buttons are read by label and title. */
@@ -32,6 +34,25 @@ test('the chair’s cards have no button title a 360 px phone cuts short', () =>
   // About 30 characters fit one button on a 360 px screen in Teams; longer titles are cut with an ellipsis.
   const long = [convened, tally].flatMap((t) => cards.buttonTitles(json(t))).filter((title) => !title.includes('$') && title.length > 30);
   expect(long).toEqual([]);
+});
+
+test('the Front Door card marks the decision and its rationale as required; its other buttons do not wait for them', () => {
+  const form = loadForm('config/forms/referral.json');
+  const referral = {
+    reference: 'REF-0042',
+    referrer: id('Nia Evans'),
+    answers: {},
+    urgent: false,
+    submittedAt: NOW.toISOString(),
+    decideBy: NOW.toISOString(),
+  };
+  const card = new ReferralCards(directory, new WorkingCalendar('Europe/London')).referral(form, referral, { frontDoor: true, chair: false }, NOW);
+  for (const label of ['Decision', 'Rationale (the referrer is told)']) {
+    expect(cards.input(card, label).isRequired).toBe(true);
+    expect(cards.input(card, label).errorMessage).toMatch(/\.$/);
+  }
+  const others = cards.actions(card).filter((a) => a.verb !== 'ref.decide');
+  expect(others.filter((a) => a.associatedInputs !== 'none').map((a) => a.title)).toEqual([]);
 });
 
 test('the help card says roles in words and offers what is waiting for the person', () => {

@@ -72,6 +72,8 @@ export default template<ReferralReviewView>({
       $when: '${canDecide}',
       id: id('outcome'),
       label: 'Decision',
+      isRequired: true,
+      errorMessage: 'Choose the decision.',
       style: 'expanded',
       choices: [
         {
@@ -86,6 +88,8 @@ export default template<ReferralReviewView>({
       $when: '${canDecide}',
       id: id('rationale'),
       label: '${f.frontDoorRationale.label}',
+      isRequired: true,
+      errorMessage: 'Give the rationale: the referrer is told it.',
       maxLength: '${f.frontDoorRationale.max}',
       isMultiline: true,
     },
@@ -135,6 +139,7 @@ export default template<ReferralReviewView>({
       type: 'Action.Execute',
       title: 'Convene a strategy discussion',
       verb: 'ref.convene',
+      associatedInputs: 'none',
       data: {
         ref: '${reference}',
       },
@@ -144,6 +149,8 @@ export default template<ReferralReviewView>({
       type: 'Action.Execute',
       title: 'Transfer the case to another authority',
       verb: 'tr.start.open',
+      // It needs none of the decision's inputs: Teams must not hold it back for their required fields.
+      associatedInputs: 'none',
       data: {
         ref: '${reference}',
       },
