@@ -88,11 +88,11 @@ test('a chair who takes the minutes drafts them on their card, and no tally upda
   const all = Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended']));
   const form = await chair.click(attendance.card, 'Save attendance', all);
   const tally = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', OUTCOME_ANSWERS);
-  expect(await world.concord.outbox.outcome(reference, chairCardKey(reference))).toBeDefined(); // the tally is live
+  expect(await world.concord.outbox.outcome(reference, chairCardKey(reference, chair.who.aadObjectId))).toBeDefined(); // the tally is live
   const draft = await chair.click(tally.card, 'The discussion has ended');
   expect(text(draft.card)).toContain('minutes');
   // The card is a form now: it is no longer the one Concord updates.
-  expect(await world.concord.outbox.outcome(reference, chairCardKey(reference))).toBeUndefined();
+  expect(await world.concord.outbox.outcome(reference, chairCardKey(reference, chair.who.aadObjectId))).toBeUndefined();
 });
 
 test('once the chair ends the discussion, their card no longer offers to end it', async () => {
@@ -105,6 +105,19 @@ test('once the chair ends the discussion, their card no longer offers to end it'
     return c && !cards.buttonTitles(c).includes('The discussion has ended') && c;
   }, 'the chair’s card to show the discussion ended');
   expect(text(now)).toContain('acknowledgements of the outcome');
+});
+
+test('a chair who hands the discussion over keeps no live card: theirs says who chairs it now', async () => {
+  const { reference, chair, card } = await discussionWithOutcome(world);
+  await world.install('Omar Haddad');
+  const message = chair.messageIdOf(card)!;
+  const [form] = await chair.say(`handover ${reference}`);
+  await chair.click(form.attachments[0].content, 'Save and tell them', { Chair: 'Omar Haddad' });
+  const now = await world.connector.waitFor(() => {
+    const c = world.connector.updatesOf(chair.chatId, message).length > 0 && world.connector.cardNow(chair.chatId, message);
+    return c && text(c).startsWith(`${reference}: now chaired by Omar Haddad`) && c;
+  }, 'the old chair’s card to point to the new chair');
+  expect(hasExecute(now)).toBe(false);
 });
 
 describe('superseded cards', () => {

@@ -304,6 +304,14 @@ export class StrategyCards {
     return items;
   }
 
+  /** The card of a chair who handed the discussion over: who chairs it now, nothing to click. */
+  handedOver(d: StrategyDiscussion): Card {
+    return renderCard(supersededTemplate, {
+      headline: `${d.reference}: now chaired by ${this.directory.person(d.chair)?.name ?? 'another chair'}`,
+      line: `You handed this strategy discussion over. Type “record ${d.reference}” to see it as it is now.`,
+    });
+  }
+
   tally(d: StrategyDiscussion, acks: Acknowledgement[], chairUserId?: string): Card {
     const v = currentVersion(d)!;
     const t = tally(d, acks);

@@ -60,7 +60,7 @@ export class MinutesRoutes implements WorkflowRoutes {
       async (actor, _data, ref) => {
         const v = await endDiscussion(p, actor, ref);
         const reply = this.presenter.view(v, actor);
-        return v.kind === 'minutes.draft' ? { ...reply, holds: { subject: ref, key: chairCardKey(ref), live: false } } : reply;
+        return v.kind === 'minutes.draft' ? { ...reply, holds: { subject: ref, key: chairCardKey(ref, actor.person.aadObjectId), live: false } } : reply;
       },
       undefined,
       this.messages,

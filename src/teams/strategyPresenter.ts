@@ -86,6 +86,10 @@ export class StrategyPresenter {
         currentVersion(n.discussion)
           ? { summary: `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)) }
           : { summary: `${n.about}: strategy discussion convened`, card: this.cards.convened(n.discussion) },
+      'sd.chair-handed': (n) => ({
+        summary: `${n.about}: now chaired by ${this.name(n.discussion.chair) ?? 'another chair'}`,
+        card: this.cards.handedOver(n.discussion),
+      }),
       'sd.ack-superseded': (n) => {
         const current = currentVersion(n.discussion)!.version;
         return {

@@ -34,8 +34,8 @@ export class StrategyRoutes implements WorkflowRoutes {
   private chairCard(v: StrategyView, actor: Actor): CardHold | undefined {
     if (v.kind === 'said' || v.kind === 'convene-form' || v.discussion.chair !== actor.person.aadObjectId) return undefined;
     const subject = v.discussion.reference;
-    if (v.kind === 'convened' || v.kind === 'tally') return { subject, key: chairCardKey(subject), live: true };
-    if (v.kind === 'attendance-form' || v.kind === 'outcome-form') return { subject, key: chairCardKey(subject), live: false };
+    if (v.kind === 'convened' || v.kind === 'tally') return { subject, key: chairCardKey(subject, actor.person.aadObjectId), live: true };
+    if (v.kind === 'attendance-form' || v.kind === 'outcome-form') return { subject, key: chairCardKey(subject, actor.person.aadObjectId), live: false };
     return undefined;
   }
 

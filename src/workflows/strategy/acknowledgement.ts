@@ -64,6 +64,6 @@ export class Acknowledgements extends StrategyUseCase {
     const d = await this.ports.discussions.get(reference);
     if (!d) return;
     const acks = currentVersion(d) ? await this.ports.discussions.acknowledgements(reference) : [];
-    await this.tell.replace({ kind: 'sd.chair-card', key: chairCardKey(reference), about: reference, to: { person: d.chair }, discussion: d, acks });
+    await this.tell.replace({ kind: 'sd.chair-card', key: chairCardKey(reference, d.chair), about: reference, to: { person: d.chair }, discussion: d, acks });
   }
 }

@@ -9,6 +9,7 @@ import { mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion
 import { Actor } from '../actor';
 import { Notice } from '../notices';
 import { askNewcomer } from './requests';
+import { chairCardKey } from './notices';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 
@@ -56,6 +57,11 @@ export class Handovers extends StrategyUseCase {
             },
       );
     await this.tell.tell(notices);
+    // The chair who handed it over keeps no live card of it: theirs says who chairs it now.
+    if (changes.some((h) => h.kind === 'chair')) {
+      const me = actor.person.aadObjectId;
+      await this.tell.replace({ kind: 'sd.chair-handed', key: chairCardKey(reference, me), about: reference, to: { person: me }, discussion: after });
+    }
     for (const h of changes.filter(joinsOutcome)) await askNewcomer(this.ports, after, h.to);
     const { directory } = this.ports;
     const name = (id: string) => directory.person(id)?.name ?? 'someone';

@@ -1,8 +1,8 @@
 /** What the strategy discussion use cases tell people, in the domain's words (presented by teams/strategyPresenter). */
 import { Acknowledgement, DifferenceResolution, Handover, StrategyDiscussion } from '../../domain/strategyDiscussion';
 
-/** The key of the chair's one live card for a discussion. */
-export const chairCardKey = (reference: string) => `${reference}|chair-card`;
+/** The key of a chair's one live card for a discussion: theirs only, so a chair handed over is no longer updated. */
+export const chairCardKey = (reference: string, chair: string) => `${reference}|chair-card|${chair}`;
 
 /** The keys of the acknowledgement requests (and reminders) one attendee was sent for one version. */
 export const ackRequestKeys = (reference: string, version: number, person: string) => [
@@ -22,6 +22,8 @@ export interface StrategyNoticeKinds {
    * message the chair convened from (teams/ keeps where), under `chairCardKey`.
    */
   'sd.chair-card': { discussion: StrategyDiscussion; acks: Acknowledgement[] };
+  /** The card of a chair who handed the discussion over, replaced by a pointer to who chairs it now. */
+  'sd.chair-handed': { discussion: StrategyDiscussion };
   /** An attendee's request for an earlier version, replaced by a pointer to the current one. */
   'sd.ack-superseded': { discussion: StrategyDiscussion; person: string; version: number };
   /** The chair learns an attendee understood the outcome differently: the record is disputed. */
