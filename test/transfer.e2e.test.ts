@@ -44,7 +44,7 @@ describe('case transfer between local authorities', () => {
 
     const { card, reference } = await startTransfer(jordan, 'Northshire Council');
     expect(text(card)).toContain("Responsible now: Westmoor Children's Social Care, until Northshire Council accepts and the agreed date arrives");
-    expect(text(card)).toContain('To do: A transfer-in child protection conference is booked in the receiving authority');
+    expect(text(card)).toContain('To do: A transfer-in child protection conference is held in the receiving authority by Monday 14 December 2026');
     expect(await world.auditActions(reference)).toEqual(['transfer.started']);
 
     const request = await notice(fiona, `${reference}: Westmoor Children's Social Care asks Northshire Council to accept a case transfer`);

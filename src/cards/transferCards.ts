@@ -137,7 +137,7 @@ export class TransferCards {
       contactNote,
       checklist: t.checklist.map((i) => ({
         id: i.id,
-        label: i.label,
+        label: i.dueBy ? `${i.label} by ${this.day(i.dueBy)}` : i.label,
         state: i.done ? `Done (${this.who(i.done.by)}):` : 'To do:',
         canCheck: !i.done && sending && (t.state === 'awaiting' || t.state === 'accepted'),
       })),

@@ -126,6 +126,8 @@ export interface TransferChecklistItem {
   id: string;
   label: string;
   plans?: ('cin' | 'cp' | 'lac')[];
+  /** Done within this many working days of the transfer's start (the CP transfer-in conference: `cpConferenceWorkingDays`). */
+  withinWorkingDays?: number;
 }
 
 export interface TransferSettings {
@@ -154,7 +156,7 @@ export const DEFAULT_TRANSFERS: TransferSettings = {
   checklist: [
     { id: 'assessment', label: 'The current assessment is completed' },
     { id: 'plan-reviewed', label: 'The plan is reviewed and shared with the receiving authority' },
-    { id: 'cp-conference', label: 'A transfer-in child protection conference is booked in the receiving authority', plans: ['cp'] },
+    { id: 'cp-conference', label: 'A transfer-in child protection conference is held in the receiving authority', plans: ['cp'], withinWorkingDays: 15 },
     { id: 'lac-review', label: 'The looked after review and care plan are shared', plans: ['lac'] },
   ],
 };

@@ -73,7 +73,8 @@ export interface Transfer {
   startedBy: string;
   startedAt: string;
   answerBy: string;
-  checklist: (TransferChecklistItem & { done?: { by: string; at: string } })[];
+  /** `dueBy`: YYYY-MM-DD, for an item the partnership times from the start. */
+  checklist: (TransferChecklistItem & { dueBy?: string; done?: { by: string; at: string } })[];
   state: TransferState;
   acceptance?: Acceptance;
   /** YYYY-MM-DD: the date responsibility moves, once accepted. */
@@ -100,7 +101,16 @@ export function sendingAuthorityOf(person: Person, directory: Directory): Author
   return agency.type === 'social-care' ? { id: agency.id, name: agency.name } : undefined;
 }
 
-export function start(req: StartRequest, reference: string, by: Person, directory: Directory, answerBy: Date, now: Date, today: string): Transfer {
+export function start(
+  req: StartRequest,
+  reference: string,
+  by: Person,
+  directory: Directory,
+  answerBy: Date,
+  now: Date,
+  today: string,
+  dueBy: (workingDays: number) => string = () => '',
+): Transfer {
   const sending = sendingAuthorityOf(by, directory);
   if (!sending) throw new Refused('not-authority', 'Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
   const receiving = directory.neighbouringAuthority(req.receiving);
@@ -132,7 +142,11 @@ export function start(req: StartRequest, reference: string, by: Person, director
     startedBy: by.aadObjectId,
     startedAt: now.toISOString(),
     answerBy: answerBy.toISOString(),
-    checklist: directory.transfers.checklist.filter((i) => !i.plans || i.plans.includes(plan)).map((i) => ({ ...i })),
+    checklist: directory.transfers.checklist
+      .filter((i) => !i.plans || i.plans.includes(plan))
+      .map((i) =>
+        i.withinWorkingDays ? { ...i, dueBy: dueBy(i.id === 'cp-conference' ? directory.transfers.cpConferenceWorkingDays : i.withinWorkingDays) } : { ...i },
+      ),
     state: 'awaiting',
     steps: [{ at: now.toISOString(), by: by.aadObjectId, what: 'started', date: req.proposedDate }],
   };

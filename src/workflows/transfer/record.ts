@@ -62,7 +62,9 @@ export async function record(ports: TransferPorts, cmd: { actor: Actor; referenc
       ...accepted,
       item('Started by ', who(t.startedBy), ` ${calendar.describe(new Date(t.startedAt))}`),
       { heading: ['Before the case moves'], level: 2 },
-      ...t.checklist.map((i) => item(i.done ? '[done] ' : '[to do] ', i.label, ...(i.done ? [' (', who(i.done.by), ')'] : []))),
+      ...t.checklist.map((i) =>
+        item(i.done ? '[done] ' : '[to do] ', i.label, ...(i.dueBy ? [` (by ${day(i.dueBy)})`] : []), ...(i.done ? [' (', who(i.done.by), ')'] : [])),
+      ),
       { heading: ['Every step'], level: 2 },
       ...t.steps.map(step),
     ],

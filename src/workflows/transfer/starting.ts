@@ -63,7 +63,8 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
     const existing = await ports.transfers.get(reference);
     return existing ? transferView(existing) : { kind: 'said', text: `This form was already submitted as ${reference}.` };
   }
-  let t = startTransfer(request(form), reference, actor.person, directory, answerBy, now(), today(ports));
+  const dueBy = (days: number) => calendar.local(calendar.addWorkingDays(now(), days)).toISODate()!;
+  let t = startTransfer(request(form), reference, actor.person, directory, answerBy, now(), today(ports), dueBy);
   const authority = directory.neighbouringAuthority(t.receiving.id)!;
   const route = contactRoute(authority);
   // The code exists only in this answer: what is kept is its hash.
