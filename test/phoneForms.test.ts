@@ -1,6 +1,7 @@
 import * as cards from './harness/cards';
 import convene from '../src/cards/templates/strategy/convene';
 import outcomeForm from '../src/cards/templates/strategy/outcomeForm';
+import { DifferenceCards } from '../src/cards/differenceCards';
 import convened from '../src/cards/templates/strategy/convened';
 import tally from '../src/cards/templates/strategy/tally';
 import { helpCard } from '../src/cards/help';
@@ -14,9 +15,19 @@ import { directory, id, NOW, sampleDiscussion } from './harness/sampleDiscussion
 /** The templates as Teams receives their structure: inputs and buttons are read by label and title. */
 const json = (t: object) => t as Record<string, any>;
 
-test('the convene and outcome forms mark their required fields, each with its error shown beside it (Adaptive Cards 1.5 isRequired and errorMessage)', () => {
+test('the convene, outcome and raise forms mark their required fields, each with its error shown beside it (Adaptive Cards 1.5 isRequired and errorMessage)', () => {
   const required: [object, string[]][] = [
     [convene, ['Date', 'Time', 'Minute-taker']],
+    [
+      new DifferenceCards(directory, new WorkingCalendar('Europe/London')).raiseForm(directory.person(id('Nia Evans'))!, {}, []),
+      [
+        'Case reference (not the child’s name)',
+        'The decision or action in question',
+        'Your reasons and the evidence',
+        'The outcome you are seeking',
+        'Responding practitioner',
+      ],
+    ],
     [outcomeForm, ['Reasonable cause to suspect significant harm (s47 threshold)', 'Decision', 'Is the outcome shared with the family?']],
   ];
   for (const [template, labels] of required) {
