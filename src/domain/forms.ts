@@ -1,4 +1,5 @@
 import { isChoice } from './choices';
+import { nhsNumberProblem } from './nhsNumber';
 
 /**
  * Forms as data: each partnership can change its question sets without code. A form is steps of
@@ -82,7 +83,7 @@ const RULES: Record<Rule, (value: string, answers: Answers, today: string) => st
       : v && v.split(/\s+/).length < 5
         ? 'say a little more: what the needs are and how they affect the child.'
         : undefined,
-  'nhs-number': (v) => (v && !/^\d{3}\s?\d{3}\s?\d{4}$/.test(v) ? 'an NHS number is 10 digits.' : undefined),
+  'nhs-number': (v) => (v ? nhsNumberProblem(v) : undefined),
   'serious-incident-criteria': (_v, a) =>
     a.abuse !== 'true' || (a.died !== 'true' && a.harmed !== 'true')
       ? 'a serious incident needs abuse or neglect known or suspected, and the child to have died or been seriously harmed. If it does not meet these, make a safeguarding referral instead.'
