@@ -79,6 +79,16 @@ import { WorkIndexStore } from './store/workIndex';
 import { IndexingTell } from './workflows/worklist/indexingTell';
 import { Worklist } from './workflows/worklist/worklist';
 import { WorkRoutes } from './teams/workRoutes';
+import { ThreadStore } from './store/threadStore';
+import { GovernanceStore } from './store/governanceStore';
+import { TableCaseRows } from './store/caseRows';
+import { DraftRows } from './store/draftRows';
+import { GovernancePorts } from './workflows/governance/governancePorts';
+import { CaseInvolvement } from './workflows/governance/involvement';
+import { CaseLinking } from './workflows/governance/linking';
+import { Retention } from './workflows/governance/retention';
+import { SubjectAccess } from './workflows/governance/subjectAccess';
+import { GovernanceRoutes } from './teams/governanceRoutes';
 
 export interface ConcordOptions {
   /** The clock; tests move it. */
@@ -200,6 +210,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     workIndex,
   );
   const references = new References(tables);
+  // One child, one thread: any workflow that starts a case from another links them with threads.link.
+  const threads = new ThreadStore(tables, settings.nhsNumberKey);
   const services: WorkflowServices = { access, tell, jobs, audit, directory, calendar, references, now };
 
   // The chair's live card waits a moment, so a burst of answers is shown in one update, not fifty.
@@ -267,9 +279,22 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const referrals = {
     drafting: new ReferralDrafting(services, referralForm),
-    submission: new ReferralSubmission(services, referralForm, referralStore, channelReach),
+    submission: new ReferralSubmission(services, referralForm, referralStore, channelReach, { threads, nhsNumbers: threads }),
     frontDoor: new FrontDoor(services, referralStore, strategyHandOff),
   };
+  const governance: GovernancePorts = {
+    threads,
+    nhsNumbers: threads,
+    records: new GovernanceStore(tables),
+    cases: new TableCaseRows(tables),
+    drafts: new DraftRows(tables),
+    audit,
+    schedule: jobs,
+    directory,
+    calendar,
+    now,
+  };
+  const retention = new Retention(governance);
   const clocks = new IncidentClocks(services, referralStore);
   const incidents = { report: new IncidentReport(services, incidentForm, referralStore, clocks), clocks };
   registerChasers(sweeper, {
@@ -280,6 +305,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     strategyHandOff,
     incidentClocks: clocks,
     transfers,
+    retention,
   });
   const parkedJobs = new ParkedJobs(services, new SchedulerParkedWork(jobs, sweeper), logger);
 
@@ -324,6 +350,13 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new JobRoutes(parkedJobs),
     files,
     new AuditRoutes(new AuditCheck(new AuditVerifier(tables, sealer), audit, calendar, now)),
+    new GovernanceRoutes(
+      new CaseLinking(threads, new CaseInvolvement({ referrals: referralStore, discussions: discussionStore, differences: differenceStore }), access),
+      retention,
+      new SubjectAccess(governance),
+      guard,
+      files,
+    ),
     ...(options.extraRoutes ?? []),
   ];
   const app = createApp(adapter, settings.botId, { directory, audit, conversations, workflows });
@@ -347,6 +380,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     server.once('error', reject);
     server.listen(settings.port, settings.host, () => resolve());
   });
+  await retention.scheduleNext();
   sweeper.start();
   sealer.start();
   figures.start();

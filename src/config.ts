@@ -28,6 +28,12 @@ export interface Settings {
   ssoAudiences: string[];
   /** Entra's signing keys; empty only without BOT_ID: the local development key set (npm run dev-token). */
   ssoJwksUrl: string;
+  /**
+   * The partnership's secret for NHS-number fingerprints (HMAC-SHA256): kept outside the storage
+   * account (Key Vault), so storage alone cannot tell whose number a fingerprint is. Empty: a
+   * random key kept in storage (local runs).
+   */
+  nhsNumberKey: string;
 }
 
 /** Microsoft Entra's signing keys, for tokens of every tenant. */
@@ -109,6 +115,8 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     problems.push(`SSO_JWKS_URL must be an https address (or http://127.0.0.1 for tests), not "${ssoJwksUrl}".`);
   }
   const ssoAudiences = [ssoClientId, ssoAppIdUri].filter(Boolean);
+  const nhsNumberKey = text('NHS_NUMBER_KEY', '');
+  if (nhsNumberKey && nhsNumberKey.length < 32) problems.push('NHS_NUMBER_KEY must be at least 32 characters (a random secret, e.g. openssl rand -base64 32).');
 
   if (problems.length) throw new ConfigError(problems.join('\n'));
   return {
@@ -128,5 +136,6 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     jobLeaseMs,
     ssoAudiences: ssoAudiences.length || botId ? ssoAudiences : [LOCAL_TAB_AUDIENCE],
     ssoJwksUrl,
+    nhsNumberKey,
   };
 }

@@ -9,6 +9,7 @@ import { differenceChasers } from './workflows/differences/chasers';
 import { StrategyChasers } from './workflows/strategy/chasers';
 import { TransferPorts } from './workflows/transfer/ports';
 import { transferChasers } from './workflows/transfer/chasers';
+import { Retention } from './workflows/governance/retention';
 
 export interface Chasers {
   discussions: StrategyChasers;
@@ -18,6 +19,7 @@ export interface Chasers {
   incidentClocks: IncidentClocks;
   strategyHandOff: StrategyHandOff;
   transfers: TransferPorts;
+  retention: Retention;
 }
 
 /**
@@ -48,4 +50,5 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('tr.unanswered', { run: (job) => transferChasers['tr.unanswered'](c.transfers, job.payload) });
   sweeper.handle('tr.proposed-date', { run: (job) => transferChasers['tr.proposed-date'](c.transfers, job.payload) });
   sweeper.handle('tr.agreed-date', { run: (job) => transferChasers['tr.agreed-date'](c.transfers, job.payload) });
+  sweeper.handle('governance.retention', { run: async () => void (await c.retention.run()) });
 }

@@ -24,6 +24,7 @@ import { InMemoryReferences } from './inMemory/references';
 import { InMemorySchedule } from './inMemory/schedule';
 import { RecordingTell } from './inMemory/tell';
 import { InMemoryReferrals } from './inMemory/referrals';
+import { InMemoryThreads } from './inMemory/threads';
 
 const REFERRAL_ANSWERS = {
   childName: 'Alex Example',
@@ -71,7 +72,9 @@ function world(at: string) {
   const referralForm = new FormSession(loadForm(p.forms.referral), 'referral', store, calendar, clock.now);
   const incidentForm = new FormSession(loadForm(p.forms.seriousIncident), 'incident', store, calendar, clock.now);
   const clocks = new IncidentClocks(services, store);
+  const threads = new InMemoryThreads();
   return {
+    threads,
     clock,
     audit,
     jobs,
@@ -80,7 +83,7 @@ function world(at: string) {
     referralForm,
     incidentForm,
     clocks,
-    submission: new ReferralSubmission(services, referralForm, store, { canReach: async () => true }),
+    submission: new ReferralSubmission(services, referralForm, store, { canReach: async () => true }, { threads, nhsNumbers: threads }),
     frontDoor: new FrontDoor(services, store, new StrategyHandOff(services, store, { canReach: async () => true })),
     undecided: new UndecidedReferrals(services, store),
     incidents: new IncidentReport(services, incidentForm, store, clocks),

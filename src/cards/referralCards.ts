@@ -179,6 +179,7 @@ export class ReferralCards {
           ],
         },
         ...this.sections(form, r.answers),
+        ...(viewer.frontDoor && r.known?.length ? [{ title: 'Known to Concord', lines: [`known: ${this.knownCases(r.known)}`] }] : []),
         { title: 'Front Door decision', lines: [decided] },
         ...(r.decision?.outcome === 'strategy-discussion' ? [{ title: 'Strategy discussion', lines: [this.discussionLine(r, now)] }] : []),
         ...(r.transfers?.length
@@ -191,6 +192,11 @@ export class ReferralCards {
       canTransfer: (viewer.frontDoor || viewer.chair) && !!openElsewhereOf(r.answers),
       decisions: Object.entries(FRONT_DOOR_DECISIONS).map(([value, title]) => ({ value, title })),
     });
+  }
+
+  /** "REF-0003 (October 2026), SD-0002": the month a case with the same NHS number was made, where known. */
+  private knownCases(known: { reference: string; at?: string }[]): string {
+    return known.map((k) => (k.at ? `${k.reference} (${this.calendar.local(new Date(k.at)).toFormat('LLLL yyyy')})` : k.reference)).join(', ');
   }
 
   incident(form: FormDefinition, si: SeriousIncident, viewer: { admin: boolean }, now: Date): Card {

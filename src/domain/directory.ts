@@ -1,5 +1,6 @@
 /** The partnership directory: who may use Concord, in which agency and with which roles. */
 import type { StageConfig } from './escalationLadder';
+import type { RetentionRules } from './retention';
 
 export type AgencyType = 'social-care' | 'police' | 'hospital' | 'gp' | 'health-visiting' | 'midwifery' | 'education' | 'other';
 
@@ -94,6 +95,8 @@ export interface Partnership {
   forms: { referral: string; seriousIncident: string };
   /** Case transfer between local authorities: DEFAULT_TRANSFERS where the file is silent. */
   transfers?: Partial<TransferSettings>;
+  /** How long records are kept, per type (domain/retention.ts has the defaults). */
+  retention?: Partial<RetentionRules>;
 }
 
 /**

@@ -55,6 +55,8 @@ export const FIELDS = {
   frontDoorRationale: field('Rationale (the referrer is told)', 4_000),
   formText: field('A one-line answer', 500),
   formMultiline: field('A longer answer', 4_000),
+  // Information governance.
+  holdReason: field('Why the case is on legal hold', 500),
 } as const;
 
 export type FieldName = keyof typeof FIELDS;

@@ -41,6 +41,12 @@ export interface Referral {
   conveneBy?: string;
   /** The strategy discussion convened from this referral. */
   discussion?: { reference: string; chair: string; at: string };
+  /**
+   * Cases Concord already held about the same child when the referral came (an earlier case with
+   * the same NHS number, and the cases on its thread), for the Front Door: `at` is when a case
+   * with that number was made, where known.
+   */
+  known?: { reference: string; at?: string }[];
 }
 
 /** The referrer, the Front Door, and, once the Front Door decides on a strategy discussion, the chairs who convene it. */

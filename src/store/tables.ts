@@ -15,6 +15,7 @@ export const TABLE_NAMES = [
   'figures',
   'transfers',
   'worklists',
+  'governance',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

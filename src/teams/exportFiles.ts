@@ -16,6 +16,8 @@ import { record as transferRecord } from '../workflows/transfer/record';
  */
 export function exportFiles(discussions: StrategyRecord, differences: DifferencePorts, transfers: TransferPorts, guard: Guard): FileProducer {
   return async (actor, request) => {
+    // Made once, for the administrator who asked, and never again from a consent alone.
+    if (request.kind === 'subject-access') return { message: 'That subject access export is no longer held. Type the subject access command again.' };
     if (request.kind === 'report' && request.report === 'transfers') {
       let csv: string | undefined;
       const reply = await guard(actor, 'transfers', async () => ({ message: (csv = transferReportCsv(await transferReport(transfers, { actor }))) }));

@@ -10,7 +10,11 @@ import { WorkflowRoutes } from './app';
 import { actorOf } from './turn';
 
 /** What a person asked for as a file. It comes back from the client on consent, so it is checked again. */
-export type FileRequest = { kind: 'record'; ref: string } | { kind: 'report'; report: 'differences' | 'minutes' | 'transfers'; month?: string };
+export type FileRequest =
+  | { kind: 'record'; ref: string }
+  | { kind: 'report'; report: 'differences' | 'minutes' | 'transfers'; month?: string }
+  /** A subject access export: never made again after a restart (the administrator asks again). */
+  | { kind: 'subject-access'; about: string };
 
 export interface FileToSend {
   name: string;
@@ -114,12 +118,12 @@ export class FileDelivery implements WorkflowRoutes {
       }
       if (typeof id === 'string') this.pending.delete(id);
       await this.audit.record({
-        subject: request.kind === 'record' ? request.ref : 'reports',
+        subject: request.kind === 'record' ? request.ref : request.kind === 'subject-access' ? 'subject-access' : 'reports',
         action: 'file.sent',
         actorAadObjectId: actor.person.aadObjectId,
         tenantId: actor.tenantId,
         activityId: actor.activityId,
-        detail: `${request.kind === 'record' ? 'record' : `${request.report} report`}, ${file.bytes.length} bytes`,
+        detail: `${request.kind === 'record' ? 'record' : request.kind === 'subject-access' ? 'subject access export' : `${request.report} report`}, ${file.bytes.length} bytes`,
       });
       const info = response.uploadInfo!;
       await context.sendActivity({
@@ -162,6 +166,7 @@ function parseRequest(value: unknown): FileRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   if (v.kind === 'record' && typeof v.ref === 'string' && /^(SD|PD|REF|SI|TR)-\d{4,6}$/.test(v.ref)) return { kind: 'record', ref: v.ref };
+  if (v.kind === 'subject-access' && typeof v.about === 'string' && v.about.length <= 40) return { kind: 'subject-access', about: v.about };
   if (v.kind === 'report' && (v.report === 'differences' || v.report === 'minutes' || v.report === 'transfers')) {
     if (v.month === undefined) return { kind: 'report', report: v.report };
     if (typeof v.month === 'string' && /^\d{4}-\d{2}$/.test(v.month)) return { kind: 'report', report: v.report, month: v.month };

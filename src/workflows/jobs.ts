@@ -38,6 +38,8 @@ export interface JobPayloads {
   'tr.unanswered': { ref: string };
   'tr.proposed-date': { ref: string };
   'tr.agreed-date': { ref: string };
+  /** The nightly retention run (its day is the job's id: one run a day, whatever the number of instances). */
+  'governance.retention': { day: string };
 }
 
 export type JobKind = keyof JobPayloads;

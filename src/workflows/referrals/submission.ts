@@ -11,6 +11,8 @@ import { FormSession } from './formSession';
 import { ChannelReach, ReferralRepository } from './ports';
 import { Receipt, ReferralView, said } from './views';
 import { frontDoorCopies } from './frontDoorCard';
+import { CaseThreads, NhsNumbers } from '../governance/ports';
+import { nhsDigits } from '../../domain/nhsNumber';
 
 const ALREADY = 'That referral was already submitted. Type "refer" to make another.';
 
@@ -20,6 +22,7 @@ export class ReferralSubmission extends Workflow {
     private readonly session: FormSession,
     private readonly store: ReferralRepository,
     private readonly channels: ChannelReach,
+    private readonly governance: { threads: CaseThreads; nhsNumbers: NhsNumbers },
   ) {
     super(services);
   }
@@ -32,6 +35,7 @@ export class ReferralSubmission extends Workflow {
     if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
     const now = this.now();
     const { reference } = await this.references.forForm('REF', FormSession.idOf(d));
+    const known = await this.knownCases(reference, d.answers.nhsNumber ?? '', now);
     const fresh: Referral = {
       reference,
       referrer: actor.person.aadObjectId,
@@ -43,6 +47,7 @@ export class ReferralSubmission extends Workflow {
         ? this.calendar.addWorkingHours(now, this.directory.partnership.timescales.frontDoorUrgentWorkingHours)
         : this.calendar.endOfWorkingDayAfter(now, 1)
       ).toISOString(),
+      ...(known.length ? { known } : {}),
     };
     // Submitted before, and the draft not taken (a failure, or a double click): that referral stands.
     const r = (await this.store.createReferral(fresh)) ? fresh : ((await this.store.referral(reference)) ?? fresh);
@@ -85,5 +90,20 @@ export class ReferralSubmission extends Workflow {
       // Out of hours the Front Door is closed: an urgent referral also goes to the emergency duty team by phone.
       outOfHours: r.urgent && !this.calendar.isWorkingTime(new Date(r.submittedAt)),
     };
+  }
+
+  /**
+   * One child, one thread: a referral giving an NHS number that an earlier case gave joins that
+   * case's thread, and the Front Door is shown every case on it. Only a keyed hash of the number
+   * is kept for matching (see governance/ports.ts).
+   */
+  private async knownCases(reference: string, nhsNumber: string, now: Date): Promise<{ reference: string; at?: string }[]> {
+    const digits = nhsDigits(nhsNumber);
+    if (!digits) return [];
+    const { threads, nhsNumbers } = this.governance;
+    const earlier = await nhsNumbers.remember(digits, reference, now.toISOString());
+    for (const e of earlier) await threads.link(reference, e.reference, 'nhs-number');
+    if (!earlier.length) return [];
+    return (await threads.thread(reference)).map((ref) => ({ reference: ref, at: earlier.find((e) => e.reference === ref)?.at }));
   }
 }

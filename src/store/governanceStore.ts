@@ -1,0 +1,37 @@
+import type { GovernanceRecords, LegalHold, Tombstone } from '../workflows/governance/ports';
+import { encodeKey, isNotFound, listJson, readJson, Tables, upsertJson } from './tables';
+
+/** Legal holds (one row per case) and tombstones (one per record deleted or erased), in the governance table. */
+export class GovernanceStore implements GovernanceRecords {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client('governance');
+  }
+
+  holds(): Promise<LegalHold[]> {
+    return listJson<LegalHold>(this.client, 'hold', '');
+  }
+
+  async hold(h: LegalHold): Promise<void> {
+    await upsertJson(this.client, 'hold', encodeKey(h.reference), h);
+  }
+
+  async lift(reference: string): Promise<boolean> {
+    try {
+      await this.client.deleteEntity('hold', encodeKey(reference));
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+
+  async bury(t: Tombstone): Promise<void> {
+    await upsertJson(this.client, 'tombstone', encodeKey(t.reference), t);
+  }
+
+  tombstone(reference: string): Promise<Tombstone | undefined> {
+    return readJson<Tombstone>(this.client, 'tombstone', encodeKey(reference));
+  }
+}

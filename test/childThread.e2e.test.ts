@@ -1,0 +1,75 @@
+/**
+ * One child, one thread (issue 18): cases about the same child are linked, by hand or by the NHS
+ * number, the Front Door sees what Concord already knew, and every record shows its thread.
+ */
+import * as cards from './harness/cards';
+import { TeamsUser } from './harness/teams';
+import { World } from './harness/world';
+import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { discussionWithOutcome } from './harness/strategyFlow';
+import { refer, referralAbout } from './harness/referral';
+
+const text = cards.text;
+const DAY = 86_400_000;
+
+describe('one child, one thread', () => {
+  let world: World;
+  let nia: TeamsUser;
+  let kim: TeamsUser;
+  beforeEach(async () => {
+    world = await World.start({ at: '2026-10-12T10:00:00Z' });
+    [nia, kim] = await world.install('Nia Evans', 'Kim Lee', 'Sam Okafor');
+    await installInFrontDoorTeam(world, kim);
+  });
+  afterEach(async () => world?.stop());
+
+  test('an NHS number whose check digit is wrong is refused on the referral form, saying so', async () => {
+    const [first] = await nia.say('refer');
+    const step1 = await nia.click(first.attachments[0].content, 'No');
+    const [child] = referralAbout({ 'NHS number, if known': '943 476 5918' });
+    const again = await nia.click(step1.card, 'Next', child);
+    expect(text(again.card).split('\n')[0]).toBe('Referral: step 1 of 6');
+    expect(again.said).toContain('NHS number, if known: this is not a valid NHS number (its check digit does not match)');
+    const fixed = await nia.click(again.card, 'Next', referralAbout()[0]);
+    expect(text(fixed.card).split('\n')[0]).toBe('Referral: step 2 of 6');
+  });
+
+  test('a referral with an NHS number an earlier case had shows the Front Door the earlier cases; a chair links a discussion by hand; every record shows its thread', async () => {
+    const first = await refer(world, nia);
+    expect(text(first.triage)).not.toContain('Known to Concord');
+    const frontDoor = kim.inChannel(FRONT_DOOR);
+    await frontDoor.click(first.triage, 'Record the decision', {
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Possible significant harm.',
+    });
+    const sd = await discussionWithOutcome(world);
+
+    // Only the Front Door or a chair links, and only cases they are part of: both refusals audited.
+    expect((await nia.say(`link ${first.reference} ${sd.reference}`))[0].text).toBe('Only the Front Door or a chair can link two cases.');
+    expect((await kim.say(`link ${first.reference} ${sd.reference}`))[0].text).toContain(`You are not involved in ${sd.reference}`);
+    expect(await world.auditActions('access')).toEqual(expect.arrayContaining(['refused.not-front-door', 'refused.not-involved']));
+
+    const [linked] = await sd.chair.say(`link ${first.reference} ${sd.reference.toLowerCase()}`);
+    expect(linked.text).toBe(
+      `${first.reference} and ${sd.reference} are now linked as cases of the same child. The thread: ${first.reference}, ${sd.reference}.`,
+    );
+    expect(await world.auditActions(sd.reference)).toContain('thread.linked');
+    expect(await world.auditActions(first.reference)).toContain('thread.linked');
+
+    // A month later the same child is referred again, with the same NHS number written another way.
+    world.clock.advance(40 * DAY);
+    const second = await refer(world, nia, referralAbout({ 'NHS number, if known': '9434765919' }));
+    expect(text(second.triage)).toContain(`known: ${first.reference} (October 2026), ${sd.reference}`);
+    // The referrer does not see what else Concord holds about the child.
+    const [own] = await nia.say(`record ${second.reference}`);
+    expect(text(own.attachments[0].content)).not.toContain('Known to Concord');
+
+    const [record] = await sd.chair.say(`record ${sd.reference}`);
+    expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${first.reference}, ${second.reference}`);
+    const [referral] = await kim.say(`record ${first.reference}`);
+    expect(text(referral.attachments[0].content)).toContain(`Linked cases (the same child): ${second.reference}, ${sd.reference}`);
+
+    // Only a keyed fingerprint of the number is stored for matching, never the number.
+    for await (const row of world.concord.tables.client('governance').listEntities()) expect(JSON.stringify(row)).not.toMatch(/943 ?476 ?5919/);
+  });
+});
