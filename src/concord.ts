@@ -217,7 +217,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   // The chair's live card waits a moment, so a burst of answers is shown in one update, not fifty.
   const chairCards = new Batches(1000, 'chair card update');
   const channelReach = { canReach: async (id: string) => !!(await conversations.channel(id)) };
-  const strategyHandOff = new StrategyHandOff(services, referralStore, channelReach);
+  const strategyHandOff = new StrategyHandOff(services, referralStore, channelReach, threads);
   const strategy: Strategy = strategyUseCases({
     referrals: strategyHandOff,
     discussions: discussionStore,

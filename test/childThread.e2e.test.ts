@@ -6,7 +6,7 @@ import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
 import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
-import { discussionWithOutcome } from './harness/strategyFlow';
+import { CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 import { refer, referralAbout } from './harness/referral';
 
 const text = cards.text;
@@ -71,5 +71,24 @@ describe('one child, one thread', () => {
 
     // Only a keyed fingerprint of the number is stored for matching, never the number.
     for await (const row of world.concord.tables.client('governance').listEntities()) expect(JSON.stringify(row)).not.toMatch(/943 ?476 ?5919/);
+  });
+
+  test('a strategy discussion convened from a referral is on the referral’s thread', async () => {
+    await world.install('Jordan Reid', 'Alex Carter', 'Helen Grant', 'Lucy Park', 'Chris Dunn', 'Dee Walsh');
+    const sam = world.user('Sam Okafor');
+    const referral = await refer(world, nia);
+    await kim.inChannel(FRONT_DOOR).click(referral.triage, 'Record the decision', {
+      Decision: 'Strategy discussion',
+      'Rationale (the referrer is told)': 'Possible significant harm.',
+    });
+    const offer = await sam.waitForMessage(
+      (a) => a.summary?.startsWith(`${referral.reference}: the Front Door decided on a strategy discussion`),
+      'the convene card',
+    );
+    const { 'What the discussion is about': _prefilled, ...answers } = CONVENE_ANSWERS;
+    const convened = await sam.click(offer.attachments[0].content, 'Convene and send invitations', { ...answers, Date: '2026-10-13' });
+    const sd = /^(SD-\d+)/.exec(text(convened.card))![1];
+    const [record] = await sam.say(`record ${sd}`);
+    expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${referral.reference}`);
   });
 });

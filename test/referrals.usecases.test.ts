@@ -84,7 +84,7 @@ function world(at: string) {
     incidentForm,
     clocks,
     submission: new ReferralSubmission(services, referralForm, store, { canReach: async () => true }, { threads, nhsNumbers: threads }),
-    frontDoor: new FrontDoor(services, store, new StrategyHandOff(services, store, { canReach: async () => true })),
+    frontDoor: new FrontDoor(services, store, new StrategyHandOff(services, store, { canReach: async () => true }, threads)),
     undecided: new UndecidedReferrals(services, store),
     incidents: new IncidentReport(services, incidentForm, store, clocks),
   };

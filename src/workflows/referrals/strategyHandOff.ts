@@ -14,12 +14,14 @@ import { Notice } from '../notices';
 import { chaseEach } from '../cover';
 import { ChannelReach, ReferralRepository } from './ports';
 import { showFrontDoor } from './frontDoorCard';
+import { CaseThreads } from '../governance/ports';
 
 export class StrategyHandOff extends Workflow {
   constructor(
     services: WorkflowServices,
     private readonly store: ReferralRepository,
     private readonly channels: ChannelReach,
+    private readonly threads: CaseThreads,
   ) {
     super(services);
   }
@@ -93,6 +95,8 @@ export class StrategyHandOff extends Workflow {
       linkDiscussion(cur, { reference: discussion.reference, chair: discussion.chair, at: discussion.convenedAt }),
     );
     await this.audit.record({ subject: reference, action: 'referral.discussion-convened', actorAadObjectId: discussion.chair, detail: discussion.reference });
+    // One child, one thread: the discussion is on the referral's thread.
+    await this.threads.link(reference, discussion.reference, 'started-from');
     const channel = this.directory.partnership.frontDoorChannelId;
     const inChannel = !!channel && (await this.channels.canReach(channel));
     const frontDoor = this.directory.withRole('front-door').map((p) => p.aadObjectId);
