@@ -246,6 +246,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   };
   const differences: DifferencePorts = {
     differences: differenceStore,
+    threads,
     discussions: discussionStore,
     minutes: minutesStore,
     notes: access,
@@ -260,6 +261,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const transferStore = new TransferStore(tables);
   const transfers: TransferPorts = {
     transfers: transferStore,
+    threads,
     origins: {
       referral: (ref) => referralStore.referral(ref),
       discussion: (ref) => discussionStore.get(ref),
@@ -351,7 +353,14 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     files,
     new AuditRoutes(new AuditCheck(new AuditVerifier(tables, sealer), audit, calendar, now)),
     new GovernanceRoutes(
-      new CaseLinking(threads, new CaseInvolvement({ referrals: referralStore, discussions: discussionStore, differences: differenceStore }), access),
+      new CaseLinking(
+        threads,
+        new CaseInvolvement(
+          { referrals: referralStore, discussions: discussionStore, differences: differenceStore, transfers: transfers.transfers },
+          directory,
+        ),
+        access,
+      ),
       retention,
       new SubjectAccess(governance),
       guard,

@@ -6,9 +6,11 @@ import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
 import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
-import { CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
+import { ackCard, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 import { refer, referralAbout } from './harness/referral';
 
+// Each test drives a referral, a discussion and more through the wire: slow on a loaded 2-core machine.
+jest.setTimeout(60_000);
 const text = cards.text;
 const DAY = 86_400_000;
 
@@ -90,5 +92,34 @@ describe('one child, one thread', () => {
     const sd = /^(SD-\d+)/.exec(text(convened.card))![1];
     const [record] = await sam.say(`record ${sd}`);
     expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${referral.reference}`);
+  });
+
+  test('a case transfer started from a strategy discussion is on the discussion’s thread', async () => {
+    const sd = await discussionWithOutcome(world);
+    const jordan = sd.attendees[0];
+    const [form] = await jordan.say(`transfer ${sd.reference}`);
+    const started = await jordan.click(form.attachments[0].content, 'Start the transfer', {
+      'Receiving authority': 'Northshire Council',
+      'The child’s plan': 'Child protection plan',
+      'The child’s case reference(s), not their name': sd.reference,
+      'Why the case transfers': 'Mother and baby moved to the other authority.',
+      'Proposed transfer date': '2026-10-26',
+    });
+    const transfer = /(TR-\d{4})/.exec(text(started.card))![1];
+    const [record] = await sd.chair.say(`record ${sd.reference}`);
+    expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${transfer}`);
+  });
+
+  test('a professional difference raised from a different understanding of the outcome is on the discussion’s thread', async () => {
+    const sd = await discussionWithOutcome(world);
+    const attendee = sd.attendees[2];
+    const answered = await attendee.click(await ackCard(world, attendee, sd.reference), 'My understanding is different', {
+      'Your note, or what you understood the outcome to be': 'I understood the enquiry starts today.',
+    });
+    const form = await attendee.click(answered.card, 'Raise a professional difference');
+    const raised = await attendee.click(form.card, 'Raise the difference', { 'The outcome you are seeking': 'A s47 today.' });
+    const difference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const [record] = await sd.chair.say(`record ${sd.reference}`);
+    expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${difference}`);
   });
 });

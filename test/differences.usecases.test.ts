@@ -20,6 +20,7 @@ import { InMemoryReferences } from './inMemory/references';
 import { InMemorySchedule } from './inMemory/schedule';
 import { RecordingTell } from './inMemory/tell';
 import { LADDERS, partnershipWithLadder } from './harness/ladders';
+import { InMemoryThreads } from './inMemory/threads';
 
 function concord(directory: Directory, at: string) {
   const clock = new FixedClock(new Date(at));
@@ -29,6 +30,7 @@ function concord(directory: Directory, at: string) {
   const schedule = new InMemorySchedule();
   const ports: DifferencePorts = {
     differences: new InMemoryDifferences(),
+    threads: new InMemoryThreads(),
     discussions: new InMemoryDiscussions(),
     minutes: new InMemoryMinutes(),
     notes: audit.notes,

@@ -11,6 +11,8 @@ import { loadDirectory } from '../src/directoryFile';
 import { Directory } from '../src/domain/directory';
 import { GovernanceStore } from '../src/store/governanceStore';
 
+// Each test drives a referral, a discussion and more through the wire: slow on a loaded 2-core machine.
+jest.setTimeout(60_000);
 const text = cards.text;
 const DAY = 86_400_000;
 

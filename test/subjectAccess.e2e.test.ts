@@ -11,6 +11,8 @@ import { refer } from './harness/referral';
 import { UploadSite, wordText } from './harness/uploadSite';
 import { CHILD } from './harness/childIdentifiers';
 
+// Each test drives a referral, a discussion and more through the wire: slow on a loaded 2-core machine.
+jest.setTimeout(60_000);
 const consentCard = (replies: any[]) =>
   replies.flatMap((r) => r.attachments ?? []).find((a: any) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
 

@@ -5,11 +5,11 @@ import { decodeKey, encodeKey, Tables, TableName, unpackJson } from './tables';
 
 /**
  * Every case is one partition (its reference) in each table that holds case records: its
- * referral or incident, discussion, versions, answers and minutes, difference and log, and the
- * outcome of every message sent about it. So a case's whole record is read, or erased, table by
- * table with one partition query each.
+ * referral or incident, discussion, versions, answers and minutes, difference and log, transfer,
+ * and the outcome of every message sent about it. So a case's whole record is read, or erased,
+ * table by table with one partition query each.
  */
-const CASE_TABLES: TableName[] = ['referrals', 'discussions', 'differences', 'deliveries'];
+const CASE_TABLES: TableName[] = ['referrals', 'discussions', 'differences', 'transfers', 'deliveries'];
 /** Any prefix and number: references of workflows added later (TR-…) are found too. */
 const REFERENCE = /^[A-Z]{2,4}-\d{4,9}$/;
 const SYSTEM = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.etag', 'odata.metadata']);

@@ -11,6 +11,7 @@ import type { Actor } from '../actor';
 import type { Schedule } from '../jobs';
 import type { Tell } from '../notices';
 import type { AuditTrail, References } from '../ports';
+import type { CaseThreads } from '../governance/ports';
 
 export interface DifferenceRepository {
   create(pd: ProfessionalDifference): Promise<void>;
@@ -43,6 +44,8 @@ export interface CaseNotes {
 
 export interface DifferencePorts {
   differences: DifferenceRepository;
+  /** One child, one thread: a difference raised from a discussion is on its thread. */
+  threads: CaseThreads;
   discussions: OutcomeLinks;
   minutes: CorrectionLinks;
   notes: CaseNotes;

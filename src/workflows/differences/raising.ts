@@ -81,6 +81,8 @@ export async function raise(ports: DifferencePorts, cmd: { actor: Actor; form: R
   const about = isCaseReference(pd.caseReference) ? pd.caseReference : 'a case reference not in Concord’s format';
   await ports.notes.note(actor, pd.reference, 'difference.raised', `about ${about}${pd.immediateRisk ? `; immediate risk: stage ${stage}` : ''}`);
   await recordOrigin(ports, pd);
+  // One child, one thread: a difference raised from a discussion is on its thread (the origin is checked above).
+  if (pd.origin) await ports.threads.link(pd.origin.reference, pd.reference, 'started-from');
   await startStage(ports, pd, pd.immediateRisk ? 'raised because the child is at immediate risk' : 'raised', actor.person.aadObjectId);
   return { kind: 'pd.raised', difference: pd };
 }

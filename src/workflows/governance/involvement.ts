@@ -2,16 +2,26 @@
  * Whether a person is part of a case, whatever its kind, by the rule each workflow already applies
  * to showing it: the same person who may open a case's record may link it to another.
  */
-import { Person } from '../../domain/directory';
 import { maySeeReferral } from '../../domain/referral';
 import { isInvolved } from '../../domain/strategyDiscussion';
 import { maySee } from '../../domain/professionalDifference';
 import { ReferralRepository } from '../referrals/ports';
 import { DiscussionRepository } from '../strategy/ports';
 import { DifferenceRepository } from '../differences/ports';
+import { TransferRepository } from '../transfer/ports';
+import { maySeeTransfer } from '../../domain/transfer';
+import { Directory, Person } from '../../domain/directory';
 
 export class CaseInvolvement {
-  constructor(private readonly stores: { referrals: ReferralRepository; discussions: DiscussionRepository; differences: DifferenceRepository }) {}
+  constructor(
+    private readonly stores: {
+      referrals: ReferralRepository;
+      discussions: DiscussionRepository;
+      differences: DifferenceRepository;
+      transfers: TransferRepository;
+    },
+    private readonly directory: Directory,
+  ) {}
 
   async isPartOf(person: Person, reference: string): Promise<boolean> {
     const id = person.aadObjectId;
@@ -33,6 +43,10 @@ export class CaseInvolvement {
       case 'PD': {
         const pd = await this.stores.differences.get(reference);
         return !!pd && (maySee(pd, id) || admin);
+      }
+      case 'TR': {
+        const t = await this.stores.transfers.get(reference);
+        return !!t && maySeeTransfer(t, person, this.directory);
       }
       default:
         return false;

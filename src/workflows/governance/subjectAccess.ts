@@ -148,5 +148,6 @@ const TABLES: Record<string, string> = {
   referrals: 'Referral record',
   discussions: 'Strategy discussion record',
   differences: 'Professional difference record',
+  transfers: 'Case transfer record',
   deliveries: 'Message sent',
 };

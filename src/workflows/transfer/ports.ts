@@ -11,6 +11,7 @@ import type { Actor } from '../actor';
 import type { Schedule } from '../jobs';
 import type { Tell } from '../notices';
 import type { AuditTrail, References } from '../ports';
+import type { CaseThreads } from '../governance/ports';
 
 export interface TransferRepository {
   create(t: Transfer): Promise<void>;
@@ -36,6 +37,8 @@ export interface CaseNotes {
 
 export interface TransferPorts {
   transfers: TransferRepository;
+  /** One child, one thread: a transfer started from a referral or discussion is on its thread. */
+  threads: CaseThreads;
   origins: TransferOrigins;
   notes: CaseNotes;
   audit: AuditTrail;

@@ -78,6 +78,7 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
     };
   }
   await ports.transfers.create(t);
+  if (t.from) await ports.threads.link(t.from, reference, 'started-from');
   await ports.notes.note(actor, reference, 'transfer.started', `to ${t.receiving.id}; ${t.plan} plan; reached by ${route}${t.from ? `; from ${t.from}` : ''}`);
   if (t.from) {
     await ports.origins.linkTransfer(t.from, { reference, to: t.receiving.name, at: t.startedAt });
