@@ -2,6 +2,7 @@
  * One child, one thread (issue 18): cases about the same child are linked, by hand or by the NHS
  * number, the Front Door sees what Concord already knew, and every record shows its thread.
  */
+import { answerTo } from './harness/replies';
 import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
@@ -26,7 +27,7 @@ describe('one child, one thread', () => {
   afterEach(async () => world?.stop());
 
   test('an NHS number whose check digit is wrong is refused on the referral form, saying so', async () => {
-    const [first] = await nia.say('refer');
+    const first = await answerTo(nia, 'refer');
     const step1 = await nia.click(first.attachments[0].content, 'No');
     const [child] = referralAbout({ 'NHS number, if known': '943 476 5918' });
     const again = await nia.click(step1.card, 'Next', child);
@@ -47,11 +48,11 @@ describe('one child, one thread', () => {
     const sd = await discussionWithOutcome(world);
 
     // Only the Front Door or a chair links, and only cases they are part of: both refusals audited.
-    expect((await nia.say(`link ${first.reference} ${sd.reference}`))[0].text).toBe('Only the Front Door or a chair can link two cases.');
-    expect((await kim.say(`link ${first.reference} ${sd.reference}`))[0].text).toContain(`You are not involved in ${sd.reference}`);
+    expect((await answerTo(nia, `link ${first.reference} ${sd.reference}`)).text).toBe('Only the Front Door or a chair can link two cases.');
+    expect((await answerTo(kim, `link ${first.reference} ${sd.reference}`)).text).toContain(`You are not involved in ${sd.reference}`);
     expect(await world.auditActions('access')).toEqual(expect.arrayContaining(['refused.not-front-door', 'refused.not-involved']));
 
-    const [linked] = await sd.chair.say(`link ${first.reference} ${sd.reference.toLowerCase()}`);
+    const linked = await answerTo(sd.chair, `link ${first.reference} ${sd.reference.toLowerCase()}`);
     expect(linked.text).toBe(
       `${first.reference} and ${sd.reference} are now linked as cases of the same child. The thread: ${first.reference}, ${sd.reference}.`,
     );
@@ -63,12 +64,12 @@ describe('one child, one thread', () => {
     const second = await refer(world, nia, referralAbout({ 'NHS number, if known': '9434765919' }));
     expect(text(second.triage)).toContain(`known: ${first.reference} (October 2026), ${sd.reference}`);
     // The referrer does not see what else Concord holds about the child.
-    const [own] = await nia.say(`record ${second.reference}`);
+    const own = await answerTo(nia, `record ${second.reference}`);
     expect(text(own.attachments[0].content)).not.toContain('Known to Concord');
 
-    const [record] = await sd.chair.say(`record ${sd.reference}`);
+    const record = await answerTo(sd.chair, `record ${sd.reference}`);
     expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${first.reference}, ${second.reference}`);
-    const [referral] = await kim.say(`record ${first.reference}`);
+    const referral = await answerTo(kim, `record ${first.reference}`);
     expect(text(referral.attachments[0].content)).toContain(`Linked cases (the same child): ${second.reference}, ${sd.reference}`);
 
     // Only a keyed fingerprint of the number is stored for matching, never the number.
@@ -90,14 +91,14 @@ describe('one child, one thread', () => {
     const { 'What the discussion is about': _prefilled, ...answers } = CONVENE_ANSWERS;
     const convened = await sam.click(offer.attachments[0].content, 'Convene and send invitations', { ...answers, Date: '2026-10-13' });
     const sd = /^(SD-\d+)/.exec(text(convened.card))![1];
-    const [record] = await sam.say(`record ${sd}`);
+    const record = await answerTo(sam, `record ${sd}`);
     expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${referral.reference}`);
   });
 
   test('a case transfer started from a strategy discussion is on the discussion’s thread', async () => {
     const sd = await discussionWithOutcome(world);
     const jordan = sd.attendees[0];
-    const [form] = await jordan.say(`transfer ${sd.reference}`);
+    const form = await answerTo(jordan, `transfer ${sd.reference}`);
     const started = await jordan.click(form.attachments[0].content, 'Start the transfer', {
       'Receiving authority': 'Northshire Council',
       'The child’s plan': 'Child protection plan',
@@ -106,7 +107,7 @@ describe('one child, one thread', () => {
       'Proposed transfer date': '2026-10-26',
     });
     const transfer = /(TR-\d{4})/.exec(text(started.card))![1];
-    const [record] = await sd.chair.say(`record ${sd.reference}`);
+    const record = await answerTo(sd.chair, `record ${sd.reference}`);
     expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${transfer}`);
   });
 
@@ -119,7 +120,7 @@ describe('one child, one thread', () => {
     const form = await attendee.click(answered.card, 'Raise a professional difference');
     const raised = await attendee.click(form.card, 'Raise the difference', { 'The outcome you are seeking': 'A s47 today.' });
     const difference = /^(PD-\d{4})/.exec(text(raised.card))![1];
-    const [record] = await sd.chair.say(`record ${sd.reference}`);
+    const record = await answerTo(sd.chair, `record ${sd.reference}`);
     expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${difference}`);
   });
 });

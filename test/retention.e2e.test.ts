@@ -2,6 +2,7 @@
  * Retention by rule (issue 18): what outlives the partnership's rule is deleted by the nightly
  * job, leaving a tombstone, and audited; a legal hold keeps a case until it is lifted.
  */
+import { answerTo } from './harness/replies';
 import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { SAMPLE_DIRECTORY, World } from './harness/world';
@@ -33,7 +34,7 @@ describe('unsubmitted drafts: 30 days by default', () => {
     world = await World.start({ at: '2026-11-23T10:00:00Z' });
     const [nia, lucy] = await world.install('Nia Evans', 'Lucy Park');
     const startDraft = async (who: TeamsUser) => {
-      const [first] = await who.say('refer');
+      const first = await answerTo(who, 'refer');
       const step1 = await who.click(first.attachments[0].content, 'No');
       await who.click(step1.card, 'Next', referralAbout()[0]);
     };
@@ -45,7 +46,7 @@ describe('unsubmitted drafts: 30 days by default', () => {
     await world.runDueWork();
 
     // Past the danger question, a saved draft is offered to continue; Nia's is gone.
-    const pastDanger = async (who: TeamsUser) => text((await who.click((await who.say('refer'))[0].attachments[0].content, 'No')).card);
+    const pastDanger = async (who: TeamsUser) => text((await who.click((await answerTo(who, 'refer')).attachments[0].content, 'No')).card);
     expect(await pastDanger(nia)).toContain('Referral: step 1 of 6');
     expect(await pastDanger(lucy)).toContain('You have a referral you did not submit, last saved on');
 
@@ -84,15 +85,15 @@ describe('closed cases: the period the partnership sets, unless on legal hold', 
     const held = await refer(world, nia, referralAbout({ 'NHS number, if known': '401 023 2137' }));
     await decideNoFurtherAction(held.triage);
 
-    expect((await kim.say(`hold ${held.reference} Court proceedings`))[0].text).toBe('Only partnership administrators can do that.');
-    const [placed] = await alison.say(`hold ${held.reference} Court proceedings in the family court`);
+    expect((await answerTo(kim, `hold ${held.reference} Court proceedings`)).text).toBe('Only partnership administrators can do that.');
+    const placed = await answerTo(alison, `hold ${held.reference} Court proceedings in the family court`);
     expect(placed.text).toContain(`${held.reference} is on legal hold`);
 
     world.clock.advance(91 * DAY);
     await world.runDueWork();
 
-    expect((await kim.say(`record ${closed.reference}`))[0].text).toContain(`You are not involved in ${closed.reference}`);
-    expect(text((await kim.say(`record ${held.reference}`))[0].attachments[0].content)).toContain('No further action');
+    expect((await answerTo(kim, `record ${closed.reference}`)).text).toContain(`You are not involved in ${closed.reference}`);
+    expect(text((await answerTo(kim, `record ${held.reference}`)).attachments[0].content)).toContain('No further action');
     const gone = await new GovernanceStore(world.concord.tables).tombstone(closed.reference);
     expect(gone).toMatchObject({
       reference: closed.reference,
@@ -104,10 +105,12 @@ describe('closed cases: the period the partnership sets, unless on legal hold', 
     expect(await world.auditActions(held.reference)).toEqual(expect.arrayContaining(['hold.placed']));
     expect(JSON.stringify(await world.concord.audit.trail(held.reference))).not.toContain('Court');
 
-    expect((await alison.say(`lift hold ${held.reference}`))[0].text).toBe(`The legal hold on ${held.reference} is lifted: its retention rule applies again.`);
+    expect((await answerTo(alison, `lift hold ${held.reference}`)).text).toBe(
+      `The legal hold on ${held.reference} is lifted: its retention rule applies again.`,
+    );
     world.clock.advance(DAY);
     await world.runDueWork();
-    expect((await kim.say(`record ${held.reference}`))[0].text).toContain(`You are not involved in ${held.reference}`);
+    expect((await answerTo(kim, `record ${held.reference}`)).text).toContain(`You are not involved in ${held.reference}`);
     expect(await world.auditActions(held.reference)).toEqual(expect.arrayContaining(['hold.lifted', 'retention.deleted']));
   });
 });

@@ -3,6 +3,7 @@
  * holds about a child's thread, or about a named professional, as one document; erasing a thread
  * leaves only tombstones, and a legal hold stops it.
  */
+import { answerTo } from './harness/replies';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
 import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
@@ -59,7 +60,7 @@ describe('subject access and erasure', () => {
 
   test('the export of a thread holds every linked case’s records, versions, answers, messages sent and audit trail', async () => {
     const { referral, sd } = await thread();
-    expect((await kim.say(`subject access ${referral}`))[0].text).toBe('Only partnership administrators can do that.');
+    expect((await answerTo(kim, `subject access ${referral}`)).text).toBe('Only partnership administrators can do that.');
     await alison.inChannel(FRONT_DOOR).say(`subject access ${referral}`);
     const inChannel = world.connector.sentTo(FRONT_DOOR).filter((a) => a.type === 'message' && !a.attachments?.length);
     expect(inChannel[inChannel.length - 1].text).toContain('in your personal chat');
@@ -85,21 +86,21 @@ describe('subject access and erasure', () => {
     expect(doc).toContain('Subject access: everything Concord holds about Nia Evans');
     expect(doc).toContain(`${referral}: referral.submitted`);
     expect(doc).toContain(`${referral} (referral)`);
-    expect((await alison.say('subject access person nobody@example.org'))[0].text).toContain('Nobody in the partnership directory');
+    expect((await answerTo(alison, 'subject access person nobody@example.org')).text).toContain('Nobody in the partnership directory');
   });
 
   test('erasure of a thread is refused while any case on it is on legal hold, then leaves only tombstones', async () => {
     const { referral, sd } = await thread();
-    const [ask] = await alison.say(`erase ${referral}`);
+    const ask = await answerTo(alison, `erase ${referral}`);
     expect(ask.text).toContain(`deletes the records of every case on the child’s thread: ${referral}, ${sd.reference}`);
     expect(ask.text).toContain(`erase ${referral} confirm`);
-    expect((await sd.chair.say(`record ${sd.reference}`))[0].attachments).toBeDefined(); // nothing erased yet
+    expect((await answerTo(sd.chair, `record ${sd.reference}`)).attachments).toBeDefined(); // nothing erased yet
 
     await alison.say(`hold ${sd.reference} Rapid review under way`);
-    expect((await alison.say(`erase ${referral} confirm`))[0].text).toContain(`${referral} cannot be erased: ${sd.reference} is on legal hold`);
+    expect((await answerTo(alison, `erase ${referral} confirm`)).text).toContain(`${referral} cannot be erased: ${sd.reference} is on legal hold`);
     await alison.say(`lift hold ${sd.reference}`);
 
-    expect((await alison.say(`erase ${referral} confirm`))[0].text).toMatch(new RegExp(`^Erased: ${referral}, ${sd.reference} \\(\\d+ stored records\\)`));
+    expect((await answerTo(alison, `erase ${referral} confirm`)).text).toMatch(new RegExp(`^Erased: ${referral}, ${sd.reference} \\(\\d+ stored records\\)`));
     for (const table of ['referrals', 'discussions', 'differences', 'deliveries'] as const) {
       for (const ref of [referral, sd.reference]) {
         const rows = world.concord.tables.client(table).listEntities({ queryOptions: { filter: `PartitionKey eq '${ref}'` } });
@@ -118,7 +119,7 @@ describe('subject access and erasure', () => {
     }
     // Nothing of the NHS number is left to match a later referral, and no link remains.
     for await (const r of world.concord.tables.client('governance').listEntities()) expect(r.partitionKey).toMatch(/^(tombstone|key|hold)$/);
-    expect((await sd.chair.say(`record ${sd.reference}`))[0].text).toContain(`You are not involved in ${sd.reference}`);
+    expect((await answerTo(sd.chair, `record ${sd.reference}`)).text).toContain(`You are not involved in ${sd.reference}`);
     expect(await world.auditActions(sd.reference)).toContain('erased');
   });
 });
