@@ -21,6 +21,7 @@ import { InMemorySchedule } from './inMemory/schedule';
 import { RecordingTell } from './inMemory/tell';
 import { InMemoryTransfers, noOrigins } from './inMemory/transfers';
 import { FactsOf } from '../src/partnership/caseFacts';
+import { InMemoryThreads } from './inMemory/threads';
 
 const directory = loadDirectory('config/partnership.sample.json');
 
@@ -32,6 +33,7 @@ function concord(at = '2026-11-23T10:00:00Z') {
   const schedule = new InMemorySchedule();
   const ports: TransferPorts = {
     transfers: new InMemoryTransfers(),
+    threads: new InMemoryThreads(),
     origins: noOrigins,
     notes: audit.notes,
     audit,
