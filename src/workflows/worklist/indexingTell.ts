@@ -4,10 +4,12 @@ import { Notice, Tell } from '../notices';
 import { WorkIndex } from './ports';
 
 /**
- * Telling people, that also keeps the worklist index: whoever is told about a case, and everyone
- * the case names (its chair, minute-taker, invitees and action owners; a difference's people; the
- * Front Door for an undecided referral), may have work in it. The index is written before the
- * telling, so a crash between the two never leaves someone told of work their list does not show.
+ * Telling people, that also keeps the worklist index: whoever is told about a case may have work
+ * in it, and so may those a discussion gives work without telling them (its chair, minute-taker
+ * and action owners) and the Front Door for an undecided referral. About one small row a notice,
+ * like the delivery row the outbox writes anyway. The index is written before the telling, so a
+ * crash between the two never leaves someone told of work their list does not show. Replacing a
+ * card already sent adds nobody: its reader was indexed when it was first sent.
  */
 export class IndexingTell implements Tell {
   constructor(
@@ -20,8 +22,7 @@ export class IndexingTell implements Tell {
     await this.inner.tell(notices);
   }
 
-  async replace(notice: Notice): Promise<boolean> {
-    await this.note([notice]);
+  replace(notice: Notice): Promise<boolean> {
     return this.inner.replace(notice);
   }
 
@@ -48,11 +49,7 @@ function holdersOf(n: Notice): string[] {
   if ('discussion' in n) {
     const d = n.discussion;
     const actions = d.versions[d.versions.length - 1]?.outcome.actions ?? [];
-    out.push(d.chair, d.minuteTaker, ...d.invitees.map((i) => i.aadObjectId), ...actions.map((a) => a.ownerAadObjectId));
-  }
-  if ('difference' in n) {
-    const pd = n.difference;
-    out.push(...pd.stages[pd.stages.length - 1].participants.map((p) => p.aadObjectId));
+    out.push(d.chair, d.minuteTaker, ...actions.map((a) => a.ownerAadObjectId));
   }
   if ('referral' in n && !n.referral.decision) out.push(roleHolder('front-door'));
   return out;
