@@ -391,6 +391,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   });
   await retention.scheduleNext();
   sweeper.start();
+  // Differences stored before the log's summary rows get theirs now, not when an admin first asks.
+  differenceStore.summariseOlder().catch((e: Error) => logger.error('summarising older differences failed', { error: e.name }));
   sealer.start();
   figures.start();
   const stopWatching = watchDirectoryFile(settings.directoryFile, directoryReload, directory, outbox);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedAzurite, EmbeddedStorage } from '../src/store/embeddedAzurite';
 import { decodeKey, encodeKey, isStale, Tables, updateJson } from '../src/store/tables';
+import { DifferenceStore } from '../src/store/differenceStore';
 
 let storage: EmbeddedStorage;
 let tables: Tables;
@@ -54,4 +55,31 @@ test('the embedded storage keeps its data under DATA_DIR across a restart', asyn
   const t2 = new Tables(second.connectionString);
   expect((await t2.client('conversations').getEntity('person', 'kept')).json).toBe('{}');
   await second.stop();
+});
+
+test('differences stored before the log kept summary rows get theirs, once, and the log lists them', async () => {
+  const prefixed = new Tables(storage.connectionString, `pd${Date.now().toString(36)}`);
+  await prefixed.createAll();
+  const store = new DifferenceStore(prefixed);
+  const pd = {
+    reference: 'PD-0001',
+    caseReference: 'SD-0142',
+    raisedBy: 'a',
+    responding: 'b',
+    decision: 'd',
+    reasons: 'r',
+    outcomeSought: 'o',
+    immediateRisk: false,
+    raisedAt: '2026-11-23T10:00:00.000Z',
+    stages: [{ stage: 1, startedAt: '2026-11-23T10:00:00.000Z', dueAt: '2026-11-30T10:00:00.000Z', participants: [] }],
+    log: [],
+    state: 'open',
+  } as unknown as Parameters<typeof store.create>[0];
+  for (let i = 1; i <= 150; i++) await store.create({ ...pd, reference: `PD-${String(i).padStart(4, '0')}` });
+  // As stored by the version before summaries: no summary rows, no mark that they were made.
+  const client = prefixed.client('differences');
+  for await (const r of client.listEntities({ queryOptions: { filter: `PartitionKey eq 'summaries'` } })) await client.deleteEntity(r.partitionKey!, r.rowKey!);
+  const listed = await new DifferenceStore(prefixed).summaries();
+  expect(listed.map((s) => s.reference).sort()).toEqual(Array.from({ length: 150 }, (_, i) => `PD-${String(i + 1).padStart(4, '0')}`));
+  expect(listed[0]).toMatchObject({ caseReference: 'SD-0142', state: 'open', stages: [{ stage: 1 }], autoEscalations: 0 });
 });

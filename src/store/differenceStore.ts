@@ -111,13 +111,32 @@ export class DifferenceStore implements DifferenceRepository {
     return (await this.everyDifference()).filter((pd) => pd.origin?.reference === reference);
   }
 
-  /** Every difference's summary: one partition read. The first time, summaries are made for differences stored before they existed. */
+  /** Every difference's summary: one partition read. */
   async summaries(): Promise<DifferenceSummary[]> {
-    if (!(await readJson<object>(this.client, SUMMARIES, SUMMARIES_COMPLETE))) {
-      for (const pd of await this.everyDifference()) await this.summarise(pd);
-      await upsertJson(this.client, SUMMARIES, SUMMARIES_COMPLETE, {});
-    }
+    await this.summariseOlder();
     return (await listJson<DifferenceSummary>(this.client, SUMMARIES, '')).filter((s) => s.reference);
+  }
+
+  /**
+   * Makes the summaries of differences stored before summaries existed, once (Concord starts it
+   * in the background; a log asked for meanwhile waits for it): a scan of the table, the rows
+   * written 100 to a transaction.
+   */
+  summariseOlder(): Promise<void> {
+    this.older ??= this.makeOlderSummaries().catch((e: unknown) => {
+      this.older = undefined;
+      throw e;
+    });
+    return this.older;
+  }
+
+  private older: Promise<void> | undefined;
+
+  private async makeOlderSummaries(): Promise<void> {
+    if (await readJson<object>(this.client, SUMMARIES, SUMMARIES_COMPLETE)) return;
+    const rows = (await this.everyDifference()).map((pd) => jsonEntity(SUMMARIES, encodeKey(pd.reference), summaryOf(pd)));
+    for (let i = 0; i < rows.length; i += 100) await this.client.submitTransaction(rows.slice(i, i + 100).map((r) => ['upsert', r, 'Replace']));
+    await upsertJson(this.client, SUMMARIES, SUMMARIES_COMPLETE, {});
   }
 
   /** Every difference in full: a scan of the table, done once, to make the summaries of differences stored before them. */
