@@ -91,6 +91,12 @@ describe('one child, one thread', () => {
     const { 'What the discussion is about': _prefilled, ...answers } = CONVENE_ANSWERS;
     const convened = await sam.click(offer.attachments[0].content, 'Convene and send invitations', { ...answers, Date: '2026-10-13' });
     const sd = /^(SD-\d+)/.exec(text(convened.card))![1];
+    // The referral's free text, pre-filled into what the discussion is about, reaches invitees inside their card only.
+    const jordan = world.user('Jordan Reid');
+    const invitation = await jordan.waitForMessage((a) => a.summary?.startsWith(`${sd}:`), 'the invitation');
+    expect(text(invitation.attachments[0].content)).toContain(`Referral ${referral.reference}: 20 November: bruising.`);
+    expect(invitation.summary).not.toContain('bruising');
+    expect(invitation.text ?? '').not.toContain('bruising');
     const record = await answerTo(sam, `record ${sd}`);
     expect(text(record.attachments[0].content)).toContain(`Linked cases (the same child): ${referral.reference}`);
   });

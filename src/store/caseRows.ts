@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import type { CaseRows, StoredRow } from '../workflows/governance/ports';
 import type { AuditRecord } from '../workflows/ports';
-import { decodeKey, encodeKey, Tables, TableName, unpackJson } from './tables';
+import { decodeKey, encodeKey, isNotFound, Tables, TableName, unpackJson } from './tables';
 
 /**
  * Every case is one partition (its reference) in each table that holds case records: its
@@ -50,7 +50,8 @@ export class TableCaseRows implements CaseRows {
     for (const table of CASE_TABLES) {
       const client = this.tables.client(table);
       for await (const r of this.partition(table, reference)) {
-        await client.deleteEntity(r.partitionKey!, r.rowKey!);
+        // Gone already (a second erasure at the same moment) is as good as deleted.
+        await client.deleteEntity(r.partitionKey!, r.rowKey!).catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
         n++;
       }
     }
