@@ -220,6 +220,17 @@ describe('professional differences', () => {
     const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
     const jordanFirst = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'the difference');
 
+    // The day it is due everyone is reminded, on a new card: the first one points to it.
+    pw.clock.set('2026-11-25T09:30:00Z');
+    await pw.runDueWork();
+    await jordan.waitForMessage((a) => a.summary?.startsWith(`${reference}: stage 1 must be resolved or escalated`), 'the reminder');
+    await pw.connector.waitFor(() => {
+      const c = pw.connector.updatesOf(jordan.chatId, pw.connector.messageIdOf(jordanFirst.attachments[0].content)!).length > 0;
+      return (
+        c && text(pw.connector.cardNow(jordan.chatId, pw.connector.messageIdOf(jordanFirst.attachments[0].content)!)).startsWith(`${reference}: now at stage 1`)
+      );
+    }, 'Jordan’s first card to point to the reminder');
+
     // Stage 1 passes with no resolution: stage 2, the managers'.
     pw.clock.set('2026-11-25T17:00:00Z');
     await pw.runDueWork();

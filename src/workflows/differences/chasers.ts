@@ -9,7 +9,7 @@ import type { JobPayloads } from '../jobs';
 import type { Notice } from '../notices';
 import type { DifferencePorts } from './ports';
 import { startStage } from './stages';
-import { noticeTo } from './steps';
+import { noticeTo, tellNewest } from './steps';
 import type { DifferenceNoticeKinds } from './notices';
 
 type StageJob = JobPayloads['pd.deadline'];
@@ -49,7 +49,7 @@ export async function approvalUnanswered(ports: DifferencePorts, p: JobPayloads[
     detail: cover ? 'their manager asked' : 'nobody above them',
   });
   if (cover) {
-    await ports.tell.tell([
+    await tellNewest(ports, after, [
       { ...noticeTo(cover.aadObjectId, `s${p.stage}|cover`, { kind: 'pd.cover', difference: after, silent: p.manager }), ...chaseTo(ports, cover.aadObjectId) },
     ]);
   }
@@ -63,7 +63,11 @@ function chaseEveryone(
 ): Promise<void> {
   const pd = about.difference;
   const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((x) => x.aadObjectId)])];
-  return ports.tell.tell(chaseEach(ports, people).map((r): Notice => ({ ...noticeTo(r.for, key, about), to: r.to, cover: r.cover })));
+  return tellNewest(
+    ports,
+    pd,
+    chaseEach(ports, people).map((r): Notice => ({ ...noticeTo(r.for, key, about), to: r.to, cover: r.cover })),
+  );
 }
 
 /** Which chaser runs each kind of due work of this workflow (wired in jobHandlers.ts). */

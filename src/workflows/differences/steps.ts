@@ -62,7 +62,15 @@ export function noticeTo(person: string, key: string, about: About): Notice {
 export async function tellEveryone(ports: DifferencePorts, key: string, about: About, except?: string): Promise<void> {
   const pd = about.difference;
   const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((p) => p.aadObjectId)])].filter((p) => p !== except);
-  const notices = people.map((person) => noticeTo(person, key, about));
+  await tellNewest(
+    ports,
+    pd,
+    people.map((person) => noticeTo(person, key, about)),
+  );
+}
+
+/** Each notice's card becomes its reader's live one: the cards they were sent before about the difference point to it. */
+export async function tellNewest(ports: DifferencePorts, pd: ProfessionalDifference, notices: Notice[]): Promise<void> {
   await ports.tell.tell(notices);
   await Promise.all(notices.map((n) => ports.tell.replaceEarlier({ ...n, kind: 'pd.superseded', difference: pd })));
 }
