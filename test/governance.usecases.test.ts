@@ -1,0 +1,98 @@
+/**
+ * Retention by rule, in process: a child's thread is judged as one (its last step counts for every
+ * case on it), and a legal hold on any of its cases keeps the whole thread.
+ */
+import { WorkingCalendar } from '../src/domain/calendar';
+import { Retention } from '../src/workflows/governance/retention';
+import { CaseRows, Drafts, GovernanceRecords, LegalHold, StoredRow, Tombstone } from '../src/workflows/governance/ports';
+import { AuditRecord } from '../src/workflows/ports';
+import { directory } from './harness/sampleDiscussion';
+import { FixedClock } from './inMemory/clock';
+import { InMemoryAudit } from './inMemory/audit';
+import { InMemorySchedule } from './inMemory/schedule';
+import { InMemoryThreads } from './inMemory/threads';
+
+const DAY = 86_400_000;
+
+/** Holds, tombstones, case rows and drafts in memory: one stored row a case is enough here. */
+class Records implements GovernanceRecords, CaseRows, Drafts {
+  readonly cases = new Map<string, StoredRow[]>();
+  readonly held = new Map<string, LegalHold>();
+  readonly stones = new Map<string, Tombstone>();
+  holds = async () => [...this.held.values()];
+  hold = async (h: LegalHold) => void this.held.set(h.reference, h);
+  lift = async (r: string) => this.held.delete(r);
+  bury = async (t: Tombstone) => void this.stones.set(t.reference, t);
+  tombstone = async (r: string) => this.stones.get(r);
+  references = async () => [...this.cases.keys()].sort();
+  rows = async (r: string) => this.cases.get(r) ?? [];
+  rowsNaming = async () => [];
+  auditBy = async (): Promise<AuditRecord[]> => [];
+  all = async () => [];
+  remove = async () => undefined;
+  erase = async (r: string) => {
+    const n = (this.cases.get(r) ?? []).length;
+    this.cases.delete(r);
+    return n;
+  };
+}
+
+function world() {
+  const clock = new FixedClock(new Date('2026-01-05T10:00:00Z'));
+  const p = directory.partnership;
+  const audit = new InMemoryAudit(clock.now);
+  const records = new Records();
+  const threads = new InMemoryThreads();
+  const retention = new Retention({
+    threads,
+    nhsNumbers: threads,
+    records,
+    cases: records,
+    drafts: records,
+    audit,
+    schedule: new InMemorySchedule(),
+    directory,
+    calendar: new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay),
+    now: clock.now,
+  });
+  /** A case with one stored row and a first step now. */
+  const open = async (reference: string) => {
+    records.cases.set(reference, [{ table: 'referrals', key: 'referral', content: {} }]);
+    await audit.record({ subject: reference, action: 'opened' });
+  };
+  return { clock, audit, records, threads, retention, open };
+}
+
+describe('retention judges a child’s thread as one', () => {
+  test('a referral past the period stays while the discussion it led to is still being worked on; both go once the thread is quiet', async () => {
+    const w = world();
+    await w.open('REF-0001');
+    w.clock.advance(2000 * DAY);
+    await w.open('SD-0001');
+    await w.threads.link('REF-0001', 'SD-0001', 'started-from');
+    await w.open('REF-0002'); // another child, as old as SD-0001
+    w.clock.advance(200 * DAY); // REF-0001 is 2,200 days old; its thread's last step 200 days
+
+    expect(await w.retention.run()).toEqual({ drafts: 0, cases: 0 });
+    expect(await w.records.references()).toEqual(['REF-0001', 'REF-0002', 'SD-0001']);
+
+    w.clock.advance(2000 * DAY);
+    expect(await w.retention.run()).toEqual({ drafts: 0, cases: 3 });
+    expect(w.records.stones.get('REF-0001')).toMatchObject({ type: 'referral', thread: ['SD-0001'] });
+    expect(w.audit.actions('SD-0001')).toEqual(['opened', 'retention.deleted']);
+  });
+
+  test('a legal hold on one case of a thread keeps every case of it; reading a record is not a step', async () => {
+    const w = world();
+    await w.open('REF-0001');
+    await w.open('SD-0001');
+    await w.threads.link('REF-0001', 'SD-0001', 'started-from');
+    await w.records.hold({ reference: 'SD-0001', reason: 'court', by: 'x', at: '' });
+    w.clock.advance(2191 * DAY);
+    await w.audit.record({ subject: 'REF-0001', action: 'record.viewed' });
+
+    expect(await w.retention.run()).toEqual({ drafts: 0, cases: 0 });
+    await w.records.lift('SD-0001');
+    expect(await w.retention.run()).toEqual({ drafts: 0, cases: 2 });
+  });
+});
