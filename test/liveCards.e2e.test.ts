@@ -41,6 +41,10 @@ describe("the chair's card", () => {
     }, 'the convened card to show four replies');
     expect(text(shown).match(/Not yet replied/g)).toHaveLength(2);
     expect(cards.buttonTitles(shown)).toContain('Record attendance');
+    // Teams also refreshes it by itself when the chair looks at it (Universal Actions, the chair only).
+    expect(shown.refresh.userIds).toEqual([chair.userId]);
+    const refreshed = await chair.invoke(shown.refresh.action.verb, shown.refresh.action.data, 'automatic');
+    expect(text(refreshed.card).match(/: Will attend/g)).toHaveLength(4);
     // One message for the chair, updated: no second convened card was posted.
     expect(world.connector.sentTo(chair.chatId).filter((a) => text(a.attachments?.[0]?.content ?? {}).includes('strategy discussion convened'))).toEqual([]);
   });

@@ -125,9 +125,10 @@ export class StrategyCards {
     });
   }
 
-  convened(d: StrategyDiscussion): Card {
+  convened(d: StrategyDiscussion, chairUserId?: string): Card {
     return renderCard(convenedTemplate, {
       reference: d.reference,
+      userIds: chairUserId ? [chairUserId] : [],
       ended: !!d.endedAt,
       when: this.calendar.describe(new Date(d.scheduledAt)),
       warnings: d.warnings,

@@ -38,7 +38,7 @@ export class StrategyPresenter {
       case 'convene-form':
         return { card: c.convene(view.chair, view.values, view.errors) };
       case 'convened':
-        return { card: c.convened(view.discussion) };
+        return { card: c.convened(view.discussion, view.discussion.chair === actor.person.aadObjectId ? actor.userId : undefined) };
       case 'invitation':
         return { card: c.invitation(view.discussion, view.invitee) };
       case 'attendance-form':
@@ -85,7 +85,7 @@ export class StrategyPresenter {
       'sd.chair-card': async (n) =>
         currentVersion(n.discussion)
           ? { summary: `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)) }
-          : { summary: `${n.about}: strategy discussion convened`, card: this.cards.convened(n.discussion) },
+          : { summary: `${n.about}: strategy discussion convened`, card: this.cards.convened(n.discussion, await this.userId(n.discussion.chair)) },
       'sd.chair-handed': (n) => ({
         summary: `${n.about}: now chaired by ${this.name(n.discussion.chair) ?? 'another chair'}`,
         card: this.cards.handedOver(n.discussion),

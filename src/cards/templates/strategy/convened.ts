@@ -3,6 +3,8 @@ import { template } from '../../render';
 /** The view model this template expands (its `$root`). */
 export interface ConvenedView {
   reference: string;
+  /** The chair's Teams id: Teams refreshes the card by itself for them (the same view as the tally's refresh gives before an outcome). */
+  userIds: string[];
   ended: boolean;
   when: string;
   warnings: string[];
@@ -14,6 +16,10 @@ export default template<ConvenedView>({
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
+  refresh: {
+    action: { type: 'Action.Execute', title: 'Refresh', verb: 'sd.tally.view', data: { ref: '${reference}' } },
+    userIds: '${userIds}',
+  },
   body: [
     {
       type: 'TextBlock',
