@@ -63,6 +63,8 @@ describe('one child, one thread', () => {
     world.clock.advance(40 * DAY);
     const second = await refer(world, nia, referralAbout({ 'NHS number, if known': '9434765919' }));
     expect(text(second.triage)).toContain(`known: ${first.reference} (October 2026), ${sd.reference}`);
+    expect(await world.auditActions(second.reference)).toEqual(['referral.submitted', 'thread.linked']);
+    expect((await world.concord.audit.trail(first.reference)).map((e) => e.detail)).toContain(`linked to ${second.reference} by the same NHS number`);
     // The referrer does not see what else Concord holds about the child.
     const own = await answerTo(nia, `record ${second.reference}`);
     expect(text(own.attachments[0].content)).not.toContain('Known to Concord');

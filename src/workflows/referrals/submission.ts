@@ -53,6 +53,11 @@ export class ReferralSubmission extends Workflow {
     const r = (await this.store.createReferral(fresh)) ? fresh : ((await this.store.referral(reference)) ?? fresh);
     if (!(await this.session.claim(actor))) return this.receipt(r);
     await this.access.note(actor, r.reference, 'referral.submitted', r.urgent ? 'urgent' : undefined);
+    // The links the NHS number made are audited once, on both cases (never the number).
+    for (const k of (r.known ?? []).filter((x) => x.at)) {
+      await this.access.note(actor, r.reference, 'thread.linked', `linked to ${k.reference} by the same NHS number`);
+      await this.audit.record({ subject: k.reference, action: 'thread.linked', detail: `linked to ${r.reference} by the same NHS number` });
+    }
     await this.jobs.schedule({ id: `ref|${r.reference}|deadline`, kind: 'ref.deadline', dueAt: new Date(r.decideBy), payload: { ref: r.reference } });
     // A referral must reach someone who can decide, at once: a channel Concord cannot post in yet is
     // not "sent", so then every Front Door person gets it in their own chat.
