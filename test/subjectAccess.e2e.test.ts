@@ -122,4 +122,16 @@ describe('subject access and erasure', () => {
     expect((await answerTo(sd.chair, `record ${sd.reference}`)).text).toContain(`You are not involved in ${sd.reference}`);
     expect(await world.auditActions(sd.reference)).toContain('erased');
   });
+
+  test('a message about a case still waiting to go when the case is erased is never sent', async () => {
+    const referral = await refer(world, nia);
+    await world.concord.sweeper.stop(); // the message to the referrer waits in the queue
+    await kim.inChannel(FRONT_DOOR).click(referral.triage, 'Record the decision', {
+      Decision: 'No further action',
+      'Rationale (the referrer is told)': 'Explained by a fall at nursery.',
+    });
+    expect((await answerTo(alison, `erase ${referral.reference} confirm`)).text).toMatch(/^Erased: /);
+    await world.runDueWork();
+    expect(nia.messages().some((a) => String(a.summary ?? '').startsWith(`${referral.reference}: the Front Door decided`))).toBe(false);
+  });
 });

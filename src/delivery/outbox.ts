@@ -100,7 +100,13 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     const target = 'person' in d.to ? d.to.person : d.to.channel;
     // A job taken over after its lease ran out (its instance died mid-send) may have been sent:
     // its record says so. Only a delivery that failed for good (and is being retried) goes again.
-    const earlier = await this.outcome(d.subject, d.key);
+    // A case deleted or erased since the message was asked for (its tombstone, store/governanceStore.ts)
+    // is never messaged about: the message would carry what was deleted. Read beside the outcome, no extra wait.
+    const [earlier, erased] = await Promise.all([
+      this.outcome(d.subject, d.key),
+      readJson(this.tables.client('governance'), 'tombstone', encodeKey(d.subject)),
+    ]);
+    if (erased) return;
     if (earlier && earlier.status !== 'failed') return;
     await this.perConversation.take(target);
     await this.perApp.take('app');
