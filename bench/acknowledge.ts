@@ -14,6 +14,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { checkDirectory } from '../src/directoryFile';
 import { Directory } from '../src/domain/directory';
@@ -97,10 +99,13 @@ async function main(): Promise<void> {
           })),
         };
         for (const kind of KINDS) {
+          // BENCH_PROFILE=file: a CPU profile of the bot's process during the acknowledgement bursts only.
+          const profiling = process.env.BENCH_PROFILE && kind === 'acknowledge' ? await startProfile() : undefined;
           const cpu = process.cpuUsage();
           load.stdin.write(`${JSON.stringify(bodies[kind])}\n`);
           const burst = JSON.parse((await answers.next()).value as string) as { ms: number; status: number }[];
           const used = process.cpuUsage(cpu);
+          if (profiling) await stopProfile(profiling, `${process.env.BENCH_PROFILE}-${n}-${round}.cpuprofile`);
           const expected = kind === 'bare HTTP (404)' ? 404 : 200;
           if (burst.some((b) => b.status !== expected)) throw new Error(`${kind}: answered ${burst.map((b) => b.status).join(' ')}`);
           const r = results.get(`${n}|${kind}`) ?? { p50: [], p95: [], cpu: [] };
@@ -152,6 +157,20 @@ async function main(): Promise<void> {
     load.stdin.end();
     await world.stop();
   }
+}
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: Session, file: string): Promise<void> {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
 }
 
 /** Until nothing is being sent and the sweeps have caught up: a burst measures itself, not the last one's aftermath. */
