@@ -25,6 +25,11 @@ afterAll(async () => {
 
 /** The job-table writes made inside the turn of a card action with this verb. */
 function jobWritesIn(verb: string): number {
+  return storageCallsIn(verb, 'storage POST jobs');
+}
+
+/** The storage calls of this name made inside the turn of a card action with this verb. */
+function storageCallsIn(verb: string, name: string): number {
   const all = spans.getFinishedSpans();
   const turn = all.find((s) => s.name === 'turn invoke' && s.attributes['concord.verb'] === verb)!;
   expect(turn).toBeDefined();
@@ -38,7 +43,7 @@ function jobWritesIn(verb: string): number {
     }
     return false;
   };
-  return all.filter((s) => s.name === 'storage POST jobs' && inTurn(s)).length;
+  return all.filter((s) => s.name === name && inTurn(s)).length;
 }
 
 test('recording the outcome schedules every attendee’s card and chasers in a few round trips, not one or more per attendee', async () => {
@@ -58,4 +63,11 @@ test('convening sends the invitations in a few round trips', async () => {
   await discussionWithOutcome(world);
   // The invitations, and the discussion's own chase should its time pass with no outcome recorded (one job).
   expect(jobWritesIn('sd.convene')).toBeLessThanOrEqual(SHARDS + 1);
+});
+
+test('the cards of a fan-out name each person’s Teams id without reading it again for everyone told', async () => {
+  spans.reset();
+  await discussionWithOutcome(world);
+  // Every attendee has used Concord through this instance (installed it): their ids are known.
+  expect(storageCallsIn('sd.outcome.save', 'storage GET conversations')).toBeLessThanOrEqual(1);
 });

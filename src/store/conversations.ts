@@ -34,6 +34,19 @@ export class ConversationStore {
     return readJson<PersonAddress>(this.client, 'person', encodeKey(aadObjectId.toLowerCase()));
   }
 
+  /**
+   * A person's Teams user id (for a card's refresh), which never changes: from what this instance
+   * last read or wrote for them, else read. A fan-out to sixty people reads none of them again.
+   */
+  async userId(aadObjectId: string): Promise<string | undefined> {
+    const key = aadObjectId.toLowerCase();
+    const known = this.known.get(key);
+    if (known) return (JSON.parse(known) as PersonAddress).userId;
+    const read = await this.person(aadObjectId);
+    if (read) this.known.set(key, JSON.stringify(read));
+    return read?.userId;
+  }
+
   /** A personal reference always wins over a member address; a member address never replaces one. */
   async savePerson(address: PersonAddress): Promise<void> {
     const key = address.aadObjectId.toLowerCase();

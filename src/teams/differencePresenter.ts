@@ -62,7 +62,7 @@ export class DifferencePresenter {
   private async message(n: Notice<Kind>): Promise<OutboundMessage> {
     if (n.kind === 'pd.superseded') return { summary: this.summary(n), card: this.cards.superseded(n.difference) };
     const person = 'person' in n.to ? n.to.person : '';
-    const userId = (await this.conversations.person(person))?.userId;
+    const userId = await this.conversations.userId(person);
     const summary = this.summary(n);
     return { summary, card: this.cards.stage(n.difference, { aadObjectId: person, userId }, this.now(), { headline: summary }) };
   }

@@ -63,7 +63,7 @@ export class StrategyPresenter {
   }
 
   private async userId(aadObjectId: string): Promise<string | undefined> {
-    return (await this.conversations.person(aadObjectId))?.userId;
+    return this.conversations.userId(aadObjectId);
   }
 
   private name(aadObjectId: string): string | undefined {
