@@ -54,7 +54,8 @@ test('minutes report YYYY-MM counts that month from its own rows: no discussion 
     await circulatedDiscussion(world, 30); // ended in October, circulated late
     world.clock.set(new Date('2026-11-23T10:00:00Z'));
     await circulatedDiscussion(world, 2);
-    // Counted as the projector counts every event a moment later (the report counts whatever is still pending itself).
+    // Every message sent and every event counted, as a moment later (the report counts whatever is still pending itself).
+    await world.runDueWork();
     await world.concord.figures.catchUp();
     spans.reset();
     const [report] = await world.user('Alison Bright').say('minutes report 2026-11');
