@@ -70,7 +70,7 @@ describe('the Partnership tab in Chromium', () => {
         };
       }),
     );
-    expect(charts.length).toBe(14);
+    expect(charts.length).toBe(15);
     for (const c of charts) {
       expect(c.width).toBeGreaterThan(0);
       expect(c.inked).toBeGreaterThan(500);
