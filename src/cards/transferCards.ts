@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
 import { inputsOf } from '../domain/limits';
-import { contactRoute, dateInWords, isOfReceiving, isOfSending, mayRecordAcceptance, PLANS, responsibility, Transfer, TransferStep } from '../domain/transfer';
+import { contactRoute, dateInWords, isOfReceiving, isOfSending, mayRecordAcceptance, PLANS, responsibility, STEP_WORDS, Transfer } from '../domain/transfer';
 import { renderCard } from './render';
 import startTemplate from './templates/transfer/start';
 import transferTemplate from './templates/transfer/transfer';
@@ -16,17 +16,6 @@ import acceptanceTemplate from './templates/transfer/acceptance';
 import { StartField, StartForm } from '../workflows/transfer/forms';
 
 type Card = Record<string, unknown>;
-
-const STEP_WORDS: Record<TransferStep['what'], string> = {
-  started: 'started the transfer, proposing',
-  accepted: 'accepted, with the agreed date',
-  'date-proposed': 'proposed another date:',
-  'information-asked': 'asked for information',
-  declined: 'declined',
-  checked: 'completed:',
-  lapsed: 'the proposed date passed without acceptance:',
-  'code-issued': 'was given the acceptance code to email',
-};
 
 export class TransferCards {
   constructor(

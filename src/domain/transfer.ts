@@ -56,6 +56,18 @@ export interface TransferStep {
   date?: string;
 }
 
+/** How each step reads in a transfer's history, on its card and in its record alike. */
+export const STEP_WORDS: Record<TransferStep['what'], string> = {
+  started: 'started the transfer, proposing',
+  accepted: 'accepted, with the agreed date',
+  'date-proposed': 'proposed another date:',
+  'information-asked': 'asked for information',
+  declined: 'declined',
+  checked: 'completed:',
+  lapsed: 'the proposed date passed without acceptance:',
+  'code-issued': 'was given the acceptance code to email',
+};
+
 export type TransferState = 'awaiting' | 'accepted' | 'declined' | 'lapsed';
 
 export interface Transfer {

@@ -3,22 +3,11 @@
  * is responsible now, the two authorities, the plan, the dates, the checklist and every step.
  */
 import { DateTime } from 'luxon';
-import { dateInWords, PLANS, responsibility, TransferStep } from '../../domain/transfer';
+import { dateInWords, PLANS, responsibility, STEP_WORDS, TransferStep } from '../../domain/transfer';
 import { Block, RecordDocument, Segment, strong, typed } from '../../documents/document';
 import type { Actor } from '../actor';
 import type { TransferPorts } from './ports';
 import { load, today } from './steps';
-
-const STEP_WORDS: Record<TransferStep['what'], string> = {
-  started: 'started the transfer, proposing',
-  accepted: 'accepted, with the agreed date',
-  'date-proposed': 'proposed another date:',
-  'information-asked': 'asked for information',
-  declined: 'declined',
-  checked: 'completed:',
-  lapsed: 'the proposed date passed without acceptance:',
-  'code-issued': 'was given the acceptance code to email',
-};
 
 export async function record(ports: TransferPorts, cmd: { actor: Actor; reference: string }): Promise<RecordDocument> {
   const { directory, calendar } = ports;
