@@ -108,6 +108,26 @@ describe('case transfer use cases', () => {
     expect(transferOf(await c.startTo('eastvale', 'cin')).reference).toBe('TR-0003');
   });
 
+  test('a start interrupted after its reference was reserved is finished by the same click again, not reported as submitted', async () => {
+    const c = concord();
+    const store = c.ports.transfers;
+    const create = store.create.bind(store);
+    let failOnce = true;
+    store.create = async (t) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('storage unavailable');
+      }
+      return create(t);
+    };
+    await expect(c.startTo('northshire', 'cp')).rejects.toThrow('storage unavailable');
+    const again = transferOf(await c.startTo('northshire', 'cp'));
+    expect(again.reference).toBe('TR-0001');
+    expect(await c.ports.transfers.get('TR-0001')).toBeDefined();
+    await c.runDueWork('2026-11-25T10:00:01Z');
+    expect(c.tell.to(c.id('Sam Okafor'), 'tr.unanswered').map((n) => n.about)).toEqual(['TR-0001']);
+  });
+
   test('a proposed date or a question is an answer: the sender’s manager is told only of silence', async () => {
     const c = concord();
     const quiet = transferOf(await c.startTo('northshire', 'cp', '2026-12-07'));

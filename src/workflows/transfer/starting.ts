@@ -61,7 +61,9 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
   const { reference, first } = await ports.references.forForm('TR', form.formId || randomUUID());
   if (!first) {
     const existing = await ports.transfers.get(reference);
-    return existing ? transferView(existing) : { kind: 'said', text: `This form was already submitted as ${reference}.` };
+    if (existing) return transferView(existing);
+    // The reference was reserved but the transfer never stored (a failure in between): this click
+    // finishes the start under the same reference, rather than calling it submitted.
   }
   const dueBy = (days: number) => calendar.local(calendar.addWorkingDays(now(), days)).toISODate()!;
   let t = startTransfer(request(form), reference, actor.person, directory, answerBy, now(), today(ports), dueBy);
@@ -77,7 +79,14 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
       steps: [...t.steps, { at: now().toISOString(), by: actor.person.aadObjectId, what: 'code-issued' }],
     };
   }
-  await ports.transfers.create(t);
+  try {
+    await ports.transfers.create(t);
+  } catch (e) {
+    // A second click racing the first: the transfer the first one stored is the answer.
+    const stored = await ports.transfers.get(reference);
+    if (stored) return transferView(stored);
+    throw e;
+  }
   if (t.from) await ports.threads.link(t.from, reference, 'started-from');
   await ports.notes.note(actor, reference, 'transfer.started', `to ${t.receiving.id}; ${t.plan} plan; reached by ${route}${t.from ? `; from ${t.from}` : ''}`);
   if (t.from) {
