@@ -54,7 +54,7 @@ function concord(directory: Directory, at: string) {
       if (job.kind === 'pd.approval') await differenceChasers['pd.approval'](ports, job.payload);
     }
   };
-  const raiseAsNia = async (immediateRisk = false) => {
+  const raiseAsNia = async (immediateRisk = false, formId = `f-${Math.random()}`) => {
     const view = await raise(ports, {
       actor: actor('Nia Evans'),
       form: {
@@ -64,7 +64,7 @@ function concord(directory: Directory, at: string) {
         outcomeSought: 'A s47 enquiry',
         responding: id('Jordan Reid'),
         immediateRisk: String(immediateRisk),
-        formId: `f-${Math.random()}`,
+        formId,
       },
     });
     return difference(view);
@@ -189,5 +189,45 @@ describe.each(Object.entries(LADDERS))('with %s', (_ladder, stages) => {
     expect(c.told.some((n) => n.kind === 'pd.reminder' && n.difference.reference === pd.reference)).toBe(true);
     await c.runDueWork(expected);
     expect(currentStage(await c.get(pd.reference)).stage).toBe(2);
+  });
+});
+
+describe('raising', () => {
+  test('a raise interrupted after its reference was reserved is finished by the same click again, not reported as submitted', async () => {
+    const c = concord(partnershipWithLadder(), '2026-11-23T10:00:00Z');
+    const store = c.ports.differences;
+    const create = store.create.bind(store);
+    let failOnce = true;
+    store.create = async (pd) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('storage unavailable');
+      }
+      return create(pd);
+    };
+    await expect(c.raiseAsNia(false, 'form-1')).rejects.toThrow('storage unavailable');
+    const again = await c.raiseAsNia(false, 'form-1');
+    expect(again.reference).toBe('PD-0001');
+    expect(await c.ports.differences.get('PD-0001')).toBeDefined();
+    expect(c.told.filter((n) => n.kind === 'pd.stage-started').length).toBeGreaterThan(0);
+    expect(c.audit.actions('PD-0001')).toContain('difference.raised');
+  });
+
+  test('a second click racing the first shows the difference the first one stored', async () => {
+    const c = concord(partnershipWithLadder(), '2026-11-23T10:00:00Z');
+    const store = c.ports.differences;
+    const create = store.create.bind(store);
+    // The racing click stores its difference while this one is between reserving and storing.
+    let raced = false;
+    store.create = async (pd) => {
+      if (!raced) {
+        raced = true;
+        await create(pd);
+      }
+      return create(pd);
+    };
+    const view = await c.raiseAsNia(false, 'form-1');
+    expect(view.reference).toBe('PD-0001');
+    expect(c.audit.actions('PD-0001')).toEqual([]);
   });
 });

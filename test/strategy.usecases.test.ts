@@ -148,6 +148,42 @@ describe('convening', () => {
     expect(w.tell.told.filter((n) => n.kind === 'sd.invitation')).toHaveLength(6);
   });
 
+  test('a convening interrupted after its reference was reserved is finished by the same click again, not reported as submitted', async () => {
+    const w = world();
+    const create = w.discussions.create.bind(w.discussions);
+    let failOnce = true;
+    w.discussions.create = async (d) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('storage unavailable');
+      }
+      return create(d);
+    };
+    await expect(w.s.convening.convene(actor('Sam Okafor'), conveneForm())).rejects.toThrow('storage unavailable');
+    const again = await w.s.convening.convene(actor('Sam Okafor'), conveneForm());
+    expect(again.kind === 'convened' && again.discussion.reference).toBe('SD-0001');
+    expect(await w.discussions.get('SD-0001')).toBeDefined();
+    expect(w.tell.told.filter((n) => n.kind === 'sd.invitation')).toHaveLength(6);
+    expect(w.audit.actions('SD-0001')).toEqual(['convened']);
+  });
+
+  test('a second click racing the first shows the discussion the first one stored, and invites nobody twice', async () => {
+    const w = world();
+    const create = w.discussions.create.bind(w.discussions);
+    // The racing click stores its discussion while this one is between reserving and storing.
+    let raced = false;
+    w.discussions.create = async (d) => {
+      if (!raced) {
+        raced = true;
+        await create(d);
+      }
+      return create(d);
+    };
+    const view = await w.s.convening.convene(actor('Sam Okafor'), conveneForm());
+    expect(view.kind === 'convened' && view.discussion.reference).toBe('SD-0001');
+    expect(w.tell.told).toEqual([]);
+  });
+
   test('only a chair convenes', async () => {
     const w = world();
     await expect(w.s.convening.convene(actor('Nia Evans'), conveneForm())).rejects.toThrow(/Only people with the chair role can convene/);

@@ -72,10 +72,19 @@ export async function raise(ports: DifferencePorts, cmd: { actor: Actor; form: R
   const { reference, first } = await ports.references.forForm('PD', form.formId || randomUUID());
   if (!first) {
     const existing = await ports.differences.get(reference);
-    return existing ? differenceView(existing) : { kind: 'said', text: `This form was already submitted as ${reference}.` };
+    if (existing) return differenceView(existing);
+    // The reference was reserved but the difference never stored (a failure in between): this click
+    // finishes raising it under the same reference, rather than calling it submitted.
   }
   const pd = raiseDifference(request, reference, actor.person, directory, calendar, now());
-  await ports.differences.create(pd);
+  try {
+    await ports.differences.create(pd);
+  } catch (e) {
+    // A second click racing the first: the difference the first one stored is the answer.
+    const stored = await ports.differences.get(reference);
+    if (stored) return differenceView(stored);
+    throw e;
+  }
   const stage = pd.stages[0].stage;
   // The case reference is typed: named in the audit only when it is one of Concord's.
   const about = isCaseReference(pd.caseReference) ? pd.caseReference : 'a case reference not in Concord’s format';

@@ -41,11 +41,22 @@ export class Convening extends StrategyUseCase {
     const { reference, first } = await references.forForm('SD', form.formId || randomUUID());
     if (!first) {
       const existing = await discussions.get(reference);
-      if (existing) await this.handedOver(existing);
-      return existing ? { kind: 'convened', discussion: existing } : { kind: 'said', text: `This form was already submitted as ${reference}.` };
+      if (existing) {
+        await this.handedOver(existing);
+        return { kind: 'convened', discussion: existing };
+      }
+      // The reference was reserved but the discussion never stored (a failure in between): this
+      // click finishes convening it under the same reference, rather than calling it submitted.
     }
     const d: StrategyDiscussion = convene(request, reference, directory, this.now());
-    await discussions.create(d);
+    try {
+      await discussions.create(d);
+    } catch (e) {
+      // A second click racing the first: the discussion the first one stored is the answer.
+      const stored = await discussions.get(reference);
+      if (stored) return { kind: 'convened', discussion: stored };
+      throw e;
+    }
     await this.note(actor, d.reference, 'convened', `${d.invitees.length} invited; ${d.omissions.length} core roles left out with a reason`);
     await this.handedOver(d);
     await this.tell.tell(
