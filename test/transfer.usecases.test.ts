@@ -14,6 +14,7 @@ import { transferChasers } from '../src/workflows/transfer/chasers';
 import { transferReport } from '../src/workflows/transfer/report';
 import { hashCode } from '../src/workflows/transfer/acceptanceCode';
 import { TransferView } from '../src/workflows/transfer/views';
+import { newAcceptanceCode } from '../src/workflows/transfer/newCode';
 import { FixedClock } from './inMemory/clock';
 import { InMemoryAudit } from './inMemory/audit';
 import { InMemoryReferences } from './inMemory/references';
@@ -165,6 +166,26 @@ describe('case transfer use cases', () => {
     await expect(
       acceptWithCode(c.ports, { actor: c.actor('Priya Shah'), reference: view.transfer.reference, code: view.code, acceptedBy: 'Pat', date: '2026-12-20' }),
     ).rejects.toThrow('The acceptance code of TR-0001 has expired. Nothing was recorded.');
+  });
+
+  test('a new acceptance code is issued once per card, by the sending authority only; the one who issued it cannot enter it', async () => {
+    const c = concord();
+    const started = await c.startTo('eastvale', 'cin');
+    if (started.kind !== 'tr.started-by-email') throw new Error('expected the summary and code');
+    const reference = started.transfer.reference;
+    await expect(newAcceptanceCode(c.ports, { actor: c.actor('Alison Bright'), reference, seen: 1 })).rejects.toThrow(/Only the sending authority/);
+    // Priya records Eastvale's acceptances and is of the sending authority: she may issue one, then not enter it.
+    const first = await newAcceptanceCode(c.ports, { actor: c.actor('Priya Shah'), reference, seen: 1 });
+    if (first.kind !== 'tr.started-by-email') throw new Error(first.kind);
+    // The same click delivered again issues nothing more: the code shown first still works.
+    const again = await newAcceptanceCode(c.ports, { actor: c.actor('Priya Shah'), reference, seen: 1 });
+    expect(again.kind === 'tr.transfer' && again.error).toMatch(/A new acceptance code was issued since this card was drawn/);
+    expect((await c.ports.transfers.get(reference))!.code?.hash).toBe(hashCode(reference, first.code));
+    expect(c.audit.actions(reference).filter((a) => a === 'transfer.code-issued')).toHaveLength(1);
+    const enter = (name: string, code: string) => acceptWithCode(c.ports, { actor: c.actor(name), reference, code, acceptedBy: 'Pat', date: '2026-12-20' });
+    await expect(enter('Priya Shah', first.code)).rejects.toThrow(/not whoever started the transfer/);
+    await expect(enter('Alison Bright', started.code)).rejects.toThrow(/That is not the acceptance code/);
+    expect(transferOf(await enter('Alison Bright', first.code)).state).toBe('accepted');
   });
 
   test('the report counts by month of the start: out, accepted with the working days it took, declined', async () => {

@@ -8,7 +8,19 @@ import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
 import { inputsOf } from '../domain/limits';
-import { contactRoute, dateInWords, isOfReceiving, isOfSending, mayRecordAcceptance, PLANS, responsibility, STEP_WORDS, Transfer } from '../domain/transfer';
+import {
+  codeLocked,
+  codesIssued,
+  contactRoute,
+  dateInWords,
+  isOfReceiving,
+  isOfSending,
+  mayRecordAcceptance,
+  PLANS,
+  responsibility,
+  STEP_WORDS,
+  Transfer,
+} from '../domain/transfer';
 import { renderCard } from './render';
 import startTemplate from './templates/transfer/start';
 import transferTemplate from './templates/transfer/transfer';
@@ -142,6 +154,9 @@ export class TransferCards {
       canEnterCode: awaiting && !!t.code && (recorder || receiving) && viewer.aadObjectId !== t.startedBy,
       canRecordPhone: awaiting && route !== 'teams' && recorder,
       canRaiseDifference: (t.state === 'declined' || t.state === 'lapsed') && t.plan === 'cp' && sending,
+      canIssueCode: awaiting && !!t.code && sending,
+      codes: codesIssued(t),
+      codeNote: awaiting && sending && codeLocked(t) ? 'The acceptance code was locked after five wrong codes: issue a new one and email it.' : '',
     });
   }
 

@@ -93,8 +93,11 @@ export interface Transfer {
   agreedDate?: string;
   /** The last date or question the receiving authority sent back, awaiting the sender. */
   lastAnswer?: { what: TransferAnswer; text?: string; date?: string; at: string; by: string };
-  /** An emailed acceptance code: only its hash is kept. */
-  code?: { hash: string; expiresAt: string; usedAt?: string };
+  /**
+   * An emailed acceptance code: only its hash is kept. `issuedBy`: who was shown it (the starter
+   * when absent); `wrongAttempts`: wrong codes entered since it was issued.
+   */
+  code?: { hash: string; expiresAt: string; usedAt?: string; issuedBy?: string; wrongAttempts?: number };
   steps: TransferStep[];
 }
 
@@ -232,6 +235,38 @@ export function accepted(t: Transfer, acceptance: Acceptance, agreedDate: string
     agreedDate,
     code: t.code && acceptance.how === 'code' ? { ...t.code, usedAt: acceptance.at } : t.code,
     steps: [...t.steps, { at: acceptance.at, by: acceptance.aadObjectId ?? acceptance.name, what: 'accepted', date: agreedDate }],
+  };
+}
+
+/**
+ * Wrong codes an acceptance code takes before it is locked: eight characters cannot be guessed in
+ * five tries, and the receiving authority mistyping five times can ask for a new one.
+ */
+export const CODE_ATTEMPTS = 5;
+
+export const codeLocked = (t: Transfer): boolean => (t.code?.wrongAttempts ?? 0) >= CODE_ATTEMPTS;
+
+/** Who was shown the current code: never the one to enter it. */
+export const codeIssuedBy = (t: Transfer): string => t.code?.issuedBy ?? t.startedBy;
+
+/** A wrong code was entered: counted, the fifth locks the code. */
+export function wrongCode(t: Transfer): Transfer {
+  if (!t.code || t.code.usedAt || codeLocked(t)) return t;
+  return { ...t, code: { ...t.code, wrongAttempts: (t.code.wrongAttempts ?? 0) + 1 } };
+}
+
+/** The codes issued so far: a card offering a new one names how many it saw, so a repeated click issues one. */
+export const codesIssued = (t: Transfer): number => t.steps.filter((s) => s.what === 'code-issued').length;
+
+/** The sending authority replaces the code (locked, expired or lost): the old one stops working. */
+export function reissueCode(t: Transfer, by: Person, code: { hash: string; expiresAt: string }, now: Date): Transfer {
+  if (!isOfSending(t, by)) throw new Refused('not-authority', `Only the sending authority (${t.sending.name}) issues the acceptance code of ${t.reference}.`);
+  if (!open(t)) throw new Refused('old-version', `${t.reference} is already ${t.state}: it needs no acceptance code.`);
+  if (!t.code) throw new Refused('wrong-code', `${t.reference} has no acceptance code: its receiving authority answers in Teams.`, 'no code issued');
+  return {
+    ...t,
+    code: { ...code, issuedBy: by.aadObjectId },
+    steps: [...t.steps, { at: now.toISOString(), by: by.aadObjectId, what: 'code-issued' }],
   };
 }
 

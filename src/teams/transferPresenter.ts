@@ -5,6 +5,7 @@
  */
 import { TransferCards } from '../cards/transferCards';
 import { Directory } from '../domain/directory';
+import { codesIssued } from '../domain/transfer';
 import { md } from '../documents/markdown';
 import { Actor } from '../workflows/actor';
 import { Notice } from '../workflows/notices';
@@ -69,7 +70,10 @@ export class TransferPresenter {
         return { card: this.cards.transfer(v.transfer, viewer, this.now(), { error: v.error }) };
       case 'tr.started-by-email':
         return {
-          card: this.cards.transfer(v.transfer, viewer, this.now(), { code: v.code, headline: `${v.transfer.reference}: started; email the summary below` }),
+          card: this.cards.transfer(v.transfer, viewer, this.now(), {
+            code: v.code,
+            headline: `${v.transfer.reference}: ${codesIssued(v.transfer) > 1 ? 'a new acceptance code' : 'started'}; email the summary below`,
+          }),
         };
       case 'tr.acceptance-form':
         return { card: this.cards.acceptanceForm(v.transfer, v.how, this.now(), v.code, v.errors) };

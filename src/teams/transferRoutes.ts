@@ -4,6 +4,7 @@ import { TransferPorts } from '../workflows/transfer/ports';
 import { start, startForm } from '../workflows/transfer/starting';
 import { acceptanceForm, acceptWithCode, answer, checkItem, recordPhoneAcceptance, view } from '../workflows/transfer/answering';
 import { differenceOffer } from '../workflows/transfer/failure';
+import { newAcceptanceCode } from '../workflows/transfer/newCode';
 import { record } from '../workflows/transfer/record';
 import { transferReport, transferReportCsv } from '../workflows/transfer/report';
 import { TransferView } from '../workflows/transfer/views';
@@ -100,6 +101,7 @@ export class TransferRoutes implements WorkflowRoutes {
     on('tr.acceptance.open', (actor, { how }, reference) => acceptanceForm(ports, { actor, reference, how: how || 'code' }));
     on('tr.accept.code', (actor, d, reference) => acceptWithCode(ports, { actor, reference, ...d }));
     on('tr.accept.phone', (actor, d, reference) => recordPhoneAcceptance(ports, { actor, reference, ...d }));
+    on('tr.code.new', (actor, { codes }, reference) => newAcceptanceCode(ports, { actor, reference, seen: codes }));
     onCardAction(app, 'tr.difference', this.guard, async (actor, _data, reference) =>
       this.differences.view(actor, raiseForm(await differenceOffer(ports, { actor, reference }))),
     );

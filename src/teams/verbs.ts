@@ -177,6 +177,8 @@ export const VERBS = {
     return { acceptedBy: text(data[field('acceptedBy')]), when: date(data, field('when')), date: date(data, field('date')) };
   },
   'tr.difference': none,
+  /** `codes`: how many codes were issued when the card was drawn (a repeated click issues one). */
+  'tr.code.new': (data: Data) => ({ codes: count(data, 'codes') }),
 } satisfies Record<string, (data: Data) => object>;
 
 export type Verb = keyof typeof VERBS;

@@ -19,6 +19,12 @@ export function hashCode(reference: string, code: string): string {
     .digest('hex');
 }
 
+/** A fresh code for a transfer, and what is kept of it: its hash and when it stops working. */
+export function issueCode(reference: string, now: Date, validDays: number): { code: string; kept: { hash: string; expiresAt: string } } {
+  const code = newCode();
+  return { code, kept: { hash: hashCode(reference, code), expiresAt: new Date(now.getTime() + validDays * 86_400_000).toISOString() } };
+}
+
 export function codeMatches(reference: string, code: string, hash: string): boolean {
   const a = Buffer.from(hashCode(reference, code), 'hex');
   const b = Buffer.from(hash, 'hex');

@@ -5,7 +5,18 @@
  * records with who and when. Until the acceptance and the agreed date, the sender stays responsible.
  */
 import { DateTime } from 'luxon';
-import { accepted, answer as answerTransfer, check, isOfReceiving, mayRecordAcceptance, Transfer } from '../../domain/transfer';
+import {
+  accepted,
+  answer as answerTransfer,
+  check,
+  CODE_ATTEMPTS,
+  codeIssuedBy,
+  codeLocked,
+  isOfReceiving,
+  mayRecordAcceptance,
+  Transfer,
+  wrongCode,
+} from '../../domain/transfer';
 import { Refused } from '../../domain/refusals';
 import { FIELDS, lengthProblems } from '../../domain/limits';
 import type { Actor } from '../actor';
@@ -68,13 +79,14 @@ export async function acceptanceForm(
  */
 function mayEnterAcceptance(ports: TransferPorts, actor: Actor, t: Transfer, how: 'code' | 'phone'): void {
   const recorder = mayRecordAcceptance(t, actor.person, ports.directory);
-  const allowed = how === 'phone' ? recorder : (recorder || isOfReceiving(t, actor.person, ports.directory)) && actor.person.aadObjectId !== t.startedBy;
+  const me = actor.person.aadObjectId;
+  const allowed = how === 'phone' ? recorder : (recorder || isOfReceiving(t, actor.person, ports.directory)) && me !== t.startedBy && me !== codeIssuedBy(t);
   if (!allowed) {
     throw new Refused(
       'not-authority',
       how === 'phone'
         ? `Only the partnership person named to record ${t.receiving.name}’s acceptances (or a partnership admin) records an acceptance by phone or email.`
-        : `Only ${t.receiving.name}’s contact, or the partnership person who records its acceptances, enters the acceptance code: not whoever started the transfer.`,
+        : `Only ${t.receiving.name}’s contact, or the partnership person who records its acceptances, enters the acceptance code: not whoever started the transfer or was given the code.`,
     );
   }
 }
@@ -90,7 +102,10 @@ function acceptanceProblems(ports: TransferPorts, acceptedBy: string, date: stri
   return problems;
 }
 
-/** The emailed code: a wrong, expired or already used code is refused, and the refusal audited. */
+/**
+ * The emailed code: a wrong, expired or already used code is refused, and the refusal audited. The
+ * fifth wrong code locks it, the right one included, until the sending authority issues a new one.
+ */
 export async function acceptWithCode(
   ports: TransferPorts,
   cmd: { actor: Actor; reference: string; code: string; acceptedBy: string; date: string },
@@ -100,8 +115,9 @@ export async function acceptWithCode(
   mayEnterAcceptance(ports, actor, t, 'code');
   if (!t.code) throw new Refused('wrong-code', `${reference} has no acceptance code: its receiving authority answers in Teams.`, 'no code issued');
   if (t.code.usedAt) throw new Refused('wrong-code', `That acceptance code was already used: ${reference} is ${t.state}.`, 'code already used');
-  if (!codeMatches(reference, cmd.code, t.code.hash))
-    throw new Refused('wrong-code', `That is not the acceptance code of ${reference}. Nothing was recorded.`, 'wrong code');
+  const askSender = `${ports.directory.person(codeIssuedBy(t))?.name ?? 'the person who sent it'} (${t.sending.name})`;
+  if (codeLocked(t)) throw lockedCode(reference, askSender);
+  if (!codeMatches(reference, cmd.code, t.code.hash)) await wrongCodeEntered(ports, reference, askSender);
   if (ports.now().toISOString() > t.code.expiresAt)
     throw new Refused('wrong-code', `The acceptance code of ${reference} has expired. Nothing was recorded.`, 'code expired');
   const problems = acceptanceProblems(ports, cmd.acceptedBy, cmd.date);
@@ -114,6 +130,29 @@ export async function acceptWithCode(
     cmd.date,
   );
 }
+
+/** Counts a wrong code under the etag (two at once are two), and refuses it, saying how many are left. */
+async function wrongCodeEntered(ports: TransferPorts, reference: string, askSender: string): Promise<never> {
+  const { transfer, changed } = await ports.transfers.apply(reference, wrongCode);
+  if (!changed) throw lockedCode(reference, askSender);
+  const wrong = transfer.code?.wrongAttempts ?? CODE_ATTEMPTS;
+  const left = CODE_ATTEMPTS - wrong;
+  const nothing = `That is not the acceptance code of ${reference}. Nothing was recorded.`;
+  if (left > 0)
+    throw new Refused('wrong-code', `${nothing} ${left} more wrong code${left === 1 ? '' : 's'} will lock it.`, `wrong code (${wrong} of ${CODE_ATTEMPTS})`);
+  throw new Refused(
+    'wrong-code',
+    `${nothing} That was the fifth wrong code, so the code is now locked: ask ${askSender} for a new one.`,
+    `wrong code (${wrong} of ${CODE_ATTEMPTS}): locked`,
+  );
+}
+
+const lockedCode = (reference: string, askSender: string) =>
+  new Refused(
+    'wrong-code',
+    `The acceptance code of ${reference} is locked after five wrong codes. Nothing was recorded. Ask ${askSender} for a new code.`,
+    'code locked',
+  );
 
 /** An acceptance received by phone or email, recorded with who accepted and when. */
 export async function recordPhoneAcceptance(

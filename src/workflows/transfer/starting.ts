@@ -12,7 +12,7 @@ import { Invalid, Refused } from '../../domain/refusals';
 import type { Actor } from '../actor';
 import type { TransferPorts } from './ports';
 import type { StartForm } from './forms';
-import { hashCode, newCode } from './acceptanceCode';
+import { issueCode } from './acceptanceCode';
 import { noticeTo, receivingContact, startOfDay, today } from './steps';
 import { transferView, TransferView } from './views';
 
@@ -70,12 +70,12 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
   const authority = directory.neighbouringAuthority(t.receiving.id)!;
   const route = contactRoute(authority);
   // The code exists only in this answer: what is kept is its hash.
-  const code = route === 'email' ? newCode() : undefined;
-  if (code) {
-    const expiresAt = new Date(now().getTime() + directory.transfers.codeValidDays * 86_400_000).toISOString();
+  const issued = route === 'email' ? issueCode(reference, now(), directory.transfers.codeValidDays) : undefined;
+  const code = issued?.code;
+  if (issued) {
     t = {
       ...t,
-      code: { hash: hashCode(reference, code), expiresAt },
+      code: issued.kept,
       steps: [...t.steps, { at: now().toISOString(), by: actor.person.aadObjectId, what: 'code-issued' }],
     };
   }

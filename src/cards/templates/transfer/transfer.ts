@@ -25,6 +25,11 @@ export interface TransferCardView {
   canEnterCode: boolean;
   canRecordPhone: boolean;
   canRaiseDifference: boolean;
+  /** The sending authority may issue a new acceptance code; `codes` is how many were issued so far. */
+  canIssueCode: boolean;
+  codes: number;
+  /** Said to the sending authority when wrong codes locked the code. */
+  codeNote: string;
 }
 
 const id = inputIds<AnswerField>();
@@ -52,6 +57,7 @@ export default template<TransferCardView>({
         { type: 'TextBlock', text: 'Shown only now: Concord keeps only a hash of it.', isSubtle: true, wrap: true, size: 'Small' },
       ],
     },
+    { type: 'TextBlock', $when: "${codeNote != ''}", text: '${codeNote}', color: 'Attention', wrap: true },
     { type: 'TextBlock', text: 'Before the case moves', weight: 'Bolder', wrap: true, separator: true },
     {
       type: 'Container',
@@ -89,6 +95,13 @@ export default template<TransferCardView>({
       title: 'Record an acceptance by phone or email',
       verb: 'tr.acceptance.open',
       data: { ref: '${reference}', how: 'phone' },
+    },
+    {
+      $when: '${canIssueCode}',
+      type: 'Action.Execute',
+      title: 'Issue a new acceptance code',
+      verb: 'tr.code.new',
+      data: { ref: '${reference}', codes: '${codes}' },
     },
     { $when: '${canRaiseDifference}', type: 'Action.Execute', title: 'Raise a professional difference', verb: 'tr.difference', data: { ref: '${reference}' } },
   ],
