@@ -82,10 +82,13 @@ export class StrategyPresenter {
         const person = { aadObjectId: n.person, userId: await this.userId(n.person) };
         return { summary: headline, card: this.cards.acknowledgement(n.discussion, currentVersion(n.discussion)!, person, undefined, { headline }) };
       },
-      'sd.chair-card': async (n) =>
-        currentVersion(n.discussion)
-          ? { summary: `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, await this.userId(n.discussion.chair)) }
-          : { summary: `${n.about}: strategy discussion convened`, card: this.cards.convened(n.discussion, await this.userId(n.discussion.chair)) },
+      'sd.chair-card': async (n) => {
+        const chair = await this.userId(n.discussion.chair);
+        const handed = n.handedBy && `${n.about}: you now chair this strategy discussion (handed over by ${this.name(n.handedBy) ?? 'the chair'})`;
+        return currentVersion(n.discussion)
+          ? { summary: handed || `${n.about}: acknowledgements of the outcome`, card: this.cards.tally(n.discussion, n.acks, chair) }
+          : { summary: handed || `${n.about}: strategy discussion convened`, card: this.cards.convened(n.discussion, chair) };
+      },
       'sd.chair-handed': (n) => ({
         summary: `${n.about}: now chaired by ${this.name(n.discussion.chair) ?? 'another chair'}`,
         card: this.cards.handedOver(n.discussion),
@@ -127,8 +130,6 @@ export class StrategyPresenter {
           const headline = `${n.about}: action ${h.actionId} is now yours (given to you by ${by})`;
           return { summary: headline, card: this.cards.actionDue(n.discussion, h.actionId!, headline) };
         }
-        if (h.kind === 'chair')
-          return { summary: `${n.about}: you now chair this strategy discussion (handed over by ${by})`, card: this.cards.convened(n.discussion) };
         return {
           summary: `${n.about}: you now take the minutes of this strategy discussion (asked by ${by})`,
           detail: `Type “minutes ${n.about}” to open the draft once the chair has ended the discussion.`,

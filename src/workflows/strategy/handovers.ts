@@ -5,7 +5,7 @@
  */
 import { handOver, HandoverRequest, newHandovers } from '../../domain/handover';
 import { Invalid } from '../../domain/refusals';
-import { mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion';
+import { currentVersion, mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { Notice } from '../notices';
 import { askNewcomer } from './requests';
@@ -33,8 +33,22 @@ export class Handovers extends StrategyUseCase {
     await this.note(actor, reference, 'handed-over', changes.map((h) => (h.actionId ? `${h.kind} ${h.actionId}` : h.kind)).join(', '));
     // Someone joining a discussion whose outcome is recorded is asked to acknowledge it, not to attend.
     const joinsOutcome = (h: (typeof changes)[number]) => h.kind === 'invited' && h.joined && after.versions.length > 0;
+    // The new chair is sent the chair's live card (replies or tally): the answers from now on update it.
+    const newChair = changes.find((h) => h.kind === 'chair');
+    const chairCard: Notice | undefined = newChair && {
+      kind: 'sd.chair-card',
+      key: chairCardKey(reference, newChair.to),
+      about: reference,
+      to: { person: newChair.to },
+      reportTo: [actor.person.aadObjectId],
+      discussion: after,
+      acks: currentVersion(after) ? await this.ports.discussions.acknowledgements(reference) : [],
+      handedBy: newChair.by,
+    };
+    // Handed back to someone who chaired it before: their old card is live again, updated in place.
+    const chairCardAgain = chairCard ? await this.tell.replace(chairCard) : false;
     const notices: Notice[] = changes
-      .filter((h) => !joinsOutcome(h))
+      .filter((h) => !joinsOutcome(h) && h.kind !== 'chair')
       .map((h) =>
         h.kind === 'invited'
           ? {
@@ -56,7 +70,7 @@ export class Handovers extends StrategyUseCase {
               handover: h,
             },
       );
-    await this.tell.tell(notices);
+    await this.tell.tell(chairCard && !chairCardAgain ? [chairCard, ...notices] : notices);
     // The chair who handed it over keeps no live card of it: theirs says who chairs it now.
     if (changes.some((h) => h.kind === 'chair')) {
       const me = actor.person.aadObjectId;

@@ -19,9 +19,10 @@ export interface StrategyNoticeKinds {
   /**
    * The chair's one card for the discussion, replaced in place as it changes: the discussion as
    * convened with each invitee's reply, then the tally of the current version. It lives in the
-   * message the chair convened from (teams/ keeps where), under `chairCardKey`.
+   * message the chair convened from (teams/ keeps where), under `chairCardKey`; a chair handed the
+   * discussion is sent it (`handedBy`, who handed it to them) and it is their live card from then on.
    */
-  'sd.chair-card': { discussion: StrategyDiscussion; acks: Acknowledgement[] };
+  'sd.chair-card': { discussion: StrategyDiscussion; acks: Acknowledgement[]; handedBy?: string };
   /** The card of a chair who handed the discussion over, replaced by a pointer to who chairs it now. */
   'sd.chair-handed': { discussion: StrategyDiscussion };
   /** An attendee's request for an earlier version, replaced by a pointer to the current one. */
