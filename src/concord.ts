@@ -193,7 +193,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   );
   const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now);
   const differenceStore = new DifferenceStore(tables);
-  const access = new CaseAccess(discussionStore, audit, differenceStore);
+  const access = new CaseAccess(discussionStore, audit, differenceStore, { directory, calendar, now });
   // Whoever is told about a case is indexed for their "mine" list as they are told.
   const workIndex = new WorkIndexStore(tables);
   const tell = new IndexingTell(

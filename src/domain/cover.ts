@@ -52,3 +52,10 @@ export function receiversFor(directory: Directory, calendar: WorkingCalendar, pe
   }
   return [...out.values()];
 }
+
+/** The first of these people whose chases reach `aadObjectId` at `at` because they are away: whom that person acts for. */
+export function coveredBy(directory: Directory, calendar: WorkingCalendar, aadObjectId: string, people: string[], at: Date): string | undefined {
+  const me = directory.person(aadObjectId)?.aadObjectId;
+  if (!me) return undefined;
+  return people.find((p) => p !== me && receiverFor(directory, calendar, p, at).person === me);
+}

@@ -70,6 +70,20 @@ export class StrategyPresenter {
     return this.directory.person(aadObjectId)?.name;
   }
 
+  /**
+   * Why a chase above the chair reaches this person: as the chair's manager, as the manager above
+   * them, or as a partnership administrator because nobody above is in the directory.
+   */
+  private toldAs(addressedTo: string, chair: string): string {
+    const chairPerson = this.directory.person(chair);
+    const manager = chairPerson && this.directory.manager(chairPerson);
+    if (manager?.aadObjectId === addressedTo) return `You are told as ${chairPerson!.name}’s manager`;
+    const above = manager && this.directory.manager(manager);
+    if (above?.aadObjectId === addressedTo) return `You are told as the manager of ${manager!.name}, ${chairPerson!.name}’s manager`;
+    const last = above ?? manager ?? chairPerson;
+    return `You are told as a partnership administrator: nobody above ${last?.name ?? 'the chair'} is in the directory`;
+  }
+
   private day(isoDate: string): string {
     return this.calendar.local(this.calendar.fromLocal(isoDate)!).toFormat('cccc d LLLL');
   }
@@ -145,15 +159,17 @@ export class StrategyPresenter {
         summary: `${n.about}: the follow-up strategy discussion agreed for ${this.day(n.date)}, chaired by ${this.name(n.discussion.chair)}, was not convened by that date. Please see that it is held.`,
         detail:
           n.step === 2
-            ? `${this.name(n.discussion.chair)}’s manager was told a working day ago and it is still not convened.`
-            : `You are told as ${this.name(n.discussion.chair)}’s manager; if it is still not convened a working day from now, their manager is told.`,
+            ? `${this.toldAs(n.addressedTo, n.discussion.chair)}. ${this.name(n.discussion.chair)}’s manager was told a working day ago and it is still not convened.`
+            : `${this.toldAs(n.addressedTo, n.discussion.chair)}; if it is still not convened a working day from now, the manager above is told.`,
       }),
       'sd.not-held': (n) => ({
         summary: `${n.about}: the strategy discussion chaired by ${this.name(n.discussion.chair)} on ${this.calendar.describe(new Date(n.discussion.scheduledAt))} has ${n.discussion.attendance ? 'no outcome' : 'no attendance and no outcome'} recorded. Please see that it is held and recorded.`,
-        detail:
+        detail: [
+          n.addressedTo === n.discussion.chair ? 'You are told as its chair' : this.toldAs(n.addressedTo, n.discussion.chair),
           n.step === 2
             ? `${this.name(n.discussion.chair)} and their manager were told a working day ago and nothing is recorded yet.`
             : 'If nothing is recorded a working day from now, the manager above is told.',
+        ].join('. '),
       }),
     };
   }

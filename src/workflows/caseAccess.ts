@@ -5,6 +5,8 @@ import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { AuditTrail, Reply as CardReply } from './ports';
 import { DifferencesRaisedFrom, DiscussionRepository } from './strategy/ports';
 import { Actor } from './actor';
+import { coveredBy } from '../domain/cover';
+import type { CoverLookup } from './cover';
 
 /**
  * What every step on a case shares: loading it only for someone involved, turning a refusal into
@@ -15,6 +17,8 @@ export class CaseAccess {
     private readonly discussions: DiscussionRepository,
     private readonly audit: AuditTrail,
     private readonly differences?: DifferencesRaisedFrom,
+    /** Who is away now: whoever covers someone involved acts for them, so the case opens for them too. */
+    private readonly cover?: CoverLookup,
   ) {}
 
   async guard(actor: Actor, reference: string, step: () => Promise<CardReply>): Promise<CardReply> {
@@ -42,6 +46,7 @@ export class CaseAccess {
     const valid = /^SD-\d{4,}$/.test(reference);
     const d = valid ? await (recent ? this.discussions.getRecent(reference) : this.discussions.get(reference)) : undefined;
     if (d && (await this.judgesADifferenceFrom(d, actor.person.aadObjectId))) return d;
+    if (d && this.coversSomeoneIn(d, actor.person.aadObjectId)) return d;
     mustBeInvolved(d, actor.person.aadObjectId, reference);
     return d;
   }
@@ -53,6 +58,17 @@ export class CaseAccess {
   private async judgesADifferenceFrom(d: StrategyDiscussion, aadObjectId: string): Promise<boolean> {
     if (isInvolved(d, aadObjectId) || !this.differences) return false;
     return (await this.differences.raisedFrom(d.reference)).some((pd) => maySee(pd, aadObjectId));
+  }
+
+  /**
+   * The chair, minute-taker, referrer or an invitee is away and this person covers them: a chase
+   * they were sent as cover (the follow-up to convene, an action due) must open for them.
+   */
+  private coversSomeoneIn(d: StrategyDiscussion, aadObjectId: string): boolean {
+    if (!this.cover || isInvolved(d, aadObjectId)) return false;
+    const { directory, calendar, now } = this.cover;
+    const people = [d.chair, d.minuteTaker, d.referrer, ...d.invitees.map((i) => i.aadObjectId)].filter((p): p is string => !!p);
+    return !!coveredBy(directory, calendar, aadObjectId, people, now());
   }
 
   /** Audits a step; every step that records something is noted right after its write. */

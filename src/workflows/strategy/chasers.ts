@@ -133,6 +133,7 @@ export class StrategyChasers extends StrategyUseCase {
       chaseEach(this.ports, told).map(({ for: who, to, cover }) => ({
         kind: 'sd.follow-up-missed' as const,
         key: `${jobId}|${who}`,
+        addressedTo: who,
         about: p.ref,
         to,
         cover,
@@ -157,6 +158,7 @@ export class StrategyChasers extends StrategyUseCase {
       chaseEach(this.ports, [...new Set(told)]).map(({ for: who, to, cover }) => ({
         kind: 'sd.not-held' as const,
         key: `${jobId}|${who}`,
+        addressedTo: who,
         about: p.ref,
         to,
         cover,

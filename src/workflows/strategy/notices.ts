@@ -37,10 +37,10 @@ export interface StrategyNoticeKinds {
   'sd.action-overdue': { actionId: string; owner: string };
   /** The follow-up's owner: it is due (a working day before, and on the day), with an offer to convene it. */
   'sd.follow-up-due': { discussion: StrategyDiscussion; date: string; today: boolean };
-  /** Above the chair: the follow-up's date passed and none was convened (step 1 the chair's manager, step 2 theirs). */
-  'sd.follow-up-missed': { discussion: StrategyDiscussion; date: string; step: 1 | 2 };
+  /** Above the chair (`addressedTo`: whom it is for, its reader unless they are away): the follow-up's date passed and none was convened (step 1 the chair's manager, step 2 theirs). */
+  'sd.follow-up-missed': { discussion: StrategyDiscussion; date: string; step: 1 | 2; addressedTo: string };
   /** The chair, then above them: the discussion's time passed and no outcome is recorded. */
-  'sd.not-held': { discussion: StrategyDiscussion; step: 1 | 2 };
+  'sd.not-held': { discussion: StrategyDiscussion; step: 1 | 2; addressedTo: string };
   /** Someone was handed the chair, the minutes or an action (`handover.kind`). */
   'sd.handed': { discussion: StrategyDiscussion; handover: Handover };
   /** The chair: a professional difference raised from the discussion ended; amend the outcome if it changes the decision. */

@@ -11,7 +11,7 @@ export abstract class StrategyUseCase {
   protected readonly tell: Tell;
 
   constructor(protected readonly ports: StrategyPorts) {
-    this.access = new CaseAccess(ports.discussions, ports.audit, ports.differences);
+    this.access = new CaseAccess(ports.discussions, ports.audit, ports.differences, ports);
     this.tell = ports.tell;
   }
 
