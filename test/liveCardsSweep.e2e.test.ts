@@ -48,3 +48,46 @@ describe('a discussion handed to another chair', () => {
     expect(hasExecute(world.connector.cardNow(chair.chatId, oldMessage))).toBe(false);
   });
 });
+
+describe('minutes corrected into a new version', () => {
+  const MINUTES = {
+    'Information shared by each agency': 'Police: partner arrested for domestic abuse eight months before the birth. Hospital: bruising seen on admission.',
+    'Analysis of risk and needs, in words': 'A non-mobile baby with unexplained bruising; a carer with a history of violence.',
+  };
+  const reviewOf = (person: TeamsUser, reference: string, version: number) =>
+    person.waitForMessage(
+      (a) => a.attachments?.[0]?.content?.actions?.some((x: any) => x.verb === 'minutes.confirm' && x.data?.ref === reference && x.data?.version === version),
+      `the minutes of ${reference} v${version}`,
+    );
+
+  test('every recipient’s version-1 minutes card says it was replaced, with nothing left to click', async () => {
+    const { reference, chair, attendees, card } = await discussionWithOutcome(world);
+    await chair.click(card, 'The discussion has ended');
+    const dee = world.user('Dee Walsh');
+    await dee.install();
+    const draft = await dee.waitForMessage((a) => a.summary?.startsWith(`${reference}: please write the minutes`), 'the drafting card');
+    await dee.click(draft.attachments[0].content, 'Circulate the minutes', MINUTES);
+    const [jordan, alex, nia] = attendees;
+    const v1 = new Map<TeamsUser, string>();
+    for (const p of [jordan, alex, nia]) v1.set(p, world.connector.messageIdOf((await reviewOf(p, reference, 1)).attachments[0].content)!);
+    // Jordan has confirmed version 1 already: his card is replaced too.
+    await jordan.click(world.connector.cardNow(jordan.chatId, v1.get(jordan)!), 'Received and reviewed');
+    await nia.click(world.connector.cardNow(nia.chatId, v1.get(nia)!), 'Ask for a correction', {
+      'What is wrong (for a correction)': 'The hospital said the bruising was on both arms.',
+      'What it should say': 'Bruising on both upper arms, photographed.',
+    });
+    const correction = await chair.waitForMessage((a) => a.summary === `${reference}: a correction to the minutes is asked for`, 'the correction');
+    await chair.click(correction.attachments[0].content, 'Accept the correction');
+    for (const [person, message] of v1) {
+      await reviewOf(person, reference, 2);
+      const now = await cardOnceIt(
+        person,
+        message,
+        (t) => t.startsWith(`${reference}: minutes replaced by version 2`),
+        `${person.who.name}'s version-1 minutes to be replaced`,
+      );
+      expect(hasExecute(now)).toBe(false);
+      expect(world.connector.updatesOf(person.chatId, message).length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { inputsOf } from '../domain/limits';
 import correctionTemplate from './templates/minutes/correction';
 import draftTemplate from './templates/minutes/draft';
 import reviewTemplate from './templates/minutes/review';
+import supersededTemplate from './templates/superseded';
 
 /** How the minutes name the outcome they record, by where it stands. */
 const OUTCOME_STANDING: Record<Status, string> = {
@@ -129,6 +130,15 @@ export class MinutesCards {
       f: inputsOf('correctionWrong', 'correctionShouldSay'),
       canAnswer: !confirmation && !openMine && !superseded,
       dissentId: declinedMine?.id ?? '',
+    });
+  }
+
+  /** A card of an earlier version: what replaced it and where that is, nothing to click. */
+  superseded(reference: string, m: Minutes): Card {
+    const v = latest(m)!;
+    return renderCard(supersededTemplate, {
+      headline: `${reference}: minutes replaced by version ${v.version}`,
+      line: `The minutes were corrected on ${this.calendar.describe(new Date(v.circulatedAt))}. Open the card for version ${v.version}, further down this chat, and review that one.`,
     });
   }
 

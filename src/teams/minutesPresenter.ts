@@ -5,7 +5,7 @@
  */
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { dueHours } from '../domain/minutes';
+import { dueHours, latest } from '../domain/minutes';
 import { DECISIONS } from '../domain/strategyDiscussion';
 import { MinutesCards } from '../cards/minutesCards';
 import { ConversationStore } from '../store/conversations';
@@ -84,6 +84,10 @@ export class MinutesPresenter {
         const v = n.minutes.versions.find((x) => x.version === n.version)!;
         return { summary: headline, card: this.cards.review(n.discussion, n.minutes, v, { aadObjectId: person, userId }, undefined, { headline }) };
       },
+      'minutes.superseded': (n) => ({
+        summary: `${n.about}: minutes replaced by version ${latest(n.minutes)!.version}`,
+        card: this.cards.superseded(n.about, n.minutes),
+      }),
       'minutes.correction-asked': (n) => ({
         summary: `${n.about}: a correction to the minutes is asked for`,
         card: this.cards.correction(n.discussion, n.correction),

@@ -20,6 +20,7 @@ const NO_RECORD_BUTTON: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   'ref.not-convened',
   'sd.ack-superseded',
   'pd.superseded',
+  'minutes.superseded',
   'sd.chair-handed',
   'ref.convene-taken',
 ]);

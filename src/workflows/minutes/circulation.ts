@@ -11,6 +11,7 @@ import { AnyJob } from '../jobs';
 import { outcomeStanding, writable } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView, said } from './views';
+import { reviewCardKeys } from './notices';
 
 export async function circulate(p: MinutesPorts, actor: Actor, reference: string, form: DraftForm): Promise<MinutesView> {
   const { d, m } = await writable(p, actor, reference);
@@ -78,7 +79,7 @@ export async function sendLatest(p: MinutesPorts, d: StrategyDiscussion, m: Minu
   await p.tell.tell(
     v.recipients.map((person) => ({
       kind: 'minutes.review' as const,
-      key: `${d.reference}|minutes|v${v.version}|${person}`,
+      key: reviewCardKeys(d.reference, v.version, person)[0],
       about: d.reference,
       to: { person },
       reportTo: [d.chair, d.minuteTaker],
@@ -87,5 +88,17 @@ export async function sendLatest(p: MinutesPorts, d: StrategyDiscussion, m: Minu
       version: v.version,
       reminder: false,
     })),
+  );
+  // One live card per version: every card of the versions before points to this one, with nothing to click.
+  await Promise.all(
+    m.versions
+      .filter((earlier) => earlier.version < v.version)
+      .flatMap((earlier) =>
+        earlier.recipients.flatMap((person) =>
+          reviewCardKeys(d.reference, earlier.version, person).map((key) =>
+            p.tell.replace({ kind: 'minutes.superseded', key, about: d.reference, to: { person }, minutes: m, version: earlier.version }),
+          ),
+        ),
+      ),
   );
 }

@@ -11,6 +11,8 @@ export interface MinutesNoticeKinds {
   'minutes.contradiction': { decision: Decision };
   /** To a recipient: review (confirm, or ask for a correction) this version; `reminder` when chased. */
   'minutes.review': { discussion: StrategyDiscussion; minutes: Minutes; version: number; reminder: boolean };
+  /** A recipient's card of an earlier version (`version`), replaced by a pointer to the latest one. */
+  'minutes.superseded': { minutes: Minutes; version: number };
   /** To the chair: a correction is asked for. */
   'minutes.correction-asked': { discussion: StrategyDiscussion; correction: Correction };
   /** To the person who asked: the chair declined their correction; it stays as their dissent. */
@@ -22,3 +24,9 @@ export interface MinutesNoticeKinds {
 }
 
 export type MinutesNoticeKind = keyof MinutesNoticeKinds;
+
+/** The keys of the cards one recipient was sent for one version: the request to review it, and its reminder. */
+export const reviewCardKeys = (reference: string, version: number, person: string) => [
+  `${reference}|minutes|v${version}|${person}`,
+  `minutes|${reference}|v${version}|confirm-remind|${person}|message`,
+];
