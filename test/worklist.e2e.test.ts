@@ -91,6 +91,32 @@ describe('"mine": what is waiting for each person', () => {
     ]);
   });
 
+  test('a serious incident is on every partnership admin’s list until the Panel is notified, then until the rapid review is done', async () => {
+    const [jordan, alison] = await world.install('Jordan Reid', 'Alison Bright');
+    const before = (await mine(alison)).lines;
+    const [form] = await jordan.say('serious incident');
+    const step1 = await jordan.click(form.attachments[0].content, 'Next', {
+      'Case reference (not the child’s name)': 'SD-0142',
+      'The child has been seriously harmed': true,
+      'Date of the incident': '2026-11-22',
+      'Abuse or neglect is known or suspected': true,
+    });
+    const review = await jordan.click(step1.card, 'Review', {
+      'Summary of events': 'A 10-week-old baby admitted with inflicted head injuries.',
+      'Agencies involved': 'Hospital, police, social care, health visiting',
+    });
+    const si = /(SI-\d{4})/.exec((await jordan.click(review.card, 'Submit and alert the partnership')).message)![1];
+    const listed = await mine(alison);
+    expect(listed.lines).toEqual([...before, `${si}: notify the National Panel`]);
+    expect(cards.text(listed.card)).toContain('Due by 17:00 on Monday 30 November');
+    expect((await mine(jordan)).lines).not.toContain(`${si}: notify the National Panel`); // the reporter has nothing to do in it
+    const opened = await alison.click(listed.card, `Open ${si}`);
+    expect(opened.message).toBe(`${si}: its record is below.`);
+    const record = await alison.waitForMessage((a) => cards.text(a.attachments?.[0]?.content ?? {}).startsWith(si), 'the incident');
+    await alison.click(record.attachments[0].content, 'Record the National Panel notification', { Date: '2026-11-23' });
+    expect((await mine(alison)).lines).toEqual([...before, `${si}: complete the rapid review`]);
+  });
+
   test('every notice about a case carries a button that opens its record; someone not involved is refused and audited', async () => {
     const sd = await discussionWithOutcome(world, ['Jordan Reid', 'Alex Carter']);
     const alex = sd.attendees[1];

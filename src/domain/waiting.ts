@@ -8,6 +8,7 @@ import { Timescales } from './directory';
 import { Confirmation, latest, Minutes } from './minutes';
 import { currentStage, ProfessionalDifference } from './professionalDifference';
 import { Referral } from './referral';
+import { SeriousIncident } from './seriousIncident';
 import { Acknowledgement, attendees, currentVersion, StrategyDiscussion } from './strategyDiscussion';
 
 /** A role's holder key: work waiting for whoever of the role takes it. */
@@ -49,6 +50,14 @@ export function waitingInReferral(r: Referral): Waiting[] {
       dueAt: new Date(r.decideBy),
     },
   ];
+}
+
+/** A serious incident waits for the partnership admins: the National Panel notified, then the rapid review. */
+export function waitingInIncident(si: SeriousIncident): Waiting[] {
+  const holders = [roleHolder('partnership-admin')];
+  if (!si.panelNotifiedAt) return [{ reference: si.reference, holders, what: 'notify the National Panel', dueAt: new Date(si.panelDueAt) }];
+  if (si.rapidReviewCompletedAt) return [];
+  return [{ reference: si.reference, holders, what: 'complete the rapid review', dueAt: si.rapidReviewDueAt ? new Date(si.rapidReviewDueAt) : undefined }];
 }
 
 export function waitingInDifference(pd: ProfessionalDifference): Waiting[] {

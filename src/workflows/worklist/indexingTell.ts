@@ -52,5 +52,7 @@ function holdersOf(n: Notice): string[] {
     out.push(d.chair, d.minuteTaker, ...actions.map((a) => a.ownerAadObjectId));
   }
   if ('referral' in n && !n.referral.decision) out.push(roleHolder('front-door'));
+  // Any partnership admin records an incident's statutory steps, also one who joins later.
+  if ('incident' in n) out.push(roleHolder('partnership-admin'));
   return out;
 }

@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import { Directory } from '../../domain/directory';
-import { roleHolder, Waiting, waitingInDifference, waitingInDiscussion, waitingInReferral } from '../../domain/waiting';
+import { roleHolder, Waiting, waitingInDifference, waitingInDiscussion, waitingInIncident, waitingInReferral } from '../../domain/waiting';
 import { Actor } from '../actor';
 import { DiscussionRepository } from '../strategy/ports';
 import { MinutesRepository } from '../minutes/ports';
@@ -13,7 +13,7 @@ export interface WorklistPorts {
   discussions: Pick<DiscussionRepository, 'get' | 'acknowledgements'>;
   minutes: Pick<MinutesRepository, 'get' | 'confirmations'>;
   differences: Pick<DifferenceRepository, 'get'>;
-  referrals: Pick<ReferralRepository, 'referral'>;
+  referrals: Pick<ReferralRepository, 'referral' | 'incident'>;
   directory: Directory;
   calendar: WorkingCalendar;
   now: () => Date;
@@ -63,6 +63,10 @@ export class Worklist {
     if (prefix === 'REF') {
       const r = await this.p.referrals.referral(reference);
       return r ? waitingInReferral(r) : [];
+    }
+    if (prefix === 'SI') {
+      const si = await this.p.referrals.incident(reference);
+      return si ? waitingInIncident(si) : [];
     }
     if (prefix === 'PD') {
       const pd = await this.p.differences.get(reference);
