@@ -20,7 +20,7 @@ class Records implements GovernanceRecords, CaseRows, Drafts {
   readonly held = new Map<string, LegalHold>();
   readonly stones = new Map<string, Tombstone>();
   holds = async () => [...this.held.values()];
-  hold = async (h: LegalHold) => void this.held.set(h.reference, h);
+  hold = async (h: LegalHold) => this.held.get(h.reference) ?? void this.held.set(h.reference, h);
   lift = async (r: string) => this.held.delete(r);
   bury = async (t: Tombstone) => void this.stones.set(t.reference, t);
   tombstone = async (r: string) => this.stones.get(r);

@@ -1,5 +1,5 @@
 import type { GovernanceRecords, LegalHold, Tombstone } from '../workflows/governance/ports';
-import { encodeKey, isNotFound, listJson, readJson, Tables, upsertJson } from './tables';
+import { createOnce, encodeKey, isNotFound, listJson, readJson, Tables, upsertJson } from './tables';
 
 /** Legal holds (one row per case) and tombstones (one per record deleted or erased), in the governance table. */
 export class GovernanceStore implements GovernanceRecords {
@@ -13,8 +13,10 @@ export class GovernanceStore implements GovernanceRecords {
     return listJson<LegalHold>(this.client, 'hold', '');
   }
 
-  async hold(h: LegalHold): Promise<void> {
-    await upsertJson(this.client, 'hold', encodeKey(h.reference), h);
+  async hold(h: LegalHold): Promise<LegalHold | undefined> {
+    if (await createOnce(this.client, 'hold', encodeKey(h.reference), h)) return undefined;
+    // Lifted between the two calls: this hold is not placed either way, and the first stands as it was.
+    return (await readJson<LegalHold>(this.client, 'hold', encodeKey(h.reference))) ?? h;
   }
 
   async lift(reference: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { CaseThreads, KnownCase, LinkReason, NhsNumbers } from '../workflows/governance/ports';
-import { createOnce, decodeKey, encodeKey, readJson, Tables } from './tables';
+import { createOnce, decodeKey, encodeKey, isConflict, readJson, Tables } from './tables';
 
 const LINK = (reference: string) => `link|${encodeKey(reference)}`;
 const NHS = (fingerprint: string) => `nhs|${fingerprint}`;
@@ -26,13 +26,28 @@ export class ThreadStore implements CaseThreads, NhsNumbers {
     return this.tables.client('governance');
   }
 
-  async link(a: string, b: string, why: LinkReason): Promise<void> {
-    if (a === b) return;
+  /**
+   * The row from the first case (in reference order) to the second decides whether this call
+   * linked them: of two links made at once, one creates it. The row back is made either way, so
+   * a call interrupted between the two is finished by the next.
+   */
+  async link(a: string, b: string, why: LinkReason): Promise<boolean> {
+    if (a === b) return false;
+    const [first, second] = [a, b].sort(byReference);
     const at = new Date().toISOString();
-    await Promise.all([
-      this.client.upsertEntity({ partitionKey: LINK(a), rowKey: encodeKey(b), why, at }, 'Merge'),
-      this.client.upsertEntity({ partitionKey: LINK(b), rowKey: encodeKey(a), why, at }, 'Merge'),
-    ]);
+    const created = await this.createLink(first, second, why, at);
+    await this.createLink(second, first, why, at);
+    return created;
+  }
+
+  private async createLink(from: string, to: string, why: LinkReason, at: string): Promise<boolean> {
+    try {
+      await this.client.createEntity({ partitionKey: LINK(from), rowKey: encodeKey(to), why, at });
+      return true;
+    } catch (e) {
+      if (isConflict(e)) return false;
+      throw e;
+    }
   }
 
   private async direct(reference: string): Promise<string[]> {

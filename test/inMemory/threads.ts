@@ -5,13 +5,14 @@ export class InMemoryThreads implements CaseThreads, NhsNumbers {
   private readonly links = new Map<string, Set<string>>();
   private readonly numbers = new Map<string, KnownCase[]>();
 
-  async link(a: string, b: string, _why: LinkReason): Promise<void> {
-    if (a === b) return;
+  async link(a: string, b: string, _why: LinkReason): Promise<boolean> {
+    if (a === b || this.links.get(a)?.has(b)) return false;
     for (const [x, y] of [
       [a, b],
       [b, a],
     ])
       (this.links.get(x) ?? this.links.set(x, new Set()).get(x)!).add(y);
+    return true;
   }
 
   async thread(reference: string): Promise<string[]> {

@@ -29,11 +29,14 @@ export class CaseLinking {
         );
     }
     if (a === b) return `${a} is one case: name two different cases to link.`;
-    await this.threads.link(a, b, 'by-hand');
-    await this.access.note(actor, a, 'thread.linked', `linked to ${b} by hand`);
-    await this.access.note(actor, b, 'thread.linked', `linked to ${a} by hand`);
+    const linked = await this.threads.link(a, b, 'by-hand');
+    // Linked already (by hand, by a case started from the other, by an NHS number): nothing happened to audit.
+    if (linked) {
+      await this.access.note(actor, a, 'thread.linked', `linked to ${b} by hand`);
+      await this.access.note(actor, b, 'thread.linked', `linked to ${a} by hand`);
+    }
     const thread = await this.threads.thread(a);
-    return `${a} and ${b} are now linked as cases of the same child. The thread: ${[a, ...thread].join(', ')}.`;
+    return `${a} and ${b} are ${linked ? 'now' : 'already'} linked as cases of the same child. The thread: ${[a, ...thread].join(', ')}.`;
   }
 
   /** The other cases on this case's thread: shown only below a record its reader may already see. */

@@ -13,8 +13,8 @@ export type LinkReason = 'started-from' | 'nhs-number' | 'by-hand';
  * from another adds the link with one call: `threads.link(from, started, 'started-from')`.
  */
 export interface CaseThreads {
-  /** Links two cases both ways; linking again changes nothing. */
-  link(a: string, b: string, why: LinkReason): Promise<void>;
+  /** Links two cases both ways; linking again changes nothing (not even why they were linked). False when they already were. */
+  link(a: string, b: string, why: LinkReason): Promise<boolean>;
   /** Every case on this case's thread, directly linked or through others, in reference order, itself excluded. */
   thread(reference: string): Promise<string[]>;
   /** Removes a case from every thread (its erasure): the links are about it. */
@@ -63,7 +63,8 @@ export interface Tombstone {
 
 export interface GovernanceRecords {
   holds(): Promise<LegalHold[]>;
-  hold(h: LegalHold): Promise<void>;
+  /** Places the hold, or returns the one already on the case, unchanged: a hold is placed once. */
+  hold(h: LegalHold): Promise<LegalHold | undefined>;
   /** False when there was no hold. */
   lift(reference: string): Promise<boolean>;
   bury(t: Tombstone): Promise<void>;

@@ -94,7 +94,11 @@ export class Retention {
     if (!reason.trim()) return `Say why ${reference} is on hold: hold ${reference} <the reason, e.g. a review or court proceedings>.`;
     const long = tooLong(FIELDS.holdReason, reason);
     if (long) return long;
-    await this.p.records.hold({ reference, reason: reason.trim(), by: actor.person.aadObjectId, at: this.p.now().toISOString() });
+    const already = await this.p.records.hold({ reference, reason: reason.trim(), by: actor.person.aadObjectId, at: this.p.now().toISOString() });
+    if (already) {
+      const by = this.p.directory.person(already.by)?.name ?? 'an administrator no longer in the directory';
+      return `${reference} is already on legal hold, placed ${this.p.calendar.describe(new Date(already.at))} by ${by}. Its reason is unchanged; to change it, lift the hold ("lift hold ${reference}") and place it again.`;
+    }
     // The reason stays with the hold: typed text never goes into the audit trail.
     await this.note(actor, reference, 'hold.placed');
     const thread = await this.p.threads.thread(reference);
