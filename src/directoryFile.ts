@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { DateTime } from 'luxon';
 import schema from '../config/directory.schema.json';
-import { DEFAULT_TIMESCALES, DEFAULT_TRANSFERS, Directory, DirectoryData } from './domain/directory';
+import { DEFAULT_TIMESCALES, DEFAULT_TRANSFERS, Directory, DirectoryData, TransferSettings } from './domain/directory';
 import { DEFAULT_STAGES, ladderProblems, StageConfig } from './domain/escalationLadder';
 
 export class DirectoryError extends Error {}
@@ -91,8 +91,22 @@ export function checkDirectory(raw: unknown, file = 'directory'): DirectoryData 
     seriousIncident: forms.seriousIncident ?? 'config/forms/serious-incident.json',
   };
   data.partnership.timescales = { ...DEFAULT_TIMESCALES, ...data.partnership.timescales };
-  data.partnership.transfers = { ...DEFAULT_TRANSFERS, ...data.partnership.transfers };
+  data.partnership.transfers = transferSettings(data.partnership.transfers);
   return data;
+}
+
+/**
+ * The file's transfer settings over the defaults. Files written before checklist items carried
+ * their own due dates may say `cpConferenceWorkingDays`: it still sets the conference item's days,
+ * unless the file's own item gives them.
+ */
+function transferSettings(given: Partial<TransferSettings> & { cpConferenceWorkingDays?: number } = {}): TransferSettings {
+  const { cpConferenceWorkingDays: conferenceDays, ...settings } = given;
+  const own = !!settings.checklist;
+  const checklist = (settings.checklist ?? DEFAULT_TRANSFERS.checklist).map((i) =>
+    conferenceDays && i.id === 'cp-conference' && !(own && i.withinWorkingDays) ? { ...i, withinWorkingDays: conferenceDays } : i,
+  );
+  return { ...DEFAULT_TRANSFERS, ...settings, checklist };
 }
 
 /**

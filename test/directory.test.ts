@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkDirectory, loadDirectory } from '../src/directoryFile';
+import { Directory } from '../src/domain/directory';
 
 const sample = () => JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
 
@@ -99,8 +100,13 @@ describe('the partnership directory', () => {
     const d = loadDirectory('config/partnership.sample.json');
     expect(d.neighbouringAuthorities().map((a) => a.name)).toEqual(['Northshire Council', 'Eastvale Borough Council', 'Southmere District Council']);
     expect(d.person(d.neighbouringAuthority('northshire')?.transferContact.teams)?.name).toBe('Fiona Nash');
-    expect(d.transfers).toMatchObject({ answerWorkingDays: 2, cpConferenceWorkingDays: 15 });
-    expect(d.transfers.checklist.find((i) => i.id === 'cp-conference')?.plans).toEqual(['cp']);
+    expect(d.transfers).toMatchObject({ answerWorkingDays: 2 });
+    expect(d.transfers.checklist.find((i) => i.id === 'cp-conference')).toMatchObject({ plans: ['cp'], withinWorkingDays: 15 });
+    // A file from before items carried their own days: its cpConferenceWorkingDays still sets the conference's.
+    const older = sample();
+    delete older.partnership.transfers;
+    older.partnership.transfers = { cpConferenceWorkingDays: 10 };
+    expect(new Directory(checkDirectory(older)).transfers.checklist.find((i) => i.id === 'cp-conference')?.withinWorkingDays).toBe(10);
 
     const data = sample();
     const [northshire, eastvale, southmere] = data.neighbouringAuthorities;

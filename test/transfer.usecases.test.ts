@@ -5,7 +5,9 @@
 import { WorkingCalendar } from '../src/domain/calendar';
 import { responsibility, Transfer } from '../src/domain/transfer';
 import { Refused } from '../src/domain/refusals';
-import { loadDirectory } from '../src/directoryFile';
+import { readFileSync } from 'node:fs';
+import { checkDirectory, loadDirectory } from '../src/directoryFile';
+import { Directory } from '../src/domain/directory';
 import { Actor } from '../src/workflows/actor';
 import { TransferPorts } from '../src/workflows/transfer/ports';
 import { start } from '../src/workflows/transfer/starting';
@@ -24,9 +26,9 @@ import { InMemoryTransfers, noOrigins } from './inMemory/transfers';
 import { FactsOf } from '../src/partnership/caseFacts';
 import { InMemoryThreads } from './inMemory/threads';
 
-const directory = loadDirectory('config/partnership.sample.json');
+const sampleDirectory = loadDirectory('config/partnership.sample.json');
 
-function concord(at = '2026-11-23T10:00:00Z') {
+function concord(at = '2026-11-23T10:00:00Z', directory = sampleDirectory) {
   const clock = new FixedClock(new Date(at));
   const audit = new InMemoryAudit(clock.now);
   const p = directory.partnership;
@@ -107,6 +109,28 @@ describe('case transfer use cases', () => {
     expect(transferOf(await c.startTo('eastvale', 'cin')).reference).toBe('TR-0003');
     // The same form twice is one transfer.
     expect(transferOf(await c.startTo('eastvale', 'cin')).reference).toBe('TR-0003');
+  });
+
+  test('a checklist item’s due date is its own rule in the partnership’s file, whatever its id', async () => {
+    const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
+    data.partnership.transfers = {
+      checklist: [
+        { id: 'cp-conference', label: 'Transfer-in conference held', plans: ['cp'], withinWorkingDays: 10 },
+        { id: 'health-handover', label: 'Health visitor handover', withinWorkingDays: 3 },
+        { id: 'assessment', label: 'Assessment completed' },
+      ],
+    };
+    const c = concord('2026-11-23T10:00:00Z', new Directory(checkDirectory(data)));
+    const t = transferOf(await c.startTo('northshire', 'cp'));
+    // Monday 23 November: 10 working days is Monday 7 December, 3 is Thursday 26 November.
+    expect(t.checklist.map((i) => [i.id, i.dueBy])).toEqual([
+      ['cp-conference', '2026-12-07'],
+      ['health-handover', '2026-11-26'],
+      ['assessment', undefined],
+    ]);
+    // The sample's own conference is due in 15 working days, from the item itself.
+    const sample = transferOf(await concord().startTo('northshire', 'cp'));
+    expect(sample.checklist.find((i) => i.id === 'cp-conference')?.dueBy).toBe('2026-12-14');
   });
 
   test('a start interrupted after its reference was reserved is finished by the same click again, not reported as submitted', async () => {
@@ -198,7 +222,7 @@ describe('case transfer use cases', () => {
     const rows = await transferReport(c.ports, { actor: c.actor('Alison Bright') });
     expect(rows).toEqual([{ month: '2026-11', out: 2, in: 0, accepted: 1, medianWorkingDaysToAcceptance: '2', declined: 1, lapsed: 0 }]);
     // The Partnership tab counts the same, in the month each started.
-    const facts = new FactsOf(c.ports.calendar, directory);
+    const facts = new FactsOf(c.ports.calendar, c.ports.directory);
     expect(facts.transfer((await c.ports.transfers.get(t.reference))!).get('2026-11')).toEqual({
       'transfers.started': 1,
       'transfers.accepted': 1,

@@ -129,15 +129,13 @@ export interface TransferChecklistItem {
   id: string;
   label: string;
   plans?: ('cin' | 'cp' | 'lac')[];
-  /** Done within this many working days of the transfer's start (the CP transfer-in conference: `cpConferenceWorkingDays`). */
+  /** Done within this many working days of the transfer's start, shown as a date (the CP transfer-in conference: 15 by default). */
   withinWorkingDays?: number;
 }
 
 export interface TransferSettings {
   /** Working days the receiving authority has to answer before the sender's manager is told. */
   answerWorkingDays: number;
-  /** Working days within which a transfer-in child protection conference is held. */
-  cpConferenceWorkingDays: number;
   /** Days an emailed acceptance code stays valid. */
   codeValidDays: number;
   checklist: TransferChecklistItem[];
@@ -154,7 +152,6 @@ export interface DirectoryData {
 /** The partnership's transfer settings when its file says nothing (docs/directory.md). */
 export const DEFAULT_TRANSFERS: TransferSettings = {
   answerWorkingDays: 2,
-  cpConferenceWorkingDays: 15,
   codeValidDays: 14,
   checklist: [
     { id: 'assessment', label: 'The current assessment is completed' },

@@ -159,9 +159,7 @@ export function start(
     answerBy: answerBy.toISOString(),
     checklist: directory.transfers.checklist
       .filter((i) => !i.plans || i.plans.includes(plan))
-      .map((i) =>
-        i.withinWorkingDays ? { ...i, dueBy: dueBy(i.id === 'cp-conference' ? directory.transfers.cpConferenceWorkingDays : i.withinWorkingDays) } : { ...i },
-      ),
+      .map((i) => (i.withinWorkingDays ? { ...i, dueBy: dueBy(i.withinWorkingDays) } : { ...i })),
     state: 'awaiting',
     steps: [{ at: now.toISOString(), by: by.aadObjectId, what: 'started', date: req.proposedDate }],
   };
