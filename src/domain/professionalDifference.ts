@@ -8,6 +8,7 @@ import { Directory, Person } from './directory';
 import { Invalid, Refused } from './refusals';
 import { FIELDS, lengthProblems } from './limits';
 import { WorkingCalendar } from './calendar';
+import { receiverFor } from './cover';
 import { immediateRiskStage, Ladder, ladderFrom, StageParticipants, stageOf } from './escalationLadder';
 
 export type Side = 'raised-by' | 'responding';
@@ -26,7 +27,7 @@ export interface Participant {
   aadObjectId: string;
   /** The partnership stage has no side: it decides. */
   side?: Side;
-  /** Added because the manager before them did not answer in time. */
+  /** Added because the manager before them did not answer in time, or is away. */
   coverFor?: string;
 }
 
@@ -105,6 +106,20 @@ export function participantsFor(rule: StageParticipants, raisedBy: Person, respo
   return [...side(raisedBy, 'raised-by'), ...side(responding, 'responding')];
 }
 
+/**
+ * Whoever covers a participant away today takes part beside them, on their side: a stage that
+ * waits for someone on leave stalls (Child Alex: the follow-up fell into a holiday).
+ */
+function withCovers(participants: Participant[], directory: Directory, calendar: WorkingCalendar, now: Date): Participant[] {
+  const out = [...participants];
+  for (const p of participants) {
+    if (!p.side) continue;
+    const cover = receiverFor(directory, calendar, p.aadObjectId, now).person;
+    if (cover !== p.aadObjectId && !out.some((x) => x.aadObjectId === cover)) out.push({ aadObjectId: cover, side: p.side, coverFor: p.aadObjectId });
+  }
+  return out;
+}
+
 /** A stage beginning now: its people by the ladder's rule, its deadline by the calendar. */
 function begin(
   stage: number,
@@ -115,7 +130,7 @@ function begin(
   now: Date,
   immediateRisk = false,
 ): StageRecord {
-  const participants = participantsFor(stageOf(ladderOf(directory), stage).participants, raisedBy, responding, directory);
+  const participants = withCovers(participantsFor(stageOf(ladderOf(directory), stage).participants, raisedBy, responding, directory), directory, calendar, now);
   // A child at immediate risk cannot wait a stage's usual days: resolved or escalated within the partnership's immediate-risk deadline.
   const dueAt = immediateRisk
     ? calendar.endOfWorkingDayAfter(now, directory.partnership.escalation.immediateRiskWorkingDays)

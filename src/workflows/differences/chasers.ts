@@ -37,6 +37,9 @@ export async function remind(ports: DifferencePorts, p: JobPayloads['pd.remind']
 export async function approvalUnanswered(ports: DifferencePorts, p: JobPayloads['pd.approval']): Promise<void> {
   const pd = await stillAt(ports, p);
   if (!pd || hasActed(pd, p.manager, p.stage)) return;
+  // A manager away whose cover took part at the stage was not silent: the cover answered for them.
+  const covers = currentStage(pd).participants.filter((x) => x.coverFor === p.manager);
+  if (covers.some((c) => hasActed(pd, c.aadObjectId, p.stage))) return;
   const manager = ports.directory.person(p.manager);
   const cover = manager && ports.directory.manager(manager);
   const { pd: after } = await ports.differences.apply(p.ref, (cur) =>

@@ -9,6 +9,7 @@ import type { Notice } from '../notices';
 import type { DifferenceNoticeKinds } from './notices';
 import type { DifferencePorts } from './ports';
 import { differenceView, DifferenceView } from './views';
+import { chaseEach } from '../cover';
 
 /** The difference, for someone involved in it or a partnership admin; anyone else learns nothing of it. */
 export async function load(ports: DifferencePorts, actor: Actor, reference: string): Promise<ProfessionalDifference> {
@@ -56,7 +57,8 @@ export function noticeTo(person: string, key: string, about: About): Notice {
 }
 
 /**
- * Both parties and everyone at the current stage hear of a change (bar the person who made it).
+ * Both parties and everyone at the current stage hear of a change (bar the person who made it);
+ * whoever is away, through their cover (workflows/cover.ts).
  * Each one's new card is then their live one: the cards they were sent before point to it.
  */
 export async function tellEveryone(ports: DifferencePorts, key: string, about: About, except?: string): Promise<void> {
@@ -65,7 +67,7 @@ export async function tellEveryone(ports: DifferencePorts, key: string, about: A
   await tellNewest(
     ports,
     pd,
-    people.map((person) => noticeTo(person, key, about)),
+    chaseEach(ports, people).map((r): Notice => ({ ...noticeTo(r.for, key, about), to: r.to, cover: r.cover })),
   );
 }
 

@@ -8,6 +8,8 @@ import { Actor } from '../actor';
 import { ConveneForm, conveneRequest, followUpForm } from './forms';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
+import { chaseTo } from '../cover';
+import { coveredBy } from '../../domain/cover';
 
 export class Convening extends StrategyUseCase {
   conveneForm(actor: Actor): StrategyView {
@@ -64,7 +66,8 @@ export class Convening extends StrategyUseCase {
         kind: 'sd.invitation' as const,
         key: `${d.reference}|invitation|${i.aadObjectId}`,
         about: d.reference,
-        to: { person: i.aadObjectId },
+        // Someone away is invited through their cover, who answers for their place (replyToInvitation).
+        ...chaseTo(this.ports, i.aadObjectId),
         reportTo: [d.chair],
         discussion: d,
         invitee: i.aadObjectId,
@@ -108,16 +111,24 @@ export class Convening extends StrategyUseCase {
 
   async replyToInvitation(actor: Actor, reference: string, reply: string): Promise<StrategyView> {
     const d = await this.load(actor, reference);
-    const me = actor.person.aadObjectId;
-    if (!d.invitees.some((i) => i.aadObjectId === me)) throw new Refused('not-invitee', `Only the people invited to ${reference} can answer its invitation.`);
+    const invitee = this.answeringFor(d, actor.person.aadObjectId);
+    if (!invitee) throw new Refused('not-invitee', `Only the people invited to ${reference} can answer its invitation.`);
     if (!isChoice(INVITATION_REPLIES, reply) || reply === 'awaiting') throw new Invalid(['Choose one of the answers.']);
     // A row of its own, created once: sixty invitees answering at once never contend, and a
     // second click (or Teams delivering the click again) leaves the first answer standing.
-    const awaiting = d.invitees.some((i) => i.aadObjectId === me && i.reply === 'awaiting');
-    if (awaiting && (await this.ports.discussions.addReply(reference, { aadObjectId: me, reply, at: this.now().toISOString() }))) {
-      await this.note(actor, reference, 'invitation.answered', INVITATION_REPLIES[reply as InvitationReply]);
+    const awaiting = d.invitees.some((i) => i.aadObjectId === invitee && i.reply === 'awaiting');
+    if (awaiting && (await this.ports.discussions.addReply(reference, { aadObjectId: invitee, reply, at: this.now().toISOString() }))) {
+      const words = INVITATION_REPLIES[reply as InvitationReply];
+      await this.note(actor, reference, 'invitation.answered', invitee === actor.person.aadObjectId ? words : `${words}, as cover for ${invitee}`);
       this.ports.chairCards.soon(reference);
     }
-    return { kind: 'invitation', discussion: (await this.ports.discussions.get(reference))!, invitee: me };
+    return { kind: 'invitation', discussion: (await this.ports.discussions.get(reference))!, invitee };
+  }
+
+  /** Whose invitation this person answers: their own, or that of an invitee away whom they cover now. */
+  private answeringFor(d: StrategyDiscussion, me: string): string | undefined {
+    if (d.invitees.some((i) => i.aadObjectId === me)) return me;
+    const awaiting = d.invitees.filter((i) => i.reply === 'awaiting').map((i) => i.aadObjectId);
+    return coveredBy(this.ports.directory, this.ports.calendar, me, awaiting, this.now());
   }
 }

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import * as cards from './harness/cards';
+import { CONVENE_ANSWERS } from './harness/strategyFlow';
+import { World } from './harness/world';
+import { checkDirectory } from '../src/directoryFile';
+import { Directory } from '../src/domain/directory';
+
+/**
+ * Not only chasers: the first invitation to a discussion, and a professional difference reaching a
+ * stage, find someone away through their cover, who can act on it (domain guide §5, Person → cover).
+ */
+const ALEX = 'aaaaaaaa-0000-4000-8000-000000000009';
+const SAM = 'aaaaaaaa-0000-4000-8000-000000000001';
+const text = cards.text;
+
+function directoryWithAbsences(away: Record<string, { from: string; until: string; cover?: string }>): Directory {
+  const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8'));
+  for (const p of data.people) if (away[p.aadObjectId]) p.away = [away[p.aadObjectId]];
+  return new Directory(checkDirectory(data));
+}
+
+describe('an invitation to someone away', () => {
+  let world: World;
+  beforeAll(async () => {
+    // Alex Carter (police) is away and names no cover: Morgan Price, his manager, covers.
+    world = await World.start({ at: '2026-11-23T10:00:00Z', directory: directoryWithAbsences({ [ALEX]: { from: '2026-11-20', until: '2026-11-27' } }) });
+  });
+  afterAll(async () => world?.stop());
+
+  test('reaches their cover, saying why; the cover answers for them and the chair sees it', async () => {
+    const [sam, alex, morgan] = await world.install('Sam Okafor', 'Alex Carter', 'Morgan Price');
+    await world.install('Jordan Reid', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn', 'Dee Walsh');
+    const [form] = await sam.say('strategy');
+    const convened = await sam.click(form.attachments[0].content, 'Convene and send invitations', { ...CONVENE_ANSWERS, Date: '2026-11-24', Time: '10:00' });
+    const reference = /^(SD-\d+)/.exec(text(convened.card))![1];
+    const invited = `${reference}: you are invited to a strategy discussion`;
+    const card = await morgan.waitForMessage((a) => a.summary === invited, 'the invitation, at Alex’s cover');
+    expect(text(card.attachments[0].content).split('\n')[1]).toBe('Sent to you as cover for Alex Carter, away until Friday 27 November 2026');
+    expect(alex.messages().some((a) => a.summary === invited)).toBe(false);
+
+    const answered = await morgan.click(card.attachments[0].content, 'I cannot attend (apologies)');
+    expect(answered.said ?? '').not.toContain('Only the people invited');
+    const attendance = await sam.invoke('sd.attendance.open', { ref: reference });
+    expect(cards.input(attendance.card, 'Alex Carter (Westmoor Police)').value).toBe('apologies');
+    expect(await world.auditActions(reference)).toContain('invitation.answered');
+  });
+});
+
+describe('a professional difference reaching a stage whose manager is away', () => {
+  let world: World;
+  beforeAll(async () => {
+    // Sam Okafor, Jordan Reid's line manager, is away with no cover named: Priya Shah, his manager, covers.
+    world = await World.start({ at: '2026-11-23T10:00:00Z', directory: directoryWithAbsences({ [SAM]: { from: '2026-11-23', until: '2026-11-30' } }) });
+  });
+  afterAll(async () => world?.stop());
+
+  test('the stage’s notice reaches the cover, saying why, and the cover takes part in the stage', async () => {
+    const [nia, jordan, sam, priya, tom] = await world.install('Nia Evans', 'Jordan Reid', 'Sam Okafor', 'Priya Shah', 'Tom Hughes');
+    const [form] = await nia.say('escalate');
+    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
+      'Case reference (not the child’s name)': 'SD-0142',
+      'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
+      'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
+      'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
+      'Responding practitioner': 'Jordan Reid',
+      'Immediate risk': false,
+    });
+    const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const jordanCard = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'raised');
+    await jordan.click(jordanCard.attachments[0].content, 'Escalate to stage 2');
+
+    const stage2 = `${reference}: now at stage 2 (Jordan Reid escalated it from stage 1), and it needs you`;
+    await tom.waitForMessage((a) => a.summary === stage2, 'the hospital’s line manager');
+    const covered = await priya.waitForMessage((a) => a.summary === stage2, 'the stage, at Sam’s cover');
+    expect(text(covered.attachments[0].content).split('\n')[1]).toBe('Sent to you as cover for Sam Okafor, away until Monday 30 November 2026');
+    expect(sam.messages().some((a) => a.summary?.startsWith(`${reference}: now at stage 2`))).toBe(false);
+
+    const asked = await priya.click(covered.attachments[0].content, 'Ask for information', {
+      'Your proposal, question or information': 'What did the ward see this week?',
+    });
+    expect(asked.said ?? '').not.toContain('Only the people taking part');
+    await tom.waitForMessage((a) => a.summary === `${reference}: Priya Shah asks for information`, 'the other side hears the cover’s question');
+  });
+});
