@@ -63,24 +63,95 @@ let waiting = []; // writes done in memory, waiting for the next save
 
 if (location) {
   db.autosaveDisable();
-  // LokiJS writes `db~` then renames it, but never flushes: after a power cut the rename can
-  // survive and the data not. Same steps, with fsync of the file and of its directory.
-  db.persistenceAdapter.saveDatabase = (dbname, text, done) => {
-    writeDurably(dbname, text).then(() => done(), done);
-  };
+  db.saveDatabase = saveTables;
+  db.loadDatabase = (_options, done) => loadTables().then(() => done(null), done);
 }
 
-async function writeDurably(file, text) {
-  const temp = file + '~';
-  const handle = await fs.promises.open(temp, 'w');
+// ---- One file a table -------------------------------------------------------------------------
+// LokiJS saves a database as one JSON file: every save serialised every table, so with a long
+// history (about 137 KB a case) each write waited seconds for the whole history to be written
+// again. Here each table (a Loki collection) is a file of its own (`<db>.<collection>`), and the
+// database file only names them; a save writes the tables changed since the last one (Loki marks
+// them dirty) and that small file. A database written whole by an earlier version is read as it
+// is and written table by table from its first save.
+const tableFile = (name) => `${dbPath}.${name}`;
+const onDisk = new Set(); // the tables that have a file
+
+function saveTables(done) {
+  const changed = db.collections.filter((c) => c.dirty || !onDisk.has(c.name));
+  let files;
   try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    // The database file first, and renamed first: a crash between two renames can leave a new
+    // table named without its file yet (read as empty, loadTables), never a file nothing names.
+    files = [
+      [dbPath, JSON.stringify({ databaseVersion: db.databaseVersion, tables: db.collections.map((c) => c.name) })],
+      ...changed.map((c) => [tableFile(c.name), JSON.stringify(c, db.serializeReplacer)]),
+    ];
+  } catch (e) {
+    done(e); // a table too big to write as one string (V8 strings stop at 512 MB)
+    return;
   }
-  await fs.promises.rename(temp, file);
-  const dir = await fs.promises.open(path.dirname(file), 'r');
+  // Writes from now on mark their table again, for the next save.
+  for (const c of changed) c.dirty = false;
+  writeAllDurably(files).then(
+    () => {
+      for (const c of changed) onDisk.add(c.name);
+      done();
+    },
+    (e) => {
+      for (const c of changed) c.dirty = true;
+      done(e);
+    },
+  );
+}
+
+async function loadTables() {
+  let saved;
+  try {
+    saved = JSON.parse(await fs.promises.readFile(dbPath, 'utf8'));
+  } catch (e) {
+    if (e.code === 'ENOENT') return; // nothing saved yet: what is in memory stands
+    throw e;
+  }
+  onDisk.clear();
+  if (saved.collections) {
+    db.loadJSONObject(saved, {}); // written whole by an earlier version
+    return;
+  }
+  const collections = [];
+  const missing = [];
+  for (const name of saved.tables) {
+    try {
+      collections.push(JSON.parse(await fs.promises.readFile(tableFile(name), 'utf8')));
+      onDisk.add(name);
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+      collections.push({ name, data: [] });
+      missing.push(name);
+    }
+  }
+  db.loadJSONObject({ databaseVersion: saved.databaseVersion, collections }, {});
+  // As Azurite makes a table's collection (LokiTableMetadataStore.createCollectionForTable).
+  for (const name of missing) for (const key of ['PartitionKey', 'RowKey']) db.getCollection(name).ensureIndex(key);
+}
+
+/**
+ * Each file is written to a new file and flushed (fsync) first; only when all are on disk are
+ * they renamed over the old ones, and the directory flushed. A failure before the renames (a full
+ * disk) changes nothing on disk.
+ */
+async function writeAllDurably(files) {
+  for (const [file, text] of files) {
+    const handle = await fs.promises.open(file + '~', 'w');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+  for (const [file] of files) await fs.promises.rename(file + '~', file);
+  const dir = await fs.promises.open(path.dirname(dbPath), 'r');
   try {
     await dir.sync();
   } finally {
