@@ -321,7 +321,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const files = new FileDelivery(exportFiles(strategy.record, differences, transfers, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
   const referralRoutes = new ReferralRoutes(referrals, incidents, referralPresenter);
-  const transferRoutes = new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files);
+  const transferRoutes = new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files, outbox);
   const differenceRoutes = new DifferenceRoutes(differences, differencePresenter, guard, files, outbox);
   const strategyRoutes = new StrategyRoutes(strategy, strategyPresenter, files, outbox);
   const worklist = new Worklist({

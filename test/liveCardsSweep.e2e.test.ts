@@ -91,3 +91,51 @@ describe('minutes corrected into a new version', () => {
     }
   });
 });
+
+describe('a case transfer', () => {
+  let tw: World;
+  beforeAll(async () => {
+    tw = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => tw?.stop());
+
+  test('each step leaves every person one live card: the cards they had before point to it, with nothing to click', async () => {
+    const [jordan, fiona] = await tw.install('Jordan Reid', 'Fiona Nash');
+    const [form] = await jordan.say('transfer');
+    const started = await jordan.click(form.attachments[0].content, 'Start the transfer', {
+      'Receiving authority': 'Northshire Council',
+      'The child’s plan': 'Child protection plan',
+      'The child’s case reference(s), not their name': 'WM-CSC 40122',
+      'Why the case transfers': 'Mother and baby moved to the other authority on 16 November.',
+      'Proposed transfer date': '2026-12-07',
+    });
+    const reference = /(TR-\d{4})/.exec(text(started.card))![1];
+    const jordanStart = jordan.messageIdOf(started.card)!;
+    const request = await fiona.waitForMessage((a) => a.summary?.startsWith(`${reference}: Westmoor`), 'the request');
+    const fionaRequest = tw.connector.messageIdOf(request.attachments[0].content)!;
+    const accepted = await fiona.click(request.attachments[0].content, 'Accept with this date', {
+      'Transfer date (to accept, or to propose another)': '2026-12-07',
+    });
+    expect(hasExecute(accepted.card)).toBe(true); // her live card, in the message she clicked
+    const told = await jordan.waitForMessage((a) => a.summary === `${reference}: Northshire Council accepted the transfer`, 'the acceptance');
+    const jordanTold = tw.connector.messageIdOf(told.attachments[0].content)!;
+    const pointed = async (person: TeamsUser, message: string, what: string) => {
+      const now = await tw.connector.waitFor(() => {
+        const c = tw.connector.cardNow(person.chatId, message);
+        return c && text(c).startsWith(`${reference}: ${what}`) && c;
+      }, `${person.who.name}'s earlier card to say "${what}"`);
+      expect(hasExecute(now)).toBe(false);
+      expect(tw.connector.updatesOf(person.chatId, message).length).toBeGreaterThan(0);
+    };
+    // Jordan's card from starting it points to the newer one.
+    await pointed(jordan, jordanStart, 'accepted');
+
+    // The agreed date: both sides are told; every card they had before points to that one.
+    tw.clock.set('2026-12-07T00:00:30Z');
+    await tw.runDueWork();
+    await jordan.waitForMessage((a) => a.summary?.startsWith(`${reference}: responsibility has moved`), 'the move');
+    await fiona.waitForMessage((a) => a.summary?.startsWith(`${reference}: responsibility has moved`), 'the move');
+    await pointed(jordan, jordanTold, 'responsibility moved');
+    await pointed(fiona, fionaRequest, 'responsibility moved');
+  });
+});

@@ -25,6 +25,7 @@ import { renderCard } from './render';
 import startTemplate from './templates/transfer/start';
 import transferTemplate from './templates/transfer/transfer';
 import acceptanceTemplate from './templates/transfer/acceptance';
+import supersededTemplate from './templates/superseded';
 import { StartField, StartForm } from '../workflows/transfer/forms';
 
 type Card = Record<string, unknown>;
@@ -63,6 +64,14 @@ export class TransferCards {
       values: { receiving: v('receiving'), plan: v('plan'), caseReferences: v('caseReferences'), reason: v('reason'), proposedDate: v('proposedDate') },
       authorities: this.directory.neighbouringAuthorities().map((a) => ({ title: a.name, value: a.id })),
       plans: Object.entries(PLANS).map(([value, title]) => ({ title, value })),
+    });
+  }
+
+  /** A card sent before a newer one: what happened since (the headline) and where the current card is, nothing to click. */
+  superseded(headline: string): Card {
+    return renderCard(supersededTemplate, {
+      headline,
+      line: 'This card is out of date. The newest card about the transfer shows who is responsible now and what you can do.',
     });
   }
 

@@ -21,6 +21,7 @@ const NO_RECORD_BUTTON: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   'sd.ack-superseded',
   'pd.superseded',
   'minutes.superseded',
+  'tr.superseded',
   'sd.chair-handed',
   'ref.convene-taken',
 ]);

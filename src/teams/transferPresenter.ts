@@ -45,18 +45,40 @@ export class TransferPresenter {
           : `${ref}: the proposed transfer date passed without acceptance; ${t.sending.name} stays responsible`;
       case 'tr.moved':
         return `${ref}: responsibility has moved to ${t.receiving.name} today`;
+      case 'tr.superseded':
+        return `${ref}: ${this.since(n)}; the newer card is further down this chat`;
+    }
+  }
+
+  /** What happened since a card was sent, in words after the reference: why it is no longer the current one. */
+  private since(n: Notice<'tr.superseded'>): string {
+    const t = n.transfer;
+    switch (n.newer) {
+      case 'tr.request':
+        return `${t.receiving.name} is asked to accept`;
+      case 'tr.answered':
+        return t.state === 'accepted' ? `accepted by ${t.receiving.name}` : `${t.receiving.name} ${ANSWERED[t.lastAnswer?.what ?? 'ask']}`;
+      case 'tr.unanswered':
+        return `not answered by ${t.receiving.name} in time`;
+      case 'tr.checklist-incomplete':
+        return 'the agreed date arrived with the checklist incomplete';
+      case 'tr.failed':
+        return t.state === 'declined' ? `declined by ${t.receiving.name}` : 'lapsed: the proposed date passed without acceptance';
+      case 'tr.moved':
+        return `responsibility moved to ${t.receiving.name}`;
     }
   }
 
   private notice(n: Notice<Kind>): OutboundMessage {
     const summary = this.summary(n);
+    if (n.kind === 'tr.superseded') return { summary, card: this.cards.superseded(summary) };
     const person = 'person' in n.to ? this.directory.person(n.to.person) : undefined;
     return { summary, card: person ? this.cards.transfer(n.transfer, person, this.now(), { headline: summary }) : undefined };
   }
 
   presenters(): Pick<Presenters, Kind> {
     const p = (n: Notice<Kind>) => this.notice(n);
-    return { 'tr.request': p, 'tr.answered': p, 'tr.unanswered': p, 'tr.checklist-incomplete': p, 'tr.failed': p, 'tr.moved': p };
+    return { 'tr.request': p, 'tr.answered': p, 'tr.unanswered': p, 'tr.checklist-incomplete': p, 'tr.failed': p, 'tr.moved': p, 'tr.superseded': p };
   }
 
   view(actor: Actor, v: TransferView): Reply {

@@ -14,7 +14,7 @@ import { RecordDocument } from '../documents/document';
 import { markdown } from '../documents/markdown';
 import { card, WorkflowRoutes } from './app';
 import { FileDelivery } from './files';
-import { Guard, onCardAction, Step } from './cardAction';
+import { CardMessages, Guard, onCardAction, Step } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { referenceIn } from './referenceInText';
 import { Verb, VerbData } from './verbs';
@@ -29,7 +29,18 @@ export class TransferRoutes implements WorkflowRoutes {
     private readonly differences: DifferencePresenter,
     private readonly guard: Guard,
     private readonly files: FileDelivery,
+    private readonly messages?: CardMessages,
   ) {}
+
+  /**
+   * A transfer card the person acted on is their live card until a newer one reaches them (which
+   * then points it there); a form being filled in is left alone.
+   */
+  private held(actor: Actor, v: TransferView, reply: CardReply): CardReply {
+    if (v.kind === 'said' || v.kind === 'tr.start-form') return reply;
+    const subject = v.transfer.reference;
+    return { ...reply, holds: { subject, key: `${subject}|card|${actor.person.aadObjectId}`, live: v.kind !== 'tr.acceptance-form' } };
+  }
 
   /** A transfer's card (TR-…), as this person sees it. */
   openRecord(actor: Actor, reference: string): Promise<CardReply> {
@@ -90,7 +101,18 @@ export class TransferRoutes implements WorkflowRoutes {
       verb: V,
       step: (actor: Actor, data: VerbData[V], reference: string) => Promise<TransferView> | TransferView,
       refresh?: Step<VerbData[V]>,
-    ) => onCardAction(app, verb, this.guard, async (actor, data, ref) => this.present.view(actor, await step(actor, data, ref)), refresh);
+    ) =>
+      onCardAction(
+        app,
+        verb,
+        this.guard,
+        async (actor, data, ref) => {
+          const v = await step(actor, data, ref);
+          return this.held(actor, v, this.present.view(actor, v));
+        },
+        refresh,
+        this.messages,
+      );
     const mine: Step<unknown> = async (actor, _data, reference) => this.present.view(actor, await view(ports, { actor, reference }));
     // From a referral's or discussion's record ("ref" is that record), or blank.
     on('tr.start.open', (actor, _data, from) => startForm(ports, { actor, from: from || undefined }));

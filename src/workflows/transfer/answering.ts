@@ -22,7 +22,7 @@ import { FIELDS, lengthProblems } from '../../domain/limits';
 import type { Actor } from '../actor';
 import type { TransferPorts } from './ports';
 import { codeMatches } from './acceptanceCode';
-import { change, isView, load, noticeTo, startOfDay, today } from './steps';
+import { change, isView, load, noticeTo, startOfDay, today, tellNewest } from './steps';
 import { transferView, TransferView } from './views';
 import { afterFailure } from './failure';
 
@@ -55,7 +55,7 @@ export async function answer(ports: TransferPorts, cmd: { actor: Actor; referenc
   if (isView(r)) return r;
   const t = r.after;
   if (r.changed) {
-    await ports.tell.tell([noticeTo(t.startedBy, `answer|${t.steps.length}`, { kind: 'tr.answered', transfer: t })]);
+    await tellNewest(ports, [noticeTo(t.startedBy, `answer|${t.steps.length}`, { kind: 'tr.answered', transfer: t })]);
     if (t.state === 'accepted') await afterAcceptance(ports, t);
     if (t.state === 'declined') await afterFailure(ports, t);
   }
@@ -181,7 +181,7 @@ async function recordAcceptance(ports: TransferPorts, actor: Actor, reference: s
   if (r.changed) {
     await afterAcceptance(ports, r.after);
     if (r.after.startedBy !== actor.person.aadObjectId) {
-      await ports.tell.tell([noticeTo(r.after.startedBy, 'answer|accepted', { kind: 'tr.answered', transfer: r.after })]);
+      await tellNewest(ports, [noticeTo(r.after.startedBy, 'answer|accepted', { kind: 'tr.answered', transfer: r.after })]);
     }
   }
   return transferView(r.after);

@@ -8,7 +8,7 @@ import { checklistComplete, lapse } from '../../domain/transfer';
 import type { JobPayloads } from '../jobs';
 import type { TransferPorts } from './ports';
 import { afterFailure } from './failure';
-import { managerOf, noticeTo, receivingContact } from './steps';
+import { managerOf, noticeTo, receivingContact, tellNewest } from './steps';
 import { chaseTo } from '../cover';
 
 export async function unanswered(ports: TransferPorts, p: JobPayloads['tr.unanswered']): Promise<void> {
@@ -21,7 +21,7 @@ export async function unanswered(ports: TransferPorts, p: JobPayloads['tr.unansw
     detail: manager ? 'the sender’s manager told' : 'the sender has no manager in the directory',
   });
   const to = manager ?? t.startedBy;
-  await ports.tell.tell([{ ...noticeTo(to, 'unanswered', { kind: 'tr.unanswered', transfer: t }), ...chaseTo(ports, to) }]);
+  await tellNewest(ports, [{ ...noticeTo(to, 'unanswered', { kind: 'tr.unanswered', transfer: t }), ...chaseTo(ports, to) }]);
 }
 
 export async function proposedDateReached(ports: TransferPorts, p: JobPayloads['tr.proposed-date']): Promise<void> {
@@ -38,7 +38,10 @@ export async function agreedDateReached(ports: TransferPorts, p: JobPayloads['tr
   if (!t || t.state !== 'accepted') return;
   const sides = [t.startedBy, receivingContact(ports, t)].filter((x): x is string => !!x);
   await ports.audit.record({ subject: t.reference, action: 'transfer.responsibility-moved', detail: `to ${t.receiving.id}` });
-  await ports.tell.tell(sides.map((person) => noticeTo(person, 'moved', { kind: 'tr.moved', transfer: t })));
+  await tellNewest(
+    ports,
+    sides.map((person) => noticeTo(person, 'moved', { kind: 'tr.moved', transfer: t })),
+  );
   if (checklistComplete(t)) return;
   const managers = [...new Set(sides.map((id) => managerOf(ports, id) ?? id))];
   await ports.audit.record({
@@ -46,7 +49,8 @@ export async function agreedDateReached(ports: TransferPorts, p: JobPayloads['tr
     action: 'transfer.checklist-incomplete',
     detail: `${t.checklist.filter((i) => !i.done).length} items open; ${managers.length} managers told`,
   });
-  await ports.tell.tell(
+  await tellNewest(
+    ports,
     managers.map((person) => ({ ...noticeTo(person, 'checklist-incomplete', { kind: 'tr.checklist-incomplete', transfer: t }), ...chaseTo(ports, person) })),
   );
 }

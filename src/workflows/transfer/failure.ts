@@ -7,14 +7,17 @@ import { isOfSending, Transfer } from '../../domain/transfer';
 import { Refused } from '../../domain/refusals';
 import type { Actor } from '../actor';
 import type { TransferPorts } from './ports';
-import { load, noticeTo, receivingContact } from './steps';
+import { load, noticeTo, receivingContact, tellNewest } from './steps';
 import { chaseTo } from '../cover';
 import type { RaiseForm } from '../differences/forms';
 
 export async function afterFailure(ports: TransferPorts, t: Transfer): Promise<void> {
   const admins = ports.directory.administrators().map((p) => p.aadObjectId);
   const people = [...new Set([...admins, t.startedBy])];
-  await ports.tell.tell(people.map((p) => ({ ...noticeTo(p, `failed|${t.state}`, { kind: 'tr.failed', transfer: t }), ...chaseTo(ports, p) })));
+  await tellNewest(
+    ports,
+    people.map((p) => ({ ...noticeTo(p, `failed|${t.state}`, { kind: 'tr.failed', transfer: t }), ...chaseTo(ports, p) })),
+  );
 }
 
 /** The raise form's values for a transfer that failed, when the child has a child protection plan. */

@@ -17,4 +17,6 @@ export interface TransferNoticeKinds {
   'tr.failed': { transfer: Transfer };
   /** The agreed date arrived: responsibility has moved. */
   'tr.moved': { transfer: Transfer };
+  /** A card sent before, replaced by a pointer to the newer one (of kind `newer`): one live card per person. */
+  'tr.superseded': { transfer: Transfer; newer: Exclude<keyof TransferNoticeKinds, 'tr.superseded'> };
 }

@@ -13,7 +13,7 @@ import type { Actor } from '../actor';
 import type { TransferPorts } from './ports';
 import type { StartForm } from './forms';
 import { issueCode } from './acceptanceCode';
-import { noticeTo, receivingContact, startOfDay, today } from './steps';
+import { noticeTo, receivingContact, startOfDay, today, tellNewest } from './steps';
 import { transferView, TransferView } from './views';
 
 /** The blank form, or one filled in from the referral or discussion it is started from. */
@@ -101,6 +101,6 @@ export async function start(ports: TransferPorts, cmd: { actor: Actor; form: Sta
     payload: { ref: reference },
   });
   const contact = receivingContact(ports, t);
-  if (contact) await ports.tell.tell([noticeTo(contact, 'request', { kind: 'tr.request', transfer: t })]);
+  if (contact) await tellNewest(ports, [noticeTo(contact, 'request', { kind: 'tr.request', transfer: t })]);
   return code ? { kind: 'tr.started-by-email', transfer: t, code } : transferView(t);
 }

@@ -69,3 +69,15 @@ export function managerOf(ports: TransferPorts, id: string | undefined): string 
   const p = ports.directory.person(id);
   return p ? ports.directory.manager(p)?.aadObjectId : undefined;
 }
+
+/**
+ * Each notice's card becomes its reader's live one: every card they were sent (or acted on)
+ * before about the transfer points to it, with nothing left to click.
+ */
+export async function tellNewest(ports: TransferPorts, notices: Notice[]): Promise<void> {
+  await ports.tell.tell(notices);
+  await Promise.all(notices.filter(isTold).map((n) => ports.tell.replaceEarlier({ ...n, kind: 'tr.superseded', newer: n.kind })));
+}
+
+type Told = Exclude<keyof TransferNoticeKinds, 'tr.superseded'>;
+const isTold = (n: Notice): n is Notice<Told> => n.kind.startsWith('tr.') && n.kind !== 'tr.superseded';
