@@ -1,7 +1,8 @@
 import { withReassignedActions } from '../domain/handover';
 import { Acknowledgement, DifferenceRequest, DifferenceResolution, OutcomeVersion, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { ActionDone, DiscussionRepository, InvitationAnswer } from '../workflows/strategy/ports';
-import { createOnce, encodeKey, isStale, jsonEntity, listJson, listRows, readJson, Tables, ConcurrencyError } from './tables';
+import { createTogether, GroupCommit, Outcome } from './groupCommit';
+import { createOnce, encodeKey, isConflict, isStale, jsonEntity, listJson, listRows, readJson, Tables, ConcurrencyError } from './tables';
 
 /**
  * Strategy discussions, one partition each. The discussion itself (who, when, attendance) is one
@@ -26,6 +27,7 @@ const requestKey = (version: number, aadObjectId: string) => `${PART}request|${p
 const resolutionKey = (difference: string) => `${PART}resolution|${encodeKey(difference)}`;
 
 type Row = { rowKey: string; etag: string; doc: unknown };
+type Answer = ReturnType<typeof jsonEntity>;
 
 export class DiscussionStore implements DiscussionRepository {
   private readonly recent = new Map<string, { at: number; read: Promise<StrategyDiscussion | undefined> }>();
@@ -126,10 +128,27 @@ export class DiscussionStore implements DiscussionRepository {
     return created;
   }
 
-  /** False when this person already answered this version: the first answer stands. */
-  addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean> {
-    return createOnce(this.client, encodeKey(reference), ackKey(ack.version, ack.aadObjectId), ack);
+  /**
+   * False when this person already answered this version: the first answer stands. Answers arriving
+   * while another is being written are written together, one transaction per discussion.
+   */
+  async addAcknowledgement(reference: string, ack: Acknowledgement): Promise<boolean> {
+    return this.answers.add(jsonEntity(encodeKey(reference), ackKey(ack.version, ack.aadObjectId), ack));
   }
+
+  private readonly answers = new GroupCommit<Answer, boolean>(async (group) => {
+    const outcomes = new Map<Answer, Outcome<boolean>>();
+    const byDiscussion = new Map<string, Answer[]>();
+    for (const a of group) byDiscussion.set(a.partitionKey, [...(byDiscussion.get(a.partitionKey) ?? []), a]);
+    await Promise.all(
+      [...byDiscussion.values()].map(async (answers) => {
+        // A refused transaction is written one by one: each person's own "already answered" (409) stands.
+        const errors = await createTogether(this.client, answers);
+        answers.forEach((a, i) => outcomes.set(a, errors[i] === undefined ? { value: true } : isConflict(errors[i]) ? { value: false } : { error: errors[i] }));
+      }),
+    );
+    return group.map((a) => outcomes.get(a)!);
+  });
 
   acknowledgement(reference: string, version: number, aadObjectId: string): Promise<Acknowledgement | undefined> {
     return readJson<Acknowledgement>(this.client, encodeKey(reference), ackKey(version, aadObjectId));
