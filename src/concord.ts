@@ -191,7 +191,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     calendar,
     now,
   );
-  const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now);
+  const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now, conversations);
   const differenceStore = new DifferenceStore(tables);
   const access = new CaseAccess(discussionStore, audit, differenceStore, { directory, calendar, now });
   // Whoever is told about a case is indexed for their "mine" list as they are told.

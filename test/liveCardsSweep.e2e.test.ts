@@ -138,4 +138,26 @@ describe('a case transfer', () => {
     await pointed(jordan, jordanTold, 'responsibility moved');
     await pointed(fiona, fionaRequest, 'responsibility moved');
   });
+
+  test('a transfer card sent to someone refreshes itself for them alone, to the transfer as it stands; anyone else is refused and audited', async () => {
+    const [jordan, fiona, alex] = await tw.install('Jordan Reid', 'Fiona Nash', 'Alex Carter');
+    const [form] = await jordan.say('transfer');
+    const started = await jordan.click(form.attachments[0].content, 'Start the transfer', {
+      'Receiving authority': 'Northshire Council',
+      'The child’s plan': 'Child in need plan',
+      'The child’s case reference(s), not their name': 'WM-CSC 40123',
+      'Why the case transfers': 'The family moved on 16 November.',
+      'Proposed transfer date': '2026-12-21',
+    });
+    const reference = /(TR-\d{4})/.exec(text(started.card))![1];
+    const request = (await fiona.waitForMessage((a) => a.summary?.startsWith(`${reference}: Westmoor`), 'the request')).attachments[0].content;
+    expect(request.refresh.userIds).toEqual([fiona.userId]);
+    await jordan.click(started.card, 'Done: The current assessment is completed');
+    const refreshed = await fiona.invoke(request.refresh.action.verb, request.refresh.action.data, 'automatic');
+    expect(text(refreshed.card)).toContain('Done (Jordan Reid');
+    expect(cards.buttonTitles(refreshed.card)).toContain('Accept with this date');
+    const refused = await alex.invoke(request.refresh.action.verb, request.refresh.action.data, 'automatic');
+    expect(refused.message).toContain(`${reference} is yours, so Concord cannot show or change it`);
+    expect((await tw.concord.audit.trail('access')).some((e) => e.action === 'refused.not-involved' && e.actorAadObjectId === alex.who.aadObjectId)).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { TransferCards } from '../cards/transferCards';
 import { Directory } from '../domain/directory';
+import { ConversationStore } from '../store/conversations';
 import { codesIssued } from '../domain/transfer';
 import { md } from '../documents/markdown';
 import { Actor } from '../workflows/actor';
@@ -24,6 +25,7 @@ export class TransferPresenter {
     private readonly cards: TransferCards,
     private readonly directory: Directory,
     private readonly now: () => Date,
+    private readonly conversations?: Pick<ConversationStore, 'userId'>,
   ) {}
 
   /** Each notice's first line: the case reference and what is needed. */
@@ -69,11 +71,14 @@ export class TransferPresenter {
     }
   }
 
-  private notice(n: Notice<Kind>): OutboundMessage {
+  /** Each reader's own card, which Teams refreshes by itself for them (Universal Actions: their Teams id). */
+  private async notice(n: Notice<Kind>): Promise<OutboundMessage> {
     const summary = this.summary(n);
     if (n.kind === 'tr.superseded') return { summary, card: this.cards.superseded(summary) };
     const person = 'person' in n.to ? this.directory.person(n.to.person) : undefined;
-    return { summary, card: person ? this.cards.transfer(n.transfer, person, this.now(), { headline: summary }) : undefined };
+    if (!person) return { summary };
+    const userId = await this.conversations?.userId(person.aadObjectId);
+    return { summary, card: this.cards.transfer(n.transfer, { ...person, userId }, this.now(), { headline: summary }) };
   }
 
   presenters(): Pick<Presenters, Kind> {
