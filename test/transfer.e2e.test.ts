@@ -241,6 +241,62 @@ describe('case transfer between local authorities', () => {
   });
 });
 
+describe('a date the receiving authority proposes', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => world?.stop());
+
+  test('the sender agrees to it from the card: accepted for that date, the proposer told, responsibility moving on it and not on the date first proposed; an older proposal’s button is refused', async () => {
+    const [jordan] = await world.install('Jordan Reid');
+    const fiona = world.user('Fiona Nash');
+    await fiona.install();
+    const { reference } = await startTransfer(jordan, 'Northshire Council');
+    const request = await notice(fiona, `${reference}: Westmoor Children's Social Care asks Northshire Council to accept a case transfer`);
+    const dateField = 'Transfer date (to accept, or to propose another)';
+    await fiona.click(request.attachments[0].content, 'Propose another date', {
+      [dateField]: '2026-12-14',
+      'Your reason, question or note': 'Our panel sits that week.',
+    });
+    const first = await notice(jordan, `${reference}: Northshire Council proposes another date`);
+    expect(cards.buttonTitles(first.attachments[0].content)).toContain('Agree to Monday 14 December 2026');
+
+    // Fiona changes her mind before Jordan answers: the older card's button is refused.
+    const [again] = await fiona.say(`record ${reference}`);
+    await fiona.click(again.attachments[0].content, 'Propose another date', {
+      [dateField]: '2026-12-21',
+      'Your reason, question or note': 'The week after, please.',
+    });
+    const stale = await jordan.click(first.attachments[0].content, 'Agree to Monday 14 December 2026');
+    expect(stale.message).toContain('Northshire Council has since proposed Monday 21 December 2026');
+    expect(await world.auditActions(reference)).not.toContain('transfer.date-agreed');
+
+    const [mine] = await jordan.say(`record ${reference}`);
+    const agreed = await jordan.click(mine.attachments[0].content, 'Agree to Monday 21 December 2026');
+    const before =
+      "Responsible now: Westmoor Children's Social Care until Monday 21 December 2026, then Northshire Council (accepted by Fiona Nash on Monday 23 November 2026)";
+    expect(text(agreed.card)).toContain(before);
+    expect(text(agreed.card)).toContain("Jordan Reid (Westmoor Children's Social Care) agreed the proposed date Monday 21 December 2026");
+    expect(text(agreed.card)).not.toContain('Northshire Council proposes');
+    const told = await notice(fiona, `${reference}: Westmoor Children's Social Care agreed the date you proposed; the transfer is accepted`);
+    expect(text(told.attachments[0].content)).toContain(before);
+    // The same click again changes nothing and is audited once.
+    await jordan.click(mine.attachments[0].content, 'Agree to Monday 21 December 2026');
+    expect((await world.auditActions(reference)).filter((a) => a === 'transfer.date-agreed')).toHaveLength(1);
+
+    // The date first proposed passes: nothing lapses and nothing moves. The agreed date moves responsibility.
+    world.clock.set('2026-12-07T00:00:30Z');
+    await world.runDueWork();
+    expect(await world.auditActions(reference)).not.toContain('transfer.lapsed');
+    expect(await world.auditActions(reference)).not.toContain('transfer.responsibility-moved');
+    world.clock.set('2026-12-21T00:00:30Z');
+    await world.runDueWork();
+    await notice(jordan, `${reference}: responsibility has moved to Northshire Council today`);
+    await notice(fiona, `${reference}: responsibility has moved to Northshire Council today`);
+  });
+});
+
 describe('an acceptance code guessed at', () => {
   let world: World;
   beforeAll(async () => {

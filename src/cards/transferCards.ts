@@ -100,6 +100,8 @@ export class TransferCards {
     const route = authority ? contactRoute(authority) : 'phone';
     const contact = authority?.transferContact;
     const last = t.lastAnswer;
+    // The sender may agree to the date the receiving authority proposed, while it still stands.
+    const agreeable = awaiting && sending && last?.what === 'propose' ? last.date : undefined;
     const lastWords = !last
       ? ''
       : last.what === 'propose'
@@ -164,6 +166,8 @@ export class TransferCards {
       canRecordPhone: awaiting && route !== 'teams' && recorder,
       canRaiseDifference: (t.state === 'declined' || t.state === 'lapsed') && t.plan === 'cp' && sending,
       canIssueCode: awaiting && !!t.code && sending,
+      proposedByReceiving: agreeable ?? '',
+      proposedInWords: agreeable ? this.day(agreeable) : '',
       codes: codesIssued(t),
       codeNote: awaiting && sending && codeLocked(t) ? 'The acceptance code was locked after five wrong codes: issue a new one and email it.' : '',
     });

@@ -50,7 +50,7 @@ export interface TransferStep {
   at: string;
   /** A directory id, or the receiving contact's name for steps taken outside Concord. */
   by: string;
-  what: 'started' | 'accepted' | 'date-proposed' | 'information-asked' | 'declined' | 'checked' | 'lapsed' | 'code-issued';
+  what: 'started' | 'accepted' | 'date-proposed' | 'date-agreed' | 'information-asked' | 'declined' | 'checked' | 'lapsed' | 'code-issued';
   /** Free text a person wrote (a reason, a question): shown only inside cards and records. */
   text?: string;
   date?: string;
@@ -61,6 +61,7 @@ export const STEP_WORDS: Record<TransferStep['what'], string> = {
   started: 'started the transfer, proposing',
   accepted: 'accepted, with the agreed date',
   'date-proposed': 'proposed another date:',
+  'date-agreed': 'agreed the proposed date',
   'information-asked': 'asked for information',
   declined: 'declined',
   checked: 'completed:',
@@ -265,6 +266,38 @@ export function reissueCode(t: Transfer, by: Person, code: { hash: string; expir
     ...t,
     code: { ...code, issuedBy: by.aadObjectId },
     steps: [...t.steps, { at: now.toISOString(), by: by.aadObjectId, what: 'code-issued' }],
+  };
+}
+
+/**
+ * The sending authority agrees to the date the receiving authority proposed: that proposal was its
+ * acceptance for that date, so the transfer is accepted as of when it was made. `date` is the one
+ * the sender's card showed: a newer proposal is not agreed by a click on an older one.
+ */
+export function agreeProposedDate(t: Transfer, by: Person, date: string, now: Date, today: string, directory: Directory): Transfer {
+  if (!isOfSending(t, by)) throw new Refused('not-authority', `Only the sending authority (${t.sending.name}) agrees to a date for ${t.reference}.`);
+  const last = t.steps[t.steps.length - 1];
+  if (t.state === 'accepted' && last.what === 'date-agreed' && last.date === date) return t;
+  if (!open(t)) throw new Refused('old-version', `${t.reference} is already ${t.state}.`);
+  const proposal = t.lastAnswer;
+  if (proposal?.what !== 'propose' || !proposal.date) throw new Refused('old-version', `${t.receiving.name} has not proposed a date for ${t.reference}.`);
+  if (proposal.date !== date) {
+    const zone = directory.partnership.timeZone;
+    throw new Refused(
+      'old-version',
+      `${t.receiving.name} has since proposed ${dateInWords(proposal.date, zone)}: agree to that one from the newest card, or not at all.`,
+    );
+  }
+  if (date < today) throw new Invalid([`The proposed date has passed: ask ${t.receiving.name} for another.`]);
+  const proposer = directory.person(proposal.by);
+  return {
+    ...t,
+    state: 'accepted',
+    acceptance: { name: proposer?.name ?? t.receiving.name, aadObjectId: proposal.by, at: proposal.at, how: 'teams' },
+    agreedDate: date,
+    // Answered: nothing of the receiving authority's is awaiting the sender any more.
+    lastAnswer: undefined,
+    steps: [...t.steps, { at: now.toISOString(), by: by.aadObjectId, what: 'date-agreed', date }],
   };
 }
 

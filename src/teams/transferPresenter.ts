@@ -37,6 +37,8 @@ export class TransferPresenter {
         return `${ref}: ${t.sending.name} asks ${t.receiving.name} to accept a case transfer; your answer is needed`;
       case 'tr.answered':
         return `${ref}: ${t.receiving.name} ${t.state === 'accepted' ? 'accepted the transfer' : ANSWERED[t.lastAnswer?.what ?? 'ask']}`;
+      case 'tr.date-agreed':
+        return `${ref}: ${t.sending.name} agreed the date you proposed; the transfer is accepted`;
       case 'tr.unanswered':
         return `${ref}: ${t.receiving.name} has not answered the transfer request in ${this.directory.transfers.answerWorkingDays} working days`;
       case 'tr.checklist-incomplete':
@@ -60,6 +62,8 @@ export class TransferPresenter {
         return `${t.receiving.name} is asked to accept`;
       case 'tr.answered':
         return t.state === 'accepted' ? `accepted by ${t.receiving.name}` : `${t.receiving.name} ${ANSWERED[t.lastAnswer?.what ?? 'ask']}`;
+      case 'tr.date-agreed':
+        return `accepted: ${t.sending.name} agreed the date ${t.receiving.name} proposed`;
       case 'tr.unanswered':
         return `not answered by ${t.receiving.name} in time`;
       case 'tr.checklist-incomplete':
@@ -83,7 +87,16 @@ export class TransferPresenter {
 
   presenters(): Pick<Presenters, Kind> {
     const p = (n: Notice<Kind>) => this.notice(n);
-    return { 'tr.request': p, 'tr.answered': p, 'tr.unanswered': p, 'tr.checklist-incomplete': p, 'tr.failed': p, 'tr.moved': p, 'tr.superseded': p };
+    return {
+      'tr.request': p,
+      'tr.answered': p,
+      'tr.date-agreed': p,
+      'tr.unanswered': p,
+      'tr.checklist-incomplete': p,
+      'tr.failed': p,
+      'tr.moved': p,
+      'tr.superseded': p,
+    };
   }
 
   view(actor: Actor, v: TransferView): Reply {

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { TransferPorts } from '../workflows/transfer/ports';
 import { start, startForm } from '../workflows/transfer/starting';
-import { acceptanceForm, acceptWithCode, answer, checkItem, recordPhoneAcceptance, view } from '../workflows/transfer/answering';
+import { acceptanceForm, acceptWithCode, agreeDate, answer, checkItem, recordPhoneAcceptance, view } from '../workflows/transfer/answering';
 import { differenceOffer } from '../workflows/transfer/failure';
 import { newAcceptanceCode } from '../workflows/transfer/newCode';
 import { record } from '../workflows/transfer/record';
@@ -119,6 +119,7 @@ export class TransferRoutes implements WorkflowRoutes {
     on('tr.start', (actor, { form }) => start(ports, { actor, form }));
     on('tr.view', (actor, _data, reference) => view(ports, { actor, reference }), mine);
     on('tr.answer', (actor, d, reference) => answer(ports, { actor, reference, what: d.answer, date: d.date, text: d.text }), mine);
+    on('tr.date.agree', (actor, { date }, reference) => agreeDate(ports, { actor, reference, date }), mine);
     on('tr.check', (actor, { item }, reference) => checkItem(ports, { actor, reference, item }), mine);
     on('tr.acceptance.open', (actor, { how }, reference) => acceptanceForm(ports, { actor, reference, how: how || 'code' }));
     on('tr.accept.code', (actor, d, reference) => acceptWithCode(ports, { actor, reference, ...d }));

@@ -167,6 +167,8 @@ export const VERBS = {
     text: text(data['text' satisfies AnswerField]),
   }),
   'tr.check': (data: Data) => ({ item: checklistItem(data, 'item') }),
+  /** `date`: the receiving authority's proposed date, as the sender's card showed it. */
+  'tr.date.agree': (data: Data) => ({ date: date(data, 'date') }),
   'tr.acceptance.open': (data: Data) => ({ how: choice(ACCEPTANCE_ROUTES, data, 'how') }),
   'tr.accept.code': (data: Data) => {
     const field = (f: AcceptanceField) => f;

@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 import {
   accepted,
+  agreeProposedDate,
   answer as answerTransfer,
   check,
   CODE_ATTEMPTS,
@@ -22,7 +23,7 @@ import { FIELDS, lengthProblems } from '../../domain/limits';
 import type { Actor } from '../actor';
 import type { TransferPorts } from './ports';
 import { codeMatches } from './acceptanceCode';
-import { change, isView, load, noticeTo, startOfDay, today, tellNewest } from './steps';
+import { change, isView, load, noticeTo, receivingContact, startOfDay, today, tellNewest } from './steps';
 import { transferView, TransferView } from './views';
 import { afterFailure } from './failure';
 
@@ -185,6 +186,30 @@ async function recordAcceptance(ports: TransferPorts, actor: Actor, reference: s
     }
   }
   return transferView(r.after);
+}
+
+/** The sender agrees to the receiving authority's proposed date: accepted for it, its clock set, the proposer told. */
+export async function agreeDate(ports: TransferPorts, cmd: { actor: Actor; reference: string; date: string }): Promise<TransferView> {
+  const { actor, reference, date } = cmd;
+  const r = await change(
+    ports,
+    actor,
+    reference,
+    (t) => agreeProposedDate(t, actor.person, date, ports.now(), today(ports), ports.directory),
+    'transfer.date-agreed',
+    'the receiving authority’s proposed date',
+  );
+  if (isView(r)) return r;
+  const t = r.after;
+  if (r.changed) {
+    await afterAcceptance(ports, t);
+    const told = [...new Set([t.acceptance!.aadObjectId!, receivingContact(ports, t)].filter((x): x is string => !!x))];
+    await tellNewest(
+      ports,
+      told.map((person) => noticeTo(person, 'date-agreed', { kind: 'tr.date-agreed', transfer: t })),
+    );
+  }
+  return transferView(t);
 }
 
 /** The sending authority ticks off what must be done before the case moves. */

@@ -9,6 +9,8 @@ export interface TransferNoticeKinds {
   'tr.request': { transfer: Transfer };
   /** The sender hears the receiving authority's answer. */
   'tr.answered': { transfer: Transfer };
+  /** The sender agreed to the receiving authority's proposed date: its proposer (and contact) hear it is accepted. */
+  'tr.date-agreed': { transfer: Transfer };
   /** No answer within the partnership's working days: the sender's manager is told. */
   'tr.unanswered': { transfer: Transfer };
   /** The agreed date arrived with the checklist incomplete: both managers are told. */

@@ -27,6 +27,9 @@ export interface TransferCardView {
   canRaiseDifference: boolean;
   /** The sending authority may issue a new acceptance code; `codes` is how many were issued so far. */
   canIssueCode: boolean;
+  /** The receiving authority's proposed date the sender may agree to (YYYY-MM-DD), and it in words. */
+  proposedByReceiving: string;
+  proposedInWords: string;
   codes: number;
   /** Said to the sending authority when wrong codes locked the code. */
   codeNote: string;
@@ -95,6 +98,13 @@ export default template<TransferCardView>({
       title: 'Record an acceptance by phone or email',
       verb: 'tr.acceptance.open',
       data: { ref: '${reference}', how: 'phone' },
+    },
+    {
+      $when: "${proposedByReceiving != ''}",
+      type: 'Action.Execute',
+      title: 'Agree to ${proposedInWords}',
+      verb: 'tr.date.agree',
+      data: { ref: '${reference}', date: '${proposedByReceiving}' },
     },
     {
       $when: '${canIssueCode}',
