@@ -4,6 +4,9 @@ import { logger } from './logger';
 import { loadDirectory, readDirectory } from './directoryFile';
 import { watchDirectoryFile } from './directoryWatcher';
 import { DirectoryRoutes } from './teams/directoryRoutes';
+import { AbsenceRoutes } from './teams/absenceRoutes';
+import { Absences } from './workflows/absences';
+import { AbsenceStore } from './store/absenceStore';
 import { DirectoryReload } from './workflows/directoryReload';
 import { WorkingCalendar } from './domain/calendar';
 import { Directory } from './domain/directory';
@@ -131,6 +134,9 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
     ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
   };
 }
+
+/** How often an instance takes absences said in chat to another instance (a minute: chases run on minutes, not seconds). */
+const ABSENCES_REFRESH_MS = 60_000;
 
 /** The composition root: builds every part once, in dependency order, and starts serving. */
 export async function startConcord(settings: Settings, options: ConcordOptions = {}): Promise<Concord> {
@@ -320,6 +326,14 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const guard = access.guard.bind(access);
   const files = new FileDelivery(exportFiles(strategy.record, differences, transfers, guard), audit, !settings.botId);
   const directoryReload = new DirectoryReload(directory, () => readDirectory(settings.directoryFile), audit);
+  const absences = new Absences({ absences: new AbsenceStore(tables), directory, calendar, audit, tell, now });
+  await absences.refresh();
+  // Another instance may have been told of an absence: take what is stored every so often.
+  const absencesRefresh = setInterval(
+    () => void absences.refresh().catch((e: Error) => logger.error('reading absences failed', { error: e.name })),
+    ABSENCES_REFRESH_MS,
+  );
+  absencesRefresh.unref();
   const referralRoutes = new ReferralRoutes(referrals, incidents, referralPresenter);
   const transferRoutes = new TransferRoutes(transfers, transferPresenter, differencePresenter, guard, files, outbox);
   const differenceRoutes = new DifferenceRoutes(differences, differencePresenter, guard, files, outbox);
@@ -349,6 +363,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     new WorkRoutes(worklist, openers, guard, calendar, now),
     new MinutesRoutes(minutes, services.access, minutesPresenter, new FiguresMinutesMeasures(figuresStore, () => figures.catchUp()), outbox),
     new DirectoryRoutes(directoryReload, audit),
+    new AbsenceRoutes(absences),
     new JobRoutes(parkedJobs),
     files,
     new AuditRoutes(new AuditCheck(new AuditVerifier(tables, sealer), audit, calendar, now)),
@@ -418,6 +433,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
         server.close(() => resolve());
       });
       stopWatching();
+      clearInterval(absencesRefresh);
       chairCards.stop();
       await sweeper.stop();
       await refusals.flush();

@@ -1,6 +1,7 @@
 /**
  * Who receives a chase addressed to someone: the person, or, while the directory marks them away,
- * whoever covers for them (their named cover, else their manager). In Child Alex the follow-up
+ * whoever covers for them (their named cover, else their manager); away is the directory file's or
+ * what they said in chat (domain/absence.ts). In Child Alex the follow-up
  * discussion fell into a holiday; a chase that waits in an empty inbox is no chase at all.
  */
 import type { WorkingCalendar } from './calendar';
@@ -13,9 +14,9 @@ export interface Receiver {
   why?: string;
 }
 
-/** The absence this person is on that day (YYYY-MM-DD, local), if any. */
-export function absenceOn(person: Person, day: string): Absence | undefined {
-  return person.away?.find((a) => a.from <= day && day <= a.until);
+/** The absence this person is on that day (YYYY-MM-DD, local), if any: the directory's, or one said in chat. */
+export function absenceOn(directory: Directory, person: Person, day: string): Absence | undefined {
+  return directory.awayOf(person).find((a) => a.from <= day && day <= a.until);
 }
 
 /**
@@ -31,7 +32,7 @@ export function receiverFor(directory: Directory, calendar: WorkingCalendar, aad
   const seen = new Set<string>();
   while (current && !seen.has(current.aadObjectId)) {
     seen.add(current.aadObjectId);
-    const absence = absenceOn(current, day);
+    const absence = absenceOn(directory, current, day);
     if (!absence) break;
     first ??= absence;
     const next = directory.person(absence.cover ?? current.managerAadObjectId);

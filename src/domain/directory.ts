@@ -52,6 +52,23 @@ export interface Absence {
   cover?: string;
 }
 
+/** An absence said in chat (domain/absence.ts checks it), kept beside the file's own. */
+export interface StatedAbsence {
+  /** The aadObjectId of the person away. */
+  person: string;
+  /** Empty when they said they are back. */
+  away: Absence[];
+  /** The directory file's `away` for them when it was said: a later change to the file wins. */
+  overFile: string;
+  at: string;
+  by: string;
+}
+
+/** The directory file's `away` of a person, as compared with what was said over it. */
+export function fileAwayOf(p: Person): string {
+  return JSON.stringify(p.away ?? []);
+}
+
 export interface Timescales {
   acknowledgementFirstReminderHours: number;
   acknowledgementManagerWorkingDays: number;
@@ -178,6 +195,8 @@ export class Directory {
   private current!: DirectoryData;
   private byId!: Map<string, { person: Person; tenantId?: string }>;
   private agencyById!: Map<string, Agency>;
+  /** Absences said in chat (domain/absence.ts), by lower-case aadObjectId: kept across reloads of the file. */
+  private readonly stated = new Map<string, StatedAbsence>();
 
   constructor(data: DirectoryData) {
     this.replace(data);
@@ -220,6 +239,20 @@ export class Directory {
     if (!hit) return undefined;
     if (hit.tenantId && hit.tenantId.toLowerCase() !== (tenantId ?? '').toLowerCase()) return 'wrong-tenant';
     return hit.person;
+  }
+
+  /**
+   * When the person is away: what they (or their manager) last said in chat, unless the directory
+   * file's `away` for them changed since, in which case the file is newer and wins.
+   */
+  awayOf(person: Person): Absence[] {
+    const said = this.stated.get(person.aadObjectId.toLowerCase());
+    return said && said.overFile === fileAwayOf(person) ? said.away : (person.away ?? []);
+  }
+
+  /** Takes an absence said in chat (as stored): from now on it is the person's, as `awayOf` says. */
+  state(absence: StatedAbsence): void {
+    this.stated.set(absence.person.toLowerCase(), absence);
   }
 
   agency(id: string): Agency | undefined {

@@ -16,6 +16,7 @@ export type Refusal =
   | 'same-side'
   | 'not-front-door'
   | 'not-admin'
+  | 'not-manager'
   | 'not-authority'
   | 'wrong-code'
   | 'invalid-input';

@@ -16,6 +16,7 @@ export const TABLE_NAMES = [
   'transfers',
   'worklists',
   'governance',
+  'absences',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
