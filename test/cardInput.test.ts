@@ -1,4 +1,4 @@
-import { choice, correctionId, count, date, flag, version } from '../src/teams/cardInput';
+import { choice, correctionId, count, date, flag, text, version } from '../src/teams/cardInput';
 import { isChoice } from '../src/domain/choices';
 import { Refused } from '../src/domain/refusals';
 import { ANSWERS } from '../src/domain/strategyDiscussion';
@@ -13,6 +13,15 @@ const refusal = (f: () => unknown) => {
 };
 
 describe('values from a card', () => {
+  test('text is text, or a number or true/false from a button’s data; a list or an object is refused, never "[object Object]"', () => {
+    expect(text('a note')).toBe('a note');
+    expect(text(undefined)).toBe('');
+    expect(text(3)).toBe('3');
+    expect(text(false)).toBe('false');
+    for (const forged of [['a note'], {}, { toString: 'a note' }, [{ a: 1 }]])
+      expect(refusal(() => text(forged))).toBe('invalid-input: a text input is not text');
+  });
+
   test('a choice is an own key of its table; built-ins and non-strings are refused, blank is blank', () => {
     expect(choice(ANSWERS, { answer: 'agree' }, 'answer')).toBe('agree');
     expect(choice(ANSWERS, {}, 'answer')).toBe('');

@@ -6,7 +6,7 @@ import { VERB_KEY } from './turnTelemetry';
 import { isCaseReference, referenceForAudit } from '../domain/caseReference';
 import { Refused } from '../domain/refusals';
 import { actionData, actionTrigger, actorOf, answerCardAction, CardHold, CardReply } from './turn';
-import { text } from './cardInput';
+import { referenceText } from './cardInput';
 import { parse, Verb, VerbData } from './verbs';
 
 /** Where live cards are: the message a card action came from becomes the one to update (delivery/outbox). */
@@ -50,7 +50,7 @@ export function onCardAction<V extends Verb>(
     context.turnState.set(VERB_KEY, verb);
     const actor = actorOf(context);
     const data = actionData(context);
-    const ref = text(data.ref).slice(0, 40);
+    const ref = referenceText(data.ref);
     const automatic = actionTrigger(context) === 'automatic';
     const run = async () => {
       if (data.ref !== undefined && !isCaseReference(ref)) {

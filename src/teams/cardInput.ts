@@ -10,8 +10,20 @@ import { unexpectedInput } from '../domain/refusals';
 
 type Data = Record<string, unknown>;
 
-/** A value as text: free text is checked against its limits by the use case. */
-export const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+/**
+ * A value as text: free text is checked against its limits by the use case. A card sends text,
+ * or a number or true/false from a button's own data; a list or an object is no input of any
+ * card (and turned into text it would be "[object Object]", or fail), so it is refused.
+ */
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw unexpectedInput('a text input is not text');
+}
+
+/** The case reference a card carries, bounded, for the checks that follow; anything but text is no reference. */
+export const referenceText = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : '');
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
 

@@ -10,7 +10,7 @@ import { card, WorkflowRoutes } from './app';
 import { Guard, onCardAction } from './cardAction';
 import { VERB_KEY } from './turnTelemetry';
 import { actionData, actionTrigger, actorOf, answerCardAction, CardReply } from './turn';
-import { text } from './cardInput';
+import { referenceText } from './cardInput';
 
 /** Opens the record of one kind of case (SD, PD, REF, SI), refusing whoever may not see it. */
 export type RecordOpener = (actor: Actor, reference: string) => Promise<CardReply>;
@@ -55,7 +55,7 @@ export class WorkRoutes implements WorkflowRoutes {
     app.adaptiveCards.actionExecute('record', async (context) => {
       context.turnState.set(VERB_KEY, 'record');
       const actor = actorOf(context);
-      const reference = text(actionData(context).ref).slice(0, 40);
+      const reference = referenceText(actionData(context).ref);
       if (actionTrigger(context) === 'automatic') return this.answer(context, { message: 'Nothing to refresh.' });
       const reply = await this.guard(actor, reference, () => this.open(actor, reference));
       if ('message' in reply) return this.answer(context, reply);
