@@ -49,6 +49,8 @@ describe('away and back, said in chat', () => {
   });
 
   test('a person sets their own absence with a cover: said back in words, audited, and the next invitation reaches the cover saying why', async () => {
+    const [help] = await world.user('Jordan Reid').say('help');
+    expect(text(help.attachments[0].content)).toContain('Going on leave? Say who covers');
     const answer = await said(world, 'Jordan Reid', 'away until 2026-12-04 cover Omar Haddad');
     expect(answer).toBe(
       'You are away from Tuesday 24 November 2026 until Friday 4 December 2026; Omar Haddad covers for you. Everything Concord would send you meanwhile goes to them, saying why. Type “back” when you return.',

@@ -61,6 +61,14 @@ function abilities(person: Person, socialCare: boolean): Ability[] {
     list.push({ text: 'Decide referrals sent to the Front Door channel within one working day, with a rationale.' });
   }
   list.push({ text: 'Report a serious incident (a child has died or been seriously harmed) to the partnership ("serious incident").' });
+  list.push({
+    text: 'Going on leave? Say who covers ("away until 2026-12-04 cover" and their name or email): what Concord would send you goes to them meanwhile. Say "back" when you return.',
+  });
+  if (person.roles.includes('manager') || person.roles.includes('senior-manager')) {
+    list.push({
+      text: 'Say that someone in your agency is away, and who covers ("away for" and their name, then "until 2026-12-04 cover" and the name of who covers).',
+    });
+  }
   if (person.roles.includes('partnership-admin')) {
     list.push({ text: 'See every professional difference ("differences", or "differences csv") and the minutes measure ("minutes report 2026-11").' });
     list.push({
