@@ -448,4 +448,54 @@ describe('a child open to another local authority', () => {
     const [notInvolved] = await world.user('Omar Haddad').say(`transfer ${sd}`);
     expect(notInvolved.text).toContain(`not involved in ${sd}`);
   });
+
+  test('convened with "strategy" and no referral, the chair is asked too: the authority named becomes a core invitee, on the record, and a transfer starts from it filled in', async () => {
+    const [sam, jordan] = await world.install('Sam Okafor', 'Jordan Reid');
+    const fiona = world.user('Fiona Nash');
+    await fiona.install();
+    const [form] = await sam.say('strategy');
+    const card = form.attachments[0].content;
+    expect(cards.input(card, 'Is the child, or an unborn baby’s family, known or open to another local authority?')).toBeDefined();
+    const answers = {
+      ...CONVENE_ANSWERS,
+      Date: '2026-11-24',
+      'Is the child, or an unborn baby’s family, known or open to another local authority?': 'Northshire Council',
+      'Known or open to it since': '2026-03-02',
+      'The plan there': 'Child protection plan',
+      'Has the family moved, or is it about to move, between authorities?': 'Yes, it is about to move',
+    };
+    const refused = await sam.click(card, 'Convene and send invitations', answers);
+    expect(refused.said).toContain('Nobody is invited as The other local authority: invite someone or give the reason.');
+    expect(text(refused.card)).toContain('Known to Northshire Council since Monday 2 March 2026: Child protection plan; the family is about to move.');
+    const convened = await sam.click(refused.card, 'Convene and send invitations', {
+      ...answers,
+      'The other local authority (Northshire Council)': ['Fiona Nash'],
+    });
+    const sd = /^(SD-\d+)/.exec(text(convened.card))![1];
+    await fiona.waitForMessage((a) => a.summary?.startsWith(sd), 'her invitation');
+    const [record] = await sam.say(`record ${sd}`);
+    expect(text(record.attachments[0].content)).toContain(
+      'Known to Northshire Council since Monday 2 March 2026: Child protection plan; the family is about to move',
+    );
+    const [start] = await jordan.say(`transfer ${sd}`);
+    expect(cards.input(start.attachments[0].content, 'Receiving authority').value).toBe('northshire');
+    expect(cards.input(start.attachments[0].content, 'The child’s plan').value).toBe('cp');
+
+    // "No, or not known" adds no role, and an authority Concord does not know is refused, not stored.
+    const [plain] = await sam.say('strategy');
+    const none = await sam.click(plain.attachments[0].content, 'Convene and send invitations', {
+      ...CONVENE_ANSWERS,
+      Date: '2026-11-24',
+      'Is the child, or an unborn baby’s family, known or open to another local authority?': 'No, or not known',
+    });
+    const other = /^(SD-\d+)/.exec(text(none.card))![1];
+    const [otherRecord] = await sam.say(`record ${other}`);
+    expect(text(otherRecord.attachments[0].content)).not.toContain('Known to');
+    const [forged] = await sam.say('strategy');
+    const forgedAnswer = await sam.click(forged.attachments[0].content, 'Convene and send invitations', CONVENE_ANSWERS, {
+      data: { otherAuthority: 'atlantis' },
+    });
+    expect(forgedAnswer.message).toContain('This card sent something Concord does not offer');
+    expect((await world.concord.audit.trail('access')).map((e) => e.action)).toContain('refused.invalid-input');
+  });
 });

@@ -2,7 +2,7 @@
  * View models for the strategy discussion cards. Every card's first line names only the case
  * reference and what is needed: it is what Teams shows in a notification.
  */
-import { decodeOpenElsewhere, describeOpenElsewhere } from '../domain/openElsewhere';
+import { decodeOpenElsewhere, describeOpenElsewhere, FAMILY_MOVES, NO_OTHER_AUTHORITY, openElsewhereOf, OTHER_AUTHORITY_PLANS } from '../domain/openElsewhere';
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory, Person } from '../domain/directory';
@@ -75,7 +75,8 @@ export class StrategyCards {
     const v = (k: string) => values[k] ?? '';
     const minuteTakers = [...this.directory.withRole('minute-taker'), chair].map((p) => this.choice(p));
     const everyone = this.directory.data.people.map((p) => this.choice(p));
-    const elsewhere = decodeOpenElsewhere(values.openElsewhere);
+    // From the referral (carried back), or as the chair answered on this form when there is none.
+    const elsewhere = v('referral') ? decodeOpenElsewhere(values.openElsewhere) : openElsewhereOf(values);
     const roles = CORE_ROLES.filter((r) => r.role !== 'referrer' && (!r.openElsewhereOnly || elsewhere)).map((r) => ({
       role: r.role,
       label: r.babiesOnly
@@ -118,7 +119,18 @@ export class StrategyCards {
         minuteTaker: v('minuteTaker'),
         babyOrUnborn: v('babyOrUnborn') || 'false',
         invite_other: v('invite_other'),
+        otherAuthority: v('otherAuthority'),
+        otherAuthoritySince: v('otherAuthoritySince'),
+        otherAuthorityPlan: v('otherAuthorityPlan'),
+        familyMoved: v('familyMoved'),
       },
+      askElsewhere: !v('referral'),
+      authorities: [
+        { title: 'No, or not known', value: NO_OTHER_AUTHORITY },
+        ...this.directory.neighbouringAuthorities().map((a) => ({ title: a.name, value: a.id })),
+      ],
+      otherPlans: Object.entries(OTHER_AUTHORITY_PLANS).map(([value, title]) => ({ title, value })),
+      moves: Object.entries(FAMILY_MOVES).map(([value, title]) => ({ title, value })),
       minuteTakers,
       roles,
       everyone,

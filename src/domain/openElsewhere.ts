@@ -12,6 +12,12 @@ import { PLANS, Plan } from './transfer';
 export type Moved = 'no' | 'moved' | 'moving';
 const MOVED: Record<Moved, string> = { no: '', moved: 'the family has moved', moving: 'the family is about to move' };
 
+/** The questions' choices, as the referral form and the convene form offer them. */
+export const OTHER_AUTHORITY_PLANS = { none: 'No plan', ...PLANS, unknown: 'Not known' };
+export const FAMILY_MOVES: Record<Moved, string> = { no: 'No', moved: 'Yes, it has moved', moving: 'Yes, it is about to move' };
+/** The answer "no other authority" (the rest are the directory's neighbour ids). */
+export const NO_OTHER_AUTHORITY = 'none';
+
 export interface OpenElsewhere {
   /** The neighbouring authority's id in the directory. */
   authority: string;
@@ -22,9 +28,9 @@ export interface OpenElsewhere {
 }
 
 /** The referral's answer, or undefined when the child is not known to another authority. */
-export function openElsewhereOf(answers: Answers): OpenElsewhere | undefined {
+export function openElsewhereOf(answers: Partial<Answers>): OpenElsewhere | undefined {
   const authority = (answers.otherAuthority ?? '').trim();
-  if (!authority || authority === 'none') return undefined;
+  if (!authority || authority === NO_OTHER_AUTHORITY) return undefined;
   const plan = answers.otherAuthorityPlan ?? '';
   const moved = answers.familyMoved ?? '';
   return {

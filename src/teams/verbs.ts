@@ -20,6 +20,7 @@ import {
   HandoverField,
   OutcomeField,
   OutcomeForm,
+  OtherAuthorityField,
   OWNER_PREFIX,
 } from '../workflows/strategy/forms';
 import { CorrectionField, DecisionField, DraftForm } from '../workflows/minutes/forms';
@@ -27,6 +28,7 @@ import { RaiseForm, StageField } from '../workflows/differences/forms';
 import { ReviewField } from '../workflows/referrals/forms';
 import { AcceptanceField, AnswerField, StartForm } from '../workflows/transfer/forms';
 import { TRANSFER_ANSWERS } from '../domain/transfer';
+import { FAMILY_MOVES, OTHER_AUTHORITY_PLANS } from '../domain/openElsewhere';
 
 type Data = Record<string, unknown>;
 
@@ -42,6 +44,13 @@ function checklistItem(data: Data, field: string): string {
   const v = data[field];
   if (typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v)) return v;
   throw unexpectedInput(`"${field}" is not a checklist item`);
+}
+
+/** A key the partnership's directory gives (a neighbouring authority's id), or nothing chosen. */
+function directoryKey(data: Data, field: string): void {
+  const v = data[field];
+  if (v !== undefined && v !== '' && !(typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v)))
+    throw unexpectedInput(`"${field}" is not one of the card’s choices`);
 }
 
 /** Every value as text, never cut short: each field's length is checked against its stated limit, and too much is refused by name. */
@@ -96,9 +105,17 @@ export const VERBS = {
   // Strategy discussions
   'sd.convene.open': none,
   'sd.followup.open': none,
-  'sd.convene': (data: Data) => ({
-    form: { ...form<ConveneForm>(data), referral: caseReferenceOf('REF', data, 'referral'), followUpOf: caseReferenceOf('SD', data, 'followUpOf') },
-  }),
+  'sd.convene': (data: Data) => {
+    const field = (f: OtherAuthorityField) => f;
+    // Which authority is checked against the directory by the use case; its shape here.
+    directoryKey(data, field('otherAuthority'));
+    choice(OTHER_AUTHORITY_PLANS, data, field('otherAuthorityPlan'));
+    choice(FAMILY_MOVES, data, field('familyMoved'));
+    date(data, field('otherAuthoritySince'));
+    return {
+      form: { ...form<ConveneForm>(data), referral: caseReferenceOf('REF', data, 'referral'), followUpOf: caseReferenceOf('SD', data, 'followUpOf') },
+    };
+  },
   'sd.invitation.reply': (data: Data) => ({ reply: choice(REPLIES, data, 'reply') }),
   'sd.attendance.open': none,
   'sd.attendance.save': (data: Data) => {

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { convene } from '../../domain/convening';
 import { isChoice } from '../../domain/choices';
-import { Invalid, Refused } from '../../domain/refusals';
+import { Invalid, Refused, unexpectedInput } from '../../domain/refusals';
+import { openElsewhereOf } from '../../domain/openElsewhere';
 import { INVITATION_REPLIES, InvitationReply, pendingFollowUp, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { ConveneForm, conveneRequest, followUpForm } from './forms';
@@ -31,6 +32,11 @@ export class Convening extends StrategyUseCase {
       await this.ports.referrals.mayConvene(request.referral);
       // The referral, not the card, says whether the other authority is a core invitee.
       request.openElsewhere = await this.ports.referrals.openElsewhere(request.referral);
+    } else {
+      // No referral asked: the chair answers the referral's question on the form.
+      request.openElsewhere = openElsewhereOf(form);
+      if (request.openElsewhere && !directory.neighbouringAuthority(request.openElsewhere.authority))
+        throw unexpectedInput('"otherAuthority" is not a neighbouring authority');
     }
     if (request.followUpOf) await this.followUpOf(actor, request.followUpOf);
     try {

@@ -10,7 +10,9 @@ export type FormValues = Record<string, string>;
 
 /** The convene form's inputs; `Role` is the template's own `${role}` where it repeats a row per role. */
 export type ConveneField<Role extends string = CoreRole> =
-  'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}`;
+  'purpose' | 'date' | 'time' | 'minuteTaker' | 'babyOrUnborn' | 'invite_other' | `invite_${Role}` | `reason_${Role}` | OtherAuthorityField;
+/** Asked when convening without a referral, by the referral's own question ids (domain/openElsewhere.ts reads them). */
+export type OtherAuthorityField = 'otherAuthority' | 'otherAuthoritySince' | 'otherAuthorityPlan' | 'familyMoved';
 /** Besides its inputs, the convene form carries what it was filled in from: a referral (REF-) or a first discussion (SD-). */
 export type ConveneForm = Form<ConveneField> & {
   formId?: string;
@@ -95,6 +97,11 @@ export function followUpForm(d: StrategyDiscussion, date: string, calendar: Work
   };
   for (const r of CORE_ROLES) if (r.role !== 'referrer') form[`invite_${r.role}`] = invited(r.role);
   for (const o of d.omissions) form[`reason_${o.role}`] = o.reason;
+  // The first discussion's answer about another authority, to confirm or change.
+  if (d.openElsewhere) {
+    const o = d.openElsewhere;
+    Object.assign(form, { otherAuthority: o.authority, otherAuthoritySince: o.since ?? '', otherAuthorityPlan: o.plan, familyMoved: o.moved });
+  }
   return form;
 }
 

@@ -19,6 +19,11 @@ export interface ConveneView {
   minuteTakers: { title: string; value: string }[];
   roles: { role: string; label: string; reasonLabel: string; multi: boolean; value: string; reason: string; choices: { title: string; value: string }[] }[];
   everyone: { title: string; value: string }[];
+  /** No referral asked about another local authority: the chair is asked, with these choices. */
+  askElsewhere: boolean;
+  authorities: { title: string; value: string }[];
+  otherPlans: { title: string; value: string }[];
+  moves: { title: string; value: string }[];
 }
 
 const id = inputIds<ConveneField<'${role}'>>();
@@ -118,6 +123,39 @@ export default template<ConveneView>({
       value: '${values.babyOrUnborn}',
       valueOn: 'true',
       valueOff: 'false',
+    },
+    {
+      // The referral's question, where the invitations start: the authority named is a core invitee.
+      type: 'Container',
+      $when: '${askElsewhere}',
+      separator: true,
+      items: [
+        {
+          type: 'Input.ChoiceSet',
+          id: id('otherAuthority'),
+          label: 'Is the child, or an unborn baby’s family, known or open to another local authority?',
+          style: 'compact',
+          value: '${values.otherAuthority}',
+          choices: [{ $data: '${$root.authorities}', title: '${title}', value: '${value}' }],
+        },
+        { type: 'Input.Date', id: id('otherAuthoritySince'), label: 'Known or open to it since', value: '${values.otherAuthoritySince}' },
+        {
+          type: 'Input.ChoiceSet',
+          id: id('otherAuthorityPlan'),
+          label: 'The plan there',
+          style: 'compact',
+          value: '${values.otherAuthorityPlan}',
+          choices: [{ $data: '${$root.otherPlans}', title: '${title}', value: '${value}' }],
+        },
+        {
+          type: 'Input.ChoiceSet',
+          id: id('familyMoved'),
+          label: 'Has the family moved, or is it about to move, between authorities?',
+          style: 'compact',
+          value: '${values.familyMoved}',
+          choices: [{ $data: '${$root.moves}', title: '${title}', value: '${value}' }],
+        },
+      ],
     },
     {
       type: 'Container',
