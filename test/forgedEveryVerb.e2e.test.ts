@@ -93,6 +93,7 @@ const SPECS: { [V in Verb]: Spec<V> } = {
   'tr.accept.phone': { kind: 'TR', data: { acceptedBy: 'a', when: '2026-12-07', date: '2026-12-07' } },
   'tr.difference': { kind: 'TR', data: {} },
   'tr.code.new': { kind: 'TR', data: { codes: 1 }, numbers: ['codes'] },
+  'tr.date.agree': { kind: 'TR', data: { date: '2026-12-07' } },
 };
 
 let world: World;
@@ -190,7 +191,7 @@ test('every whole-number input forged as a number no card sends: refused, audite
   const failures: string[] = [];
   for (const verb of verbs) {
     const ref = SPECS[verb].kind && cases[SPECS[verb].kind];
-    for (const input of (SPECS[verb].numbers ?? []))
+    for (const input of SPECS[verb].numbers ?? [])
       for (const forged of [-1, 1.5, 1e21, '1e3', '', MARKER]) {
         const failure = await forge(nia, verb, { ...base(verb, ref), [input]: forged });
         if (failure) failures.push(failure);
