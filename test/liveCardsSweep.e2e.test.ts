@@ -4,7 +4,7 @@
  * holder only, and a card that is no longer the current one offers nothing to click.
  */
 import * as cards from './harness/cards';
-import { ackCard, discussionWithOutcome } from './harness/strategyFlow';
+import { ackCard, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 import { World } from './harness/world';
 import { TeamsUser } from './harness/teams';
 
@@ -159,5 +159,127 @@ describe('a case transfer', () => {
     const refused = await alex.invoke(request.refresh.action.verb, request.refresh.action.data, 'automatic');
     expect(refused.message).toContain(`${reference} is yours, so Concord cannot show or change it`);
     expect((await tw.concord.audit.trail('access')).some((e) => e.action === 'refused.not-involved' && e.actorAadObjectId === alex.who.aadObjectId)).toBe(true);
+  });
+});
+
+/**
+ * The sweep: each card kind that shows a case's state and was not covered above. Each row makes
+ * the change, names every holder's message, and says what each card must say afterwards; every
+ * one must have been updated in place (a PUT) and offer no step that is no longer open.
+ */
+describe('every other card that shows a case’s state follows it', () => {
+  let sw: World;
+  beforeAll(async () => {
+    sw = await World.start({ at: '2026-11-23T10:00:00Z' }); // Monday
+  });
+  afterAll(async () => sw?.stop());
+
+  const CONVENE_ANSWERS_TODAY = () => ({ ...CONVENE_ANSWERS, Date: sw.clock.now().toISOString().slice(0, 10) });
+  type Held = { person: TeamsUser; message: string };
+  type Row = {
+    change: () => Promise<{ reference: string; holders: Held[]; after: () => Promise<void> }>;
+    now: RegExp | string;
+    gone: string[];
+    superseded: boolean;
+  };
+  const holderOf = async (person: TeamsUser, firstLine: string): Promise<Held> => {
+    const m = await person.waitForMessage((a) => typeof a.summary === 'string' && a.summary.startsWith(firstLine), `"${firstLine}"`);
+    return { person, message: sw.connector.messageIdOf(m.attachments[0].content)! };
+  };
+
+  const rows: Record<string, Row> = {
+    'every invitation, once the chair records attendance: it says how they were recorded, with no reply left to give': {
+      change: async () => {
+        const chair = sw.user('Sam Okafor');
+        await chair.install();
+        const people = await sw.install('Jordan Reid', 'Alex Carter', 'Nia Evans', 'Helen Grant', 'Lucy Park', 'Chris Dunn');
+        const [form] = await chair.say('strategy');
+        const convened = await chair.click(form.attachments[0].content, 'Convene and send invitations', { ...CONVENE_ANSWERS_TODAY() });
+        const reference = /^(SD-\d{4})/.exec(text(convened.card))![1];
+        const holders = await Promise.all(people.map((p) => holderOf(p, `${reference}: you are invited`)));
+        return {
+          reference,
+          holders,
+          after: async () => {
+            const attendance = await chair.click(convened.card, 'Record attendance');
+            const all = Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended']));
+            await chair.click(attendance.card, 'Save attendance', all);
+          },
+        };
+      },
+      now: 'The chair recorded you as: Attended',
+      gone: ['I will attend', 'I cannot attend (apologies)', 'I will send information only'],
+      superseded: false,
+    },
+    'the minute-taker’s card, once the minutes are circulated: it says so and offers nothing to click': {
+      change: async () => {
+        const { reference, chair, card } = await discussionWithOutcome(sw);
+        await chair.click(card, 'The discussion has ended');
+        const dee = sw.user('Dee Walsh');
+        await dee.install();
+        const held = await holderOf(dee, `${reference}: please write the minutes`);
+        return {
+          reference,
+          holders: [held],
+          after: async () => {
+            // Circulated from the draft reopened by `minutes SD-…`: the card first sent is another message.
+            const [reopened] = await dee.say(`minutes ${reference}`);
+            await dee.click(reopened.attachments[0].content, 'Circulate the minutes', {
+              'Information shared by each agency': 'Police: partner arrested for domestic abuse before the birth.',
+              'Analysis of risk and needs, in words': 'A non-mobile baby with unexplained bruising.',
+            });
+          },
+        };
+      },
+      now: /: minutes circulated$/m,
+      gone: ['Save draft', 'Circulate the minutes'],
+      superseded: true,
+    },
+    'every partnership admin’s serious-incident card, once the Panel is notified: the step shows as done, its button gone': {
+      change: async () => {
+        const [jordan, alison] = await sw.install('Jordan Reid', 'Alison Bright');
+        const [form] = await jordan.say('serious incident');
+        const step1 = await jordan.click(form.attachments[0].content, 'Next', {
+          'Case reference (not the child’s name)': 'SD-0142',
+          'The child has been seriously harmed': true,
+          'Date of the incident': '2026-11-22',
+          'Abuse or neglect is known or suspected': true,
+        });
+        const review = await jordan.click(step1.card, 'Review', {
+          'Summary of events': 'A baby admitted with head injuries.',
+          'Agencies involved': 'Hospital, police',
+        });
+        const reference = /(SI-\d{4})/.exec((await jordan.click(review.card, 'Submit and alert the partnership')).message)![1];
+        const holders = await Promise.all(
+          sw.directory.withRole('partnership-admin').map((p) => holderOf(sw.user(p.name), `${reference}: serious incident reported`)),
+        );
+        return {
+          reference,
+          holders,
+          after: async () => {
+            const [view] = await alison.say(`incident ${reference}`);
+            await alison.click(view.attachments[0].content, 'Record the National Panel notification', { Date: '2026-11-23' });
+          },
+        };
+      },
+      now: 'Notify the National Panel (5 working days): done',
+      gone: ['Record the National Panel notification'],
+      superseded: false,
+    },
+  };
+
+  test.each(Object.keys(rows))('%s', async (name) => {
+    const row = rows[name];
+    const { reference, holders, after } = await row.change();
+    const before = holders.map((h) => sw.connector.updatesOf(h.person.chatId, h.message).length);
+    await after();
+    for (const [i, h] of holders.entries()) {
+      const now = await sw.connector.waitFor(() => {
+        const c = sw.connector.updatesOf(h.person.chatId, h.message).length > before[i] && sw.connector.cardNow(h.person.chatId, h.message);
+        return c && (typeof row.now === 'string' ? text(c).includes(row.now) : row.now.test(text(c))) && c;
+      }, `${h.person.who.name}'s card of ${reference} to be updated`);
+      expect(cards.buttonTitles(now).filter((t) => row.gone.includes(t))).toEqual([]);
+      if (row.superseded) expect(hasExecute(now)).toBe(false);
+    }
   });
 });

@@ -133,13 +133,19 @@ export class MinutesCards {
     });
   }
 
-  /** A card of an earlier version: what replaced it and where that is, nothing to click. */
-  superseded(reference: string, m: Minutes): Card {
+  /** A card of an earlier version, or (`draft`) the request to write them: what replaced it and where that is, nothing to click. */
+  superseded(reference: string, m: Minutes, draft = false): Card {
     const v = latest(m)!;
-    return renderCard(supersededTemplate, {
-      headline: `${reference}: minutes replaced by version ${v.version}`,
-      line: `The minutes were corrected on ${this.calendar.describe(new Date(v.circulatedAt))}. Open the card for version ${v.version}, further down this chat, and review that one.`,
-    });
+    const when = this.calendar.describe(new Date(v.circulatedAt));
+    return renderCard(
+      supersededTemplate,
+      draft
+        ? { headline: `${reference}: minutes circulated`, line: `The minutes were circulated on ${when}. Type “record ${reference}” to see them.` }
+        : {
+            headline: `${reference}: minutes replaced by version ${v.version}`,
+            line: `The minutes were corrected on ${when}. Open the card for version ${v.version}, further down this chat, and review that one.`,
+          },
+    );
   }
 
   correction(d: StrategyDiscussion, c: Correction, error = ''): Card {

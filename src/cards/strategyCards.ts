@@ -178,6 +178,7 @@ export class StrategyCards {
       minuteTaker: this.name(d.minuteTaker),
       purpose: d.purpose,
       reply: invitee && invitee.reply !== 'awaiting' ? INVITATION_REPLIES[invitee.reply] : '',
+      attendance: d.attendance ? ATTENDANCE[d.attendance[inviteeId] ?? 'absent'] : '',
     });
   }
 

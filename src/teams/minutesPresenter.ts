@@ -85,8 +85,8 @@ export class MinutesPresenter {
         return { summary: headline, card: this.cards.review(n.discussion, n.minutes, v, { aadObjectId: person, userId }, undefined, { headline }) };
       },
       'minutes.superseded': (n) => ({
-        summary: `${n.about}: minutes replaced by version ${latest(n.minutes)!.version}`,
-        card: this.cards.superseded(n.about, n.minutes),
+        summary: n.version === 0 ? `${n.about}: minutes circulated` : `${n.about}: minutes replaced by version ${latest(n.minutes)!.version}`,
+        card: this.cards.superseded(n.about, n.minutes, n.version === 0),
       }),
       'minutes.correction-asked': (n) => ({
         summary: `${n.about}: a correction to the minutes is asked for`,

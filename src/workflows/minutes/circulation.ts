@@ -11,7 +11,7 @@ import { AnyJob } from '../jobs';
 import { outcomeStanding, writable } from './load';
 import { MinutesPorts } from './ports';
 import { MinutesView, said } from './views';
-import { reviewCardKeys } from './notices';
+import { draftCardKeys, reviewCardKeys } from './notices';
 
 export async function circulate(p: MinutesPorts, actor: Actor, reference: string, form: DraftForm): Promise<MinutesView> {
   const { d, m } = await writable(p, actor, reference);
@@ -46,6 +46,12 @@ export async function circulate(p: MinutesPorts, actor: Actor, reference: string
   const late = updated.lateByMinutes ? `late by ${lateness(updated.lateByMinutes)}` : undefined;
   await p.access.note(actor, reference, 'minutes.circulated', `version 1 to ${v.recipients.length} people, ${late ?? 'on time'}`);
   await sendLatest(p, d, updated);
+  // The cards asking for the minutes say they are circulated, with nothing left to click.
+  await Promise.all(
+    draftCardKeys(reference, p.directory.partnership.timescales.minutesReminderHours).map((key) =>
+      p.tell.replace({ kind: 'minutes.superseded', key, about: reference, to: { person: d.minuteTaker }, minutes: updated, version: 0 }),
+    ),
+  );
   return said(
     `${reference}: the minutes were circulated to ${v.recipients.length} people, ${late ?? `within ${dueHours(updated)} hours`}. Each is asked to confirm they received and reviewed them; anyone who cannot be reached will be reported to you.`,
   );

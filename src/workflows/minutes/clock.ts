@@ -4,6 +4,7 @@
  * reminded at the partnership's hours, and the chasers (chasers.ts) are set.
  */
 import { startClock } from '../../domain/minutes';
+import { draftCardKeys } from './notices';
 import { mustBeChair } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { outcomeStanding } from './load';
@@ -37,7 +38,7 @@ export async function endDiscussion(p: MinutesPorts, actor: Actor, reference: st
   await p.tell.tell([
     {
       kind: 'minutes.write',
-      key: `${reference}|minutes|draft`,
+      key: draftCardKeys(reference, [])[0],
       about: reference,
       to: { person: d.minuteTaker },
       reportTo: [d.chair],

@@ -11,7 +11,7 @@ export interface MinutesNoticeKinds {
   'minutes.contradiction': { decision: Decision };
   /** To a recipient: review (confirm, or ask for a correction) this version; `reminder` when chased. */
   'minutes.review': { discussion: StrategyDiscussion; minutes: Minutes; version: number; reminder: boolean };
-  /** A recipient's card of an earlier version (`version`), replaced by a pointer to the latest one. */
+  /** A card of an earlier version (`version`; 0: the minute-taker's draft), replaced by a pointer to the latest one. */
   'minutes.superseded': { minutes: Minutes; version: number };
   /** To the chair: a correction is asked for. */
   'minutes.correction-asked': { discussion: StrategyDiscussion; correction: Correction };
@@ -29,4 +29,10 @@ export type MinutesNoticeKind = keyof MinutesNoticeKinds;
 export const reviewCardKeys = (reference: string, version: number, person: string) => [
   `${reference}|minutes|v${version}|${person}`,
   `minutes|${reference}|v${version}|confirm-remind|${person}|message`,
+];
+
+/** The keys of the cards asking the minute-taker to write the minutes: the first, and a reminder per hour of `reminderHours` (clock.ts, chasers.ts). */
+export const draftCardKeys = (reference: string, reminderHours: number[]) => [
+  `${reference}|minutes|draft`,
+  ...reminderHours.map((h) => `minutes|${reference}|remind|${h}h|message`),
 ];

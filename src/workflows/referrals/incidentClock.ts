@@ -57,7 +57,21 @@ export class IncidentClocks extends Workflow {
     }
     await this.access.note(actor, reference, which === 'panel' ? 'incident.panel-notified' : 'incident.rapid-review-completed', date);
     if (which === 'panel' && si.rapidReviewDueAt) await this.schedule(si, 'review', new Date(si.rapidReviewDueAt));
+    await this.updateCards(si);
     return this.view(actor, reference);
+  }
+
+  /** Every admin's cards about the incident (alert, reminders, missed deadlines) show it as it now stands. */
+  private async updateCards(si: SeriousIncident): Promise<void> {
+    const keys = (id: string) => [
+      `${si.reference}|reported|${id}`,
+      ...(['panel', 'review'] as const).flatMap((w) => [`${si.reference}|${w}|remind|${id}`, `${si.reference}|${w}|missed|${id}`]),
+    ];
+    await Promise.all(
+      this.admins().flatMap((id) =>
+        keys(id).map((key) => this.tell.replace({ kind: 'si.reported', key, about: si.reference, to: { person: id }, incident: si })),
+      ),
+    );
   }
 
   /** Open: the clock is set and its step not yet recorded. */

@@ -9,6 +9,8 @@ export interface InvitationView {
   minuteTaker: string;
   purpose: string;
   reply: string;
+  /** How the chair recorded them once attendance is recorded: then there is no reply left to give. */
+  attendance: string;
 }
 
 export default template<InvitationView>({
@@ -34,18 +36,25 @@ export default template<InvitationView>({
       isSubtle: true,
     },
     { type: 'TextBlock', $when: "${reply != ''}", text: 'Your reply: ${reply}', weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', $when: "${attendance != ''}", text: 'The chair recorded you as: ${attendance}', weight: 'Bolder', wrap: true },
   ],
   actions: [
-    { $when: "${reply == ''}", type: 'Action.Execute', title: 'I will attend', verb: 'sd.invitation.reply', data: { ref: '${reference}', reply: 'attending' } },
     {
-      $when: "${reply == ''}",
+      $when: "${reply == '' && attendance == ''}",
+      type: 'Action.Execute',
+      title: 'I will attend',
+      verb: 'sd.invitation.reply',
+      data: { ref: '${reference}', reply: 'attending' },
+    },
+    {
+      $when: "${reply == '' && attendance == ''}",
       type: 'Action.Execute',
       title: 'I cannot attend (apologies)',
       verb: 'sd.invitation.reply',
       data: { ref: '${reference}', reply: 'apologies' },
     },
     {
-      $when: "${reply == ''}",
+      $when: "${reply == '' && attendance == ''}",
       type: 'Action.Execute',
       title: 'I will send information only',
       verb: 'sd.invitation.reply',
