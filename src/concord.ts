@@ -57,6 +57,7 @@ import { ReferralDrafting } from './workflows/referrals/drafting';
 import { ReferralSubmission } from './workflows/referrals/submission';
 import { FrontDoor } from './workflows/referrals/frontDoor';
 import { UndecidedReferrals } from './workflows/referrals/undecided';
+import { ReferralToChannel } from './workflows/referrals/toChannel';
 import { StrategyHandOff } from './workflows/referrals/strategyHandOff';
 import { IncidentClocks } from './workflows/referrals/incidentClock';
 import { IncidentReport } from './workflows/referrals/incidentReport';
@@ -310,6 +311,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     minutes,
     differences,
     undecidedReferrals: new UndecidedReferrals(services, referralStore),
+    referralToChannel: new ReferralToChannel(services, referralStore, channelReach),
     strategyHandOff,
     incidentClocks: clocks,
     transfers,

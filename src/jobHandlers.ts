@@ -2,6 +2,7 @@ import { Sweeper } from './scheduler/sweeper';
 import { chaseConfirmation, minutesOverdue, remindMinuteTaker } from './workflows/minutes/chasers';
 import { MinutesPorts } from './workflows/minutes/ports';
 import { UndecidedReferrals } from './workflows/referrals/undecided';
+import { ReferralToChannel } from './workflows/referrals/toChannel';
 import { IncidentClocks } from './workflows/referrals/incidentClock';
 import { StrategyHandOff } from './workflows/referrals/strategyHandOff';
 import { DifferencePorts } from './workflows/differences/ports';
@@ -16,6 +17,7 @@ export interface Chasers {
   minutes: MinutesPorts;
   differences: DifferencePorts;
   undecidedReferrals: UndecidedReferrals;
+  referralToChannel: ReferralToChannel;
   incidentClocks: IncidentClocks;
   strategyHandOff: StrategyHandOff;
   transfers: TransferPorts;
@@ -45,6 +47,7 @@ export function registerChasers(sweeper: Sweeper, c: Chasers): void {
   sweeper.handle('pd.approval', { run: (job) => differenceChasers['pd.approval'](c.differences, job.payload) });
   sweeper.handle('ref.convene.deadline', { run: (job) => c.strategyHandOff.deadlinePassed(job.payload) });
   sweeper.handle('ref.deadline', { run: (job) => c.undecidedReferrals.deadlinePassed(job.payload) });
+  sweeper.handle('ref.to-channel', { run: (job) => c.referralToChannel.tryNow(job.payload) });
   sweeper.handle('si.remind', { run: (job) => c.incidentClocks.remind(job.payload) });
   sweeper.handle('si.due', { run: (job) => c.incidentClocks.due(job.payload) });
   sweeper.handle('tr.unanswered', { run: (job) => transferChasers['tr.unanswered'](c.transfers, job.payload) });

@@ -309,6 +309,18 @@ describe('a referral always reaches someone who can decide', () => {
         expect(cards.buttonTitles(card.attachments[0].content)).toContain('Record the decision');
       }
       expect(world.connector.sentTo(FRONT_DOOR)).toHaveLength(0);
+
+      // The Front Door's team installs Concord later: the channel gets the referral too, while it is undecided.
+      await installInFrontDoorTeam(world, world.user(frontDoor[0].name));
+      world.clock.set('2026-11-23T10:15:00Z');
+      await world.runDueWork();
+      await world.connector.waitFor(
+        () => world.connector.sentTo(FRONT_DOOR).some((a) => a.summary === `${reference}: new referral`),
+        'the referral in the Front Door channel, once it can be reached',
+      );
+      world.clock.set('2026-11-23T11:00:00Z');
+      await world.runDueWork();
+      expect(world.connector.sentTo(FRONT_DOOR).filter((a) => a.summary === `${reference}: new referral`)).toHaveLength(1);
     } finally {
       await world.stop();
     }

@@ -151,7 +151,9 @@ export class ReferralCards {
       lines: [
         `Your referral is ${r.reference}. The Front Door will decide ${this.calendar.phrase(new Date(r.decideBy), now)} and you will be told here.`,
         ...(v.frontDoorPeople
-          ? [`Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${v.frontDoorPeople.join(', ')}).`]
+          ? [
+              `Concord cannot post in the Front Door channel yet, so it was sent to each Front Door person directly (${v.frontDoorPeople.join(', ')}); the channel gets it too once Concord can post there.`,
+            ]
           : []),
         ...(v.outOfHours ? [`The Front Door is closed now: call the emergency duty team on ${e.outOfHoursNumber} as well.`] : []),
         `Quote ${r.reference}, not the child’s name, if you contact them.`,

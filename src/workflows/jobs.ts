@@ -32,6 +32,8 @@ export interface JobPayloads {
   'pd.remind': { ref: string; stage: number };
   'pd.approval': { ref: string; stage: number; manager: string };
   'ref.deadline': { ref: string };
+  /** A referral sent to each Front Door person because the channel could not be reached: posted there once it can. */
+  'ref.to-channel': { ref: string; attempt: number };
   'ref.convene.deadline': { ref: string };
   'si.remind': { ref: string; which: 'panel' | 'review' };
   'si.due': { ref: string; which: 'panel' | 'review' };

@@ -96,6 +96,7 @@ export class ParkedJobs extends Workflow {
       'minutes.confirm.remind': () => `${name(p.person)} was not reminded to confirm the minutes`,
       'minutes.confirm.manager': () => `the manager of ${name(p.person)} was not told that the minutes are not confirmed`,
       'ref.deadline': () => 'the Front Door managers were not told that the decision on the referral is overdue',
+      'ref.to-channel': () => 'the referral was not posted in the Front Door channel (each Front Door person has it in their own chat)',
       'si.remind': () => `nobody was reminded that the ${review} is due`,
       'si.due': () => `nobody was told that the ${review} is overdue`,
     };

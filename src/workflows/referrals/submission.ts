@@ -11,6 +11,7 @@ import { FormSession } from './formSession';
 import { ChannelReach, ReferralRepository } from './ports';
 import { Receipt, ReferralView, said } from './views';
 import { frontDoorCopies } from './frontDoorCard';
+import { tryChannelLater } from './toChannel';
 import { CaseThreads, NhsNumbers } from '../governance/ports';
 import { nhsDigits } from '../../domain/nhsNumber';
 
@@ -66,6 +67,7 @@ export class ReferralSubmission extends Workflow {
     const frontDoor = this.directory.withRole('front-door');
     const receipt = await this.receipt(r);
     const copies = frontDoorCopies(this.directory, r.reference).filter((c) => 'channel' in c.to === inChannel);
+    if (channel && !inChannel) await tryChannelLater(this.jobs, this.now(), r.reference, 1);
     await this.tell.tell(
       copies.map((c) => ({
         kind: 'ref.new' as const,
