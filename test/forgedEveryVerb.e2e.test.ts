@@ -37,7 +37,17 @@ const SPECS: { [V in Verb]: Spec<V> } = {
   record: { kind: 'SD', data: {} },
   'sd.convene.open': { data: {} },
   'sd.followup.open': { kind: 'SD', data: {} },
-  'sd.convene': { data: { purpose: 'Injuries', referral: '', followUpOf: '' } },
+  'sd.convene': {
+    data: {
+      purpose: 'Injuries',
+      referral: '',
+      followUpOf: '',
+      otherAuthority: 'northshire',
+      otherAuthoritySince: '2026-03-02',
+      otherAuthorityPlan: 'cp',
+      familyMoved: 'moved',
+    },
+  },
   'sd.invitation.reply': { kind: 'SD', data: { reply: 'attend' } },
   'sd.attendance.open': { kind: 'SD', data: {} },
   'sd.attendance.save': { kind: 'SD', data: { [`${ATTENDANCE_PREFIX}x`]: 'attended' } },
