@@ -79,3 +79,34 @@ test('the minutes draft gives each agreed action’s due date in words', () => {
   expect(actions).toMatch(/due \w+day \d+ \w+ \d{4}\)/);
   expect(actions).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 });
+
+test('the minutes draft says which fields are needed to circulate, and each problem stands beside its field, the rest at the buttons', () => {
+  const d = sampleDiscussion();
+  const m = startClock(d, NOW, 24);
+  const minutesCards = new MinutesCards(directory, new WorkingCalendar('Europe/London'));
+  expect(cards.text(minutesCards.draft(d, m, NOW, {}))).toContain(
+    'Needed to circulate: the information each agency shared, the analysis, the decision, its rationale and what the family is told.',
+  );
+  const values = {
+    agencyInformation: 'Police: partner arrested.',
+    analysis: 'Level 3',
+    decision: 's47-joint',
+    rationale: '',
+    actions: '',
+    familyTold: 'Not shared.',
+    link: '',
+  };
+  const errors = [
+    'Describe the needs and their impact on the child in words: a level alone is not enough.',
+    'Record the rationale for the decision.',
+    'The minutes record a different decision.',
+  ];
+  const card = minutesCards.draft(d, m, NOW, { values, errors }) as Record<string, any>;
+  const body: any[] = card.body;
+  const after = (id: string) => body[body.findIndex((e) => e.id === id) + 1];
+  expect(after('analysis')).toMatchObject({ type: 'TextBlock', text: errors[0], color: 'Attention' });
+  expect(after('rationale')).toMatchObject({ type: 'TextBlock', text: errors[1], color: 'Attention' });
+  // What belongs to no one field is listed last, just above the buttons.
+  expect(body[body.length - 1]).toMatchObject({ type: 'TextBlock', text: errors[2], color: 'Attention' });
+  expect(cards.text(card).split(errors[0])).toHaveLength(2); // said once, not also in a paragraph at the top
+});

@@ -1,7 +1,8 @@
 /** View models for the minutes cards. First lines name only the case reference. */
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { Confirmation, Correction, dueHours, latest, lateness, Minutes, MinutesVersion } from '../domain/minutes';
+import { Confirmation, contentProblems, Correction, dueHours, latest, lateness, Minutes, MinutesVersion } from '../domain/minutes';
+import { DraftField } from '../workflows/minutes/forms';
 import { ATTENDANCE, currentVersion, DECISIONS, Status, StrategyDiscussion } from '../domain/strategyDiscussion';
 import { renderCard } from './render';
 import { inputsOf } from '../domain/limits';
@@ -73,7 +74,7 @@ export class MinutesCards {
       due: this.calendar.phrase(new Date(m.dueAt), now),
       late: overdue && !latest(m) ? `The ${dueHours(m)} hours have passed: the minutes are late, and the record will show by how much.` : '',
       saved: options.saved ?? '',
-      errors: (options.errors ?? []).join(' '),
+      ...this.errorsBeside(values, options.errors ?? []),
       f: inputsOf('agencyInformation', 'analysis', 'minutesRationale', 'minutesActions', 'familyTold', 'link'),
       attendance: d.invitees.map((i) => `${this.name(i.aadObjectId)}: ${ATTENDANCE[d.attendance?.[i.aadObjectId] ?? 'absent']}`),
       outcomeLabel: OUTCOME_STANDING[options.standing ?? 'no-outcome'],
@@ -90,6 +91,19 @@ export class MinutesCards {
         link: values.link ?? '',
       },
     });
+  }
+
+  /** Each problem beside the field it is about (on a phone the button is far below the top); the rest at the buttons. */
+  private errorsBeside(values: Record<string, string>, errors: string[]): { e: Record<DraftField, string>; errors: string } {
+    const fieldOf = new Map(contentProblems(values).map((p) => [p.problem, p.field]));
+    const e: Record<DraftField, string> = { agencyInformation: '', analysis: '', decision: '', rationale: '', actions: '', familyTold: '', link: '' };
+    const rest: string[] = [];
+    for (const problem of errors) {
+      const field = fieldOf.get(problem) as DraftField | undefined;
+      if (field && field in e) e[field] = [e[field], problem].filter(Boolean).join(' ');
+      else rest.push(problem);
+    }
+    return { e, errors: rest.join(' ') };
   }
 
   /** A recipient's own view of one version: the minutes, their confirmation, the dissents on record. */

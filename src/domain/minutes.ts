@@ -112,18 +112,25 @@ export function lateness(minutes: number): string {
 /** A level of need alone ("level 3") is never accepted: the needs must be described in words. */
 const LEVEL_ONLY = /^\s*(level|tier)\s*\d+\s*\.?\s*$/i;
 
+/** What stops minutes being circulated, each with the field it is about (the card shows it beside that field). */
+export function contentProblems(input: Record<string, string | undefined>): { field: keyof MinutesContent; problem: string }[] {
+  const t = (k: keyof MinutesContent) => (input[k] ?? '').trim();
+  const problems: { field: keyof MinutesContent; problem: string }[] = [];
+  const add = (field: keyof MinutesContent, problem: string) => problems.push({ field, problem });
+  if (!t('agencyInformation')) add('agencyInformation', 'Record the information each agency shared.');
+  if (!t('analysis')) add('analysis', 'Record the analysis of risk and needs.');
+  else if (LEVEL_ONLY.test(t('analysis'))) add('analysis', 'Describe the needs and their impact on the child in words: a level alone is not enough.');
+  if (!isChoice(DECISIONS, t('decision'))) add('decision', 'Record the decision.');
+  if (!t('rationale')) add('rationale', 'Record the rationale for the decision.');
+  if (!t('familyTold')) add('familyTold', 'Record what the family is told, or why not.');
+  if (t('link') && !/^https:\/\/\S+$/.test(t('link'))) add('link', 'The link to a longer document must start with https://.');
+  return problems;
+}
+
 export function checkContent(input: Record<string, string>): MinutesContent {
-  const problems: string[] = [];
   const t = (k: string) => (input[k] ?? '').trim();
-  if (!t('agencyInformation')) problems.push('Record the information each agency shared.');
-  if (!t('analysis')) problems.push('Record the analysis of risk and needs.');
-  else if (LEVEL_ONLY.test(t('analysis'))) problems.push('Describe the needs and their impact on the child in words: a level alone is not enough.');
-  if (!isChoice(DECISIONS, t('decision'))) problems.push('Record the decision.');
-  if (!t('rationale')) problems.push('Record the rationale for the decision.');
-  if (!t('familyTold')) problems.push('Record what the family is told, or why not.');
   const link = t('link');
-  if (link && !/^https:\/\/\S+$/.test(link)) problems.push('The link to a longer document must start with https://.');
-  problems.push(...draftProblems(input));
+  const problems = [...contentProblems(input).map((p) => p.problem), ...draftProblems(input)];
   if (problems.length) throw new Invalid(problems);
   return {
     agencyInformation: t('agencyInformation'),

@@ -9,7 +9,10 @@ export interface DraftView {
   due: string;
   late: string;
   saved: string;
+  /** Problems that belong to no one field, shown at the buttons. */
   errors: string;
+  /** Each field's problem, shown right below it. */
+  e: Record<DraftField, string>;
   f: InputsOf<'agencyInformation' | 'analysis' | 'minutesRationale' | 'minutesActions' | 'familyTold' | 'link'>;
   attendance: string[];
   /** Where the outcome stands: "Outcome agreed by all", "Disputed outcome"… never "acknowledged" when it was not. */
@@ -30,7 +33,12 @@ export default template<DraftView>({
     { type: 'TextBlock', text: '${reference}: write the minutes, due ${due}', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', $when: "${late != ''}", text: '${late}', color: 'Attention', wrap: true },
     { type: 'TextBlock', $when: "${saved != ''}", text: '${saved}', color: 'Good', wrap: true },
-    { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
+    {
+      type: 'TextBlock',
+      text: 'Needed to circulate: the information each agency shared, the analysis, the decision, its rationale and what the family is told. A draft can be saved without them.',
+      wrap: true,
+      isSubtle: true,
+    },
     { type: 'TextBlock', text: 'Attendance', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', $data: '${attendance}', text: '- ${$data}', wrap: true, spacing: 'Small' },
     { type: 'TextBlock', text: '${outcomeLabel} (version ${outcomeVersion}): ${outcomeDecision}', weight: 'Bolder', wrap: true },
@@ -42,6 +50,7 @@ export default template<DraftView>({
       isMultiline: true,
       value: '${values.agencyInformation}',
     },
+    { type: 'TextBlock', $when: "${e.agencyInformation != ''}", text: '${e.agencyInformation}', color: 'Attention', wrap: true, spacing: 'Small' },
     {
       type: 'Input.Text',
       id: id('analysis'),
@@ -51,6 +60,7 @@ export default template<DraftView>({
       value: '${values.analysis}',
       placeholder: 'The needs and their impact on the child, not a level',
     },
+    { type: 'TextBlock', $when: "${e.analysis != ''}", text: '${e.analysis}', color: 'Attention', wrap: true, spacing: 'Small' },
     {
       type: 'Input.ChoiceSet',
       id: id('decision'),
@@ -59,6 +69,7 @@ export default template<DraftView>({
       value: '${values.decision}',
       choices: [{ $data: '${decisions}', title: '${title}', value: '${value}' }],
     },
+    { type: 'TextBlock', $when: "${e.decision != ''}", text: '${e.decision}', color: 'Attention', wrap: true, spacing: 'Small' },
     {
       type: 'Input.Text',
       id: id('rationale'),
@@ -67,6 +78,7 @@ export default template<DraftView>({
       isMultiline: true,
       value: '${values.rationale}',
     },
+    { type: 'TextBlock', $when: "${e.rationale != ''}", text: '${e.rationale}', color: 'Attention', wrap: true, spacing: 'Small' },
     {
       type: 'Input.Text',
       id: id('actions'),
@@ -75,6 +87,7 @@ export default template<DraftView>({
       isMultiline: true,
       value: '${values.actions}',
     },
+    { type: 'TextBlock', $when: "${e.actions != ''}", text: '${e.actions}', color: 'Attention', wrap: true, spacing: 'Small' },
     {
       type: 'Input.Text',
       id: id('familyTold'),
@@ -83,7 +96,10 @@ export default template<DraftView>({
       isMultiline: true,
       value: '${values.familyTold}',
     },
+    { type: 'TextBlock', $when: "${e.familyTold != ''}", text: '${e.familyTold}', color: 'Attention', wrap: true, spacing: 'Small' },
     { type: 'Input.Text', id: id('link'), label: '${f.link.label}', maxLength: '${f.link.max}', value: '${values.link}' },
+    { type: 'TextBlock', $when: "${e.link != ''}", text: '${e.link}', color: 'Attention', wrap: true, spacing: 'Small' },
+    { type: 'TextBlock', $when: "${errors != ''}", text: '${errors}', color: 'Attention', wrap: true },
   ],
   actions: [
     { type: 'Action.Execute', title: 'Save draft', verb: 'minutes.save', data: { ref: '${reference}' } },
