@@ -82,7 +82,10 @@ describe('subject access and erasure', () => {
 
   test('the export about a named professional holds what they did and the records that name them', async () => {
     const { referral } = await thread();
+    const [tom] = await world.install('Tom Hughes');
+    await tom.say('away for Nia Evans until 2026-12-04 cover Ruth Abbott');
     const doc = await document(alison, 'subject access person nia.evans@westmoor-nhs.example');
+    expect(doc).toContain('Away: from Monday 23 November 2026 until Friday 4 December 2026, covered by Ruth Abbott.');
     expect(doc).toContain('Subject access: everything Concord holds about Nia Evans');
     expect(doc).toContain(`${referral}: referral.submitted`);
     expect(doc).toContain(`${referral} (referral)`);

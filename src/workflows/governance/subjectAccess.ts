@@ -54,6 +54,12 @@ export class SubjectAccess {
       { heading: [`Subject access: everything Concord holds about ${who.name}`], level: 1 },
       { item: [`Prepared ${this.p.calendar.describe(this.p.now())} by ${actor.person.name} for a subject access request (UK GDPR Article 15).`] },
       { item: [`In the directory: ${who.name}, ${who.jobTitle}, ${who.email}, roles ${who.roles.join(', ') || 'none'}.`] },
+      // Their absences, from the directory file or said in chat (by them or their manager): personal data too.
+      ...this.p.directory.awayOf(who).map((a) => ({
+        item: [
+          `Away: from ${this.day(a.from)} until ${this.day(a.until)}, covered by ${(this.p.directory.person(a.cover) ?? this.p.directory.manager(who))?.name ?? 'nobody named'}.`,
+        ],
+      })),
       {
         item: [
           'Records about children are included only where they name this person: they are also the personal data of others (the child and family), and what may be disclosed from them is for the data protection officer to decide (DPA 2018 Schedule 2, Part 3).',
@@ -75,6 +81,10 @@ export class SubjectAccess {
     }
     await this.note(actor, 'subject-access', 'subject-access.exported', `a named professional's data: ${events.length} events, ${rows.length} rows`);
     return { title: `Subject access ${who.name}`, fileName: `subject access ${who.name}`, blocks };
+  }
+
+  private day(iso: string): string {
+    return this.p.calendar.local(this.p.calendar.fromLocal(iso)!).toFormat('cccc d LLLL yyyy');
   }
 
   /** What erasing the thread would delete, and how to confirm; or why it cannot be erased now. */
