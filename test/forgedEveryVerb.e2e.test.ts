@@ -163,22 +163,37 @@ async function refusals(): Promise<string[]> {
 
 /** Sends one forged action and returns what went wrong with the answer, if anything. */
 async function forge(who: TeamsUser, verb: Verb, data: Record<string, unknown>): Promise<string | undefined> {
+  return refused(`${verb} by ${who.who.name} ${JSON.stringify(data).slice(0, 140)}`, async () => {
+    const answer = await who.invoke(verb as 'mine', data);
+    return { status: answer.http.status, said: answer.said };
+  });
+}
+
+/** Sends one command and returns what went wrong with the answer, if anything. */
+async function command(who: TeamsUser, typed: string): Promise<string | undefined> {
+  return refused(`"${typed}" by ${who.who.name}`, async () => {
+    const replies = await who.say(typed);
+    return { status: 200, said: replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a: any) => cards.text(a.content))].join(' ')).join(' ') };
+  });
+}
+
+/** What is wrong with how this was refused: unclear, echoed, not audited, or something written. */
+async function refused(what: string, send: () => Promise<{ status: number; said: string }>): Promise<string | undefined> {
   const before = await rows();
   const refusedBefore = (await refusals()).length;
-  const answer = await who.invoke(verb as 'mine', data);
-  const said = answer.said;
+  const { status, said } = await send();
   const after = await rows();
-  const refused = (await refusals()).slice(refusedBefore);
+  const audited = (await refusals()).slice(refusedBefore);
   const written = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
   const problems = [
-    answer.http.status !== 200 ? `HTTP ${answer.http.status}` : '',
+    status !== 200 ? `HTTP ${status}` : '',
     /Something went wrong|undefined|\[object|NaN|Error\b|\bat .+:\d+|^\s*[{[]/.test(said) || !said.trim() ? `unclear: ${said.slice(0, 120)}` : '',
     said.includes(MARKER) ? 'the reply echoes what was sent' : '',
-    refused.length ? '' : 'no refusal audited',
-    refused.some((r) => r.includes(MARKER)) ? 'the audit row echoes what was sent' : '',
+    audited.length ? '' : 'no refusal audited',
+    audited.some((r) => r.includes(MARKER)) ? 'the audit row echoes what was sent' : '',
     written.length ? `rows written: ${written.slice(0, 3).join('; ')}` : '',
   ].filter(Boolean);
-  return problems.length ? `${verb} by ${who.who.name} ${JSON.stringify(data).slice(0, 140)}: ${problems.join(', ')}` : undefined;
+  return problems.length ? `${what}: ${problems.join(', ')} (${said.slice(0, 100)})` : undefined;
 }
 
 const verbs = Object.keys(SPECS) as Verb[];
@@ -242,4 +257,63 @@ test('keys no card has, sent with every verb, are never stored or repeated, what
     for await (const e of world.concord.tables.client(table).listEntities())
       if (JSON.stringify(e).includes(MARKER)) stored.push(`${table} ${e.partitionKey} ${e.rowKey}`);
   expect(stored).toEqual([]);
+});
+
+test('every command of the help card, typed by someone without the role or about a case they are not part of: refused, audited, nothing written', async () => {
+  const { SD, REF, PD, TR } = cases as Record<Kind, string>;
+  const failures: string[] = [];
+  const byOutsider = [
+    `record ${SD}`,
+    `record ${REF}`,
+    `record ${PD}`,
+    `record ${TR}`,
+    `referral ${REF}`,
+    `difference ${PD}`,
+    `export ${SD}`,
+    `export ${PD}`,
+    `export ${TR}`,
+    `handover ${SD}`,
+    `minutes ${SD}`,
+    `transfer ${SD}`,
+    `transfer ${REF}`,
+    'transfer',
+    `accept transfer ${TR} ABCD-EFGH`,
+    'strategy',
+    'differences',
+    'differences csv',
+    'transfers',
+    'transfers csv',
+    'minutes report 2026-11',
+    'verify audit',
+    'jobs',
+    'retry job 3fa9c2',
+    'reload directory',
+    `link ${SD} ${REF}`,
+    `hold ${SD} ${MARKER}`,
+    `lift hold ${SD}`,
+    `erase ${SD}`,
+    `erase ${SD} confirm`,
+    `subject access ${SD}`,
+    'subject access person nia.evans@westmoor-hospital.example',
+  ];
+  for (const typed of byOutsider) {
+    const failure = await command(outsider, typed);
+    if (failure) failures.push(failure);
+  }
+  // Nia is part of the discussion, the referral and the difference: another kind of reference, or none, is refused just the same.
+  for (const typed of [
+    `handover ${REF}`,
+    `handover ${PD}`,
+    `minutes ${REF}`,
+    `minutes ${PD}`,
+    `export ${REF}`,
+    `record SD-9999`,
+    `export SD-9999`,
+    `handover Jane-Smith`,
+    `minutes Jane-Smith`,
+  ]) {
+    const failure = await command(nia, typed);
+    if (failure) failures.push(failure);
+  }
+  expect(failures).toEqual([]);
 });

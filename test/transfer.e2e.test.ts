@@ -205,16 +205,18 @@ describe('case transfer between local authorities', () => {
     expect(cards.buttonTitles(opened.card)).toEqual(['Start the transfer']);
     const [niaHelp] = await nia.say('help');
     expect(cards.buttonTitles(niaHelp.attachments[0].content)).not.toContain('Transfer a case to another authority');
-    // Nor can someone outside social care start one.
-    const [form] = await nia.say('transfer');
-    const refused = await nia.click(form.attachments[0].content, 'Start the transfer', {
+    // Nor can someone outside social care start one: told before filling in the form, and when sending it anyway.
+    const ONLY = 'Only a practitioner or manager of a local authority’s children’s social care can start a transfer.';
+    expect((await nia.say('transfer'))[0].text).toBe(ONLY);
+    const form = (await jordan.invoke('tr.start.open', {})).card;
+    const refused = await nia.click(form, 'Start the transfer', {
       'Receiving authority': 'Northshire Council',
       'The child’s plan': 'Child in need plan',
       'The child’s case reference(s), not their name': 'X',
       'Why the case transfers': 'Moved',
       'Proposed transfer date': '2026-12-21',
     });
-    expect(refused.message).toContain('Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
+    expect(refused.message).toBe(ONLY);
   });
 
   test('the proposed date passing unaccepted lapses a transfer (the admins are told); the admins’ report counts transfers by month', async () => {

@@ -117,6 +117,13 @@ export function sendingAuthorityOf(person: Person, directory: Directory): Author
   return agency.type === 'social-care' ? { id: agency.id, name: agency.name } : undefined;
 }
 
+/** Only a local authority's children's social care sends a case: anyone else is refused before filling in a form. */
+export function mustBeSendingAuthority(person: Person, directory: Directory): Authority {
+  const sending = sendingAuthorityOf(person, directory);
+  if (!sending) throw new Refused('not-authority', 'Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
+  return sending;
+}
+
 export function start(
   req: StartRequest,
   reference: string,
@@ -127,8 +134,7 @@ export function start(
   today: string,
   dueBy: (workingDays: number) => string = () => '',
 ): Transfer {
-  const sending = sendingAuthorityOf(by, directory);
-  if (!sending) throw new Refused('not-authority', 'Only a practitioner or manager of a local authority’s children’s social care can start a transfer.');
+  const sending = mustBeSendingAuthority(by, directory);
   const receiving = directory.neighbouringAuthority(req.receiving);
   const problems: string[] = [];
   if (!receiving) problems.push('Choose the receiving authority.');

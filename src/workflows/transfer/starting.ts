@@ -5,7 +5,7 @@
  * otherwise the sender is given the summary to email with a one-time acceptance code.
  */
 import { randomUUID } from 'node:crypto';
-import { contactRoute, start as startTransfer, StartRequest } from '../../domain/transfer';
+import { contactRoute, mustBeSendingAuthority, start as startTransfer, StartRequest } from '../../domain/transfer';
 import { maySeeReferral } from '../../domain/referral';
 import { mustBeInvolved } from '../../domain/strategyDiscussion';
 import { Invalid, Refused } from '../../domain/refusals';
@@ -19,6 +19,7 @@ import { transferView, TransferView } from './views';
 /** The blank form, or one filled in from the referral or discussion it is started from. */
 export async function startForm(ports: TransferPorts, cmd: { actor: Actor; from?: string }): Promise<TransferView> {
   const { actor, from } = cmd;
+  mustBeSendingAuthority(actor.person, ports.directory);
   const values: StartForm = {};
   if (from?.startsWith('REF-')) {
     const r = await ports.origins.referral(from);
