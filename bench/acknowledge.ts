@@ -12,28 +12,23 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { checkDirectory } from '../src/directoryFile';
-import { Directory } from '../src/domain/directory';
 import { Tables } from '../src/store/tables';
 import type { WorkflowRoutes } from '../src/teams/app';
 import { ATTENDEES as SIX, discussionWithOutcome } from '../test/harness/strategyFlow';
 import { TeamsUser } from '../test/harness/teams';
 import { World } from '../test/harness/world';
+import { attendeeNames, directoryWithAttendees } from '../test/harness/attendees';
+import { percentile } from './measure';
 
 const CONCURRENCY = [50, 100];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const KINDS = ['bare HTTP (404)', 'teams-ai verb, nothing', 'floor: teams-ai verb, one durable write', 'acknowledge'] as const;
 type Kind = (typeof KINDS)[number];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 const median = (xs: number[]) => percentile(xs, 50);
 
 const CARD = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Done' }] } as const;
@@ -54,23 +49,12 @@ const referenceVerbs: WorkflowRoutes = {
 async function main(): Promise<void> {
   process.env.CONCORD_QUIET = '1';
   const most = Math.max(...CONCURRENCY);
-  const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8')) as { people: object[] };
-  for (let i = 1; i <= most; i++) {
-    data.people.push({
-      aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      name: `Attendee ${i}`,
-      email: `a${i}@westmoor.example`,
-      agency: 'wm-hospital',
-      jobTitle: 'Nurse',
-      roles: [],
-    });
-  }
-  const world = await World.start({ directory: new Directory(checkDirectory(data)), extraRoutes: [referenceVerbs] });
+  const world = await World.start({ directory: directoryWithAttendees(most), extraRoutes: [referenceVerbs] });
   tables = world.concord.tables;
   const load = spawn(process.execPath, [path.join(__dirname, 'load.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
   const answers = createInterface({ input: load.stdout })[Symbol.asyncIterator]();
   try {
-    const names = Array.from({ length: most }, (_, i) => `Attendee ${i + 1}`);
+    const names = attendeeNames(most);
     // One discussion per round and size, so that every answer in a burst is a first answer.
     const discussions: { reference: string; crowd: TeamsUser[] }[] = [];
     for (let i = 0; i < ROUNDS * CONCURRENCY.length; i++) {

@@ -11,14 +11,11 @@ import { Tables } from '../src/store/tables';
 import * as cards from '../test/harness/cards';
 import { ConcordProcess, ProcessWorld, removeTempPartnerships, tempPartnership } from '../test/harness/concordProcess';
 import { FakeConnector } from '../test/harness/fakeConnector';
+import { attendeeNames } from '../test/harness/attendees';
 import { ackCard, ATTENDEES, discussionWithOutcome } from '../test/harness/strategyFlow';
+import { percentile } from './measure';
 
 const EXTRA = 24; // with the sample's 6 attendees: 30 acknowledging
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function once(delayMs: number): Promise<string> {
   const { dataDir, directoryFile, directory } = tempPartnership(EXTRA);
@@ -27,7 +24,7 @@ async function once(delayMs: number): Promise<string> {
   const concord = await ConcordProcess.start({ DATA_DIR: dataDir, DIRECTORY_FILE: directoryFile, SWEEP_INTERVAL_MS: '100' });
   world.concord = concord;
   try {
-    const names = [...ATTENDEES, ...Array.from({ length: EXTRA }, (_, i) => `Attendee ${i + 1}`)];
+    const names = [...ATTENDEES, ...attendeeNames(EXTRA)];
     const { reference, attendees } = await discussionWithOutcome(world, names);
     const ackCards = await Promise.all(attendees.map((p) => ackCard(world, p, reference)));
     const started = Date.now();

@@ -4,30 +4,16 @@
  * long the projector takes to count every case from scratch. Run with `npm run bench:dashboard`;
  * BENCH_CASES=N changes the number of cases.
  */
-import { convene } from '../src/domain/convening';
+import { benchDiscussion } from './benchDiscussion';
 import { DiscussionStore } from '../src/store/discussionStore';
 import { ReferralStore } from '../src/store/referralStore';
 import { encodeKey } from '../src/store/tables';
 import { FiguresStore } from '../src/partnership/figuresStore';
 import { TestEntra } from '../test/harness/tabTokens';
 import { World } from '../test/harness/world';
+import { percentile, timed, inBatches } from './measure';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-async function inBatches(n: number, size: number, each: (i: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < n; i += size) await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, j) => each(i + j)));
-}
 
 async function main(): Promise<void> {
   process.env.CONCORD_QUIET = '1';
@@ -54,22 +40,7 @@ async function main(): Promise<void> {
           });
           return;
         }
-        const d = convene(
-          {
-            chair: id('Sam Okafor'),
-            scheduledAt: new Date(at(i)),
-            minuteTaker: id('Dee Walsh'),
-            referrer: id('Nia Evans'),
-            babyOrUnborn: false,
-            purpose: 'Bench',
-            invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')] },
-            reasons: { 'gp-parents': 'Bench', education: 'Bench' },
-          },
-          `SD-${String(i + 1).padStart(5, '0')}`,
-          world.directory,
-          new Date(at(i)),
-        );
-        await discussions.create(d);
+        await discussions.create(benchDiscussion(world.directory, `SD-${String(i + 1).padStart(5, '0')}`, new Date(at(i))));
       }),
     );
     const figures = new FiguresStore(world.concord.tables);

@@ -6,38 +6,21 @@
  * `npm run bench:fanout`; BENCH_ROUNDS=N (default 5) changes the rounds.
  */
 import { loadavg } from 'node:os';
-import { readFileSync } from 'node:fs';
-import { checkDirectory } from '../src/directoryFile';
-import { Directory } from '../src/domain/directory';
 import { ATTENDEES as SIX, discussionWithOutcome } from '../test/harness/strategyFlow';
 import { World } from '../test/harness/world';
+import { attendeeNames, directoryWithAttendees } from '../test/harness/attendees';
+import { percentile } from './measure';
 
 const ATTENDEES = 60;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTOR_MS = 150;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
   process.env.CONCORD_QUIET = '1';
-  const data = JSON.parse(readFileSync('config/partnership.sample.json', 'utf8')) as { people: object[] };
-  for (let i = 1; i <= ATTENDEES - SIX.length; i++) {
-    data.people.push({
-      aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      name: `Attendee ${i}`,
-      email: `a${i}@westmoor.example`,
-      agency: 'wm-hospital',
-      jobTitle: 'Nurse',
-      roles: [],
-    });
-  }
-  const world = await World.start({ directory: new Directory(checkDirectory(data)) });
+  const world = await World.start({ directory: directoryWithAttendees(ATTENDEES - SIX.length) });
   try {
     await world.startAnotherInstance();
-    const names = [...SIX, ...Array.from({ length: ATTENDEES - SIX.length }, (_, i) => `Attendee ${i + 1}`)];
+    const names = [...SIX, ...attendeeNames(ATTENDEES - SIX.length)];
     const clicks: number[] = [];
     const reached: number[] = [];
     let duplicates = 0;

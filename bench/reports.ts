@@ -6,7 +6,7 @@
  * BENCH_DISCUSSIONS and BENCH_DIFFERENCES change the history.
  */
 import { loadavg } from 'node:os';
-import { convene } from '../src/domain/convening';
+import { benchDiscussion } from './benchDiscussion';
 import { checkContent, startClock } from '../src/domain/minutes';
 import { DiscussionStore } from '../src/store/discussionStore';
 import { DifferenceStore } from '../src/store/differenceStore';
@@ -14,25 +14,11 @@ import { MinutesStore } from '../src/store/minutesStore';
 import { encodeKey } from '../src/store/tables';
 import { FiguresStore } from '../src/partnership/figuresStore';
 import { World } from '../test/harness/world';
+import { percentile, timed, inBatches } from './measure';
 
 const DISCUSSIONS = Number(process.env.BENCH_DISCUSSIONS ?? 10_000);
 const DIFFERENCES = Number(process.env.BENCH_DIFFERENCES ?? 2_000);
 const ROUNDS = 5;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-async function inBatches(n: number, size: number, each: (i: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < n; i += size) await Promise.all(Array.from({ length: Math.min(size, n - i) }, (_, j) => each(i + j)));
-}
 
 async function main(): Promise<void> {
   process.env.CONCORD_QUIET = '1';
@@ -49,21 +35,7 @@ async function main(): Promise<void> {
     const reference = (i: number) => `SD-${String(i + 1).padStart(5, '0')}`;
     const seeded = await timed(() =>
       inBatches(DISCUSSIONS, 32, async (i) => {
-        const d = convene(
-          {
-            chair: id('Sam Okafor'),
-            scheduledAt: at(i),
-            minuteTaker: id('Dee Walsh'),
-            referrer: id('Nia Evans'),
-            babyOrUnborn: false,
-            purpose: 'Bench',
-            invitees: { 'social-care': [id('Jordan Reid')], police: [id('Alex Carter')], health: [id('Nia Evans')], 'gp-child': [id('Helen Grant')] },
-            reasons: { 'gp-parents': 'Bench', education: 'Bench' },
-          },
-          reference(i),
-          world.directory,
-          at(i),
-        );
+        const d = benchDiscussion(world.directory, reference(i), at(i));
         await discussions.create(d);
         const m = startClock(d, at(i), 24);
         await minutes.create(m);

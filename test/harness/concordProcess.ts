@@ -8,6 +8,7 @@ import { Directory } from '../../src/domain/directory';
 import { FakeConnector } from './fakeConnector';
 import { TeamsUser, userFor } from './teams';
 import { SAMPLE_DIRECTORY, TestClock } from './world';
+import { sampleWithAttendees } from './attendees';
 
 /** The project's root: above test/harness, or above dist/test/harness for a built benchmark. */
 function projectRoot(dir = __dirname): string {
@@ -48,17 +49,7 @@ export function removeTempPartnerships(): void {
 export function tempPartnership(extra = 0): { dataDir: string; directoryFile: string; directory: Directory } {
   const dir = mkdtempSync(path.join(tmpdir(), 'concord-process-'));
   temporary.push(dir);
-  const data = JSON.parse(readFileSync(path.join(ROOT, SAMPLE_DIRECTORY), 'utf8'));
-  for (let i = 1; i <= extra; i++) {
-    data.people.push({
-      aadObjectId: `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      name: `Attendee ${i}`,
-      email: `a${i}@westmoor.example`,
-      agency: 'wm-hospital',
-      jobTitle: 'Nurse',
-      roles: [],
-    });
-  }
+  const data = sampleWithAttendees(extra, path.join(ROOT, SAMPLE_DIRECTORY));
   const directoryFile = path.join(dir, 'partnership.json');
   writeFileSync(directoryFile, JSON.stringify(data));
   return { dataDir: path.join(dir, 'data'), directoryFile, directory: new Directory(checkDirectory(data)) };
