@@ -197,6 +197,7 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
     { referral: referralForm.form, incident: incidentForm.form },
     calendar,
     now,
+    { directory, conversations },
   );
   const transferPresenter = new TransferPresenter(new TransferCards(directory, calendar), directory, now, conversations);
   const differenceStore = new DifferenceStore(tables);

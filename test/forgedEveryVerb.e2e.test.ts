@@ -78,6 +78,7 @@ const SPECS: { [V in Verb]: Spec<V> } = {
   'ref.submit': { data: { draft: 'd' } },
   'ref.decide': { kind: 'REF', data: { outcome: 'advice', rationale: 'r' } },
   'ref.convene': { kind: 'REF', data: {} },
+  'ref.view': { kind: 'REF', data: {} },
   'si.start': { data: {} },
   'si.step': { data: { move: 'next', step: 0 }, numbers: ['step'] },
   'si.submit': { data: {} },

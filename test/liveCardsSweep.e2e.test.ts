@@ -7,6 +7,8 @@ import * as cards from './harness/cards';
 import { ackCard, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 import { World } from './harness/world';
 import { TeamsUser } from './harness/teams';
+import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { REFERRAL } from './harness/partnershipSeed';
 
 let world: World;
 beforeAll(async () => {
@@ -24,6 +26,35 @@ function cardOnceIt(person: TeamsUser, message: string, probe: (text: string) =>
     return c && probe(text(c)) && c;
   }, what);
 }
+
+describe('the Front Door card in its channel', () => {
+  test('refreshes itself for each Front Door person (Universal Actions) to the referral as it stands; someone not involved is refused and audited', async () => {
+    const [nia, kim, alex] = await world.install('Nia Evans', 'Kim Lee', 'Alex Carter');
+    await installInFrontDoorTeam(world, kim);
+    const [first] = await nia.say('refer');
+    const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
+    const reference = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).said)![1];
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${reference}: new referral`)),
+      'the triage card',
+    );
+    const card = triage.attachments[0].content;
+    const frontDoor = world.directory.withRole('front-door').map((p) => `29:${p.aadObjectId}`);
+    expect(card.refresh.userIds.filter((id: string) => !frontDoor.includes(id))).toEqual([]);
+    expect(card.refresh.userIds).toContain(kim.userId);
+    await kim
+      .inChannel(FRONT_DOOR)
+      .click(card, 'Record the decision', { Decision: 'Strategy discussion', 'Rationale (the referrer is told)': 'Unexplained bruising.' });
+    const refreshed = await kim.inChannel(FRONT_DOOR).invoke(card.refresh.action.verb, card.refresh.action.data, 'automatic');
+    expect(text(refreshed.card).split('\n')[0]).toBe(`${reference}: referral decided`);
+    expect(cards.buttonTitles(refreshed.card)).not.toContain('Record the decision');
+    const refused = await alex.invoke(card.refresh.action.verb, card.refresh.action.data, 'automatic');
+    expect(refused.message).toContain(`You are not involved in ${reference}`);
+    expect((await world.concord.audit.trail('access')).some((e) => e.action === 'refused.not-involved' && e.actorAadObjectId === alex.who.aadObjectId)).toBe(
+      true,
+    );
+  });
+});
 
 describe('a discussion handed to another chair', () => {
   test('the new chair’s card becomes the live tally; the old chair’s says who chairs it and is never updated again', async () => {

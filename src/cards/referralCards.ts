@@ -162,7 +162,17 @@ export class ReferralCards {
   }
 
   /** The referral as the Front Door or the referrer sees it. */
-  referral(form: FormDefinition, r: Referral, viewer: { frontDoor: boolean; chair: boolean }, now: Date, error = ''): Card {
+  /**
+   * A referral as one viewer sees it. `userIds` (Teams ids, at most 60): the card refreshes itself
+   * for them (Universal Actions) to the referral as it stands.
+   */
+  referral(form: FormDefinition, r: Referral, viewer: { frontDoor: boolean; chair: boolean }, now: Date, error = '', userIds: string[] = []): Card {
+    const card = this.referralCard(form, r, viewer, now, error);
+    if (!userIds.length || userIds.length > 60) return card;
+    return { ...card, refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: 'ref.view', data: { ref: r.reference } }, userIds } };
+  }
+
+  private referralCard(form: FormDefinition, r: Referral, viewer: { frontDoor: boolean; chair: boolean }, now: Date, error: string): Card {
     const referrer = this.directory.person(r.referrer);
     const decided = r.decision
       ? `Decided ${this.calendar.describe(new Date(r.decision.at))} by ${this.directory.person(r.decision.by)?.name}: ${FRONT_DOOR_DECISIONS[r.decision.outcome]}. Why: ${r.decision.rationale}`

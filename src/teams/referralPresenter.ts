@@ -15,6 +15,9 @@ import { ConveneOffer, FormKind, ReferralView } from '../workflows/referrals/vie
 import { conveneOffer } from '../workflows/referrals/frontDoor';
 import { SeriousIncident } from '../domain/seriousIncident';
 import { Presenters } from './tell';
+import { Directory } from '../domain/directory';
+import { ConversationStore } from '../store/conversations';
+import { Recipient } from '../workflows/ports';
 import { FormSession } from '../workflows/referrals/formSession';
 
 const STEP = {
@@ -29,7 +32,19 @@ export class ReferralPresenter {
     private readonly forms: Record<FormKind, FormDefinition>,
     private readonly calendar: WorkingCalendar,
     private readonly now: () => Date,
+    /** Who is who in Teams: the Front Door card refreshes itself for its people. */
+    private readonly people?: { directory: Directory; conversations: Pick<ConversationStore, 'userId'> },
   ) {}
+
+  /** Who the Front Door card refreshes itself for: the channel's Front Door people, or the one person it went to. */
+  private async frontDoorUserIds(to: Recipient): Promise<string[]> {
+    if (!this.people) return [];
+    const { directory, conversations } = this.people;
+    const ids = await Promise.all(
+      ('person' in to ? [to.person] : directory.withRole('front-door').map((p) => p.aadObjectId)).map((id) => conversations.userId(id)),
+    );
+    return ids.filter((id): id is string => !!id);
+  }
 
   reply(v: ReferralView): Reply {
     switch (v.kind) {
@@ -78,9 +93,9 @@ export class ReferralPresenter {
 
   notices(): Pick<Presenters, keyof ReferralNotices> {
     return {
-      'ref.new': ({ referral: r }) => ({
+      'ref.new': async ({ referral: r, to }) => ({
         summary: `${r.reference}: new referral${r.urgent ? ', urgent' : ''}`,
-        card: this.cards.referral(this.forms.referral, r, { frontDoor: true, chair: false }, this.now()),
+        card: this.cards.referral(this.forms.referral, r, { frontDoor: true, chair: false }, this.now(), '', await this.frontDoorUserIds(to)),
       }),
       'ref.decided': ({ referral: r }) => ({
         summary: `${r.reference}: the Front Door decided: ${FRONT_DOOR_DECISIONS[r.decision!.outcome]}.`,

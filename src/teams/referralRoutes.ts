@@ -69,6 +69,9 @@ export class ReferralRoutes implements WorkflowRoutes {
     on('ref.submit', (actor, { draft }) => submission.submit(actor, draft));
     on('ref.decide', (actor, { outcome, rationale }, ref) => frontDoor.decide(actor, ref, outcome, rationale));
     on('ref.convene', (actor, _data, ref) => frontDoor.convene(actor, ref));
+    // The Front Door card's refresh (Universal Actions): the referral as it stands, for this person.
+    const viewReferral = async (actor: Actor, _data: unknown, ref: string) => this.presenter.reply(await frontDoor.view(actor, ref));
+    onCardAction(app, 'ref.view', guard, viewReferral, viewReferral);
     on('si.start', (actor) => report.start(actor));
     on('si.step', (actor, { form, move, step }) => report.step(actor, form, move, step));
     on('si.submit', (actor) => report.submit(actor));

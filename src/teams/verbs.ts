@@ -157,6 +157,7 @@ export const VERBS = {
     rationale: text(data['rationale' satisfies ReviewField]),
   }),
   'ref.convene': none,
+  'ref.view': none,
   'si.start': none,
   'si.step': formStep,
   'si.submit': none,
