@@ -82,3 +82,45 @@ describe('a professional difference reaching a stage whose manager is away', () 
     await tom.waitForMessage((a) => a.summary === `${reference}: Priya Shah asks for information`, 'the other side hears the cover’s question');
   });
 });
+
+describe('a manager who goes away while a difference is at their stage', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await World.start({ at: '2026-11-23T10:00:00Z' });
+  });
+  afterAll(async () => world?.stop());
+
+  test('the stage’s reminder reaches the cover they named, who can act on it for them', async () => {
+    const [nia, jordan, sam, omar, tom] = await world.install('Nia Evans', 'Jordan Reid', 'Sam Okafor', 'Omar Haddad', 'Tom Hughes');
+    const [form] = await nia.say('escalate');
+    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
+      'Case reference (not the child’s name)': 'SD-0142',
+      'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
+      'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
+      'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
+      'Responding practitioner': 'Jordan Reid',
+      'Immediate risk': false,
+    });
+    const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const jordanCard = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'raised');
+    await jordan.click(jordanCard.attachments[0].content, 'Escalate to stage 2');
+    await sam.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`) ?? false, 'Sam at stage 2');
+
+    // Sam goes on leave the next day, after the stage began, and names Omar.
+    world.clock.set('2026-11-24T08:00:00Z');
+    expect((await sam.say('away until 2026-12-04 cover Omar Haddad'))[0].text).toContain('Omar Haddad covers for you');
+    world.clock.set('2026-11-30T09:00:00Z'); // the stage's last day: everyone at it is reminded
+    await world.runDueWork();
+    const reminder = await omar.waitForMessage(
+      (a) => a.summary?.startsWith(`${reference}: stage 2 must be resolved or escalated`) ?? false,
+      'the reminder, at Sam’s cover',
+    );
+    expect(text(reminder.attachments[0].content).split('\n')[1]).toBe('Sent to you as cover for Sam Okafor, away until Friday 4 December 2026');
+    const asked = await omar.click(reminder.attachments[0].content, 'Ask for information', {
+      'Your proposal, question or information': 'What did the ward see?',
+    });
+    expect(asked.said ?? '').not.toContain('Only the people taking part');
+    expect(asked.said ?? '').not.toContain('You are not involved');
+    await tom.waitForMessage((a) => a.summary === `${reference}: Omar Haddad asks for information`, 'the other side hears the cover’s question');
+  });
+});

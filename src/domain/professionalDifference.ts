@@ -353,6 +353,18 @@ export function hasActed(pd: ProfessionalDifference, aadObjectId: string, stage:
   return pd.log.some((e) => e.by === aadObjectId && e.stage === stage);
 }
 
+/**
+ * Someone covering for a participant of the current stage who is away joins it on their side, so
+ * the chase they are sent can be acted on. Joined already, or not at the stage: unchanged.
+ */
+export function joinAsCover(pd: ProfessionalDifference, cover: string, forWhom: string): ProfessionalDifference {
+  const cur = currentStage(pd);
+  const covered = cur.participants.find((p) => p.aadObjectId === forWhom);
+  if (pd.state !== 'open' || !covered?.side || cur.participants.some((p) => p.aadObjectId === cover)) return pd;
+  const participants = [...cur.participants, { aadObjectId: cover, side: covered.side, coverFor: forWhom }];
+  return { ...pd, stages: [...pd.stages.slice(0, -1), { ...cur, participants }] };
+}
+
 export function coverForSilence(
   pd: ProfessionalDifference,
   manager: string,

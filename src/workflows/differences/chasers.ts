@@ -3,7 +3,7 @@
  * the stage is reminded, and a manager silent for a working day is covered by their own manager.
  * Each checks the difference first, so a job that runs twice, or late, does no harm.
  */
-import { coverForSilence, currentStage, escalate, hasActed } from '../../domain/professionalDifference';
+import { coverForSilence, currentStage, escalate, hasActed, joinAsCover } from '../../domain/professionalDifference';
 import { chaseEach, chaseTo } from '../cover';
 import type { JobPayloads } from '../jobs';
 import type { Notice } from '../notices';
@@ -58,18 +58,26 @@ export async function approvalUnanswered(ports: DifferencePorts, p: JobPayloads[
   }
 }
 
-/** Both parties and everyone at the stage are chased; whoever is away, through their cover (workflows/cover.ts). */
-function chaseEveryone(
+/**
+ * Both parties and everyone at the stage are chased; whoever is away, through their cover
+ * (workflows/cover.ts), who joins the stage for them so that the card they get can be acted on.
+ */
+async function chaseEveryone(
   ports: DifferencePorts,
   key: string,
   about: DifferenceNoticeKinds['pd.reminder'] & { kind: 'pd.reminder' | 'pd.overdue' },
 ): Promise<void> {
-  const pd = about.difference;
+  let pd = about.difference;
   const people = [...new Set([pd.raisedBy, pd.responding, ...currentStage(pd).participants.map((x) => x.aadObjectId)])];
+  const told = chaseEach(ports, people);
+  const covers = told.filter((r) => r.cover && !currentStage(pd).participants.some((x) => x.aadObjectId === r.receiver));
+  if (covers.some((r) => joinAsCover(pd, r.receiver, r.for) !== pd)) {
+    pd = (await ports.differences.apply(pd.reference, (cur) => covers.reduce((d, r) => joinAsCover(d, r.receiver, r.for), cur))).pd;
+  }
   return tellNewest(
     ports,
     pd,
-    chaseEach(ports, people).map((r): Notice => ({ ...noticeTo(r.for, key, about), to: r.to, cover: r.cover })),
+    told.map((r): Notice => ({ ...noticeTo(r.for, key, { ...about, difference: pd }), to: r.to, cover: r.cover })),
   );
 }
 
