@@ -1,4 +1,5 @@
 import { template } from '../../render';
+import { chairRefresh, discussionEnded } from '../../chairCard';
 
 /** The view model this template expands (its `$root`). */
 export interface ConvenedView {
@@ -16,10 +17,7 @@ export default template<ConvenedView>({
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
-  refresh: {
-    action: { type: 'Action.Execute', title: 'Refresh', verb: 'sd.tally.view', data: { ref: '${reference}' } },
-    userIds: '${userIds}',
-  },
+  refresh: chairRefresh,
   body: [
     {
       type: 'TextBlock',
@@ -92,14 +90,6 @@ export default template<ConvenedView>({
         ref: '${reference}',
       },
     },
-    {
-      $when: '${!ended}',
-      type: 'Action.Execute',
-      title: 'The discussion has ended',
-      verb: 'minutes.end',
-      data: {
-        ref: '${reference}',
-      },
-    },
+    discussionEnded,
   ],
 } as const);

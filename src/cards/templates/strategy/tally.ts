@@ -1,4 +1,5 @@
 import { template } from '../../render';
+import { chairRefresh, discussionEnded } from '../../chairCard';
 
 /** The view model this template expands (its `$root`). */
 export interface TallyView {
@@ -21,17 +22,7 @@ export default template<TallyView>({
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
-  refresh: {
-    action: {
-      type: 'Action.Execute',
-      title: 'Refresh',
-      verb: 'sd.tally.view',
-      data: {
-        ref: '${reference}',
-      },
-    },
-    userIds: '${userIds}',
-  },
+  refresh: chairRefresh,
   body: [
     {
       type: 'TextBlock',
@@ -104,14 +95,6 @@ export default template<TallyView>({
         ref: '${reference}',
       },
     },
-    {
-      $when: '${!ended}',
-      type: 'Action.Execute',
-      title: 'The discussion has ended',
-      verb: 'minutes.end',
-      data: {
-        ref: '${reference}',
-      },
-    },
+    discussionEnded,
   ],
 } as const);
