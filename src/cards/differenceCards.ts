@@ -25,11 +25,6 @@ export class DifferenceCards {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  private name(id: string): string {
-    const p = this.directory.person(id);
-    return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
-  }
-
   raiseForm(actor: Person, values: RaiseForm = {}, errors: string[] = [], origin = ''): Card {
     const v = (k: RaiseField) => values[k] ?? '';
     return renderCard(raiseTemplate, {
@@ -84,19 +79,19 @@ export class DifferenceCards {
       userIds: viewer.userId ? [viewer.userId] : [],
       stage: cur.stage,
       headline: options.headline ?? (canAct ? `${pd.reference}: stage ${cur.stage} needs you` : `${pd.reference}: professional difference`),
-      stageLine: `Stage ${cur.stage} of ${ladder.length}: ${spec.name}. Taking part: ${cur.participants.map((p) => this.name(p.aadObjectId)).join('; ') || 'nobody found in the directory'}.`,
+      stageLine: `Stage ${cur.stage} of ${ladder.length}: ${spec.name}. Taking part: ${cur.participants.map((p) => this.directory.nameWithAgency(p.aadObjectId)).join('; ') || 'nobody found in the directory'}.`,
       due: open ? `Resolve or escalate ${this.calendar.phrase(new Date(cur.dueAt), now)}. If neither, it moves up by itself.` : '',
       outcome: pd.resolution
         ? `${pd.state === 'resolved' ? 'Resolved' : 'Closed'} ${this.calendar.describe(new Date(pd.resolution.at))}: ${pd.resolution.text}`
         : '',
       caseReference: pd.caseReference,
       decision: pd.decision,
-      raisedBy: this.name(pd.raisedBy),
-      responding: this.name(pd.responding),
+      raisedBy: this.directory.nameWithAgency(pd.raisedBy),
+      responding: this.directory.nameWithAgency(pd.responding),
       reasons: pd.reasons,
       outcomeSought: pd.outcomeSought,
       proposal: proposal
-        ? `Proposed by ${this.name(proposal.by)}: “${proposal.text}”${canAccept ? '' : proposal.by === viewer.aadObjectId ? ' (waiting for the other side)' : ''}`
+        ? `Proposed by ${this.directory.nameWithAgency(proposal.by)}: “${proposal.text}”${canAccept ? '' : proposal.by === viewer.aadObjectId ? ' (waiting for the other side)' : ''}`
         : '',
       proposalAt: proposal?.at ?? '',
       history: pd.log.slice(-8).map((e) => stepLine(e, this.directory, this.calendar)),
@@ -107,7 +102,7 @@ export class DifferenceCards {
         : me
           ? ''
           : canAnswer && question
-            ? `${this.name(question.by)} asks for information: “${question.text ?? ''}”. You can answer below.`
+            ? `${this.directory.nameWithAgency(question.by)} asks for information: “${question.text ?? ''}”. You can answer below.`
             : 'You can follow this difference; the people at the current stage act on it.',
       canAct,
       canAnswer,

@@ -27,11 +27,6 @@ export class MinutesCards {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  private name(id: string | undefined): string {
-    const p = this.directory.person(id);
-    return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
-  }
-
   private lateLine(m: Minutes): string {
     return m.lateByMinutes ? `Circulated late: ${lateness(m.lateByMinutes)} after the ${dueHours(m)}-hour deadline.` : '';
   }
@@ -76,7 +71,7 @@ export class MinutesCards {
       saved: options.saved ?? '',
       ...this.errorsBeside(values, options.errors ?? []),
       f: inputsOf('agencyInformation', 'analysis', 'minutesRationale', 'minutesActions', 'familyTold', 'link'),
-      attendance: d.invitees.map((i) => `${this.name(i.aadObjectId)}: ${ATTENDANCE[d.attendance?.[i.aadObjectId] ?? 'absent']}`),
+      attendance: d.invitees.map((i) => `${this.directory.nameWithAgency(i.aadObjectId)}: ${ATTENDANCE[d.attendance?.[i.aadObjectId] ?? 'absent']}`),
       outcomeLabel: OUTCOME_STANDING[options.standing ?? 'no-outcome'],
       outcomeVersion: currentVersion(d)?.version ?? 0,
       outcomeDecision: o ? DECISIONS[o.decision] : 'not recorded yet',
@@ -138,7 +133,10 @@ export class MinutesCards {
       applied: (v.content.corrections ?? []).map((c) => `Correction ${c.id} applied: “${c.wrong}” now reads “${c.shouldSay}”.`),
       dissents: m.corrections
         .filter((c) => c.state === 'declined')
-        .map((c) => `Dissent on the record from ${this.name(c.by)}: “${c.wrong}” should say “${c.shouldSay}”. The chair declined: ${c.decision?.reason}.`),
+        .map(
+          (c) =>
+            `Dissent on the record from ${this.directory.nameWithAgency(c.by)}: “${c.wrong}” should say “${c.shouldSay}”. The chair declined: ${c.decision?.reason}.`,
+        ),
       yourState: state,
       error: options.error ?? '',
       f: inputsOf('correctionWrong', 'correctionShouldSay'),
@@ -165,7 +163,7 @@ export class MinutesCards {
   correction(d: StrategyDiscussion, c: Correction, error = ''): Card {
     return renderCard(correctionTemplate, {
       reference: d.reference,
-      by: this.name(c.by),
+      by: this.directory.nameWithAgency(c.by),
       id: c.id,
       version: c.version,
       wrong: c.wrong,

@@ -52,11 +52,6 @@ export class StrategyCards {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  private name(id: string | undefined): string {
-    const p = this.directory.person(id);
-    return p ? `${p.name} (${this.directory.agencyOf(p).name})` : 'someone no longer in the directory';
-  }
-
   private choice(p: Person) {
     return { title: `${p.name}, ${p.jobTitle}, ${this.directory.agencyOf(p).name}`, value: p.aadObjectId };
   }
@@ -144,7 +139,11 @@ export class StrategyCards {
       ended: !!d.endedAt,
       when: this.calendar.describe(new Date(d.scheduledAt)),
       warnings: d.warnings,
-      invitees: d.invitees.map((i) => ({ name: this.name(i.aadObjectId), role: this.roleLabel(i.role), reply: INVITATION_REPLIES[i.reply] })),
+      invitees: d.invitees.map((i) => ({
+        name: this.directory.nameWithAgency(i.aadObjectId),
+        role: this.roleLabel(i.role),
+        reply: INVITATION_REPLIES[i.reply],
+      })),
       omissions: d.omissions.map((o) => ({ role: this.roleLabel(o.role), reason: o.reason })),
     });
   }
@@ -174,8 +173,8 @@ export class StrategyCards {
       reference: d.reference,
       when: this.calendar.describe(new Date(d.scheduledAt)),
       role: this.roleLabel(invitee?.role ?? 'other'),
-      chair: this.name(d.chair),
-      minuteTaker: this.name(d.minuteTaker),
+      chair: this.directory.nameWithAgency(d.chair),
+      minuteTaker: this.directory.nameWithAgency(d.minuteTaker),
       purpose: d.purpose,
       reply: invitee && invitee.reply !== 'awaiting' ? INVITATION_REPLIES[invitee.reply] : '',
       attendance: d.attendance ? ATTENDANCE[d.attendance[inviteeId] ?? 'absent'] : '',
@@ -187,7 +186,11 @@ export class StrategyCards {
     return renderCard(attendanceTemplate, {
       reference: d.reference,
       errors: errors.join(' '),
-      invitees: d.invitees.map((i) => ({ id: i.aadObjectId, name: this.name(i.aadObjectId), value: d.attendance?.[i.aadObjectId] ?? fromReply[i.reply] })),
+      invitees: d.invitees.map((i) => ({
+        id: i.aadObjectId,
+        name: this.directory.nameWithAgency(i.aadObjectId),
+        value: d.attendance?.[i.aadObjectId] ?? fromReply[i.reply],
+      })),
     });
   }
 
@@ -240,11 +243,18 @@ export class StrategyCards {
         // Flagged to everyone asked to acknowledge: s47(1) is a duty to enquire once the threshold is met.
         ...(o.noEnquiryReason ? [{ title: 'No s47 enquiry although the threshold is met, because', value: o.noEnquiryReason }] : []),
         ...(o.followUpDate
-          ? [{ title: 'Follow-up', value: `${this.day(o.followUpDate)}, owned by ${o.followUpOwner ? this.name(o.followUpOwner) : 'the chair'}` }]
+          ? [
+              {
+                title: 'Follow-up',
+                value: `${this.day(o.followUpDate)}, owned by ${o.followUpOwner ? this.directory.nameWithAgency(o.followUpOwner) : 'the chair'}`,
+              },
+            ]
           : []),
       ],
       rationale: o.rationale,
-      actions: o.actions.map((a) => `${a.id}: ${a.description}. Owner ${this.name(a.ownerAadObjectId)}, due ${this.day(a.dueDate)}${a.done ? ' (done)' : ''}`),
+      actions: o.actions.map(
+        (a) => `${a.id}: ${a.description}. Owner ${this.directory.nameWithAgency(a.ownerAadObjectId)}, due ${this.day(a.dueDate)}${a.done ? ' (done)' : ''}`,
+      ),
       contributions: o.contributions,
       family: o.family.shared ? `shared: ${o.family.detail}` : `not shared: ${o.family.detail}`,
     };
@@ -308,7 +318,7 @@ export class StrategyCards {
       const expanded = renderCard(acknowledgeOutcomeTemplate, {
         version: version.version,
         when: this.calendar.describe(new Date(d.scheduledAt)),
-        chair: this.name(d.chair),
+        chair: this.directory.nameWithAgency(d.chair),
         amendmentReason: version.amendmentReason ?? '',
         ...this.outcomeParts(version.outcome),
       });
@@ -342,8 +352,10 @@ export class StrategyCards {
       agreedWithNote: String(t.agreedWithNote),
       different: String(t.different),
       notAnsweredCount: String(t.notAnswered.length),
-      answers: t.answers.filter((a) => a.ack).map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.ack!.answer]}${a.ack!.note ? `: “${a.ack!.note}”` : ''}`),
-      waitingFor: t.notAnswered.map((id) => this.name(id)).join(', '),
+      answers: t.answers
+        .filter((a) => a.ack)
+        .map((a) => `${this.directory.nameWithAgency(a.aadObjectId)}: ${ANSWERS[a.ack!.answer]}${a.ack!.note ? `: “${a.ack!.note}”` : ''}`),
+      waitingFor: t.notAnswered.map((id) => this.directory.nameWithAgency(id)).join(', '),
     });
   }
 
@@ -363,12 +375,12 @@ export class StrategyCards {
       links: this.links(d),
       canTransfer: !!d.openElsewhere,
       when: this.calendar.describe(new Date(d.scheduledAt)),
-      chair: this.name(d.chair),
-      minuteTaker: this.name(d.minuteTaker),
+      chair: this.directory.nameWithAgency(d.chair),
+      minuteTaker: this.directory.nameWithAgency(d.minuteTaker),
       purpose: d.purpose,
       people: d.invitees.map(
         (i) =>
-          `${this.name(i.aadObjectId)}, ${this.roleLabel(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`,
+          `${this.directory.nameWithAgency(i.aadObjectId)}, ${this.roleLabel(i.role)}: ${d.attendance ? ATTENDANCE[d.attendance[i.aadObjectId] ?? 'absent'] : INVITATION_REPLIES[i.reply]}`,
       ),
       omissions: d.omissions.map((o) => `${this.roleLabel(o.role)}, because ${o.reason}`),
       handovers: (d.handovers ?? []).map((h) => {
@@ -388,12 +400,16 @@ export class StrategyCards {
           actions: parts.actions,
           answers: acks
             .filter((a) => a.version === v.version)
-            .map((a) => `${this.name(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`),
+            .map(
+              (a) =>
+                `${this.directory.nameWithAgency(a.aadObjectId)}: ${ANSWERS[a.answer]}${a.note ? `: “${a.note}”` : ''} (${this.calendar.describe(new Date(a.at))})`,
+            ),
         };
       }),
       differences: [
         ...d.differenceRequests.map(
-          (r) => `${this.name(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`,
+          (r) =>
+            `${this.directory.nameWithAgency(r.aadObjectId)} raised professional difference ${r.difference ?? ''} about version ${r.version}: “${r.understood}”`,
         ),
         ...this.resolutionLines(d),
       ],
@@ -425,7 +441,13 @@ export class StrategyCards {
 
   /** The follow-up's owner: it is due, with a button to convene it. */
   followUpDue(d: StrategyDiscussion, date: string, headline: string): Card {
-    return renderCard(followUpDueTemplate, { headline, reference: d.reference, date: this.day(date), chair: this.name(d.chair), purpose: d.purpose });
+    return renderCard(followUpDueTemplate, {
+      headline,
+      reference: d.reference,
+      date: this.day(date),
+      chair: this.directory.nameWithAgency(d.chair),
+      purpose: d.purpose,
+    });
   }
 
   /** The hand-offs on either side of a discussion, as the record shows them. */
@@ -447,8 +469,8 @@ export class StrategyCards {
       actionId,
       description: a.description,
       due: this.day(a.dueDate),
-      chair: this.name(d.chair),
-      doneLine: a.done ? `Done: marked by ${this.name(a.done.by)} on ${this.calendar.describe(new Date(a.done.at))}` : '',
+      chair: this.directory.nameWithAgency(d.chair),
+      doneLine: a.done ? `Done: marked by ${this.directory.nameWithAgency(a.done.by)} on ${this.calendar.describe(new Date(a.done.at))}` : '',
     });
   }
 }

@@ -264,6 +264,12 @@ export class Directory {
     return this.agencyById.get(person.agency)!;
   }
 
+  /** A person as cards name them: "Dee Walsh (Westmoor Council)", whoever has since left the directory said so. */
+  nameWithAgency(id: string | undefined): string {
+    const p = this.person(id);
+    return p ? `${p.name} (${this.agencyOf(p).name})` : 'someone no longer in the directory';
+  }
+
   isTenantAllowed(tenantId: string | undefined): boolean {
     return !!tenantId && this.data.tenants.some((t) => t.id.toLowerCase() === tenantId.toLowerCase());
   }
