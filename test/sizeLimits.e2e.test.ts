@@ -1,4 +1,6 @@
 import * as cards from './harness/cards';
+import { UploadSite, wordText } from './harness/uploadSite';
+import { RECORD_CARD_CHARS } from '../src/cards/strategyCards';
 import { ackCard, ATTENDEES, CHAIR, CONVENE_ANSWERS, OUTCOME_ANSWERS } from './harness/strategyFlow';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
@@ -92,15 +94,50 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
       card = amended.card;
     }
 
+    // Every attendee answers version 3 with the longest note.
+    for (const [i, person] of attendees.entries())
+      await person.click(await ackCard(world, person, reference, 3), 'I agree, with a note', {
+        'Your note, or what you understood the outcome to be': typed(2_000, `note ${i}`),
+      });
+
+    // The record card fits a Teams message: the current version and every answer to it whole,
+    // each replaced version by its heading and where to read it whole.
     const [record] = await chair.say(`record ${reference}`);
+    expect(JSON.stringify(record).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
     const shown = text(record.attachments[0].content);
-    for (const tag of ['v1', 'v2', 'v3']) {
-      const typedIn = outcomeAtLimits(tag, tag !== 'v1');
-      expect(shown).toContain(`Why: ${String(typedIn['Rationale for the threshold decision'])}`);
-      expect(shown).toContain(`A1: ${String(typedIn['Action 1'])}. Owner Jordan Reid`);
-      expect(shown).toContain(`A5: ${String(typedIn['Action 5'])}. Owner Lucy Park`);
-      if (tag !== 'v1') expect(shown).toContain(`Amended: ${String(typedIn['Reason for the amendment'])}`);
+    const v3 = outcomeAtLimits('v3', true);
+    expect(shown).toContain(`Why: ${String(v3['Rationale for the threshold decision'])}`);
+    expect(shown).toContain(`A1: ${String(v3['Action 1'])}. Owner Jordan Reid`);
+    expect(shown).toContain(`A5: ${String(v3['Action 5'])}. Owner Lucy Park`);
+    expect(shown).toContain(`Amended: ${String(v3['Reason for the amendment'])}`);
+    for (const i of attendees.keys()) expect(shown).toContain(typed(2_000, `note ${i}`));
+    for (const version of [1, 2]) {
+      expect(shown).toContain(
+        `Replaced by version ${version + 1}. Too long to show here with the versions after it: this version and every answer to it are in the export, whole (“export ${reference}”).`,
+      );
     }
+    expect(shown).not.toContain(String(outcomeAtLimits('v1')['Rationale for the threshold decision']));
+    // The export is too long for one Teams message: said so, and it is whole in the Word document.
+    const replies = await chair.say(`export ${reference}`);
+    expect(replies[0].text).toMatch(
+      new RegExp(
+        `^${reference}: strategy discussion record: too long for a chat message \\([0-9,]+ characters\\)\\. Allow the Word document below: it holds the whole record\\.$`,
+      ),
+    );
+    const consent = replies.flatMap((r) => r.attachments ?? []).find((a: any) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    const site = await new UploadSite().start();
+    try {
+      await chair.answerFileConsent(consent, 'accept', site.uploadInfo(consent.name));
+      const doc = wordText(site.uploads.find((u) => u.name === consent.name)!.bytes);
+      for (const tag of ['v1', 'v2', 'v3']) expect(doc).toContain(String(outcomeAtLimits(tag, tag !== 'v1')['Rationale for the threshold decision']));
+      for (const i of attendees.keys()) expect(doc).toContain(typed(2_000, `note ${i}`));
+    } finally {
+      await site.stop();
+    }
+    // From a card's button (no file can be offered there): where to have it whole.
+    expect((await chair.invoke('sd.export', { ref: reference })).message).toMatch(
+      /too long for a chat message \([0-9,]+ characters\)\. Type "export SD-\d{4}" in your personal chat with Concord to have it whole as a Word document\.$/,
+    );
     expect(text(await ackCard(world, attendees[5], reference, 3))).toContain(outcomeAtLimits('v3')['What each agency contributes'] as string);
   });
 

@@ -46,6 +46,9 @@ import { ACTION_ROWS } from '../workflows/strategy/forms';
 type Values = Partial<Record<string, string>>;
 type Card = Record<string, unknown>;
 
+/** The most a record card may hold, as JSON characters: 80 KB in UTF-16, Teams' recommended message size (its limit is 100 KB). */
+export const RECORD_CARD_CHARS = 40_000;
+
 export class StrategyCards {
   constructor(
     private readonly directory: Directory,
@@ -367,7 +370,19 @@ export class StrategyCards {
     return `${words}, then ${pending.map((r) => `${r.difference} ${r.how} ${this.calendar.describe(new Date(r.at))}`).join('; ')}: the chair is asked to amend the outcome`;
   }
 
+  /**
+   * The record card: whole while it fits a Teams message. A discussion amended again and again
+   * with long outcomes would not (Teams refuses the message outright), so then each replaced
+   * version is shown by its heading and a pointer to the export, which always holds every version
+   * whole; the current version stays whole.
+   */
   record(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[] = []): Card {
+    const whole = this.recordCard(d, acks, minutesLines, false);
+    return JSON.stringify(whole).length <= RECORD_CARD_CHARS ? whole : this.recordCard(d, acks, minutesLines, true);
+  }
+
+  private recordCard(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[], replacedInShort: boolean): Card {
+    const current = d.versions.length;
     return renderCard(recordTemplate, {
       minutes: minutesLines,
       reference: d.reference,
@@ -391,6 +406,15 @@ export class StrategyCards {
         return `${when}: ${who(h.by)} handed ${what} from ${who(h.from)} to ${who(h.to)}.`;
       }),
       versions: d.versions.map((v) => {
+        if (replacedInShort && v.version < current)
+          return {
+            version: v.version,
+            recorded: this.calendar.describe(new Date(v.recordedAt)),
+            amendmentReason: '',
+            summary: `Replaced by version ${v.version + 1}. Too long to show here with the versions after it: this version and every answer to it are in the export, whole (“export ${d.reference}”).`,
+            actions: [],
+            answers: [],
+          };
         const parts = this.outcomeParts(v.outcome);
         return {
           version: v.version,

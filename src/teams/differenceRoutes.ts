@@ -9,9 +9,8 @@ import { differenceLog, differenceLogCsv, differenceLogRows } from '../workflows
 import { DifferenceView } from '../workflows/differences/views';
 import { Actor } from '../workflows/actor';
 import { card, WorkflowRoutes } from './app';
-import { FileDelivery } from './files';
+import { exportInChat, FileDelivery } from './files';
 import { RecordDocument } from '../documents/document';
-import { markdown } from '../documents/markdown';
 import { CardMessages, Guard, onCardAction, Step } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { referenceIn } from './referenceInText';
@@ -75,7 +74,7 @@ export class DifferenceRoutes implements WorkflowRoutes {
       const actor = actorOf(context);
       const reference = referenceIn(context);
       let doc: RecordDocument | undefined;
-      await this.say(context, await guard(actor, reference, async () => ({ message: markdown((doc = await record(ports, { actor, reference }))) })));
+      await this.say(context, await guard(actor, reference, async () => ({ message: exportInChat((doc = await record(ports, { actor, reference })), reference, FileDelivery.available(context)) })));
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref: reference });
     });
   }

@@ -3,6 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { RecordDocument } from '../documents/document';
 import { wordDocument } from '../documents/wordDocument';
+import { markdown } from '../documents/markdown';
 import { AuditLog } from '../store/auditLog';
 import { Actor } from '../workflows/actor';
 import { logger } from '../logger';
@@ -36,6 +37,22 @@ const PENDING_MS = 15 * 60_000;
  * person allows it, Teams gives an upload URL, Concord uploads the bytes there and sends the file
  * card. Group chats and channels have no such flow: callers fall back to Markdown there.
  */
+/** The longest export shown in chat, in characters: 80 KB in UTF-16, Teams' recommended message size (it refuses over 100 KB). */
+export const EXPORT_CHAT_CHARS = 40_000;
+
+/**
+ * An export as a chat message: the Markdown whole, or, when Teams would refuse a message that
+ * long, where to have it whole (the Word document, in a personal chat): never cut short.
+ */
+export function exportInChat(doc: RecordDocument, reference: string, wordOffered: boolean): string {
+  const text = markdown(doc);
+  if (text.length <= EXPORT_CHAT_CHARS) return text;
+  const size = text.length.toLocaleString('en-GB');
+  return wordOffered
+    ? `${doc.title}: too long for a chat message (${size} characters). Allow the Word document below: it holds the whole record.`
+    : `${doc.title}: too long for a chat message (${size} characters). Type "export ${reference}" in your personal chat with Concord to have it whole as a Word document.`;
+}
+
 export class FileDelivery implements WorkflowRoutes {
   private readonly pending = new Map<string, { owner: string; file: FileToSend; at: number }>();
 

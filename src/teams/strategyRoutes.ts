@@ -5,9 +5,8 @@ import { StrategyView } from '../workflows/strategy/views';
 import { Actor } from '../workflows/actor';
 import { StrategyPresenter } from './strategyPresenter';
 import { card, WorkflowRoutes } from './app';
-import { FileDelivery } from './files';
+import { exportInChat, FileDelivery } from './files';
 import { RecordDocument } from '../documents/document';
-import { markdown } from '../documents/markdown';
 import { CardMessages, Guard, onCardAction, Step } from './cardAction';
 import { chairCardKey } from '../workflows/strategy/notices';
 import { Verb, VerbData } from './verbs';
@@ -63,7 +62,7 @@ export class StrategyRoutes implements WorkflowRoutes {
       const actor = actorOf(context);
       const ref = referenceIn(context);
       let doc: RecordDocument | undefined;
-      await this.say(context, await s.record.guard(actor, ref, async () => ({ message: markdown((doc = await s.record.exportRecord(actor, ref))) })));
+      await this.say(context, await s.record.guard(actor, ref, async () => ({ message: exportInChat((doc = await s.record.exportRecord(actor, ref)), ref, FileDelivery.available(context)) })));
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref });
     });
   }
@@ -129,7 +128,7 @@ export class StrategyRoutes implements WorkflowRoutes {
       'sd.handover.save',
       show<'sd.handover.save'>((actor, { request }, ref) => s.handovers.handOver(actor, ref, request)),
     );
-    on('sd.export', async (actor, _data, ref) => ({ message: markdown(await s.record.exportRecord(actor, ref)) }));
+    on('sd.export', async (actor, _data, ref) => ({ message: exportInChat(await s.record.exportRecord(actor, ref), ref, false) }));
   }
 
   private async say(context: TurnContext, reply: CardReply): Promise<void> {

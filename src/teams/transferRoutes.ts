@@ -11,9 +11,8 @@ import { TransferView } from '../workflows/transfer/views';
 import { raiseForm } from '../workflows/differences/raising';
 import { Actor } from '../workflows/actor';
 import { RecordDocument } from '../documents/document';
-import { markdown } from '../documents/markdown';
 import { card, WorkflowRoutes } from './app';
-import { FileDelivery } from './files';
+import { exportInChat, FileDelivery } from './files';
 import { CardMessages, Guard, onCardAction, Step } from './cardAction';
 import { actorOf, CardReply } from './turn';
 import { referenceIn } from './referenceInText';
@@ -69,7 +68,7 @@ export class TransferRoutes implements WorkflowRoutes {
       const actor = actorOf(context);
       const reference = referenceIn(context);
       let doc: RecordDocument | undefined;
-      await this.say(context, await guard(actor, reference, async () => ({ message: markdown((doc = await record(ports, { actor, reference }))) })));
+      await this.say(context, await guard(actor, reference, async () => ({ message: exportInChat((doc = await record(ports, { actor, reference })), reference, FileDelivery.available(context)) })));
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref: reference });
     });
     // "accept transfer TR-0001 K7PD3XQM": the acceptance form with the code filled in.
