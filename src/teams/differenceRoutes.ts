@@ -74,7 +74,12 @@ export class DifferenceRoutes implements WorkflowRoutes {
       const actor = actorOf(context);
       const reference = referenceIn(context);
       let doc: RecordDocument | undefined;
-      await this.say(context, await guard(actor, reference, async () => ({ message: exportInChat((doc = await record(ports, { actor, reference })), reference, FileDelivery.available(context)) })));
+      await this.say(
+        context,
+        await guard(actor, reference, async () => ({
+          message: exportInChat((doc = await record(ports, { actor, reference })), reference, FileDelivery.available(context)),
+        })),
+      );
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref: reference });
     });
   }

@@ -62,7 +62,12 @@ export class StrategyRoutes implements WorkflowRoutes {
       const actor = actorOf(context);
       const ref = referenceIn(context);
       let doc: RecordDocument | undefined;
-      await this.say(context, await s.record.guard(actor, ref, async () => ({ message: exportInChat((doc = await s.record.exportRecord(actor, ref)), ref, FileDelivery.available(context)) })));
+      await this.say(
+        context,
+        await s.record.guard(actor, ref, async () => ({
+          message: exportInChat((doc = await s.record.exportRecord(actor, ref)), ref, FileDelivery.available(context)),
+        })),
+      );
       if (doc) await this.files.offerDocument(context, doc, { kind: 'record', ref });
     });
   }
