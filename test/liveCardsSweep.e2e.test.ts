@@ -161,6 +161,14 @@ describe('a case transfer', () => {
     // Jordan's card from starting it points to the newer one.
     await pointed(jordan, jordanStart, 'accepted');
 
+    // Jordan ticks a checklist item: Fiona's live card (the one she accepted on) shows it, in place.
+    const fionaUpdates = tw.connector.updatesOf(fiona.chatId, fionaRequest).length;
+    await jordan.click(told.attachments[0].content, 'Done: The current assessment is completed');
+    await tw.connector.waitFor(() => {
+      const c = tw.connector.updatesOf(fiona.chatId, fionaRequest).length > fionaUpdates && tw.connector.cardNow(fiona.chatId, fionaRequest);
+      return c && text(c).includes('Done (Jordan Reid') && c;
+    }, 'Fiona’s live card to show the item done');
+
     // The agreed date: both sides are told; every card they had before points to that one.
     tw.clock.set('2026-12-07T00:00:30Z');
     await tw.runDueWork();

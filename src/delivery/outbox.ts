@@ -79,6 +79,15 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     return rows.filter((r) => r.doc.status === 'delivered' && r.doc.card && r.doc.to === to).map((r) => decodeKey(r.rowKey));
   }
 
+  /** The key of the newest card delivered (or held) for `to` about `subject`: their live one. */
+  async newestCardTo(subject: string, to: string): Promise<string | undefined> {
+    const rows = await listRows<DeliveryOutcome>(this.tables.client('deliveries'), encodeKey(subject), '', '\x7f');
+    const cards = rows.filter((r) => r.doc.status === 'delivered' && r.doc.card && r.doc.to === to);
+    cards.sort((a, b) => a.doc.at.localeCompare(b.doc.at));
+    const newest = cards[cards.length - 1];
+    return newest && decodeKey(newest.rowKey);
+  }
+
   /** The held message shows something else now (a form being filled in): no more updates to it. */
   async letGo(subject: string, key: string): Promise<void> {
     await this.tables

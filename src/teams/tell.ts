@@ -57,6 +57,11 @@ export class TeamsTell implements Tell {
     return this.outbox.replace(notice.about, notice.key, await this.present(notice));
   }
 
+  async replaceNewest(notice: Notice): Promise<boolean> {
+    const key = await this.outbox.newestCardTo(notice.about, 'person' in notice.to ? notice.to.person : notice.to.channel);
+    return key ? this.outbox.replace(notice.about, key, await this.present(notice)) : false;
+  }
+
   async replaceEarlier(notice: Notice): Promise<void> {
     const to = 'person' in notice.to ? notice.to.person : notice.to.channel;
     const earlier = (await this.outbox.cardsTo(notice.about, to)).filter((key) => key !== notice.key);

@@ -49,6 +49,8 @@ export class TransferPresenter {
           : `${ref}: the proposed transfer date passed without acceptance; ${t.sending.name} stays responsible`;
       case 'tr.moved':
         return `${ref}: responsibility has moved to ${t.receiving.name} today`;
+      case 'tr.checked':
+        return `${ref}: checklist item done: ${t.checklist.find((i) => i.id === n.item)?.label ?? n.item}`;
       case 'tr.superseded':
         return `${ref}: ${this.since(n)}; the newer card is further down this chat`;
     }
@@ -72,6 +74,8 @@ export class TransferPresenter {
         return t.state === 'declined' ? `declined by ${t.receiving.name}` : 'lapsed: the proposed date passed without acceptance';
       case 'tr.moved':
         return `responsibility moved to ${t.receiving.name}`;
+      case 'tr.checked':
+        return 'a checklist item was done';
     }
   }
 
@@ -95,6 +99,7 @@ export class TransferPresenter {
       'tr.checklist-incomplete': p,
       'tr.failed': p,
       'tr.moved': p,
+      'tr.checked': p,
       'tr.superseded': p,
     };
   }

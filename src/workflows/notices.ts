@@ -42,4 +42,10 @@ export interface Tell {
    * under the notice's own key) with this notice: one live card per case per person.
    */
   replaceEarlier(notice: Notice): Promise<void>;
+  /**
+   * Replace the newest card sent to the notice's recipient about its case (their live one, the
+   * others pointing to it) with this notice: a change they need not be told of anew. False when
+   * they were sent none.
+   */
+  replaceNewest(notice: Notice): Promise<boolean>;
 }

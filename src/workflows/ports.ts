@@ -36,6 +36,8 @@ export interface Notify {
   replace(subject: string, key: string, message: OutboundMessage): Promise<boolean>;
   /** The keys of the cards delivered to a person (or channel) about a case. */
   cardsTo(subject: string, to: string): Promise<string[]>;
+  /** The key of the newest card delivered (or held) for a person (or channel) about a case. */
+  newestCardTo(subject: string, to: string): Promise<string | undefined>;
 }
 
 /** What the person who acted sees next: a card replacing theirs, or a short message. */

@@ -18,6 +18,13 @@ export class RecordingTell implements Tell {
       if (t.about === notice.about && JSON.stringify(t.to) === to && t.key !== notice.key) this.told[i] = { ...notice, key: t.key };
     });
   }
+  async replaceNewest(notice: Notice): Promise<boolean> {
+    const to = JSON.stringify(notice.to);
+    const i = this.told.map((t) => t.about === notice.about && JSON.stringify(t.to) === to).lastIndexOf(true);
+    if (i < 0) return false;
+    this.told[i] = { ...notice, key: this.told[i].key };
+    return true;
+  }
   /** What was told since the last call, and forget it. */
   take(): Notice[] {
     return this.told.splice(0);

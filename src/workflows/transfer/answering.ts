@@ -216,5 +216,11 @@ export async function agreeDate(ports: TransferPorts, cmd: { actor: Actor; refer
 export async function checkItem(ports: TransferPorts, cmd: { actor: Actor; reference: string; item: string }): Promise<TransferView> {
   const r = await change(ports, cmd.actor, cmd.reference, (t) => check(t, cmd.actor.person, cmd.item, ports.now()), 'transfer.checked', `item ${cmd.item}`);
   if (isView(r)) return r;
+  if (r.changed) {
+    // The other side's live card shows it in place: nobody is messaged for a tick.
+    const t = r.after;
+    const others = [t.startedBy, receivingContact(ports, t)].filter((p): p is string => !!p && p !== cmd.actor.person.aadObjectId);
+    await Promise.all(others.map((p) => ports.tell.replaceNewest(noticeTo(p, `checked|${cmd.item}`, { kind: 'tr.checked', transfer: t, item: cmd.item }))));
+  }
   return transferView(r.after);
 }

@@ -19,6 +19,8 @@ export interface TransferNoticeKinds {
   'tr.failed': { transfer: Transfer };
   /** The agreed date arrived: responsibility has moved. */
   'tr.moved': { transfer: Transfer };
+  /** A checklist item was done: the other people's live cards show it (in place, not a new message). */
+  'tr.checked': { transfer: Transfer; item: string };
   /** A card sent before, replaced by a pointer to the newer one (of kind `newer`): one live card per person. */
   'tr.superseded': { transfer: Transfer; newer: Exclude<keyof TransferNoticeKinds, 'tr.superseded'> };
 }

@@ -26,6 +26,10 @@ export class IndexingTell implements Tell {
     return this.inner.replace(notice);
   }
 
+  replaceNewest(notice: Notice): Promise<boolean> {
+    return this.inner.replaceNewest(notice);
+  }
+
   async replaceEarlier(notice: Notice): Promise<void> {
     await this.note([notice]);
     await this.inner.replaceEarlier(notice);
