@@ -1,4 +1,5 @@
 import type { TableClient, TableEntity } from '@azure/data-tables';
+import { statusOf } from './tables';
 
 /** A transaction holds at most 100 operations. */
 const MOST_IN_A_TRANSACTION = 100;
@@ -67,4 +68,20 @@ export async function createTogether(client: TableClient, entities: TableEntity[
     }),
   );
   return answers.flat();
+}
+
+/**
+ * Deletes these rows of one partition, 100 to a transaction; a row already gone is fine. A
+ * transaction meeting one (another instance deleted it first) is done row by row instead.
+ */
+export async function deleteTogether(client: TableClient, partitionKey: string, rowKeys: string[]): Promise<void> {
+  const one = (rowKey: string) =>
+    client.deleteEntity(partitionKey, rowKey).catch((e) => {
+      if (statusOf(e) !== 404) throw e;
+    });
+  for (let i = 0; i < rowKeys.length; i += MOST_IN_A_TRANSACTION) {
+    const chunk = rowKeys.slice(i, i + MOST_IN_A_TRANSACTION);
+    if (chunk.length === 1) await one(chunk[0]);
+    else await client.submitTransaction(chunk.map((rowKey) => ['delete', { partitionKey, rowKey }])).catch(() => Promise.all(chunk.map(one)));
+  }
 }
