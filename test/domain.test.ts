@@ -155,6 +155,14 @@ describe('forms as data', () => {
       'question "a" appears twice',
       'question "a" names an unknown rule "made-up"',
     ]);
+    const long = {
+      id: 'x',
+      title: 'x',
+      steps: [{ id: 's', title: 's', questions: Array.from({ length: 13 }, (_, i) => ({ id: `q${i}`, label: 'q', type: 'multiline' })) }],
+    };
+    expect(checkForm(long)).toEqual([
+      'its free-text questions take up to 32,500 characters in all, more than the 32,000 one Teams message can carry to the Front Door: ask fewer questions, or make some one-line',
+    ]);
   });
   test('an expected due date must not be past; a date of birth must not be future', () => {
     const step = loadForm('config/forms/referral.json').steps[0];

@@ -1,5 +1,7 @@
 import * as cards from './harness/cards';
 import { UploadSite, wordText } from './harness/uploadSite';
+import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { REFERRAL } from './harness/partnershipSeed';
 import { RECORD_CARD_CHARS } from '../src/cards/strategyCards';
 import { ackCard, ATTENDEES, CHAIR, CONVENE_ANSWERS, OUTCOME_ANSWERS } from './harness/strategyFlow';
 import { TeamsUser } from './harness/teams';
@@ -264,5 +266,43 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     expect(shown).toContain('Stage 2 of 4');
     expect(shown).toContain(`Nia Evans asked for information: “${typed(2_000, 'question 8')}”`);
     expect(shown).toContain(`Jordan Reid proposed a resolution: “${typed(2_000, 'proposal 8')}”`);
+  });
+});
+
+describe('the longest referral', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await World.start({ at: START });
+  });
+  afterEach(async () => world?.stop());
+
+  test('a referral with every answer at its limit reaches the Front Door whole, on a card that fits a Teams message', async () => {
+    const [nia, kim] = await world.install('Nia Evans', 'Kim Lee');
+    await installInFrontDoorTeam(world, kim);
+    const [first] = await nia.say('refer');
+    let card = (await nia.click(first.attachments[0].content, 'No')).card;
+    const typedIn: string[] = [];
+    for (let i = 0; i < REFERRAL.length; i++) {
+      const answers: Record<string, cards.Answer> = { ...REFERRAL[i] };
+      for (const input of cards.inputs(card)) {
+        if (input.type !== 'Input.Text' || !input.maxLength || /NHS number/.test(input.label)) continue;
+        const label = String(input.label).replace(/ \(up to [\d,]+ characters\)$/, '');
+        const answer = typed(input.maxLength, `${input.id}`);
+        answers[label] = answer;
+        typedIn.push(answer);
+      }
+      card = (await nia.click(card, i === REFERRAL.length - 1 ? 'Review' : 'Next', answers)).card;
+    }
+    // The review card, then the Front Door's, carry every answer whole and fit a Teams message.
+    expect(JSON.stringify(card).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
+    const submitted = await nia.click(card, 'Submit the referral');
+    const reference = /(REF-\d{4})/.exec(submitted.said)![1];
+    const triage = await world.connector.waitFor(
+      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${reference}: new referral`)),
+      'the triage card',
+    );
+    expect(JSON.stringify(triage).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
+    const shown = cards.text(triage.attachments[0].content);
+    for (const t of typedIn) expect(shown).toContain(t);
   });
 });

@@ -5,7 +5,7 @@ import { nhsNumberProblem } from './nhsNumber';
  * Forms as data: each partnership can change its question sets without code. A form is steps of
  * questions; a step is checked before the next is shown, so nothing half-formed is submitted.
  */
-import { FIELDS, TextField, tooLong } from './limits';
+import { FIELDS, FORM_CHARS, TextField, tooLong } from './limits';
 
 export type QuestionType = 'text' | 'multiline' | 'date' | 'choice' | 'toggle';
 
@@ -101,5 +101,10 @@ export function checkForm(form: FormDefinition): string[] {
       for (const r of q.rules ?? []) if (!isChoice(RULES, r)) problems.push(`question "${q.id}" names an unknown rule "${String(r)}"`);
     }
   }
+  const total = form.steps.flatMap((s) => s.questions).reduce((n, q) => n + (limitOf(q)?.max ?? 0), 0);
+  if (total > FORM_CHARS)
+    problems.push(
+      `its free-text questions take up to ${total.toLocaleString('en-GB')} characters in all, more than the ${FORM_CHARS.toLocaleString('en-GB')} one Teams message can carry to the Front Door: ask fewer questions, or make some one-line`,
+    );
   return problems;
 }

@@ -54,7 +54,7 @@ export const FIELDS = {
   // Referrals and serious incidents: questions are data, limited by their kind.
   frontDoorRationale: field('Rationale (the referrer is told)', 4_000),
   formText: field('A one-line answer', 500),
-  formMultiline: field('A longer answer', 4_000),
+  formMultiline: field('A longer answer', 2_500),
   // Information governance.
   holdReason: field('Why the case is on legal hold', 500),
 } as const;
@@ -94,6 +94,15 @@ export function tooLong(f: TextField, value: string | undefined, label = f.label
 export function lengthProblems(checks: [TextField, string | undefined, string?][]): string[] {
   return checks.map(([f, v, label]) => tooLong(f, v, label)).filter((p): p is string => !!p);
 }
+
+/**
+ * The most a referral or incident form's free-text questions may take in all: the Front Door's
+ * card carries every answer whole, and must stay a message Teams takes. Measured: the referral
+ * form (28,500 characters at its limits) makes a card of 35,000 JSON characters, under the
+ * 40,000 (80 KB in UTF-16) every long card keeps to. A partnership's form asking for more is
+ * refused at start-up, naming this.
+ */
+export const FORM_CHARS = 32_000;
 
 /** The most people one hand-over card can invite at once: a partnership's whole core set many times over. */
 export const INVITE_AT_ONCE = 60;
