@@ -262,6 +262,7 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     await sam.waitForMessage((a) => a.summary === moved, 'Jordan’s manager to be told');
     expect(text(tomCard)).toContain('Stage 2 of 4');
     const [record] = await nia.say(`record ${reference}`);
+    for (const c of [tomCard, record]) expect(JSON.stringify(c).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
     const shown = text(record.attachments[0].content);
     expect(shown).toContain('Stage 2 of 4');
     expect(shown).toContain(`Nia Evans asked for information: “${typed(2_000, 'question 8')}”`);
