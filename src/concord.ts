@@ -228,6 +228,8 @@ export async function startConcord(settings: Settings, options: ConcordOptions =
   const strategyHandOff = new StrategyHandOff(services, referralStore, channelReach, threads);
   const strategy: Strategy = strategyUseCases({
     referrals: strategyHandOff,
+    // The chairs' half-filled convene and outcome forms are kept with the other unsubmitted forms (and expire with them).
+    drafts: referralStore,
     discussions: discussionStore,
     minutes: minutesStore,
     differences: differenceStore,

@@ -115,7 +115,7 @@ describe('every card renders within Adaptive Cards 1.5 and fits a phone', () => 
   const nia = { aadObjectId: id('Nia Evans'), userId: '29:nia' };
   const rendered: Record<string, object> = {
     help: helpCard(directory, directory.person(id('Sam Okafor'))!),
-    convene: sd.convene(directory.person(id('Sam Okafor'))!, {}, ['an error']),
+    convene: sd.convene(directory.person(id('Sam Okafor'))!, {}, { errors: ['an error'] }),
     convened: sd.convened(d),
     invitation: sd.invitation(d, id('Nia Evans')),
     attendance: sd.attendance(d),

@@ -90,7 +90,9 @@ describe('an agreed follow-up', () => {
     expect(cards.input(form.card, 'What the discussion is about').value).toMatch(new RegExp(`^Follow-up to ${reference}: `));
     expect(cards.input(form.card, 'Date').value).toBe('2026-11-30');
     expect(cards.input(form.card, 'Time').value).toBe('09:00');
-    expect(cards.input(form.card, 'Children’s social care').value).toBe(world.directory.data.people.find((p) => p.name === 'Jordan Reid')!.aadObjectId);
+    // The people invited are filled in too, on the step that asks for them.
+    const invited = await chair.click(form.card, 'Next');
+    expect(cards.input(invited.card, 'Children’s social care').value).toBe(world.directory.data.people.find((p) => p.name === 'Jordan Reid')!.aadObjectId);
     expect(text(form.card)).toContain(`The follow-up agreed at ${reference}`);
     const convened = await chair.click(form.card, 'Convene and send invitations');
     const second = /^(SD-\d+)/.exec(text(convened.card))?.[1];

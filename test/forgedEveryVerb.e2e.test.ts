@@ -37,6 +37,21 @@ const SPECS: { [V in Verb]: Spec<V> } = {
   record: { kind: 'SD', data: {} },
   'sd.convene.open': { data: {} },
   'sd.followup.open': { kind: 'SD', data: {} },
+  'sd.convene.step': {
+    data: {
+      move: 'next',
+      step: 0,
+      purpose: 'Injuries',
+      referral: '',
+      followUpOf: '',
+      referredBy: '',
+      otherAuthority: 'northshire',
+      otherAuthoritySince: '2026-03-02',
+      otherAuthorityPlan: 'cp',
+      familyMoved: 'moved',
+    },
+    numbers: ['step'],
+  },
   'sd.convene': {
     data: {
       purpose: 'Injuries',
@@ -52,6 +67,7 @@ const SPECS: { [V in Verb]: Spec<V> } = {
   'sd.attendance.open': { kind: 'SD', data: {} },
   'sd.attendance.save': { kind: 'SD', data: { [`${ATTENDANCE_PREFIX}x`]: 'attended' } },
   'sd.outcome.open': { kind: 'SD', data: {} },
+  'sd.outcome.step': { kind: 'SD', data: { move: 'next', step: 0, baseVersion: 1, threshold: 'not-met' }, numbers: ['step', 'baseVersion'] },
   'sd.outcome.save': { kind: 'SD', data: { baseVersion: 1, threshold: 'not-met', decision: 'early-help', rationale: 'r' }, numbers: ['baseVersion'] },
   'sd.ack': { kind: 'SD', data: { version: 1, answer: 'agree', note: 'n' }, numbers: ['version'] },
   'sd.ack.view': { kind: 'SD', data: { version: 1 }, numbers: ['version'] },

@@ -17,6 +17,7 @@ import { InMemoryDiscussionRepository } from './inMemory/discussionRepository';
 import { InMemoryReferences } from './inMemory/references';
 import { InMemorySchedule } from './inMemory/schedule';
 import { RecordingTell } from './inMemory/tell';
+import { InMemoryReferrals } from './inMemory/referrals';
 
 const p = directory.partnership;
 const calendar = new WorkingCalendar(p.timeZone, p.closureDays, p.timescales.startOfWorkingDay, p.timescales.endOfWorkingDay);
@@ -72,6 +73,7 @@ function world(at = '2026-11-23T10:00:00Z') {
       openElsewhere: () => Promise.resolve(undefined),
       convened: () => Promise.resolve(),
     },
+    drafts: new InMemoryReferrals(),
     discussions,
     audit,
     schedule,
@@ -111,7 +113,8 @@ function world(at = '2026-11-23T10:00:00Z') {
   return { clock, discussions, audit, schedule, tell, references, chairCards, s, runDue, withOutcome };
 }
 
-const errorsOf = (v: StrategyView) => (v.kind === 'convene-form' ? (v.errors ?? []).join(' ') : '');
+/** Every problem a form's step shows: about the form, and beside its inputs. */
+const errorsOf = (v: StrategyView) => (v.kind === 'convene-form' || v.kind === 'outcome-form' ? [...v.errors, ...v.beside.map((p) => p.text)].join(' ') : '');
 
 describe('convening', () => {
   test('a core role left out needs a reason: without one the form comes back, no reference is spent and nobody is invited', async () => {
@@ -339,12 +342,12 @@ describe('chasing the follow-up', () => {
       followUpOwner: id('Omar Haddad'),
       amendmentReason: 'A follow-up is needed',
     });
-    expect(refused.kind === 'outcome-form' && refused.errors?.join(' ')).toContain('The owner of the follow-up must be the chair or someone invited');
+    expect(errorsOf(refused)).toContain('The owner of the follow-up must be the chair or someone invited');
     const w2 = world();
     const ref = await w2.withOutcome({ followUpDate: '2026-11-30' });
     const form = await w2.s.convening.followUpForm(actor('Sam Okafor'), ref);
     if (form.kind !== 'convene-form') throw new Error(form.kind);
-    const convened = await w2.s.convening.convene(actor('Sam Okafor'), form.values!);
+    const convened = await w2.s.convening.convene(actor('Sam Okafor'), { formId: form.draft.id, followUpOf: ref });
     if (convened.kind !== 'convened') throw new Error(JSON.stringify(convened));
     expect(convened.discussion.followUpOf).toBe(ref);
     expect((await w2.discussions.get(ref))!.followUp?.reference).toBe(convened.discussion.reference);

@@ -23,8 +23,10 @@ describe('a strategy discussion from convening to a disputed outcome', () => {
     expect(text(form)).toContain('Convene a strategy discussion');
     const { ['If nobody is invited as GP for each parent or carer, why not']: _reason, ...withoutReason } = CONVENE_ANSWERS;
     const refused = await chair.click(form, 'Convene and send invitations', withoutReason);
+    // On the step that asks for it, beside its input, with the answers given so far kept.
+    expect(text(refused.card)).toContain('Step 3 of 5: GPs, health visitor and school');
     expect(text(refused.card)).toContain('Nobody is invited as GP for each parent or carer: invite someone or give the reason.');
-    expect(cards.input(refused.card, 'What the discussion is about').value).toBe(CONVENE_ANSWERS['What the discussion is about']);
+    expect(cards.input(refused.card, 'GP for the child').value).toBe(world.directory.data.people.find((p) => p.name === 'Helen Grant')!.aadObjectId);
 
     const convened = await chair.click(refused.card, 'Convene and send invitations', CONVENE_ANSWERS);
     const summary = text(convened.card);
@@ -250,25 +252,38 @@ describe('who may do what', () => {
     expect(reply.text).toContain('Only people with the chair role can convene');
   });
 
-  test('the outcome form catches mistakes on the card: a past due date, a s47 without actions, no rationale', async () => {
+  test('the outcome form catches mistakes on the step that asks: no rationale, a s47 without actions, a past follow-up date', async () => {
     const chair = world.user(CHAIR);
     await chair.install();
     const [formMessage] = await chair.say('strategy');
     const convened = await chair.click(formMessage.attachments[0].content, 'Convene and send invitations', CONVENE_ANSWERS);
     const attendance = await chair.click(convened.card, 'Record attendance');
     const form = await chair.click(attendance.card, 'Save attendance', Object.fromEntries(cards.inputs(attendance.card).map((i) => [i.label, 'Attended'])));
-    const wrong = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', {
+    const mistakes = {
       ...OUTCOME_ANSWERS,
       'Rationale for the threshold decision': '',
       'Action 1': '',
       'Action 1 owner': '',
       'Action 1 due date': '',
       'Date of the follow-up discussion, if any': '2026-11-01',
+    };
+    const noRationale = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', mistakes);
+    expect(text(noRationale.card)).toContain('Step 1 of 5: Threshold and decision');
+    expect(text(noRationale.card)).toContain('Give the rationale for the threshold decision');
+    const noAction = await chair.click(noRationale.card, 'Record the outcome and ask attendees to acknowledge', {
+      ...mistakes,
+      'Rationale for the threshold decision': OUTCOME_ANSWERS['Rationale for the threshold decision'],
     });
-    const said = text(wrong.card);
-    expect(said).toContain('Give the rationale for the threshold decision');
-    expect(said).toContain('A section 47 enquiry needs at least one action');
-    expect(said).toContain('The follow-up date 2026-11-01 is in the past.');
+    expect(text(noAction.card)).toContain('Step 2 of 5: Agreed actions');
+    expect(text(noAction.card)).toContain('A section 47 enquiry needs at least one action');
+    const pastDate = await chair.click(noAction.card, 'Record the outcome and ask attendees to acknowledge', {
+      ...mistakes,
+      'Action 1': 'Joint home visit',
+      'Action 1 owner': 'Jordan Reid',
+      'Action 1 due date': '2026-11-25',
+    });
+    expect(text(pastDate.card)).toContain('Step 4 of 5: The family and the follow-up');
+    expect(text(pastDate.card)).toContain('The follow-up date 2026-11-01 is in the past.');
     const reference = /^(SD-\d+)/.exec(text(convened.card))![1];
     expect(await world.auditActions(reference)).not.toContain('outcome.recorded');
   });

@@ -42,6 +42,17 @@ import tallyTemplate from './templates/strategy/tally';
 import supersededTemplate from './templates/superseded';
 
 import { ACTION_ROWS } from '../workflows/strategy/forms';
+import { CONVENE_STEPS, FormStep, OUTCOME_STEPS, stepCount } from '../workflows/strategy/formSteps';
+import type { FieldProblem } from '../domain/refusals';
+import { coreRolesFor } from '../domain/convening';
+
+/** Where a form in steps is: its step (the review after the last), its draft's id, and what to put right. */
+export interface FormState {
+  step?: number;
+  formId?: string;
+  beside?: FieldProblem[];
+  errors?: string[];
+}
 
 type Values = Partial<Record<string, string>>;
 type Card = Record<string, unknown>;
@@ -69,8 +80,25 @@ export class StrategyCards {
     return CORE_ROLES.find((r) => r.role === role)?.label ?? 'Invited';
   }
 
-  convene(chair: Person, values: Values = {}, errors: string[] = []): Card {
+  /** "Step 2 of 5: …" for step `step` of these steps (the review after the last). */
+  private progress(steps: FormStep<string>[], step: number, reviewTitle: string): string {
+    return `Step ${step + 1} of ${stepCount(steps)}: ${steps[step]?.title ?? reviewTitle}`;
+  }
+
+  /**
+   * A step of the convene form, or its review (`state.step` past the last step), from the chair's
+   * draft; without one, its first step filled in with `values` (a chair's offer from a referral).
+   */
+  convene(chair: Person, values: Values = {}, state: FormState = {}): Card {
     const v = (k: string) => values[k] ?? '';
+    const step = state.step ?? 0;
+    const review = step >= CONVENE_STEPS.length;
+    const fields = new Set<string>(CONVENE_STEPS[step]?.fields ?? []);
+    const problem = (f: string) =>
+      (state.beside ?? [])
+        .filter((p) => p.field === f)
+        .map((p) => p.text)
+        .join(' ');
     const minuteTakers = [...this.directory.withRole('minute-taker'), chair].map((p) => this.choice(p));
     const everyone = this.directory.data.people.map((p) => this.choice(p));
     // From the referral (carried back), or as the chair answered on this form when there is none.
@@ -86,6 +114,8 @@ export class StrategyCards {
       multi: true,
       value: v(`invite_${r.role}`),
       reason: v(`reason_${r.role}`),
+      inviteProblem: problem(`invite_${r.role}`),
+      reasonProblem: problem(`reason_${r.role}`),
       choices: (r.openElsewhereOnly ? this.otherAuthorityPeople(elsewhere!.authority) : this.directory.inAgencyOfType(...r.agencyTypes)).map((p) =>
         this.choice(p),
       ),
@@ -97,18 +127,40 @@ export class StrategyCards {
       multi: false,
       value: v('invite_referrer'),
       reason: v('reason_referrer'),
+      inviteProblem: problem('invite_referrer'),
+      reasonProblem: problem('reason_referrer'),
       choices: everyone,
     });
+    const single = [
+      'purpose',
+      'date',
+      'time',
+      'minuteTaker',
+      'babyOrUnborn',
+      'invite_other',
+      'otherAuthority',
+      'otherAuthoritySince',
+      'otherAuthorityPlan',
+      'familyMoved',
+    ] as const;
     return renderCard(conveneTemplate, {
-      // One id per filled-in form, kept when the form comes back with errors: submitted twice, it is one discussion.
-      formId: values.formId || randomUUID(),
+      // One id per filled-in form (its draft's): submitted twice, it is one discussion.
+      formId: state.formId || values.formId || randomUUID(),
       referral: v('referral'),
       followUpOf: v('followUpOf'),
       openElsewhere: v('openElsewhere'),
-      openElsewhereLine: elsewhere
-        ? `${describeOpenElsewhere(elsewhere, this.directory)}. That authority is a core invitee: invite its contact, or say why not.`
-        : '',
-      errors: errors.join(' '),
+      referredBy: v('invite_referrer'),
+      openElsewhereLine:
+        elsewhere && (step === 0 || review || fields.has('invite_other-authority'))
+          ? `${describeOpenElsewhere(elsewhere, this.directory)}. That authority is a core invitee: invite its contact, or say why not.`
+          : '',
+      progress: this.progress(CONVENE_STEPS, step, 'Check and convene'),
+      step,
+      intro: step === 0 || review,
+      review,
+      errors: (state.errors ?? []).join(' '),
+      show: Object.fromEntries(single.map((f) => [f, fields.has(f)])) as Record<(typeof single)[number], boolean>,
+      problem: Object.fromEntries(single.map((f) => [f, problem(f)])) as Record<(typeof single)[number], string>,
       f: inputsOf('purpose', 'omissionReason'),
       values: {
         purpose: v('purpose'),
@@ -130,9 +182,33 @@ export class StrategyCards {
       otherPlans: Object.entries(OTHER_AUTHORITY_PLANS).map(([value, title]) => ({ title, value })),
       moves: Object.entries(FAMILY_MOVES).map(([value, title]) => ({ title, value })),
       minuteTakers,
-      roles,
+      roles: roles.filter((r) => fields.has(`invite_${r.role}`)),
       everyone,
+      facts: review ? this.conveneFacts(values, !!elsewhere) : [],
     });
+  }
+
+  /** The convene form's review: when, what about, and who is invited for each core role (or why nobody). */
+  private conveneFacts(values: Values, openElsewhere: boolean): { title: string; value: string }[] {
+    const v = (k: string) => values[k] ?? '';
+    const names = (ids: string) =>
+      ids
+        .split(',')
+        .filter(Boolean)
+        .map((id) => this.name(id))
+        .join('; ');
+    const when = v('date') ? this.calendar.fromLocal(v('date'), v('time') || '00:00') : undefined;
+    const roles = coreRolesFor(v('babyOrUnborn') === 'true', openElsewhere).map((r) => ({
+      title: r.label,
+      value: names(v(`invite_${r.role}`)) || `Nobody: ${v(`reason_${r.role}`) || 'no reason given yet'}`,
+    }));
+    return [
+      { title: 'When', value: when ? this.calendar.describe(when) : 'not given yet' },
+      { title: 'What it is about', value: v('purpose') },
+      { title: 'Minute-taker', value: v('minuteTaker') ? this.name(v('minuteTaker')) : 'not chosen yet' },
+      ...roles,
+      ...(v('invite_other') ? [{ title: 'Others invited', value: names(v('invite_other')) }] : []),
+    ];
   }
 
   convened(d: StrategyDiscussion, chairUserId?: string): Card {
@@ -197,45 +273,88 @@ export class StrategyCards {
     });
   }
 
-  outcomeForm(d: StrategyDiscussion, values: Values = {}, errors: string[] = []): Card {
+  /** A step of the outcome form, or its review (`state.step` past the last step), from the chair's draft. */
+  outcomeForm(d: StrategyDiscussion, values: Values = {}, state: FormState = {}): Card {
     const current = currentVersion(d);
-    const prefill = values.threshold === undefined && current ? outcomeValues(current.outcome) : values;
-    const v = (k: string) => prefill[k] ?? '';
+    const v = (k: string) => values[k] ?? '';
+    const step = state.step ?? 0;
+    const review = step >= OUTCOME_STEPS.length;
+    const fields = new Set<string>(OUTCOME_STEPS[step]?.fields ?? []);
+    const problem = (f: string) =>
+      (state.beside ?? [])
+        .filter((p) => p.field === f)
+        .map((p) => p.text)
+        .join(' ');
     const owners = [d.chair, ...d.invitees.map((i) => i.aadObjectId)]
       .map((id) => this.directory.person(id))
       .filter((p): p is Person => !!p)
       .map((p) => this.choice(p));
+    const single = [
+      'threshold',
+      'rationale',
+      'decision',
+      'contributions',
+      'familyShared',
+      'familyDetail',
+      'followUpDate',
+      'followUpOwner',
+      'amendmentReason',
+      'noEnquiryReason',
+    ] as const;
     return renderCard(outcomeFormTemplate, {
       reference: d.reference,
       title: current ? `amend the outcome (version ${current.version + 1})` : 'record the outcome',
       button: current ? 'Save the amendment and ask everyone again' : 'Record the outcome and ask attendees to acknowledge',
       amending: !!current,
       baseVersion: current?.version ?? 0,
-      errors: errors.join(' '),
+      formId: state.formId ?? '',
+      progress: this.progress(OUTCOME_STEPS, step, current ? 'Check and save the amendment' : 'Check and record'),
+      step,
+      review,
+      errors: (state.errors ?? []).join(' '),
+      show: Object.fromEntries(single.map((f) => [f, fields.has(f)])) as Record<(typeof single)[number], boolean>,
+      problem: Object.fromEntries(single.map((f) => [f, problem(f)])) as Record<(typeof single)[number], string>,
       f: inputsOf('rationale', 'action', 'contributions', 'familyDetail', 'amendmentReason', 'noEnquiryReason'),
-      values: {
-        threshold: v('threshold'),
-        rationale: v('rationale'),
-        decision: v('decision'),
-        contributions: v('contributions'),
-        familyShared: v('familyShared'),
-        familyDetail: v('familyDetail'),
-        followUpDate: v('followUpDate'),
-        followUpOwner: v('followUpOwner'),
-        amendmentReason: v('amendmentReason'),
-        noEnquiryReason: v('noEnquiryReason'),
-      },
+      values: Object.fromEntries(single.map((f) => [f, v(f)])) as Record<(typeof single)[number], string>,
       thresholds: Object.entries(THRESHOLDS).map(([value, title]) => ({ value, title })),
       decisions: Object.entries(DECISIONS).map(([value, title]) => ({ value, title })),
       owners,
-      actionRows: Array.from({ length: ACTION_ROWS }, (_, i) => ({
-        n: i + 1,
-        label: labelWithLimit(`Action ${i + 1}`, FIELDS.action.max),
-        text: v(`action_${i + 1}_text`),
-        owner: v(`action_${i + 1}_owner`),
-        due: v(`action_${i + 1}_due`),
-      })),
+      actionRows: Array.from({ length: ACTION_ROWS }, (_, i) => i + 1)
+        .filter((n) => fields.has(`action_${n}_text`))
+        .map((n) => ({
+          n,
+          label: labelWithLimit(`Action ${n}`, FIELDS.action.max),
+          text: v(`action_${n}_text`),
+          owner: v(`action_${n}_owner`),
+          due: v(`action_${n}_due`),
+          textProblem: problem(`action_${n}_text`),
+          ownerProblem: problem(`action_${n}_owner`),
+          dueProblem: problem(`action_${n}_due`),
+        })),
+      facts: review ? this.outcomeFacts(values, !!current) : [],
     });
+  }
+
+  /** The outcome form's review: what attendees will be asked to acknowledge. */
+  private outcomeFacts(values: Values, amending: boolean): { title: string; value: string }[] {
+    const v = (k: string) => values[k] ?? '';
+    const actions = Array.from({ length: ACTION_ROWS }, (_, i) => i + 1)
+      .filter((n) => v(`action_${n}_text`).trim())
+      .map((n) => ({
+        title: `Action ${n}`,
+        value: `${v(`action_${n}_text`)}. Owner ${this.name(v(`action_${n}_owner`))}, due ${v(`action_${n}_due`) ? this.day(v(`action_${n}_due`)) : 'no date'}`,
+      }));
+    return [
+      { title: 'Threshold', value: THRESHOLDS[v('threshold') as keyof typeof THRESHOLDS] ?? '' },
+      { title: 'Decision', value: DECISIONS[v('decision') as keyof typeof DECISIONS] ?? '' },
+      ...(v('noEnquiryReason').trim() ? [{ title: 'No s47 enquiry although the threshold is met, because', value: v('noEnquiryReason') }] : []),
+      ...actions,
+      { title: 'The family', value: `${v('familyShared') === 'yes' ? 'shared' : 'not shared'}: ${v('familyDetail')}` },
+      ...(v('followUpDate')
+        ? [{ title: 'Follow-up', value: `${this.day(v('followUpDate'))}, owned by ${v('followUpOwner') ? this.name(v('followUpOwner')) : 'the chair'}` }]
+        : []),
+      ...(amending ? [{ title: 'Why it is amended', value: v('amendmentReason') }] : []),
+    ];
   }
 
   private outcomeParts(o: Outcome): Pick<OutcomeView, 'facts' | 'rationale' | 'actions' | 'contributions' | 'family'> {
@@ -497,25 +616,4 @@ export class StrategyCards {
       doneLine: a.done ? `Done: marked by ${this.directory.nameWithAgency(a.done.by)} on ${this.calendar.describe(new Date(a.done.at))}` : '',
     });
   }
-}
-
-/** A recorded outcome as form values, so an amendment starts from what was recorded. */
-function outcomeValues(o: Outcome): Values {
-  const values: Values = {
-    threshold: o.threshold,
-    rationale: o.rationale,
-    decision: o.decision,
-    contributions: o.contributions,
-    familyShared: o.family.shared ? 'yes' : 'no',
-    familyDetail: o.family.detail,
-    followUpDate: o.followUpDate ?? '',
-    followUpOwner: o.followUpOwner ?? '',
-    noEnquiryReason: o.noEnquiryReason ?? '',
-  };
-  o.actions.forEach((a, i) => {
-    values[`action_${i + 1}_text`] = a.description;
-    values[`action_${i + 1}_owner`] = a.ownerAadObjectId;
-    values[`action_${i + 1}_due`] = a.dueDate;
-  });
-  return values;
 }

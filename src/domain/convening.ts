@@ -5,7 +5,7 @@
  */
 import { Directory } from './directory';
 import { CORE_ROLES, CoreRole, Invitee, StrategyDiscussion } from './strategyDiscussion';
-import { Invalid } from './refusals';
+import { FieldProblem, Invalid } from './refusals';
 import { FIELDS, lengthProblems } from './limits';
 import type { OpenElsewhere } from './openElsewhere';
 
@@ -36,17 +36,19 @@ export function coreRolesFor(babyOrUnborn: boolean, openElsewhere = false) {
 }
 
 export function convene(req: ConveneRequest, reference: string, directory: Directory, now: Date): StrategyDiscussion {
-  const problems: string[] = [];
-  if (!req.scheduledAt) problems.push('Give the date and time of the discussion.');
-  else if (req.scheduledAt.getTime() < now.getTime() - 24 * 3_600_000) problems.push('The date of the discussion is more than a day in the past.');
-  if (!req.minuteTaker) problems.push('Choose a minute-taker: the chair should not also take the minutes.');
-  if (!req.purpose.trim()) problems.push('Say briefly what the discussion is about (shown only to the people invited).');
-  problems.push(...lengthProblems([[FIELDS.purpose, req.purpose]]));
+  // Each problem names the input it is about (as the convene form names them), to be shown beside it.
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, text: string | undefined) => text && problems.push({ field, text });
+  if (!req.scheduledAt) problem('date', 'Give the date and time of the discussion.');
+  else if (req.scheduledAt.getTime() < now.getTime() - 24 * 3_600_000) problem('date', 'The date of the discussion is more than a day in the past.');
+  if (!req.minuteTaker) problem('minuteTaker', 'Choose a minute-taker: the chair should not also take the minutes.');
+  if (!req.purpose.trim()) problem('purpose', 'Say briefly what the discussion is about (shown only to the people invited).');
+  problem('purpose', lengthProblems([[FIELDS.purpose, req.purpose]])[0]);
 
   const invitees: Invitee[] = [];
   const seen = new Set<string>([req.chair]);
   const add = (id: string, role: Invitee['role']) => {
-    if (!directory.person(id)) problems.push(`Someone chosen is not in the directory.`);
+    if (!directory.person(id)) problem(`invite_${role}`, `Someone chosen is not in the directory.`);
     else if (!seen.has(id)) invitees.push({ aadObjectId: id, role, reply: 'awaiting' });
     seen.add(id);
   };
@@ -57,8 +59,8 @@ export function convene(req: ConveneRequest, reference: string, directory: Direc
     if (chosen.length === 0) {
       const reason = req.reasons[spec.role]?.trim();
       const long = tooLongReason(spec.label, reason);
-      if (!reason) problems.push(`Nobody is invited as ${spec.label}: invite someone or give the reason.`);
-      else if (long) problems.push(long);
+      if (!reason) problem(`reason_${spec.role}`, `Nobody is invited as ${spec.label}: invite someone or give the reason.`);
+      else if (long) problem(`reason_${spec.role}`, long);
       else omissions.push({ role: spec.role, reason });
     }
   }

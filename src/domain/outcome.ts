@@ -15,7 +15,7 @@ import {
   Threshold,
   THRESHOLDS,
 } from './strategyDiscussion';
-import { Invalid, Refused } from './refusals';
+import { FieldProblem, Invalid, Refused } from './refusals';
 import { isChoice } from './choices';
 import { FIELDS, lengthProblems } from './limits';
 import { LEVEL_ONLY } from './forms';
@@ -45,57 +45,60 @@ export function enquiryNotFollowing(o: Pick<Outcome, 'threshold' | 'decision'>):
 
 /** Checks the outcome the chair typed; `today` is the partnership's local date (YYYY-MM-DD). */
 export function checkOutcome(input: OutcomeInput, d: StrategyDiscussion, today: string): Outcome {
-  const problems: string[] = [];
-  if (!isChoice(THRESHOLDS, input.threshold)) problems.push('Say whether there is reasonable cause to suspect significant harm (the s47 threshold).');
-  if (!input.rationale.trim()) problems.push('Give the rationale for the threshold decision: why it is or is not met.');
-  else if (LEVEL_ONLY.test(input.rationale)) problems.push('Give the rationale for the threshold decision in words: a level alone is not a rationale.');
-  if (!isChoice(DECISIONS, input.decision)) problems.push('Choose the decision.');
+  // Each problem names the input it is about (as the outcome form names them), to be shown beside it.
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, text: string | undefined) => text && problems.push({ field, text });
+  const tooLong = (field: keyof OutcomeInput, f: (typeof FIELDS)[keyof typeof FIELDS], v: string | undefined, label?: string) =>
+    problem(field, lengthProblems([[f, v, label]])[0]);
+  if (!isChoice(THRESHOLDS, input.threshold)) problem('threshold', 'Say whether there is reasonable cause to suspect significant harm (the s47 threshold).');
+  if (!input.rationale.trim()) problem('rationale', 'Give the rationale for the threshold decision: why it is or is not met.');
+  else if (LEVEL_ONLY.test(input.rationale)) problem('rationale', 'Give the rationale for the threshold decision in words: a level alone is not a rationale.');
+  if (!isChoice(DECISIONS, input.decision)) problem('decision', 'Choose the decision.');
   const people = new Set([d.chair, ...d.invitees.map((i) => i.aadObjectId)]);
   const actions: AgreedAction[] = [];
   input.actions.forEach((a, i) => {
     const n = i + 1;
     if (!a.description.trim() && !a.owner && !a.dueDate) return;
-    if (!a.description.trim()) problems.push(`Action ${n}: say what is to be done.`);
-    problems.push(...lengthProblems([[FIELDS.action, a.description, `Action ${n}`]]));
-    if (!a.owner) problems.push(`Action ${n}: choose who owns it.`);
-    else if (!people.has(a.owner)) problems.push(`Action ${n}: the owner must be someone invited to the discussion.`);
-    if (!a.dueDate) problems.push(`Action ${n}: give a due date.`);
-    else if (a.dueDate < today) problems.push(`Action ${n}: the due date ${a.dueDate} is in the past.`);
+    if (!a.description.trim()) problem(`action_${n}_text`, `Action ${n}: say what is to be done.`);
+    problem(`action_${n}_text`, lengthProblems([[FIELDS.action, a.description, `Action ${n}`]])[0]);
+    if (!a.owner) problem(`action_${n}_owner`, `Action ${n}: choose who owns it.`);
+    else if (!people.has(a.owner)) problem(`action_${n}_owner`, `Action ${n}: the owner must be someone invited to the discussion.`);
+    if (!a.dueDate) problem(`action_${n}_due`, `Action ${n}: give a due date.`);
+    else if (a.dueDate < today) problem(`action_${n}_due`, `Action ${n}: the due date ${a.dueDate} is in the past.`);
     actions.push({ id: `A${n}`, description: a.description.trim(), ownerAadObjectId: a.owner, dueDate: a.dueDate });
   });
   const decision = input.decision as Decision;
-  if (S47.includes(decision) && actions.length === 0) problems.push('A section 47 enquiry needs at least one action with an owner and a due date.');
+  if (S47.includes(decision) && actions.length === 0) problem('action_1_text', 'A section 47 enquiry needs at least one action with an owner and a due date.');
   if (input.threshold === 'not-met' && S47.includes(decision)) {
-    problems.push('A section 47 enquiry needs reasonable cause to suspect significant harm (the threshold met): check the threshold or the decision.');
+    problem('decision', 'A section 47 enquiry needs reasonable cause to suspect significant harm (the threshold met): check the threshold or the decision.');
   }
   const noEnquiry = isChoice(THRESHOLDS, input.threshold) && enquiryNotFollowing({ threshold: input.threshold, decision });
   if (noEnquiry && !input.noEnquiryReason?.trim()) {
-    problems.push(
+    problem(
+      'noEnquiryReason',
       `The threshold is met (reasonable cause to suspect significant harm) but the decision is “${DECISIONS[decision]}”: section 47(1) is a duty to enquire. Give the reason no section 47 enquiry follows, in “If the threshold is met but no section 47 enquiry follows: why”; it is recorded and shown to every attendee.`,
     );
   }
-  if (decision === 'further-discussion' && !input.followUpDate) problems.push('Give the date of the further strategy discussion.');
-  if (input.followUpDate && input.followUpDate < today) problems.push(`The follow-up date ${input.followUpDate} is in the past.`);
+  if (decision === 'further-discussion' && !input.followUpDate) problem('followUpDate', 'Give the date of the further strategy discussion.');
+  if (input.followUpDate && input.followUpDate < today) problem('followUpDate', `The follow-up date ${input.followUpDate} is in the past.`);
   if (input.followUpOwner && !people.has(input.followUpOwner))
-    problems.push('The owner of the follow-up must be the chair or someone invited to the discussion.');
-  if (input.followUpOwner && !input.followUpDate) problems.push('Give the date of the follow-up discussion its owner is to see held.');
-  if (input.familyShared !== 'yes' && input.familyShared !== 'no') problems.push('Say whether the outcome is shared with the family.');
+    problem('followUpOwner', 'The owner of the follow-up must be the chair or someone invited to the discussion.');
+  if (input.followUpOwner && !input.followUpDate) problem('followUpDate', 'Give the date of the follow-up discussion its owner is to see held.');
+  if (input.familyShared !== 'yes' && input.familyShared !== 'no') problem('familyShared', 'Say whether the outcome is shared with the family.');
   else if (!input.familyDetail.trim()) {
-    problems.push(
+    problem(
+      'familyDetail',
       input.familyShared === 'yes' ? 'Say what is shared with the family, when and by whom.' : 'Say why the outcome is not shared with the family.',
     );
   }
-  if (!input.contributions.trim()) problems.push('Say what each agency contributes.');
-  if (d.versions.length > 0 && !input.amendmentReason?.trim()) problems.push('Give the reason for amending the outcome: every attendee will be asked again.');
-  problems.push(
-    ...lengthProblems([
-      [FIELDS.rationale, input.rationale],
-      [FIELDS.contributions, input.contributions],
-      [FIELDS.familyDetail, input.familyDetail],
-      [FIELDS.amendmentReason, input.amendmentReason],
-      [FIELDS.noEnquiryReason, input.noEnquiryReason],
-    ]),
-  );
+  if (!input.contributions.trim()) problem('contributions', 'Say what each agency contributes.');
+  if (d.versions.length > 0 && !input.amendmentReason?.trim())
+    problem('amendmentReason', 'Give the reason for amending the outcome: every attendee will be asked again.');
+  tooLong('rationale', FIELDS.rationale, input.rationale);
+  tooLong('contributions', FIELDS.contributions, input.contributions);
+  tooLong('familyDetail', FIELDS.familyDetail, input.familyDetail);
+  tooLong('amendmentReason', FIELDS.amendmentReason, input.amendmentReason);
+  tooLong('noEnquiryReason', FIELDS.noEnquiryReason, input.noEnquiryReason);
   if (problems.length) throw new Invalid(problems);
   return {
     threshold: input.threshold as Threshold,

@@ -44,9 +44,22 @@ export function unexpectedInput(problem: string): Refused {
   );
 }
 
+/** A problem with one input of a form, named as the form names it: shown beside that input. */
+export interface FieldProblem {
+  field: string;
+  text: string;
+}
+
 /** Problems with what someone typed: shown on their card so they can put it right. */
 export class Invalid extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
+  readonly problems: string[];
+  /** The problems that are about one input, to be shown beside it (the rest are about the whole form). */
+  readonly fields: FieldProblem[];
+
+  constructor(problems: (string | FieldProblem)[]) {
+    const texts = problems.map((p) => (typeof p === 'string' ? p : p.text));
+    super(texts.join(' '));
+    this.problems = texts;
+    this.fields = problems.filter((p): p is FieldProblem => typeof p !== 'string');
   }
 }

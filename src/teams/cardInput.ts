@@ -56,6 +56,13 @@ export function count(data: Data, field: string): number {
   return n;
 }
 
+/** A step of a form in steps: 0 up to `last` (its review); anything else is forged. */
+export function step(data: Data, field: string, last: number): number {
+  const n = wholeNumber(data[field]);
+  if (n === undefined || n > last) throw unexpectedInput(`"${field}" is not a step of the form`);
+  return n;
+}
+
 /** A toggle or a yes/no button: true or false, as JSON or as text; blank is false. */
 export function flag(data: Data, field: string): boolean {
   const v = data[field];

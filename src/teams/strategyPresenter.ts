@@ -36,7 +36,7 @@ export class StrategyPresenter {
       case 'said':
         return { message: view.text };
       case 'convene-form':
-        return { card: c.convene(view.chair, view.values, view.errors) };
+        return { card: c.convene(view.chair, view.draft.answers, { step: view.draft.step, formId: view.draft.id, beside: view.beside, errors: view.errors }) };
       case 'convened':
         return { card: c.convened(view.discussion, view.discussion.chair === actor.person.aadObjectId ? actor.userId : undefined) };
       case 'invitation':
@@ -44,7 +44,9 @@ export class StrategyPresenter {
       case 'attendance-form':
         return { card: c.attendance(view.discussion, view.errors) };
       case 'outcome-form':
-        return { card: c.outcomeForm(view.discussion, view.values, view.errors) };
+        return {
+          card: c.outcomeForm(view.discussion, view.draft.answers, { step: view.draft.step, formId: view.draft.id, beside: view.beside, errors: view.errors }),
+        };
       case 'tally':
         return { card: c.tally(view.discussion, view.acks, actor.userId) };
       case 'acknowledgement':

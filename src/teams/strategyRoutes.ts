@@ -91,6 +91,10 @@ export class StrategyRoutes implements WorkflowRoutes {
       show((actor, _data, ref) => s.convening.followUpForm(actor, ref)),
     );
     on(
+      'sd.convene.step',
+      show<'sd.convene.step'>((actor, { form, step, move }) => s.convening.conveneStep(actor, form, step, move)),
+    );
+    on(
       'sd.convene',
       show<'sd.convene'>((actor, { form }) => s.convening.convene(actor, form)),
     );
@@ -109,6 +113,10 @@ export class StrategyRoutes implements WorkflowRoutes {
     on(
       'sd.outcome.open',
       show((actor, _data, ref) => s.outcomes.outcomeForm(actor, ref)),
+    );
+    on(
+      'sd.outcome.step',
+      show<'sd.outcome.step'>((actor, { baseVersion, step, move, form }, ref) => s.outcomes.outcomeStep(actor, ref, baseVersion, step, move, form)),
     );
     on(
       'sd.outcome.save',

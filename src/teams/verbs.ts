@@ -5,7 +5,8 @@
  * an input renamed on one side only fails the build. The case reference (`ref`) is every verb's,
  * checked by onCardAction before any of these runs.
  */
-import { caseReferenceOf, choice, choicesFor, correctionId, count, date, flag, personIds, text, version } from './cardInput';
+import { caseReferenceOf, choice, choicesFor, correctionId, count, date, flag, personIds, step, text, version } from './cardInput';
+import { CONVENE_STEPS, OUTCOME_STEPS } from '../workflows/strategy/formSteps';
 import { unexpectedInput } from '../domain/refusals';
 import { HandoverRequest } from '../domain/handover';
 import { INVITE_AT_ONCE } from '../domain/limits';
@@ -90,6 +91,30 @@ function handoverRequest(data: Data): { request: HandoverRequest } {
   return { request: { chair, minuteTaker, owners, invite: personIds(data, field('invite'), INVITE_AT_ONCE) } };
 }
 
+/** Next or Back on a step of a form in steps (the review is `steps.length`). */
+function moveIn(data: Data, steps: readonly unknown[]): { move: 'next' | 'back'; step: number } {
+  const move = choice(MOVES, data, 'move');
+  if (!move) throw unexpectedInput('"move" is not Next or Back');
+  return { move, step: step(data, 'step', steps.length) };
+}
+
+/** The convene form's values (its choices checked), and what it was filled in from (checked to be references). */
+function conveneForm(data: Data): ConveneForm {
+  const field = (f: OtherAuthorityField) => f;
+  // Which authority is checked against the directory by the use case; its shape here.
+  directoryKey(data, field('otherAuthority'));
+  choice(OTHER_AUTHORITY_PLANS, data, field('otherAuthorityPlan'));
+  choice(FAMILY_MOVES, data, field('familyMoved'));
+  date(data, field('otherAuthoritySince'));
+  const [referredBy] = personIds(data, 'referredBy' satisfies keyof ConveneForm, 1);
+  return {
+    ...form<ConveneForm>(data),
+    referral: caseReferenceOf('REF', data, 'referral'),
+    followUpOf: caseReferenceOf('SD', data, 'followUpOf'),
+    referredBy: referredBy ?? '',
+  };
+}
+
 const none = () => ({});
 const at = (data: Data) => ({ version: version(data, 'version') });
 const stage = (data: Data) => ({ stage: version(data, 'stage') });
@@ -105,17 +130,8 @@ export const VERBS = {
   // Strategy discussions
   'sd.convene.open': none,
   'sd.followup.open': none,
-  'sd.convene': (data: Data) => {
-    const field = (f: OtherAuthorityField) => f;
-    // Which authority is checked against the directory by the use case; its shape here.
-    directoryKey(data, field('otherAuthority'));
-    choice(OTHER_AUTHORITY_PLANS, data, field('otherAuthorityPlan'));
-    choice(FAMILY_MOVES, data, field('familyMoved'));
-    date(data, field('otherAuthoritySince'));
-    return {
-      form: { ...form<ConveneForm>(data), referral: caseReferenceOf('REF', data, 'referral'), followUpOf: caseReferenceOf('SD', data, 'followUpOf') },
-    };
-  },
+  'sd.convene.step': (data: Data) => ({ ...moveIn(data, CONVENE_STEPS), form: conveneForm(data) }),
+  'sd.convene': (data: Data) => ({ form: conveneForm(data) }),
   'sd.invitation.reply': (data: Data) => ({ reply: choice(REPLIES, data, 'reply') }),
   'sd.attendance.open': none,
   'sd.attendance.save': (data: Data) => {
@@ -123,6 +139,7 @@ export const VERBS = {
     return { form: form<Form<AttendanceField>>(data) };
   },
   'sd.outcome.open': none,
+  'sd.outcome.step': (data: Data) => ({ ...moveIn(data, OUTCOME_STEPS), baseVersion: count(data, 'baseVersion'), form: outcomeForm(data) }),
   'sd.outcome.save': (data: Data) => ({ baseVersion: count(data, 'baseVersion'), form: outcomeForm(data) }),
   'sd.ack': (data: Data) => ({ ...at(data), answer: choice(ANSWERS, data, 'answer'), note: text(data.note) }),
   'sd.ack.view': at,

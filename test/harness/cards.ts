@@ -36,9 +36,14 @@ export function inputs(card: Node): Node[] {
   return out;
 }
 
-export function input(card: Node, label: string): Node {
+/** The input with this label, if the card has one. */
+export function findInput(card: Node, label: string): Node | undefined {
   // A label may state its limit ("… (up to 2,000 characters)"): a person reads it by its words.
-  const found = inputs(card).find((i) => i.label === label || String(i.label).replace(/ \(up to [\d,]+ characters\)$/, '') === label);
+  return inputs(card).find((i) => i.label === label || String(i.label).replace(/ \(up to [\d,]+ characters\)$/, '') === label);
+}
+
+export function input(card: Node, label: string): Node {
+  const found = findInput(card, label);
   if (!found)
     throw new Error(
       `no input labelled "${label}"; labels: ${inputs(card)

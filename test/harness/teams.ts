@@ -123,6 +123,8 @@ export class TeamsUser {
     answers: Record<string, cards.Answer> = {},
     options: { trigger?: 'manual' | 'automatic'; data?: object } = {},
   ): Promise<InvokeAnswer> {
+    const titles = cards.buttonTitles(card);
+    if (!titles.includes(title) && titles.includes('Next')) return this.fillInSteps(card, title, answers, options);
     const button = cards.action(card, title);
     const data = { ...cards.fill(card, answers), ...(button.data ?? {}), ...(options.data ?? {}) };
     // Teams names the message the card is in (replyToId): Concord may update that message later.
@@ -130,6 +132,37 @@ export class TeamsUser {
     const answer = await this.send(button.verb, data, options.trigger, messageId);
     if (messageId && answer.http.body?.type === 'application/vnd.microsoft.card.adaptive') messageOfCard.set(answer.http.body.value, messageId);
     return answer;
+  }
+
+  /**
+   * A form in steps (convene, outcome, referral), filled in as a person does: on each step the
+   * answers whose labels it shows, then Next, until a card has the button named, which is clicked.
+   * A step that comes back with a problem (or anything but a card) is the answer. Started at the
+   * first step, an answer that no step asked for is a mistake in the test.
+   */
+  private async fillInSteps(
+    card: any,
+    title: string,
+    answers: Record<string, cards.Answer>,
+    options: Parameters<TeamsUser['click']>[3],
+  ): Promise<InvokeAnswer> {
+    const left = new Map(Object.entries(answers));
+    const fromTheStart = !cards.buttonTitles(card).includes('Back');
+    let current = card;
+    for (;;) {
+      const here = Object.fromEntries([...left].filter(([label]) => cards.findInput(current, label)));
+      for (const label of Object.keys(here)) left.delete(label);
+      if (cards.buttonTitles(current).includes(title) || !cards.buttonTitles(current).includes('Next')) {
+        if (fromTheStart && left.size) throw new Error(`no step of the form asks for: ${[...left.keys()].join(' | ')}`);
+        return this.click(current, title, here, options);
+      }
+      const step = cards.action(current, 'Next').data?.step;
+      const next = await this.click(current, 'Next', here);
+      if (next.http.body?.type !== 'application/vnd.microsoft.card.adaptive') return next;
+      const stayed = cards.buttonTitles(next.card).includes('Next') && cards.action(next.card, 'Next').data?.step === step;
+      if (stayed) return next;
+      current = next.card;
+    }
   }
 
   /** The message that holds this card (for a card returned by a button, the message of the card clicked). */

@@ -7,44 +7,99 @@ import { openElsewhereOf } from '../../domain/openElsewhere';
 import { INVITATION_REPLIES, InvitationReply, pendingFollowUp, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
 import { ConveneForm, conveneRequest, followUpForm } from './forms';
+import { CONVENE_STEPS, FormSteps, notInProgress, problemsOf } from './formSteps';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 import { chaseTo } from '../cover';
 import { coveredBy } from '../../domain/cover';
 
+/** The key of a chair's convene draft: one per case it is convened from (a referral, a first discussion), or none. */
+const draftKey = (form: ConveneForm) => `convene|${form.referral || form.followUpOf || 'new'}`;
+/** What a convene form was opened from: kept in its draft, not asked on a step. */
+const origin = (form: ConveneForm): ConveneForm => ({
+  referral: form.referral ?? '',
+  followUpOf: form.followUpOf ?? '',
+  openElsewhere: form.openElsewhere ?? '',
+  invite_referrer: form.referredBy ?? '',
+});
+
 export class Convening extends StrategyUseCase {
-  conveneForm(actor: Actor): StrategyView {
+  private readonly steps = new FormSteps(CONVENE_STEPS, this.ports.drafts, this.ports.now);
+
+  /** Refused unless the person has the chair role. */
+  mayConvene(actor: Actor): void {
     if (!actor.person.roles.includes('chair')) {
       throw new Refused(
         'not-chair',
         'Only people with the chair role can convene a strategy discussion. Ask your team manager, or the partnership administrator to give you the role.',
       );
     }
-    return { kind: 'convene-form', chair: actor.person };
   }
 
-  /** Convenes the discussion and invites everyone named; the same form submitted twice is one discussion. */
-  async convene(actor: Actor, form: ConveneForm): Promise<StrategyView> {
-    this.conveneForm(actor);
+  /** "strategy": the chair's convene form, where they left it if they started one. */
+  async conveneForm(actor: Actor): Promise<StrategyView> {
+    this.mayConvene(actor);
+    return { kind: 'convene-form', chair: actor.person, ...(await this.steps.open(draftKey({}), actor, () => ({}))) };
+  }
+
+  /** A step's card sent back (the first step's may start the chair's draft for its case): kept, checked, moved on or back. */
+  async conveneStep(actor: Actor, form: ConveneForm, step: number, move: 'next' | 'back'): Promise<StrategyView> {
+    this.mayConvene(actor);
+    if (form.referral) await this.ports.referrals.mayConvene(form.referral);
+    const key = draftKey(form);
+    let draft = await this.steps.draft(key, actor);
+    if (step > 0 && draft?.id !== form.formId) throw notInProgress('convene form');
+    draft ??= this.steps.start(key, actor, origin(form), form.formId || undefined);
+    const moved = await this.steps.move(draft, step, move, form, (answers) => problemsOf(() => this.check(actor, answers)));
+    return { kind: 'convene-form', chair: actor.person, ...moved };
+  }
+
+  /** The domain's rules over the answers so far, as they will be checked when convening. */
+  private async check(actor: Actor, form: ConveneForm): Promise<void> {
+    const request = conveneRequest(form, actor.person.aadObjectId, this.ports.calendar);
+    request.openElsewhere = await this.openElsewhere(form);
+    convene(request, 'SD-0000', this.ports.directory, this.now());
+  }
+
+  /** Whether another local authority is a core invitee: the referral says, or else the chair on the form. */
+  private async openElsewhere(form: ConveneForm) {
+    // The referral, not the card, says whether the other authority is a core invitee.
+    if (form.referral) return this.ports.referrals.openElsewhere(form.referral);
+    // No referral asked: the chair answers the referral's question on the form.
+    const answer = openElsewhereOf(form);
+    if (answer && !this.ports.directory.neighbouringAuthority(answer.authority)) throw unexpectedInput('"otherAuthority" is not a neighbouring authority');
+    return answer;
+  }
+
+  /**
+   * Convenes the discussion and invites everyone named; the same form submitted twice is one
+   * discussion. The answers are the chair's draft of this form (a card of the whole form, from
+   * before forms came in steps, is read as it is).
+   */
+  async convene(actor: Actor, card: ConveneForm): Promise<StrategyView> {
+    this.mayConvene(actor);
     const { directory, calendar, references, discussions } = this.ports;
-    const request = conveneRequest(form, actor.person.aadObjectId, calendar);
-    if (request.referral) {
-      await this.ports.referrals.mayConvene(request.referral);
-      // The referral, not the card, says whether the other authority is a core invitee.
-      request.openElsewhere = await this.ports.referrals.openElsewhere(request.referral);
-    } else {
-      // No referral asked: the chair answers the referral's question on the form.
-      request.openElsewhere = openElsewhereOf(form);
-      if (request.openElsewhere && !directory.neighbouringAuthority(request.openElsewhere.authority))
-        throw unexpectedInput('"otherAuthority" is not a neighbouring authority');
+    const key = draftKey(card);
+    const saved = await this.steps.draft(key, actor);
+    const inProgress = saved && saved.id === card.formId ? saved : undefined;
+    if (!inProgress && card.formId) {
+      // Its draft is gone because it was convened: a second click shows that discussion.
+      const given = await references.given('SD', card.formId);
+      const existing = given && (await discussions.get(given));
+      if (existing) return { kind: 'convened', discussion: existing };
     }
+    const form: ConveneForm = inProgress ? { ...inProgress.answers, formId: inProgress.id } : card;
+    const request = conveneRequest(form, actor.person.aadObjectId, calendar);
+    if (request.referral) await this.ports.referrals.mayConvene(request.referral);
+    request.openElsewhere = await this.openElsewhere(form);
     if (request.followUpOf) await this.followUpOf(actor, request.followUpOf);
     try {
       // Checked before a reference is spent, so a mistake does not leave a gap in the numbering.
       convene(request, 'SD-0000', directory, this.now());
     } catch (e) {
-      if (e instanceof Invalid) return { kind: 'convene-form', chair: actor.person, values: form, errors: e.problems };
-      throw e;
+      if (!(e instanceof Invalid)) throw e;
+      const draft = inProgress ?? this.steps.start(key, actor, form, form.formId || undefined);
+      return { kind: 'convene-form', chair: actor.person, ...(await this.steps.putRight(draft, e, 'convening')) };
     }
     const { reference, first } = await references.forForm('SD', form.formId || randomUUID());
     if (!first) {
@@ -79,14 +134,16 @@ export class Convening extends StrategyUseCase {
         invitee: i.aadObjectId,
       })),
     );
+    if (inProgress) await this.steps.done(key, actor);
     return { kind: 'convened', discussion: d };
   }
 
-  /** The follow-up agreed at `reference`, as a convene form filled in from that discussion and linked to it. */
+  /** The follow-up agreed at `reference`, as a convene form filled in from that discussion and linked to it (where the chair left it, if started). */
   async followUpForm(actor: Actor, reference: string): Promise<StrategyView> {
-    this.conveneForm(actor);
+    this.mayConvene(actor);
     const d = await this.followUpOf(actor, reference);
-    return { kind: 'convene-form', chair: actor.person, values: followUpForm(d, pendingFollowUp(d)!.date, this.ports.calendar) };
+    const prefill = () => followUpForm(d, pendingFollowUp(d)!.date, this.ports.calendar);
+    return { kind: 'convene-form', chair: actor.person, ...(await this.steps.open(draftKey({ followUpOf: reference }), actor, prefill)) };
   }
 
   /** The discussion a follow-up is convened from: the person is involved in it, and its follow-up is agreed and not yet convened. */

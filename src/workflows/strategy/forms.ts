@@ -2,6 +2,7 @@
 import { WorkingCalendar } from '../../domain/calendar';
 import { ConveneRequest } from '../../domain/convening';
 import { OutcomeInput } from '../../domain/outcome';
+import type { Outcome } from '../../domain/strategyDiscussion';
 import { CoreRole, CORE_ROLES, Invitee, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { FIELDS } from '../../domain/limits';
 import { Form } from '../forms';
@@ -20,6 +21,8 @@ export type ConveneForm = Form<ConveneField> & {
   followUpOf?: string;
   /** The referral's answer about another authority, carried only to show it again if the form returns with a problem. */
   openElsewhere?: string;
+  /** The referrer a chair's offer from a referral is filled in with: carried by its first step, which starts the chair's draft. */
+  referredBy?: string;
 };
 
 /** The attendance form: one choice per invitee, named by their directory id. */
@@ -40,7 +43,8 @@ export type OutcomeField<Row extends string | number = number> =
   | 'amendmentReason'
   | 'noEnquiryReason'
   | ActionRowField<Row>;
-export type OutcomeForm = Form<OutcomeField>;
+/** The review of the outcome form in steps names the chair's draft it records (`formId`). */
+export type OutcomeForm = Form<OutcomeField> & { formId?: string };
 
 /** The hand-over card: the chair, the minute-taker, each action's owner (`owner_A1`…) and who to invite, as directory ids. */
 export type HandoverField<ActionId extends string = string> = 'chair' | 'minuteTaker' | 'invite' | `owner_${ActionId}`;
@@ -123,4 +127,25 @@ export function outcomeInput(form: OutcomeForm): OutcomeInput {
     amendmentReason: form.amendmentReason,
     noEnquiryReason: form.noEnquiryReason,
   };
+}
+
+/** A recorded outcome as form values, so an amendment starts from what was recorded. */
+export function outcomeValues(o: Outcome): OutcomeForm {
+  const values: OutcomeForm = {
+    threshold: o.threshold,
+    rationale: o.rationale,
+    decision: o.decision,
+    contributions: o.contributions,
+    familyShared: o.family.shared ? 'yes' : 'no',
+    familyDetail: o.family.detail,
+    followUpDate: o.followUpDate ?? '',
+    followUpOwner: o.followUpOwner ?? '',
+    noEnquiryReason: o.noEnquiryReason ?? '',
+  };
+  o.actions.forEach((a, i) => {
+    values[`action_${i + 1}_text`] = a.description;
+    values[`action_${i + 1}_owner`] = a.ownerAadObjectId;
+    values[`action_${i + 1}_due`] = a.dueDate;
+  });
+  return values;
 }

@@ -4,13 +4,20 @@ import { isChoice } from '../../domain/choices';
 import { checkOutcome, markActionDone, OutcomeInput, recordAttendance, recordOutcome } from '../../domain/outcome';
 import { Attendance, ATTENDANCE, attendees, currentVersion, mustBeChair, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Actor } from '../actor';
-import { AttendanceField, OutcomeForm, outcomeInput } from './forms';
+import { AttendanceField, OutcomeForm, outcomeInput, outcomeValues } from './forms';
+import { FormSteps, notInProgress, OUTCOME_STEPS, problemsOf } from './formSteps';
 import { Form } from '../forms';
 import { askForAcknowledgement } from './requests';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 
+/** The key of the chair's outcome draft of a discussion; the draft names the version it amends under BASE. */
+const draftKey = (reference: string) => `outcome|${reference}`;
+const BASE = 'baseVersion';
+
 export class Outcomes extends StrategyUseCase {
+  private readonly steps = new FormSteps(OUTCOME_STEPS, this.ports.drafts, this.ports.now);
+
   async attendanceForm(actor: Actor, reference: string): Promise<StrategyView> {
     const d = await this.load(actor, reference);
     mustBeChair(d, actor.person.aadObjectId, 'record attendance');
@@ -45,7 +52,7 @@ export class Outcomes extends StrategyUseCase {
         }),
       ),
     );
-    return { kind: 'outcome-form', discussion: updated };
+    return this.open(actor, updated);
   }
 
   async outcomeForm(actor: Actor, reference: string): Promise<StrategyView> {
@@ -53,7 +60,29 @@ export class Outcomes extends StrategyUseCase {
     mustBeChair(d, actor.person.aadObjectId, d.versions.length ? 'amend the outcome' : 'record the outcome');
     if (!d.attendance)
       return { kind: 'attendance-form', discussion: d, errors: ['Record who attended first: they are the people who will acknowledge the outcome.'] };
-    return { kind: 'outcome-form', discussion: d };
+    return this.open(actor, d);
+  }
+
+  /** The chair's outcome form for the latest version, where they left it if they started it (filled in from the latest version when amending). */
+  private async open(actor: Actor, d: StrategyDiscussion): Promise<StrategyView> {
+    const key = draftKey(d.reference);
+    const base = currentVersion(d)?.version ?? 0;
+    const saved = await this.steps.draft(key, actor);
+    // A draft begun on an earlier version is of no use now: the form starts again from the latest.
+    if (saved && saved.answers[BASE] !== String(base)) await this.steps.done(key, actor);
+    const prefill = () => ({ ...(base ? outcomeValues(currentVersion(d)!.outcome) : {}), [BASE]: String(base) });
+    return { kind: 'outcome-form', discussion: d, ...(await this.steps.open(key, actor, prefill)) };
+  }
+
+  /** A step's card sent back: kept, checked, moved on or back. */
+  async outcomeStep(actor: Actor, reference: string, baseVersion: number, step: number, move: 'next' | 'back', form: OutcomeForm): Promise<StrategyView> {
+    const d = await this.load(actor, reference);
+    mustBeChair(d, actor.person.aadObjectId, d.versions.length ? 'amend the outcome' : 'record the outcome');
+    const draft = await this.steps.draft(draftKey(reference), actor);
+    if (!draft || draft.answers[BASE] !== String(baseVersion) || baseVersion !== (currentVersion(d)?.version ?? 0)) throw notInProgress('outcome form');
+    const today = this.ports.calendar.local(this.now()).toISODate()!;
+    const moved = await this.steps.move(draft, step, move, form, async (answers) => problemsOf(() => checkOutcome(outcomeInput(answers), d, today)));
+    return { kind: 'outcome-form', discussion: d, ...moved };
   }
 
   /**
@@ -61,12 +90,23 @@ export class Outcomes extends StrategyUseCase {
    * first; if asking fails part-way, the same click again (same form, same values) finds its own
    * version and completes the asking instead of being refused as out of date.
    */
-  async saveOutcome(actor: Actor, reference: string, baseVersion: number, form: OutcomeForm): Promise<StrategyView> {
+  async saveOutcome(actor: Actor, reference: string, baseVersion: number, card: OutcomeForm): Promise<StrategyView> {
     const d = await this.load(actor, reference);
     const me = actor.person.aadObjectId;
     mustBeChair(d, me, d.versions.length ? 'amend the outcome' : 'record the outcome');
+    const key = draftKey(reference);
+    const saved = await this.steps.draft(key, actor);
+    // The answers are the chair's draft of this form; a card of the whole form (from before forms came in steps) is read as it is.
+    const inProgress = saved && saved.id === card.formId && saved.answers[BASE] === String(baseVersion) ? saved : undefined;
+    const form: OutcomeForm = inProgress ? inProgress.answers : card;
     const input = outcomeInput(form);
     const latest = currentVersion(d)?.version ?? 0;
+    const v = currentVersion(d);
+    if (!inProgress && card.formId && v?.version === baseVersion + 1 && v.recordedBy === me) {
+      // The review's button again after its draft was taken by the save: that save is the answer.
+      await this.noteVersion(actor, d, true);
+      return this.ask(d);
+    }
     if (baseVersion !== latest) {
       if (!this.isSameSave(d, me, baseVersion, input)) {
         throw new Refused(
@@ -75,7 +115,9 @@ export class Outcomes extends StrategyUseCase {
         );
       }
       await this.noteVersion(actor, d, true);
-      return this.ask(d);
+      const view = await this.ask(d);
+      if (inProgress) await this.steps.done(key, actor);
+      return view;
     }
     let updated: StrategyDiscussion;
     try {
@@ -86,11 +128,14 @@ export class Outcomes extends StrategyUseCase {
         throw new Refused('old-version', `The outcome of ${reference} was changed while you were editing it. Open the form again.`);
       }
     } catch (e) {
-      if (e instanceof Invalid) return { kind: 'outcome-form', discussion: d, values: { ...form, threshold: form.threshold ?? '' }, errors: e.problems };
-      throw e;
+      if (!(e instanceof Invalid)) throw e;
+      const draft = inProgress ?? this.steps.start(key, actor, { ...form, [BASE]: String(baseVersion) });
+      return { kind: 'outcome-form', discussion: d, ...(await this.steps.putRight(draft, e, 'recording the outcome')) };
     }
     await this.noteVersion(actor, updated, false);
-    return this.ask(updated);
+    const view = await this.ask(updated);
+    if (inProgress) await this.steps.done(key, actor);
+    return view;
   }
 
   private async ask(d: StrategyDiscussion): Promise<StrategyView> {

@@ -6,6 +6,7 @@ import type { ProfessionalDifference } from '../../domain/professionalDifference
 import { WorkingCalendar } from '../../domain/calendar';
 import type { OpenElsewhere } from '../../domain/openElsewhere';
 import { Directory } from '../../domain/directory';
+import type { Draft } from '../../domain/referral';
 import { Acknowledgement, DifferenceRequest, DifferenceResolution, InvitationReply, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { AuditTrail, References } from '../ports';
 import { Schedule } from '../jobs';
@@ -71,8 +72,21 @@ export interface DifferencesRaisedFrom {
   raisedFrom(reference: string): Promise<ProfessionalDifference[]>;
 }
 
+/**
+ * A person's half-filled convene or outcome form, one per person and form key (the form and its
+ * case: "convene|REF-0001", "outcome|SD-0001"), saved at every step and kept with the other
+ * unsubmitted forms (and expired with them).
+ */
+export interface FormDrafts {
+  draft(key: string, aadObjectId: string): Promise<Draft | undefined>;
+  saveDraft(d: Draft): Promise<void>;
+  /** Takes the draft once its form is done; false when another click took it first. */
+  claimDraft(key: string, aadObjectId: string): Promise<boolean>;
+}
+
 export interface StrategyPorts {
   referrals: ReferralLink;
+  drafts: FormDrafts;
   discussions: DiscussionRepository;
   /** The minutes, read for the record. */
   minutes: Pick<MinutesRepository, 'get' | 'confirmations'>;

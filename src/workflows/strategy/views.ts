@@ -2,14 +2,15 @@
 import { Person } from '../../domain/directory';
 import { Acknowledgement, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Said } from '../ports';
-import { ConveneForm, OutcomeForm } from './forms';
+import { StepState } from './formSteps';
 
 export type StrategyView =
-  | { kind: 'convene-form'; chair: Person; values?: ConveneForm; errors?: string[] }
+  /** A step of the convene form (the review after the last): `draft.step`, its answers so far, and what to put right. */
+  | ({ kind: 'convene-form'; chair: Person } & StepState)
   | { kind: 'convened'; discussion: StrategyDiscussion }
   | { kind: 'invitation'; discussion: StrategyDiscussion; invitee: string }
   | { kind: 'attendance-form'; discussion: StrategyDiscussion; errors?: string[] }
-  | { kind: 'outcome-form'; discussion: StrategyDiscussion; values?: OutcomeForm; errors?: string[] }
+  | ({ kind: 'outcome-form'; discussion: StrategyDiscussion } & StepState)
   /** The chair's tally of the current version. */
   | { kind: 'tally'; discussion: StrategyDiscussion; acks: Acknowledgement[] }
   /** The person's own view of one version: the question, or their answer. */
