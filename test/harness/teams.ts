@@ -157,7 +157,8 @@ export class TeamsUser {
         return this.click(current, title, here, options);
       }
       const step = cards.action(current, 'Next').data?.step;
-      const next = await this.click(current, 'Next', here);
+      // Data added to the button (a forged value) goes with every step, as a forger's client would send it.
+      const next = await this.click(current, 'Next', here, { data: options?.data });
       if (next.http.body?.type !== 'application/vnd.microsoft.card.adaptive') return next;
       const stayed = cards.buttonTitles(next.card).includes('Next') && cards.action(next.card, 'Next').data?.step === step;
       if (stayed) return next;

@@ -139,39 +139,6 @@ export default template<ConveneView>({
       valueOff: 'false',
     },
     {
-      // The referral's question, where the invitations start: the authority named is a core invitee.
-      type: 'Container',
-      $when: '${askElsewhere}',
-      separator: true,
-      items: [
-        {
-          type: 'Input.ChoiceSet',
-          id: id('otherAuthority'),
-          label: 'Is the child, or an unborn baby’s family, known or open to another local authority?',
-          style: 'compact',
-          value: '${values.otherAuthority}',
-          choices: [{ $data: '${$root.authorities}', title: '${title}', value: '${value}' }],
-        },
-        { type: 'Input.Date', id: id('otherAuthoritySince'), label: 'Known or open to it since', value: '${values.otherAuthoritySince}' },
-        {
-          type: 'Input.ChoiceSet',
-          id: id('otherAuthorityPlan'),
-          label: 'The plan there',
-          style: 'compact',
-          value: '${values.otherAuthorityPlan}',
-          choices: [{ $data: '${$root.otherPlans}', title: '${title}', value: '${value}' }],
-        },
-        {
-          type: 'Input.ChoiceSet',
-          id: id('familyMoved'),
-          label: 'Has the family moved, or is it about to move, between authorities?',
-          style: 'compact',
-          value: '${values.familyMoved}',
-          choices: [{ $data: '${$root.moves}', title: '${title}', value: '${value}' }],
-        },
-      ],
-    },
-    {
       // The referral's question, before the invitations: the authority named is a core invitee.
       type: 'Container',
       $when: '${askElsewhere && show.otherAuthority}',
