@@ -195,7 +195,7 @@ export class StrategyCards {
       ids
         .split(',')
         .filter(Boolean)
-        .map((id) => this.name(id))
+        .map((id) => this.directory.nameWithAgency(id))
         .join('; ');
     const when = v('date') ? this.calendar.fromLocal(v('date'), v('time') || '00:00') : undefined;
     const roles = coreRolesFor(v('babyOrUnborn') === 'true', openElsewhere).map((r) => ({
@@ -205,7 +205,7 @@ export class StrategyCards {
     return [
       { title: 'When', value: when ? this.calendar.describe(when) : 'not given yet' },
       { title: 'What it is about', value: v('purpose') },
-      { title: 'Minute-taker', value: v('minuteTaker') ? this.name(v('minuteTaker')) : 'not chosen yet' },
+      { title: 'Minute-taker', value: v('minuteTaker') ? this.directory.nameWithAgency(v('minuteTaker')) : 'not chosen yet' },
       ...roles,
       ...(v('invite_other') ? [{ title: 'Others invited', value: names(v('invite_other')) }] : []),
     ];
@@ -342,7 +342,7 @@ export class StrategyCards {
       .filter((n) => v(`action_${n}_text`).trim())
       .map((n) => ({
         title: `Action ${n}`,
-        value: `${v(`action_${n}_text`)}. Owner ${this.name(v(`action_${n}_owner`))}, due ${v(`action_${n}_due`) ? this.day(v(`action_${n}_due`)) : 'no date'}`,
+        value: `${v(`action_${n}_text`)}. Owner ${this.directory.nameWithAgency(v(`action_${n}_owner`))}, due ${v(`action_${n}_due`) ? this.day(v(`action_${n}_due`)) : 'no date'}`,
       }));
     return [
       { title: 'Threshold', value: THRESHOLDS[v('threshold') as keyof typeof THRESHOLDS] ?? '' },
@@ -351,7 +351,12 @@ export class StrategyCards {
       ...actions,
       { title: 'The family', value: `${v('familyShared') === 'yes' ? 'shared' : 'not shared'}: ${v('familyDetail')}` },
       ...(v('followUpDate')
-        ? [{ title: 'Follow-up', value: `${this.day(v('followUpDate'))}, owned by ${v('followUpOwner') ? this.name(v('followUpOwner')) : 'the chair'}` }]
+        ? [
+            {
+              title: 'Follow-up',
+              value: `${this.day(v('followUpDate'))}, owned by ${v('followUpOwner') ? this.directory.nameWithAgency(v('followUpOwner')) : 'the chair'}`,
+            },
+          ]
         : []),
       ...(amending ? [{ title: 'Why it is amended', value: v('amendmentReason') }] : []),
     ];
