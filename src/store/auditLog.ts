@@ -81,12 +81,12 @@ export class AuditLog implements AuditTrail {
         group.map((a) => a.marker),
       ),
     ]);
+    // A refused event's marker goes with it, before its caller hears of the failure.
+    const orphans = group.filter((a, i) => eventErrors.has(a) && markerErrors[i] === undefined);
+    await Promise.all(orphans.map((a) => client.deleteEntity(PENDING_PARTITION, a.marker.rowKey).catch(() => undefined)));
     const outcomes = group.map((a, i): Outcome<void> => {
       const error = eventErrors.get(a);
-      if (error !== undefined) {
-        if (markerErrors[i] === undefined) client.deleteEntity(PENDING_PARTITION, a.marker.rowKey).catch(() => undefined);
-        return { error };
-      }
+      if (error !== undefined) return { error };
       // The event is kept: without its marker it is sealed by the next `verify audit`, which seals whatever it finds unsealed.
       if (markerErrors[i] !== undefined) logger.warn('audit event written without its pending marker', { error: (markerErrors[i] as Error).name });
       return { value: undefined };
