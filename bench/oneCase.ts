@@ -8,12 +8,8 @@ import { FRONT_DOOR, installInFrontDoorTeam } from '../test/harness/frontDoor';
 import { refer } from '../test/harness/referral';
 import { ackCard, ATTENDEES, CHAIR, CONVENE_ANSWERS, OUTCOME_ANSWERS } from '../test/harness/strategyFlow';
 import { HOUR, World } from '../test/harness/world';
-import { TABLE_NAMES, TableName } from '../src/store/tables';
-
-export interface Row {
-  table: TableName;
-  entity: Record<string, unknown>;
-}
+import { TABLE_NAMES } from '../src/store/tables';
+import { Row } from './caseClones';
 
 const MINUTES: Record<string, cards.Answer> = {
   'Information shared by each agency': 'Police: checks on the household. Hospital: findings on admission.',

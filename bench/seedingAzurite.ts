@@ -1,48 +1,58 @@
 /**
- * Azurite's table service on a data directory, for seeding a long history quickly: it keeps
- * everything in memory and saves once, when its stdin closes (bin/azurite-table-child.js, which
- * Concord runs, saves on every write: right for Concord, too slow for writing a million rows).
- * Prints {"port": n} when listening. Run by bench/startup.ts, never by Concord.
+ * Writes a long history of cases into a new embedded-store data directory, fast: the rows of one
+ * real case (bench/oneCase.ts, a JSON file) cloned for cases `from`..`to`-1 and inserted with
+ * Azurite's own table store (LokiTableMetadataStore.insertTableEntity, what its table service
+ * calls for an insert, given the entity as its handler makes it), then saved once, one file a
+ * table, as bin/azurite-table-child.js keeps them (a database of more than 512 MB cannot be one
+ * JSON string). Run by bench/startup.ts: node seedingAzurite.js <dataDir> <rows.json> <referral> <discussion> <from> <to>.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- Azurite has no typed entry point for its table server */
+/* eslint-disable @typescript-eslint/no-require-imports -- Azurite's table store has no typed entry point */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { TABLE_NAMES } from '../src/store/tables';
+import { cloneFor, Row } from './caseClones';
 
-const TableServer = require('azurite/dist/src/table/TableServer').default;
-const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
+const LokiTableMetadataStore = require('azurite/dist/src/table/persistence/LokiTableMetadataStore').default;
 
-const [location] = process.argv.slice(2);
-// The same arguments as bin/azurite-table-child.js, on disk.
-const config = new TableConfiguration(
-  '127.0.0.1',
-  0,
-  undefined,
-  path.join(location, '__azurite_db_table__.json'),
-  false,
-  false,
-  undefined,
-  undefined,
-  false,
-  true,
-  '',
-  '',
-  '',
-  undefined,
-  false,
-  false,
-);
-const server = new TableServer(config);
-server.metadataStore.db.autosaveDisable();
-server.start().then(() => process.stdout.write(JSON.stringify({ port: Number(new URL(server.getHttpServerAddress()).port) }) + '\n'));
-process.stdin.on('end', () => {
-  server
-    .close()
-    .then(() => new Promise<void>((resolve, reject) => server.metadataStore.db.saveDatabase((e: Error | null) => (e ? reject(e) : resolve()))))
-    .then(
-      () => process.exit(0),
-      (e: Error) => {
-        process.stderr.write(`${e.message}\n`);
-        process.exit(1);
-      },
-    );
+const ACCOUNT = 'devstoreaccount1';
+const DB = '__azurite_db_table__.json';
+
+async function main(): Promise<void> {
+  const [dataDir, rowsFile, referral, discussion, from, to] = process.argv.slice(2);
+  mkdirSync(dataDir, { recursive: true });
+  const dbPath = path.join(dataDir, DB);
+  const store = new LokiTableMetadataStore(dbPath, true);
+  await store.init();
+  const context = {};
+  for (const table of TABLE_NAMES) await store.createTable(context, { account: ACCOUNT, table });
+  const rows = JSON.parse(readFileSync(rowsFile, 'utf8')) as Row[];
+  // As Azurite's handler makes an entity (TableHandler.createPersistedEntity), at one instant.
+  const modTime = new Date().toISOString().replace('Z', '0000Z');
+  const eTag = `W/"datetime'${encodeURIComponent(modTime)}'"`;
+  for (let n = Number(from); n < Number(to); n++)
+    for (const { table, entity } of cloneFor(rows, referral, discussion, n)) {
+      const { partitionKey, rowKey, ...properties } = entity;
+      await store.insertTableEntity(
+        context,
+        table,
+        ACCOUNT,
+        {
+          PartitionKey: partitionKey,
+          RowKey: rowKey,
+          properties: { PartitionKey: partitionKey, RowKey: rowKey, ...properties },
+          lastModifiedTime: modTime,
+          eTag,
+        },
+        undefined,
+      );
+    }
+  // One file a table, and the database file naming them (bin/azurite-table-child.js, saveTables).
+  const db = store.db;
+  for (const c of db.collections) writeFileSync(`${dbPath}.${c.name}`, JSON.stringify(c, db.serializeReplacer));
+  writeFileSync(dbPath, JSON.stringify({ databaseVersion: db.databaseVersion, tables: db.collections.map((c: { name: string }) => c.name) }));
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
 });
-process.stdin.resume();
