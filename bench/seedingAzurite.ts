@@ -1,10 +1,11 @@
 /**
- * Writes a long history of cases into a new embedded-store data directory, fast: the rows of one
- * real case (bench/oneCase.ts, a JSON file) cloned for cases `from`..`to`-1 and inserted with
- * Azurite's own table store (LokiTableMetadataStore.insertTableEntity, what its table service
- * calls for an insert, given the entity as its handler makes it), then saved once, one file a
- * table, as bin/azurite-table-child.js keeps them (a database of more than 512 MB cannot be one
- * JSON string). Run by bench/startup.ts: node seedingAzurite.js <dataDir> <rows.json> <referral> <discussion> <from> <to>.
+ * Writes a long history of cases into a new embedded-store data directory: the rows of one real
+ * case (bench/oneCase.ts, a JSON file) cloned for cases `from`..`to`-1 and inserted into Azurite's
+ * own table store as its table service inserts an entity (LokiTableMetadataStore.insertTableEntity,
+ * less its check that the key is new, which scans the partition: the clones' keys are new), then
+ * saved once, one file a table, as bin/azurite-table-child.js keeps them (a database of more than
+ * 512 MB cannot be one JSON string).
+ * Run by bench/startup.ts: node seedingAzurite.js <dataDir> <rows.json> <referral> <discussion> <from> <to>.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- Azurite's table store has no typed entry point */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       } catch (e) {
         results.push(`| ${size} cases | ${megabytes(dir).toFixed(0)} MB | did not start: ${(e as Error).message.slice(0, 200)} | | | | |`);
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 });
       }
       console.log(results.at(-1));
     }
