@@ -322,3 +322,26 @@ describe('a submission survives storage failing between storing it and taking th
     },
   );
 });
+
+describe('a submission interrupted after its reference was reserved', () => {
+  test('a referral whose store failed is stored by the same click again, under the same reference, and reaches the Front Door', async () => {
+    const w = world('2026-11-23T10:00:00Z');
+    const nia = actor('Nia Evans');
+    await filledIn(w, nia, w.referralForm, REFERRAL_ANSWERS);
+    w.store.failOnce('createReferral');
+    await expect(w.submission.submit(nia)).rejects.toThrow('storage did not answer');
+    expect(said(await w.submission.submit(nia))).toContain('Your referral is REF-0001.');
+    expect(w.store.referrals.get('REF-0001')).toBeDefined();
+    expect(w.tell.ofKind('ref.new').map((n) => n.about)).toContain('REF-0001');
+  });
+
+  test('a serious incident whose store failed is stored by the same report again, under the same reference, and the admins are alerted', async () => {
+    const w = world('2026-12-21T10:00:00Z');
+    const jordan = actor('Jordan Reid');
+    await filledIn(w, jordan, w.incidentForm, INCIDENT_ANSWERS);
+    w.store.failOnce('createIncident');
+    await expect(w.incidents.submit(jordan)).rejects.toThrow('storage did not answer');
+    expect(said(await w.incidents.submit(jordan))).toContain('Reported as SI-0001.');
+    expect(w.tell.ofKind('si.reported').length).toBeGreaterThan(0);
+  });
+});
