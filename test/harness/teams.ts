@@ -93,12 +93,18 @@ export class TeamsUser {
     return this.post({ ...this.base(), type: 'installationUpdate', action: 'add' });
   }
 
-  /** Says something in their 1:1 chat; returns the bot's replies to it (not other messages arriving meanwhile). */
+  /**
+   * Says something in their 1:1 chat; returns the bot's replies to it (not other messages arriving
+   * meanwhile). Without the "typing" indicator teams-ai sends when a turn is slow (a loaded machine),
+   * so that what a test reads does not depend on the machine's speed.
+   */
   async say(text: string): Promise<any[]> {
     const activity = { ...this.base(), type: 'message', text, textFormat: 'plain' };
     const answer = await this.post(activity);
     if (answer.status >= 300) throw new Error(`bot answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return this.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id).map((c) => c.body);
+    return this.connector.calls
+      .filter((c) => c.method === 'POST' && c.conversationId === this.chatId && c.activityId === activity.id && c.body?.type !== 'typing')
+      .map((c) => c.body);
   }
 
   lastCard(): any {
