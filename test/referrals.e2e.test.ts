@@ -95,7 +95,8 @@ describe('referral triage', () => {
     expect(cards.buttonTitles(chairView)).toEqual(['Convene a strategy discussion']);
     const convene = await sam.click(chairView, 'Convene a strategy discussion');
     expect(cards.input(convene.card, 'What the discussion is about').value).toMatch(new RegExp(`^Referral ${reference}: 20 November: bruising`));
-    expect(cards.input(convene.card, 'The referrer').value).toBe(nia.who.aadObjectId);
+    // The referrer is asked on a later step: the first step carries it into the chair's draft.
+    expect(cards.action(convene.card, 'Next').data.referredBy).toBe(nia.who.aadObjectId);
     expect(cards.input(convene.card, 'Baby or unborn child').value).toBe('false');
     const notChair = await kim.invoke('ref.convene', { ref: reference });
     expect(notChair.message).toBe('Only people with the chair role can convene a strategy discussion.');
