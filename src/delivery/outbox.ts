@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
 import { decodeKey, encodeKey, listRows, readJson, statusOf, Tables } from '../store/tables';
@@ -6,6 +7,7 @@ import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from './rateLimiter';
 import { Address, Messenger, OutboundMessage, SendResult } from './messenger';
 import { Delivery, Notify } from '../workflows/ports';
+import type { Replacement } from '../workflows/jobs';
 import { measure } from '../telemetry';
 
 export type { Delivery };
@@ -41,6 +43,20 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     private readonly now: () => Date,
   ) {
     sweeper.handle('deliver', this);
+    sweeper.handle('replace', {
+      // In the lane of that person's sends: a card is never updated out of order with them.
+      lane: (job: DueJob<Replacement>) => `deliver|${job.payload.to}`,
+      run: async (job: DueJob<Replacement>) => {
+        const { subject, key, message } = job.payload;
+        const sent = await this.outcome(subject, key);
+        if (sent?.status !== 'delivered' || !sent.reference || !sent.activityId) return;
+        await this.update(sent, message);
+      },
+      onGiveUp: async (job: DueJob<Replacement>, error: string) => {
+        // The card still shows an earlier state; its buttons are checked against the case when clicked.
+        await this.audit.record({ subject: job.payload.subject, action: 'delivery.update-failed', detail: error.slice(0, 120) });
+      },
+    });
   }
 
   async send(d: Delivery): Promise<void> {
@@ -61,8 +77,28 @@ export class Outbox implements JobHandler<Delivery>, Notify {
   async replace(subject: string, key: string, message: OutboundMessage): Promise<boolean> {
     const sent = await this.outcome(subject, key);
     if (sent?.status !== 'delivered' || !sent.reference || !sent.activityId) return false;
-    await this.notifier.update(sent.reference, sent.activityId, message);
+    try {
+      await this.update(sent, message);
+    } catch {
+      // What changed is recorded already: the person who acted is told so, and the card is brought
+      // up to date by the queue (in order with what else goes to that person, retried, reported
+      // if it never can be) instead of the click failing after the fact.
+      await this.jobs.schedule({
+        id: `replace|${key}|${this.now().toISOString()}|${randomUUID().slice(0, 8)}`,
+        kind: 'replace',
+        dueAt: this.now(),
+        payload: { subject, key, to: sent.to, message },
+      });
+      this.sweeper.poke();
+    }
     return true;
+  }
+
+  /** An update counts against Teams' limits like a send: per conversation and for the app. */
+  private async update(sent: DeliveryOutcome, message: OutboundMessage): Promise<void> {
+    await this.perConversation.take(sent.to);
+    await this.perApp.take('app');
+    await this.notifier.update(sent.reference!, sent.activityId!, message);
   }
 
   /**

@@ -11,8 +11,18 @@ export interface PersonChase {
   person: string;
 }
 
+/** A card Teams did not let Concord update at once: tried again from the queue. */
+export interface Replacement {
+  subject: string;
+  key: string;
+  /** The person or channel that has the card. */
+  to: string;
+  message: Delivery['message'];
+}
+
 export interface JobPayloads {
   deliver: Delivery;
+  replace: Replacement;
   'sd.ack.remind': PersonChase;
   'sd.ack.manager': PersonChase;
   'sd.action.due': { ref: string; version: number; actionId: string };
