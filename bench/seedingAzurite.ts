@@ -49,8 +49,12 @@ async function main(): Promise<void> {
     }
   // One file a table, and the database file naming them (bin/azurite-table-child.js, saveTables).
   const db = store.db;
-  for (const c of db.collections) writeFileSync(`${dbPath}.${c.name}`, JSON.stringify(c, db.serializeReplacer));
-  writeFileSync(dbPath, JSON.stringify({ databaseVersion: db.databaseVersion, tables: db.collections.map((c: { name: string }) => c.name) }));
+  const tables: Record<string, string> = {};
+  for (const c of db.collections as { name: string }[]) {
+    tables[c.name] = `${DB}.1.${encodeURIComponent(c.name)}`;
+    writeFileSync(path.join(dataDir, tables[c.name]), JSON.stringify(c, db.serializeReplacer));
+  }
+  writeFileSync(dbPath, JSON.stringify({ databaseVersion: db.databaseVersion, generation: 1, tables }));
 }
 
 main().catch((e: Error) => {

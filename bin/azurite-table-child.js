@@ -70,39 +70,50 @@ if (location) {
 // ---- One file a table -------------------------------------------------------------------------
 // LokiJS saves a database as one JSON file: every save serialised every table, so with a long
 // history (about 137 KB a case) each write waited seconds for the whole history to be written
-// again. Here each table (a Loki collection) is a file of its own (`<db>.<collection>`), and the
-// database file only names them; a save writes the tables changed since the last one (Loki marks
-// them dirty) and that small file. A database written whole by an earlier version is read as it
-// is and written table by table from its first save.
-const tableFile = (name) => `${dbPath}.${name}`;
-const onDisk = new Set(); // the tables that have a file
+// again. Here each table (a Loki collection) is a file of its own, and the database file names
+// the file that holds each table now; a save writes the tables changed since the last one (Loki
+// marks them dirty) under new names, then the database file. Renaming the database file into place
+// is the one step that commits a save: a crash before it leaves the last save whole (the new files
+// are named by nothing and removed at the next start), a crash after it the new save whole, so
+// the tables on disk are always one save's, never a mix. A database written whole by an earlier
+// version is read as it is and written table by table from its first save.
+const base = path.basename(dbPath);
+let generation = 0; // of the last save committed
+let named = {}; // table -> the file that holds it, as the database file says
 
 function saveTables(done) {
-  const changed = db.collections.filter((c) => c.dirty || !onDisk.has(c.name));
-  let files;
+  const changed = db.collections.filter((c) => c.dirty || !named[c.name]);
+  const next = generation + 1;
+  const files = {};
+  for (const c of db.collections) files[c.name] = changed.includes(c) ? `${base}.${next}.${encodeURIComponent(c.name)}` : named[c.name];
+  let texts;
   try {
-    // The database file first, and renamed first: a crash between two renames can leave a new
-    // table named without its file yet (read as empty, loadTables), never a file nothing names.
-    files = [
-      [dbPath, JSON.stringify({ databaseVersion: db.databaseVersion, tables: db.collections.map((c) => c.name) })],
-      ...changed.map((c) => [tableFile(c.name), JSON.stringify(c, db.serializeReplacer)]),
-    ];
+    texts = changed.map((c) => [files[c.name], JSON.stringify(c, db.serializeReplacer)]);
   } catch (e) {
     done(e); // a table too big to write as one string (V8 strings stop at 512 MB)
     return;
   }
+  const manifest = JSON.stringify({ databaseVersion: db.databaseVersion, generation: next, tables: files });
   // Writes from now on mark their table again, for the next save.
   for (const c of changed) c.dirty = false;
-  writeAllDurably(files).then(
+  commitSave(texts, manifest).then(
     () => {
-      for (const c of changed) onDisk.add(c.name);
+      const before = named;
+      generation = next;
+      named = files;
+      for (const file of Object.values(before)) if (!Object.values(files).includes(file)) unlinkQuietly(file);
       done();
     },
     (e) => {
       for (const c of changed) c.dirty = true;
+      for (const [file] of texts) unlinkQuietly(file);
       done(e);
     },
   );
+}
+
+function unlinkQuietly(file) {
+  fs.promises.unlink(path.join(location, file)).catch(() => undefined);
 }
 
 async function loadTables() {
@@ -113,49 +124,45 @@ async function loadTables() {
     if (e.code === 'ENOENT') return; // nothing saved yet: what is in memory stands
     throw e;
   }
-  onDisk.clear();
   if (saved.collections) {
     db.loadJSONObject(saved, {}); // written whole by an earlier version
     return;
   }
+  generation = saved.generation ?? 0;
+  // The first version of this format listed the tables, each in `<db>.<table>`.
+  named = Array.isArray(saved.tables) ? Object.fromEntries(saved.tables.map((name) => [name, `${base}.${name}`])) : saved.tables;
   const collections = [];
-  const missing = [];
-  for (const name of saved.tables) {
-    try {
-      collections.push(JSON.parse(await fs.promises.readFile(tableFile(name), 'utf8')));
-      onDisk.add(name);
-    } catch (e) {
-      if (e.code !== 'ENOENT') throw e;
-      collections.push({ name, data: [] });
-      missing.push(name);
-    }
-  }
+  for (const file of Object.values(named)) collections.push(JSON.parse(await fs.promises.readFile(path.join(location, file), 'utf8')));
   db.loadJSONObject({ databaseVersion: saved.databaseVersion, collections }, {});
-  // As Azurite makes a table's collection (LokiTableMetadataStore.createCollectionForTable).
-  for (const name of missing) for (const key of ['PartitionKey', 'RowKey']) db.getCollection(name).ensureIndex(key);
+  // Files of a save that never committed (a crash, a full disk) are named by nothing.
+  const kept = new Set(Object.values(named));
+  for (const file of await fs.promises.readdir(location)) if (file.startsWith(`${base}.`) && !kept.has(file)) unlinkQuietly(file);
 }
 
 /**
- * Each file is written to a new file and flushed (fsync) first; only when all are on disk are
- * they renamed over the old ones, and the directory flushed. A failure before the renames (a full
- * disk) changes nothing on disk.
+ * Each table's file is written and flushed (fsync) under its new name, then the database file
+ * naming them is written to a new file, flushed, and renamed over the old one (the commit), and
+ * the directory flushed. A failure before the rename (a full disk) changes nothing that is read.
  */
-async function writeAllDurably(files) {
-  for (const [file, text] of files) {
-    const handle = await fs.promises.open(file + '~', 'w');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-  for (const [file] of files) await fs.promises.rename(file + '~', file);
-  const dir = await fs.promises.open(path.dirname(dbPath), 'r');
+async function commitSave(texts, manifest) {
+  for (const [file, text] of texts) await writeFlushed(path.join(location, file), text);
+  await writeFlushed(dbPath + '~', manifest);
+  await fs.promises.rename(dbPath + '~', dbPath);
+  const dir = await fs.promises.open(location, 'r');
   try {
     await dir.sync();
   } finally {
     await dir.close();
+  }
+}
+
+async function writeFlushed(file, text) {
+  const handle = await fs.promises.open(file, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

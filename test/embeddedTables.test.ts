@@ -1,7 +1,7 @@
 // The embedded store on disk, one file a table: a write saves the table it changed, not the
 // whole history (issue #19: every save wrote the whole database, seconds at a few hundred cases).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,7 +12,9 @@ import { Tables } from '../src/store/tables';
 jest.setTimeout(60_000);
 
 const DB = '__azurite_db_table__.json';
-const tableFile = (dataDir: string, table: string) => path.join(dataDir, `${DB}.devstoreaccount1$${table}`);
+/** The file holding a table now, as the database file names it. */
+const tableFile = (dataDir: string, table: string) =>
+  path.join(dataDir, (JSON.parse(readFileSync(path.join(dataDir, DB), 'utf8')) as { tables: Record<string, string> }).tables[`devstoreaccount1$${table}`]);
 let dataDir: string;
 beforeEach(() => (dataDir = mkdtempSync(path.join(tmpdir(), 'concord-tables-'))));
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -47,12 +49,16 @@ test('a write saves the table it changed: the history in other tables is not wri
     await tables.client('audit').createEntity({ partitionKey: 'SD-0001', rowKey: '1', action: 'sd.convened' });
     expect(statSync(tableFile(dataDir, 'jobs'))).toMatchObject({ ino: jobs.ino, mtimeMs: jobs.mtimeMs });
     expect(statSync(tableFile(dataDir, 'audit')).ino).not.toBe(audit.ino);
+    // A save committed only when the database file names its tables: a table file of a save that
+    // never committed (a crash before the rename) is named by nothing, never read, and removed.
+    writeFileSync(path.join(dataDir, `${DB}.999.devstoreaccount1%24audit`), '{"name":"devstoreaccount1$audit","data":[]}');
 
     await storage.stop();
     storage = await startEmbeddedAzurite({ dataDir });
     tables = new Tables(storage.connectionString);
     expect(await count(tables, 'jobs')).toBe(300);
     expect(await count(tables, 'audit')).toBe(1);
+    expect(readdirSync(dataDir)).not.toContain(`${DB}.999.devstoreaccount1%24audit`);
   } finally {
     await storage.stop();
   }
