@@ -61,10 +61,21 @@ let saveQueued = false;
 let batchOpen = false;
 let waiting = []; // writes done in memory, waiting for the next save
 
+// Saves and loads run one at a time, whoever asks (a write, the stop, the probe, a reload after a
+// failed save): two saves at once would both commit as the same generation through the same
+// temporary file, and one could remove the table file the other's database file names, so the
+// store would not start again.
+let turn = Promise.resolve();
+function inTurn(work) {
+  const run = turn.then(work);
+  turn = run.catch(() => undefined);
+  return run;
+}
+
 if (location) {
   db.autosaveDisable();
-  db.saveDatabase = saveTables;
-  db.loadDatabase = (_options, done) => loadTables().then(() => done(null), done);
+  db.saveDatabase = (done) => inTurn(() => new Promise((resolve) => saveTables(resolve))).then(done, done);
+  db.loadDatabase = (_options, done) => inTurn(loadTables).then(() => done(null), done);
 }
 
 // ---- One file a table -------------------------------------------------------------------------
@@ -81,6 +92,7 @@ const base = path.basename(dbPath);
 let generation = 0; // of the last save committed
 let named = {}; // table -> the file that holds it, as the database file says
 
+/** Calls `done` with the error, or nothing once the save is committed. Never throws. */
 function saveTables(done) {
   const changed = db.collections.filter((c) => c.dirty || !named[c.name]);
   const next = generation + 1;
