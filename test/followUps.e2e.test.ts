@@ -104,6 +104,13 @@ describe('an agreed follow-up', () => {
     expect(text(followUp.attachments[0].content)).toContain(`The follow-up agreed at ${reference}`);
     const again = await chair.invoke('sd.followup.open', { ref: reference });
     expect(again.message).toBe(`The follow-up of ${reference} was already convened: ${second}.`);
+    // The owner's reminder says so, with nothing left to convene.
+    const reminderNow = await world.connector.waitFor(() => {
+      const c = world.connector.cardNow(jordan.chatId, jordan.messageIdOf(card)!);
+      return c && text(c).startsWith(`${reference}: its follow-up is convened`) && c;
+    }, 'the owner’s reminder to say the follow-up is convened');
+    expect(text(reminderNow)).toContain(`${second}, on Monday 30 November 2026 at 09:00, chaired by Sam Okafor`);
+    expect(cards.buttonTitles(reminderNow)).not.toContain('Convene the follow-up discussion');
 
     world.clock.set('2026-12-01T17:00:00Z');
     await world.runDueWork();

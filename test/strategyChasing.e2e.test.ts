@@ -89,6 +89,42 @@ describe('chasing answers at working-day times', () => {
     expect(chair.messages().some((a) => a.text?.startsWith(`${reference}: action A1, owned by`))).toBe(false);
     expect(await world.auditActions(reference)).toEqual(expect.arrayContaining(['action.done', 'chased.action-overdue']));
   });
+
+  test('an action’s cards follow it: the first owner’s reminder of an action handed on says whose it is now, and one marked done is done on every card of it', async () => {
+    world.clock.set('2026-12-24T15:00:00Z');
+    const { reference, chair, attendees } = await discussionWithOutcome(world, undefined, christmasOutcome);
+    const [jordan, alex] = attendees;
+    const due = (n: string) => `${reference}: action ${n} is due today`;
+    const offersDone = (card: any) => cards.buttonTitles(card).includes('Mark done');
+    const now = (p: typeof jordan, card: object, what: string, says: string) =>
+      world.connector.waitFor(() => {
+        const c = world.connector.cardNow(p.chatId, p.messageIdOf(card)!);
+        return c && text(c).includes(says) && c;
+      }, what);
+
+    // A1 is handed from Jordan to Alex before its day: Alex has the "now yours" card, then the reminder.
+    const [form] = await chair.say(`handover ${reference}`);
+    await chair.click(form.attachments[0].content, 'Save and tell them', { 'Owner of A1: Joint home visit and interview with both parents': 'Alex Carter' });
+    const yours = (await alex.waitForMessage((a) => a.summary === `${reference}: action A1 is now yours (given to you by Sam Okafor)`, 'the new owner'))
+      .attachments[0].content;
+    world.clock.set('2026-12-29T09:00:00Z');
+    await world.runDueWork();
+    const a1 = (await alex.waitForMessage((a) => a.summary === due('A1'), 'A1 due, to its new owner')).attachments[0].content;
+    const a2 = (await alex.waitForMessage((a) => a.summary === due('A2'), 'A2 due')).attachments[0].content;
+
+    await alex.click(a1, 'Mark done');
+    expect(offersDone(await now(alex, yours, 'the “now yours” card to say A1 is done', 'Done: marked by Alex Carter'))).toBe(false);
+
+    // A2 is handed on after its reminder reached Alex: his reminder says whose it is, nothing to click.
+    const [again] = await chair.say(`handover ${reference}`);
+    await chair.click(again.attachments[0].content, 'Save and tell them', {
+      'Owner of A2: Police checks on the partner, shared with social care': 'Jordan Reid',
+    });
+    const handedOn = await now(alex, a2, 'Alex’s A2 reminder to say whose it is now', 'Jordan Reid’s now');
+    expect(text(handedOn).split('\n')[0]).toBe(`${reference}: action A2 is Jordan Reid’s now`);
+    expect(offersDone(handedOn)).toBe(false);
+    expect(jordan.messages().filter((a) => a.summary === `${reference}: action A2 is now yours (given to you by Sam Okafor)`)).toHaveLength(1);
+  });
 });
 
 describe('twenty attendees acknowledging at the same moment', () => {

@@ -609,6 +609,24 @@ export class StrategyCards {
     ];
   }
 
+  /** A card of an action its reader no longer owns: whose it is now, nothing to click. */
+  actionHandedOn(d: StrategyDiscussion, actionId: string, headline: string): Card {
+    const a = currentVersion(d)!.outcome.actions.find((x) => x.id === actionId)!;
+    const h = [...(d.handovers ?? [])].reverse().find((x) => x.kind === 'action' && x.actionId === actionId);
+    return renderCard(supersededTemplate, {
+      headline,
+      line: `${a.description}: handed to ${this.directory.nameWithAgency(a.ownerAadObjectId)}${h ? ` by ${this.directory.nameWithAgency(h.by)} on ${this.calendar.describe(new Date(h.at))}` : ''}.`,
+    });
+  }
+
+  /** A reminder of a follow-up that is convened now: which discussion it is, nothing left to convene. */
+  followUpConvened(followUp: StrategyDiscussion, headline: string): Card {
+    return renderCard(supersededTemplate, {
+      headline,
+      line: `Type “record ${followUp.reference}” to open it.`,
+    });
+  }
+
   actionDue(d: StrategyDiscussion, actionId: string, headline: string): Card {
     const a = currentVersion(d)!.outcome.actions.find((x) => x.id === actionId)!;
     return renderCard(actionDueTemplate, {

@@ -132,6 +132,20 @@ export class StrategyPresenter {
         const headline = `${n.about}: action ${n.actionId} is due today`;
         return { summary: headline, card: this.cards.actionDue(n.discussion, n.actionId, headline) };
       },
+      'sd.action-done': (n) => {
+        const headline = `${n.about}: action ${n.actionId} is done`;
+        return { summary: headline, card: this.cards.actionDue(n.discussion, n.actionId, headline) };
+      },
+      'sd.action-handed-on': (n) => {
+        const owner = currentVersion(n.discussion)!.outcome.actions.find((a) => a.id === n.actionId)!.ownerAadObjectId;
+        const headline = `${n.about}: action ${n.actionId} is ${this.name(owner) ?? 'someone else'}’s now`;
+        return { summary: headline, card: this.cards.actionHandedOn(n.discussion, n.actionId, headline) };
+      },
+      'sd.follow-up-convened': (n) => {
+        const f = n.followUp;
+        const headline = `${n.about}: its follow-up is convened: ${f.reference}, on ${this.calendar.describe(new Date(f.scheduledAt))}, chaired by ${this.name(f.chair) ?? 'a chair'}`;
+        return { summary: headline, card: this.cards.followUpConvened(f, headline) };
+      },
       'sd.action-overdue': (n) => ({
         summary: `${n.about}: action ${n.actionId}, owned by ${this.name(n.owner) ?? 'someone'}, was due today and is not marked done.`,
       }),

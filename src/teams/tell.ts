@@ -24,6 +24,8 @@ const NO_RECORD_BUTTON: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   'tr.superseded',
   'sd.chair-handed',
   'ref.convene-taken',
+  'sd.action-handed-on',
+  'sd.follow-up-convened',
 ]);
 
 /** How each kind of notice reads in Teams: its first line (the notification) and its card. */

@@ -10,6 +10,7 @@ import { ConveneForm, conveneRequest, followUpForm } from './forms';
 import { CONVENE_STEPS, FormSteps, notInProgress, problemsOf } from './formSteps';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
+import { followUpCardKeys } from './notices';
 import { chaseTo } from '../cover';
 import { coveredBy } from '../../domain/cover';
 
@@ -164,7 +165,14 @@ export class Convening extends StrategyUseCase {
     if (d.referral) await this.ports.referrals.convened(d.referral, d);
     if (d.followUpOf) {
       const followUp = { reference: d.reference, at: d.convenedAt };
-      await discussions.update(d.followUpOf, (first) => (first.followUp ? first : { ...first, followUp }));
+      const first = await discussions.update(d.followUpOf, (cur) => (cur.followUp ? cur : { ...cur, followUp }));
+      // The reminders that offered to convene it say which discussion it is, with nothing to click.
+      if (first.followUp?.reference === d.reference)
+        await Promise.all(
+          followUpCardKeys(first).map((key) =>
+            this.tell.replace({ kind: 'sd.follow-up-convened', key, about: first.reference, to: { person: first.chair }, discussion: first, followUp: d }),
+          ),
+        );
     }
     // Two working hours for the discussion and its record, then the end of that working day. One job
     // (one write in the chair's click): the first chase sets the next, if it is needed.

@@ -9,7 +9,7 @@ import { currentVersion, mustBeChair, StrategyDiscussion } from '../../domain/st
 import { Actor } from '../actor';
 import { Notice } from '../notices';
 import { askNewcomer } from './requests';
-import { chairCardKey } from './notices';
+import { actionCardKeys, chairCardKey, handedKey } from './notices';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 
@@ -62,7 +62,7 @@ export class Handovers extends StrategyUseCase {
             }
           : {
               kind: 'sd.handed',
-              key: `${reference}|handed|${h.kind}|${h.actionId ?? ''}|${h.at}`,
+              key: handedKey(reference, h),
               about: reference,
               to: { person: h.to },
               reportTo: [actor.person.aadObjectId],
@@ -76,6 +76,16 @@ export class Handovers extends StrategyUseCase {
       const me = actor.person.aadObjectId;
       await this.tell.replace({ kind: 'sd.chair-handed', key: chairCardKey(reference, me), about: reference, to: { person: me }, discussion: after });
     }
+    // Whoever held an action's card before (its reminder, an earlier "now yours") is told whose it is now.
+    await Promise.all(
+      changes
+        .filter((h) => h.kind === 'action')
+        .flatMap((h) =>
+          actionCardKeys(before, h.actionId!).map((key) =>
+            this.tell.replace({ kind: 'sd.action-handed-on', key, about: reference, to: { person: h.from! }, discussion: after, actionId: h.actionId! }),
+          ),
+        ),
+    );
     for (const h of changes.filter(joinsOutcome)) await askNewcomer(this.ports, after, h.to);
     const { directory } = this.ports;
     const name = (id: string) => directory.person(id)?.name ?? 'someone';

@@ -7,6 +7,7 @@ import { Actor } from '../actor';
 import { AttendanceField, OutcomeForm, outcomeInput, outcomeValues } from './forms';
 import { FormSteps, notInProgress, OUTCOME_STEPS, problemsOf } from './formSteps';
 import { Form } from '../forms';
+import { actionCardKeys } from './notices';
 import { askForAcknowledgement } from './requests';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
@@ -177,6 +178,14 @@ export class Outcomes extends StrategyUseCase {
     const done = currentVersion(marked)!.outcome.actions.find((a) => a.id === actionId)!.done!;
     if (marked !== d) await this.ports.discussions.addActionDone(reference, { version: currentVersion(d)!.version, actionId, ...done });
     await this.note(actor, reference, 'action.done', actionId);
-    return { kind: 'action-done', discussion: (await this.ports.discussions.get(reference))!, actionId };
+    const now = (await this.ports.discussions.get(reference))!;
+    // Every other card of the action (its reminder, a "now yours") says it is done, nothing to click.
+    const owner = currentVersion(now)!.outcome.actions.find((a) => a.id === actionId)!.ownerAadObjectId;
+    await Promise.all(
+      actionCardKeys(now, actionId).map((key) =>
+        this.tell.replace({ kind: 'sd.action-done', key, about: reference, to: { person: owner }, discussion: now, actionId }),
+      ),
+    );
+    return { kind: 'action-done', discussion: now, actionId };
   }
 }

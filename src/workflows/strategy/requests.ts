@@ -6,7 +6,7 @@
 import { attendees, currentVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { AnyJob } from '../jobs';
 import { Notice } from '../notices';
-import { ackRequestKeys } from './notices';
+import { ackRequestKeys, versionJob } from './notices';
 import { StrategyPorts } from './ports';
 
 export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDiscussion): Promise<void> {
@@ -14,7 +14,7 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
   const { calendar, schedule } = ports;
   const t = ports.directory.partnership.timescales;
   const sentAt = new Date(v.recordedAt);
-  const id = (what: string) => `sd|${d.reference}|v${v.version}|${what}`;
+  const id = (what: string) => versionJob(d.reference, v.version, what);
   const jobs: AnyJob[] = attendees(d).flatMap((person) => personJobs(ports, d, person, sentAt));
   for (const a of v.outcome.actions) {
     const payload = { ref: d.reference, version: v.version, actionId: a.id };
@@ -69,7 +69,7 @@ function personJobs(ports: StrategyPorts, d: StrategyDiscussion, person: string,
   const v = currentVersion(d)!;
   const { calendar } = ports;
   const t = ports.directory.partnership.timescales;
-  const id = (what: string) => `sd|${d.reference}|v${v.version}|${what}`;
+  const id = (what: string) => versionJob(d.reference, v.version, what);
   const payload = { ref: d.reference, version: v.version, person };
   return [
     { id: id(`remind-hours|${person}`), kind: 'sd.ack.remind', dueAt: calendar.addClockHours(sentAt, t.acknowledgementFirstReminderHours), payload },
