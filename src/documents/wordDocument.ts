@@ -1,7 +1,13 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { RecordDocument, Segment } from './document';
 
-const run = (s: Segment) => (typeof s === 'string' ? new TextRun(s) : 'typed' in s ? new TextRun(s.typed) : new TextRun({ text: s.strong, bold: true }));
+// Characters XML 1.0 does not allow: Word refuses a document holding one ("unreadable content").
+// The docx package drops the C0 controls but keeps U+FFFE and U+FFFF, which a forged card can send.
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const readable = (text: string) => text.replace(NOT_XML, '');
+
+const run = (s: Segment) =>
+  typeof s === 'string' ? new TextRun(readable(s)) : 'typed' in s ? new TextRun(readable(s.typed)) : new TextRun({ text: readable(s.strong), bold: true });
 
 const LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -18,9 +24,9 @@ export async function wordDocument(doc: RecordDocument): Promise<Buffer> {
   );
   const file = new Document({
     creator: 'Concord',
-    title: doc.title,
+    title: readable(doc.title),
     description: 'Exported from Concord: the agreed multi-agency record',
-    sections: [{ children: [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), ...paragraphs] }],
+    sections: [{ children: [new Paragraph({ text: readable(doc.title), heading: HeadingLevel.TITLE }), ...paragraphs] }],
   });
   return Packer.toBuffer(file);
 }

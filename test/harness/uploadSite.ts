@@ -54,6 +54,9 @@ export class UploadSite {
 export function wordText(bytes: Buffer): string {
   const xml = new AdmZip(bytes).readAsText('word/document.xml');
   if (!xml) throw new Error('not a Word document: no word/document.xml');
+  // Word refuses a document whose XML holds a character XML 1.0 does not allow ("unreadable content").
+  const unreadable = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(xml);
+  if (unreadable) throw new Error(`Word would not open it: U+${unreadable[0].codePointAt(0)!.toString(16).toUpperCase()} in word/document.xml`);
   return xml
     .split('</w:p>')
     .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
