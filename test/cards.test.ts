@@ -90,7 +90,18 @@ function referralCards(): Record<string, object> {
   const answers = { childName: 'A', unborn: 'true', consent: 'no' };
   const referral = { reference: 'REF-0042', referrer: id('Nia Evans'), answers, urgent: true, submittedAt: NOW.toISOString(), decideBy: NOW.toISOString() };
   const steps = Object.fromEntries(
-    form.steps.map((s, i) => [`referral step ${i + 1}`, rc.step(form, i, answers, { errors: ['an error'], urgent: true, verb: 'ref.step', noun: 'Referral' })]),
+    form.steps.map((s, i) => [
+      `referral step ${i + 1}`,
+      rc.step(form, i, answers, {
+        errors: [
+          { question: s.questions[0].id, text: 'an error' },
+          { question: '', text: 'another step' },
+        ],
+        urgent: true,
+        verb: 'ref.step',
+        noun: 'Referral',
+      }),
+    ]),
   );
   return {
     danger: rc.danger(),

@@ -3,6 +3,18 @@ import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
 import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
 
+/** What a card shows right below the input whose label starts with `label`. */
+function below(card: any, label: string): any {
+  const all: any[] = [];
+  const walk = (elements: any[] | undefined) =>
+    elements?.forEach((e) => {
+      all.push(e);
+      walk(e.items);
+    });
+  walk(card.body);
+  return all[all.findIndex((e) => typeof e.label === 'string' && e.label.startsWith(label)) + 1];
+}
+
 const text = cards.text;
 
 const ANSWERS: Record<string, cards.Answer>[] = [
@@ -143,7 +155,11 @@ describe('referral triage', () => {
     const [first] = await nia.say('refer');
     const step1 = await nia.click(first.attachments[0].content, 'No');
     const future = await nia.click(step1.card, 'Next', { ...ANSWERS[0], 'Date of birth, or expected due date if unborn': '2027-01-01' });
-    expect(text(future.card)).toContain('a date of birth cannot be in the future');
+    // On a phone the problem stands right below its answer, said once, not in a paragraph at the top.
+    const birth = 'Date of birth, or expected due date if unborn: a date of birth cannot be in the future';
+    expect(below(future.card, 'Date of birth, or expected due date if unborn')).toMatchObject({ type: 'TextBlock', color: 'Attention' });
+    expect(below(future.card, 'Date of birth, or expected due date if unborn').text).toContain(birth);
+    expect(text(future.card).split(birth)).toHaveLength(2);
     expect(text(future.card).split('\n')[0]).toBe('Referral: step 1 of 6');
     let card = (await nia.click(future.card, 'Next', ANSWERS[0])).card;
     card = (await nia.click(card, 'Next', ANSWERS[1])).card;
@@ -154,7 +170,17 @@ describe('referral triage', () => {
     });
     expect(text(level.card)).toContain('a level of need alone is not accepted');
     const missing = await nia.click(level.card, 'Next', { 'The child’s needs and the impact on the child': '' });
-    expect(text(missing.card)).toContain('The child’s needs and the impact on the child: please answer.');
+    expect(below(missing.card, 'The child’s needs and the impact on the child')).toMatchObject({
+      type: 'TextBlock',
+      text: 'The child’s needs and the impact on the child: please answer.',
+      color: 'Attention',
+    });
+    // Marked required, so Teams shows it as such and says so beside it before sending.
+    expect(cards.input(missing.card, 'The child’s needs and the impact on the child')).toMatchObject({
+      isRequired: true,
+      errorMessage: 'The child’s needs and the impact on the child: please answer.',
+    });
+    expect(cards.input(missing.card, 'The child’s voice: what they say, or show').isRequired).toBe(true);
     expect(world.connector.sentTo(FRONT_DOOR)).toHaveLength(0);
     expect((await world.concord.audit.trail('referrals')).length).toBe(0);
     // What a submission would leave: a referral row, a REF- reference spent.

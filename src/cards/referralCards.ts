@@ -6,7 +6,7 @@
 import { openElsewhereOf } from '../domain/openElsewhere';
 import { WorkingCalendar } from '../domain/calendar';
 import { Directory } from '../domain/directory';
-import { Answers, FormDefinition, limitOf } from '../domain/forms';
+import { AnswerProblem, Answers, FormDefinition, limitOf } from '../domain/forms';
 import { inputsOf, labelWithLimit } from '../domain/limits';
 import { FRONT_DOOR_DECISIONS, Referral } from '../domain/referral';
 import { met, SeriousIncident } from '../domain/seriousIncident';
@@ -66,15 +66,25 @@ export class ReferralCards {
     });
   }
 
-  step(form: FormDefinition, index: number, answers: Answers, options: { errors?: string[]; urgent?: boolean; verb: string; noun: string }): Card {
+  step(form: FormDefinition, index: number, answers: Answers, options: { errors?: AnswerProblem[]; urgent?: boolean; verb: string; noun: string }): Card {
     const step = form.steps[index];
     const last = index === form.steps.length - 1;
+    const errors = options.errors ?? [];
+    const here = new Set(step.questions.map((q) => q.id));
+    const beside = (id: string) =>
+      errors
+        .filter((e) => e.question === id)
+        .map((e) => e.text)
+        .join(' ');
     return renderCard(stepTemplate, {
       headline: `${options.noun}: step ${index + 1} of ${form.steps.length}`,
       stepTitle: step.title,
       urgent: !!options.urgent,
       hint: step.hint ?? '',
-      errors: (options.errors ?? []).join(' '),
+      errors: errors
+        .filter((e) => !here.has(e.question))
+        .map((e) => e.text)
+        .join(' '),
       step: index,
       verb: options.verb,
       nextTitle: last ? 'Review' : 'Next',
@@ -87,6 +97,9 @@ export class ReferralCards {
         placeholder: q.placeholder ?? '',
         title: q.title ?? '',
         choices: q.choices ?? [],
+        required: !!q.required,
+        ifEmpty: `${q.label}: please answer.`,
+        problem: beside(q.id),
       })),
     });
   }

@@ -47,24 +47,36 @@ export function limitOf(q: Question): TextField | undefined {
 /** A level of need alone ("level 3"), never accepted where the needs must be described in words. */
 export const LEVEL_ONLY = /^\s*(level|tier)\s*\d+\s*\.?\s*$/i;
 
+/** A problem with an answer, in words for the person filling it in, and the question it is about. */
+export interface AnswerProblem {
+  question: string;
+  text: string;
+}
+
 /** Problems with one step's answers, in words for the person filling it in. */
 export function checkStep(step: Step, answers: Answers, today: string): string[] {
-  const problems: string[] = [];
+  return problemsOfStep(step, answers, today).map((p) => p.text);
+}
+
+/** Problems with one step's answers, each with its question, so a card can show it beside its input. */
+export function problemsOfStep(step: Step, answers: Answers, today: string): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
   const a = (id: string) => (answers[id] ?? '').trim();
   for (const q of step.questions) {
     const value = a(q.id);
     const required = q.required || (q.requiredUnless && a(q.requiredUnless.question) !== q.requiredUnless.equals);
     if (required && !value) {
-      problems.push(`${q.label}: please answer.`);
+      problems.push({ question: q.id, text: `${q.label}: please answer.` });
       continue;
     }
     const long = tooLong(limitOf(q) ?? { label: q.label, max: Infinity }, value, q.label);
-    if (long) problems.push(long);
-    if (q.type === 'date' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push(`${q.label}: give a date.`);
-    if (q.type === 'choice' && value && !(q.choices ?? []).some((c) => c.value === value)) problems.push(`${q.label}: choose one of the answers.`);
+    if (long) problems.push({ question: q.id, text: long });
+    if (q.type === 'date' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push({ question: q.id, text: `${q.label}: give a date.` });
+    if (q.type === 'choice' && value && !(q.choices ?? []).some((c) => c.value === value))
+      problems.push({ question: q.id, text: `${q.label}: choose one of the answers.` });
     for (const rule of q.rules ?? []) {
       const problem = RULES[rule](value, answers, today);
-      if (problem) problems.push(`${q.label}: ${problem}`);
+      if (problem) problems.push({ question: q.id, text: `${q.label}: ${problem}` });
     }
   }
   return problems;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../../domain/calendar';
-import { Answers, checkStep, FormDefinition } from '../../domain/forms';
+import { AnswerProblem, Answers, FormDefinition, problemsOfStep } from '../../domain/forms';
 import { Draft } from '../../domain/referral';
 import { Actor } from '../actor';
 import { DraftRepository } from './ports';
@@ -42,7 +42,7 @@ export class FormSession {
     return this.show(d);
   }
 
-  show(draft: Draft, errors: string[] = []): ReferralView {
+  show(draft: Draft, errors: AnswerProblem[] = []): ReferralView {
     return { kind: 'draft', form: this.kind, draft, errors };
   }
 
@@ -57,10 +57,10 @@ export class FormSession {
     for (const q of step?.questions ?? []) answers[q.id] = (values[q.id] ?? '').trim();
     const today = this.calendar.local(this.now()).toISODate()!;
     let next = d.step;
-    let errors: string[] = [];
+    let errors: AnswerProblem[] = [];
     if (move === 'back') next = Math.max(0, Math.min(fromStep, this.form.steps.length) - 1);
     else if (step) {
-      errors = checkStep(step, answers, today);
+      errors = problemsOfStep(step, answers, today);
       next = errors.length ? fromStep : fromStep + 1;
     }
     const saved: Draft = { ...d, answers, step: next, updatedAt: this.now().toISOString() };
@@ -68,10 +68,15 @@ export class FormSession {
     return this.show(saved, errors);
   }
 
-  /** Everything checked again at submit: a draft edited across versions of the form cannot slip through. */
-  problems(d: Draft): string[] {
+  /**
+   * Everything checked again at submit: a draft edited across versions of the form cannot slip
+   * through. Shown on the first step with a problem, each problem beside its question.
+   */
+  recheck(d: Draft): ReferralView | undefined {
     const today = this.calendar.local(this.now()).toISODate()!;
-    return this.form.steps.flatMap((s) => checkStep(s, d.answers, today));
+    const problems = this.form.steps.map((s) => problemsOfStep(s, d.answers, today));
+    const step = problems.findIndex((p) => p.length > 0);
+    return step < 0 ? undefined : this.show({ ...d, step }, problems.flat());
   }
 
   /** Takes the draft once its submission is stored; false when another submit (a double click) took it first. */

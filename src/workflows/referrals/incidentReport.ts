@@ -34,8 +34,8 @@ export class IncidentReport extends Workflow {
   async submit(actor: Actor): Promise<ReferralView> {
     const d = await this.session.draft(actor);
     if (!d) return said(ALREADY);
-    const problems = this.session.problems(d);
-    if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
+    const problems = this.session.recheck(d);
+    if (problems) return problems;
     const now = this.now();
     const { reference } = await this.references.forForm('SI', FormSession.idOf(d));
     const fresh: SeriousIncident = {

@@ -32,8 +32,8 @@ export class ReferralSubmission extends Workflow {
   async submit(actor: Actor, draftId = ''): Promise<ReferralView> {
     const d = await this.session.draft(actor);
     if (!d) return (await this.submitted(actor, draftId)) ?? said(ALREADY);
-    const problems = this.session.problems(d);
-    if (problems.length) return this.session.show({ ...d, step: 0 }, problems);
+    const problems = this.session.recheck(d);
+    if (problems) return problems;
     const now = this.now();
     const { reference } = await this.references.forForm('REF', FormSession.idOf(d));
     const known = await this.knownCases(reference, d.answers.nhsNumber ?? '', now);

@@ -1,5 +1,6 @@
 /** What the person who acted on a referral or a serious incident sees next, in domain words. */
 import { Person } from '../../domain/directory';
+import type { AnswerProblem } from '../../domain/forms';
 import type { OpenElsewhere } from '../../domain/openElsewhere';
 import { Draft, Referral } from '../../domain/referral';
 import { SeriousIncident } from '../../domain/seriousIncident';
@@ -20,7 +21,7 @@ export type ReferralView =
   /** Not in danger, with a draft saved earlier: continue it, or start again (discarding it). */
   | { kind: 'draft-choice'; savedAt: Date }
   /** A draft at its step (or, past the last step, for review), with what is wrong on it. */
-  | { kind: 'draft'; form: FormKind; draft: Draft; errors: string[] }
+  | { kind: 'draft'; form: FormKind; draft: Draft; errors: AnswerProblem[] }
   | { kind: 'referral'; referral: Referral; viewer: ReferralViewer; error?: string }
   /** What the referrer sees once it is sent, however often they press Submit. */
   | Receipt

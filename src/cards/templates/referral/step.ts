@@ -19,6 +19,12 @@ export interface StepView {
     placeholder: string;
     title: string;
     choices: { title: string; value: string }[];
+    /** Always required (Teams marks it and checks it on the phone); a question required only sometimes is checked by Concord. */
+    required: boolean;
+    /** What Teams says beside an empty required input. */
+    ifEmpty: string;
+    /** What is wrong with the answer, shown right below it. */
+    problem: string;
   }[];
 }
 
@@ -40,6 +46,8 @@ export default template<StepView>({
           $when: "${type == 'text'}",
           type: 'Input.Text',
           id: '${id}',
+          isRequired: '${required}',
+          errorMessage: '${ifEmpty}',
           label: '${label}',
           maxLength: '${maxLength}',
           value: '${value}',
@@ -50,17 +58,29 @@ export default template<StepView>({
           type: 'Input.Text',
           isMultiline: true,
           id: '${id}',
+          isRequired: '${required}',
+          errorMessage: '${ifEmpty}',
           label: '${label}',
           maxLength: '${maxLength}',
           value: '${value}',
           placeholder: '${placeholder}',
         },
-        { $when: "${type == 'date'}", type: 'Input.Date', id: '${id}', label: '${label}', value: '${value}' },
+        {
+          $when: "${type == 'date'}",
+          type: 'Input.Date',
+          id: '${id}',
+          isRequired: '${required}',
+          errorMessage: '${ifEmpty}',
+          label: '${label}',
+          value: '${value}',
+        },
         {
           $when: "${type == 'choice'}",
           type: 'Input.ChoiceSet',
           style: 'expanded',
           id: '${id}',
+          isRequired: '${required}',
+          errorMessage: '${ifEmpty}',
           label: '${label}',
           value: '${value}',
           choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
@@ -75,6 +95,7 @@ export default template<StepView>({
           valueOn: 'true',
           valueOff: 'false',
         },
+        { $when: "${problem != ''}", type: 'TextBlock', text: '${problem}', color: 'Attention', wrap: true, spacing: 'Small' },
       ],
     },
   ],
