@@ -83,15 +83,19 @@ export class Outbox implements JobHandler<Delivery>, Notify {
       // What changed is recorded already: the person who acted is told so, and the card is brought
       // up to date by the queue (in order with what else goes to that person, retried, reported
       // if it never can be) instead of the click failing after the fact.
-      await this.jobs.schedule({
-        id: `replace|${key}|${this.now().toISOString()}|${randomUUID().slice(0, 8)}`,
-        kind: 'replace',
-        dueAt: this.now(),
-        payload: { subject, key, to: sent.to, message },
-      });
-      this.sweeper.poke();
+      await this.replaceLater([{ subject, key, to: sent.to, message }]);
     }
     return true;
+  }
+
+  async replaceLater(replacements: Replacement[]): Promise<void> {
+    if (!replacements.length) return;
+    // Unique ids: a later change to the same card queues its own update, after this one in its lane.
+    const at = this.now().toISOString();
+    await this.jobs.scheduleAll(
+      replacements.map((r) => ({ id: `replace|${r.key}|${at}|${randomUUID().slice(0, 8)}`, kind: 'replace', dueAt: this.now(), payload: r })),
+    );
+    this.sweeper.poke();
   }
 
   /** An update counts against Teams' limits like a send: per conversation and for the app. */

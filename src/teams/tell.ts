@@ -59,6 +59,13 @@ export class TeamsTell implements Tell {
     return this.outbox.replace(notice.about, notice.key, await this.present(notice));
   }
 
+  async replaceLater(notices: Notice[]): Promise<void> {
+    const replacements = await Promise.all(
+      notices.map(async (n) => ({ subject: n.about, key: n.key, to: 'person' in n.to ? n.to.person : n.to.channel, message: await this.present(n) })),
+    );
+    await this.outbox.replaceLater(replacements);
+  }
+
   async replaceNewest(notice: Notice): Promise<boolean> {
     const key = await this.outbox.newestCardTo(notice.about, 'person' in notice.to ? notice.to.person : notice.to.channel);
     return key ? this.outbox.replace(notice.about, key, await this.present(notice)) : false;

@@ -38,6 +38,12 @@ export interface Tell {
   /** Replace the message sent earlier under this notice's key (the chair's live tally). False when it never went. */
   replace(notice: Notice): Promise<boolean>;
   /**
+   * Replace the messages sent earlier under these notices' keys, from the queue: for many cards at
+   * once (every invitation, every request of an amended version), so the click does not wait for
+   * Teams to take each update. A key never sent is left alone.
+   */
+  replaceLater(notices: Notice[]): Promise<void>;
+  /**
    * Replace every card sent earlier to the notice's recipient about its case (all but the one
    * under the notice's own key) with this notice: one live card per case per person.
    */

@@ -3,6 +3,8 @@
  * on nothing outside workflows/ and domain/: the edge (teams/), the outbox (delivery/), storage
  * (store/) and the scheduler implement these.
  */
+import type { Replacement } from './jobs';
+
 /** What Concord says to someone: a first line that never identifies a child, and an optional card. */
 export interface OutboundMessage {
   /** The notification preview and first line: a case reference and what is needed, nothing more. */
@@ -34,6 +36,11 @@ export interface Notify {
   sendAll(deliveries: Delivery[]): Promise<void>;
   /** Replace a message delivered earlier under `key` (the chair's live tally). False when it never was. */
   replace(subject: string, key: string, message: OutboundMessage): Promise<boolean>;
+  /**
+   * Replace, from the queue, messages delivered earlier (each under its key, if it was): many cards
+   * brought up to date without the person who acted waiting for Teams to take each update.
+   */
+  replaceLater(replacements: Replacement[]): Promise<void>;
   /** The keys of the cards delivered to a person (or channel) about a case. */
   cardsTo(subject: string, to: string): Promise<string[]>;
   /** The key of the newest card delivered (or held) for a person (or channel) about a case. */

@@ -50,7 +50,8 @@ export async function discussionWithOutcome(
   attendeeNames = ATTENDEES,
   outcome = OUTCOME_ANSWERS,
   attendance: Record<string, string> = {},
-): Promise<Convened & { card: any; recordedInMs: number; recordedAt: number }> {
+  options: { invitationsDelivered?: boolean } = {},
+): Promise<Convened & { card: any; recordedInMs: number; recordedAt: number; attendanceInMs: number }> {
   const chair = world.user(CHAIR);
   await chair.install();
   const attendees = await world.install(...attendeeNames);
@@ -59,16 +60,21 @@ export async function discussionWithOutcome(
   const convened = await chair.click(formMessage.attachments[0].content, 'Convene and send invitations', answers);
   const reference = /^(SD-\d+)/.exec(cards.text(convened.card))?.[1];
   if (!reference) throw new Error(`not convened: ${convened.said}`);
+  // As in a real discussion, everyone has their invitation before the chair records attendance.
+  if (options.invitationsDelivered)
+    await Promise.all(attendees.map((a) => a.waitForMessage((m) => m.summary?.startsWith(`${reference}:`), `${a.who.name}'s invitation`)));
   const attendanceFor = attendance;
   const attendanceCard = await chair.click(convened.card, 'Record attendance');
   const attendedAll = Object.fromEntries(cards.inputs(attendanceCard.card).map((i) => [i.label, attendanceFor[i.label] ?? 'Attended']));
+  const attendanceClicked = Date.now();
   const form = await chair.click(attendanceCard.card, 'Save attendance', attendedAll);
+  const attendanceInMs = Date.now() - attendanceClicked;
   const clicked = Date.now();
   const tally = await chair.click(form.card, 'Record the outcome and ask attendees to acknowledge', outcome);
   const recordedInMs = Date.now() - clicked;
   const recordedAt = clicked;
   if (!cards.text(tally.card).includes('acknowledgements of the outcome')) throw new Error(`outcome not recorded: ${tally.said}`);
-  return { reference, chair, attendees, card: tally.card, recordedInMs, recordedAt };
+  return { reference, chair, attendees, card: tally.card, recordedInMs, recordedAt, attendanceInMs };
 }
 
 /** The convene answers, with any extra people invited as "others". */

@@ -12,6 +12,9 @@ export class RecordingTell implements Tell {
     this.told[i] = notice;
     return true;
   }
+  async replaceLater(notices: Notice[]): Promise<void> {
+    for (const n of notices) await this.replace(n);
+  }
   async replaceEarlier(notice: Notice): Promise<void> {
     const to = JSON.stringify(notice.to);
     this.told.forEach((t, i) => {

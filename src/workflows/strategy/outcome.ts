@@ -41,17 +41,15 @@ export class Outcomes extends StrategyUseCase {
     }
     await this.note(actor, reference, 'attendance.recorded', `${attendees(updated).length} attended besides the chair`);
     // Every invitation now says how its reader was recorded, with no reply left to give.
-    await Promise.all(
-      updated.invitees.map(({ aadObjectId: invitee }) =>
-        this.tell.replace({
-          kind: 'sd.invitation',
-          key: `${reference}|invitation|${invitee}`,
-          about: reference,
-          to: { person: invitee },
-          discussion: updated,
-          invitee,
-        }),
-      ),
+    await this.tell.replaceLater(
+      updated.invitees.map(({ aadObjectId: invitee }) => ({
+        kind: 'sd.invitation',
+        key: `${reference}|invitation|${invitee}`,
+        about: reference,
+        to: { person: invitee },
+        discussion: updated,
+        invitee,
+      })),
     );
     return this.open(actor, updated);
   }

@@ -47,11 +47,17 @@ export async function askForAcknowledgement(ports: StrategyPorts, d: StrategyDis
 }
 
 async function supersedeRequests(ports: StrategyPorts, d: StrategyDiscussion, version: number): Promise<void> {
-  await Promise.all(
+  await ports.tell.replaceLater(
     attendees(d).flatMap((person) =>
-      ackRequestKeys(d.reference, version, person).map((key) =>
-        ports.tell.replace({ kind: 'sd.ack-superseded', key, about: d.reference, to: { person }, discussion: d, person, version }),
-      ),
+      ackRequestKeys(d.reference, version, person).map((key): Notice => ({
+        kind: 'sd.ack-superseded',
+        key,
+        about: d.reference,
+        to: { person },
+        discussion: d,
+        person,
+        version,
+      })),
     ),
   );
 }

@@ -26,6 +26,10 @@ export class IndexingTell implements Tell {
     return this.inner.replace(notice);
   }
 
+  replaceLater(notices: Notice[]): Promise<void> {
+    return this.inner.replaceLater(notices);
+  }
+
   replaceNewest(notice: Notice): Promise<boolean> {
     return this.inner.replaceNewest(notice);
   }
