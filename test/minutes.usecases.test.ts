@@ -163,7 +163,7 @@ describe('the minutes clock', () => {
     expect(w.audit.events.find((e) => e.action === 'minutes.circulated')?.detail).toBe('version 1 to 6 people, late by 6 hours');
     const m = (await w.minutes.get(REF))!;
     expect(m.lateByMinutes).toBe(360);
-    expect(minutesRecordLines(m, [], sample, w.calendar, w.clock.now())[0]).toBe('Circulated late, by 6 hours (due Tuesday 24 November 2026 at 10:00).');
+    expect(minutesRecordLines(m, [], sample, w.calendar, w.clock.now())[0].whole).toBe('Circulated late, by 6 hours (due Tuesday 24 November 2026 at 10:00).');
   });
 
   test('a draft that contradicts the acknowledged outcome is refused and the chair is told', async () => {
@@ -278,7 +278,7 @@ describe('corrections', () => {
     ).toEqual(['Helen Grant', 'Jordan Reid', 'Lucy Park', 'Nia Evans', 'Sam Okafor']);
     const m = (await w.minutes.get(REF))!;
     expect(m.versions).toHaveLength(1);
-    expect(minutesRecordLines(m, [], sample, w.calendar, w.clock.now())).toContain(
+    expect(minutesRecordLines(m, [], sample, w.calendar, w.clock.now()).map((l) => l.whole)).toContain(
       'Correction C1 from Alex Carter: “The police checks were not complete” should say “The police checks are due on Friday”; declined (The checks were complete): dissent on the record.',
     );
     // A second decision changes nothing and tells nobody.
@@ -366,7 +366,7 @@ describe('a partnership whose minutes are due in 48 hours', () => {
     await endDiscussion(onTime.ports, onTime.as('Sam Okafor'), REF);
     onTime.clock.advance(40 * HOUR);
     expect(saidText(await circulate(onTime.ports, onTime.as('Dee Walsh'), REF, FORM))).toMatch(/circulated to 6 people, within 48 hours\./);
-    expect(minutesRecordLines(await onTime.minutes.get(REF), [], sample, onTime.calendar, onTime.clock.now())[0]).toBe('Circulated within 48 hours.');
+    expect(minutesRecordLines(await onTime.minutes.get(REF), [], sample, onTime.calendar, onTime.clock.now())[0].whole).toBe('Circulated within 48 hours.');
     expect((await minutesReport(onTime.reportPorts, onTime.as('Alison Bright'), '2026-11')).text).toContain('- Circulated within 48 hours: 1 of 1 (100%)');
   });
 });

@@ -2,7 +2,7 @@ import * as cards from './harness/cards';
 import { UploadSite, wordText } from './harness/uploadSite';
 import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
 import { REFERRAL } from './harness/partnershipSeed';
-import { RECORD_CARD_CHARS } from '../src/cards/strategyCards';
+import { CARD_CHARS } from '../src/cards/render';
 import { ackCard, ATTENDEES, CHAIR, CONVENE_ANSWERS, OUTCOME_ANSWERS } from './harness/strategyFlow';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
@@ -108,7 +108,7 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     // The record card fits a Teams message: the current version and every answer to it whole,
     // each replaced version by its heading and where to read it whole.
     const [record] = await chair.say(`record ${reference}`);
-    expect(JSON.stringify(record).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
+    expect(JSON.stringify(record).length).toBeLessThanOrEqual(CARD_CHARS);
     const shown = text(record.attachments[0].content);
     const v3 = outcomeAtLimits('v3', true);
     expect(shown).toContain(`Why: ${String(v3['Rationale for the threshold decision'])}`);
@@ -265,7 +265,7 @@ describe('long text: every limit stated up front, refused by name beyond it, kep
     await sam.waitForMessage((a) => a.summary === moved, 'Jordan’s manager to be told');
     expect(text(tomCard)).toContain('Stage 2 of 4');
     const [record] = await nia.say(`record ${reference}`);
-    for (const c of [tomCard, record]) expect(JSON.stringify(c).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
+    for (const c of [tomCard, record]) expect(JSON.stringify(c).length).toBeLessThanOrEqual(CARD_CHARS);
     const shown = text(record.attachments[0].content);
     expect(shown).toContain('Stage 2 of 4');
     expect(shown).toContain(`Nia Evans asked for information: “${typed(2_000, 'question 8')}”`);
@@ -298,14 +298,14 @@ describe('the longest referral', () => {
       card = (await nia.click(card, i === REFERRAL.length - 1 ? 'Review' : 'Next', answers)).card;
     }
     // The review card, then the Front Door's, carry every answer whole and fit a Teams message.
-    expect(JSON.stringify(card).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
+    expect(JSON.stringify(card).length).toBeLessThanOrEqual(CARD_CHARS);
     const submitted = await nia.click(card, 'Submit the referral');
     const reference = /(REF-\d{4})/.exec(submitted.said)![1];
     const triage = await world.connector.waitFor(
       () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${reference}: new referral`)),
       'the triage card',
     );
-    expect(JSON.stringify(triage).length).toBeLessThanOrEqual(RECORD_CARD_CHARS);
+    expect(JSON.stringify(triage).length).toBeLessThanOrEqual(CARD_CHARS);
     const shown = cards.text(triage.attachments[0].content);
     for (const t of typedIn) expect(shown).toContain(t);
   });

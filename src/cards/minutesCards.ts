@@ -4,7 +4,7 @@ import { Directory } from '../domain/directory';
 import { Confirmation, contentProblems, Correction, dueHours, latest, lateness, Minutes, MinutesVersion } from '../domain/minutes';
 import { DraftField } from '../workflows/minutes/forms';
 import { ATTENDANCE, currentVersion, DECISIONS, Status, StrategyDiscussion } from '../domain/strategyDiscussion';
-import { renderCard } from './render';
+import { CARD_CHARS, renderCard } from './render';
 import { inputsOf } from '../domain/limits';
 import correctionTemplate from './templates/minutes/correction';
 import draftTemplate from './templates/minutes/draft';
@@ -119,7 +119,26 @@ export class MinutesCards {
       : openMine
         ? `You asked for correction ${openMine.id}; the chair will accept or decline it.`
         : '';
-    return renderCard(reviewTemplate, {
+    // Every applied correction and dissent, whole while the card fits a Teams message; past it the
+    // oldest are named, each with where its wording is whole (the export), so every reader still
+    // gets the card. The minutes themselves are always whole.
+    const corrections = [
+      ...(v.content.corrections ?? []).map((c) => ({
+        id: c.id,
+        applied: true,
+        whole: `Correction ${c.id} applied: “${c.wrong}” now reads “${c.shouldSay}”.`,
+        short: `Correction ${c.id} applied: its wording is in the export (“export ${d.reference}”).`,
+      })),
+      ...m.corrections
+        .filter((c) => c.state === 'declined')
+        .map((c) => ({
+          id: c.id,
+          applied: false,
+          whole: `Dissent on the record from ${this.directory.nameWithAgency(c.by)}: “${c.wrong}” should say “${c.shouldSay}”. The chair declined: ${c.decision?.reason}.`,
+          short: `Dissent on the record from ${this.directory.nameWithAgency(c.by)} (correction ${c.id}, declined): its wording is in the export (“export ${d.reference}”).`,
+        })),
+    ].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+    const view = {
       reference: d.reference,
       version: v.version,
       userIds: person.userId ? [person.userId] : [],
@@ -130,19 +149,21 @@ export class MinutesCards {
       content: v.content,
       decision: DECISIONS[v.content.decision],
       link: v.content.link ?? '',
-      applied: (v.content.corrections ?? []).map((c) => `Correction ${c.id} applied: “${c.wrong}” now reads “${c.shouldSay}”.`),
-      dissents: m.corrections
-        .filter((c) => c.state === 'declined')
-        .map(
-          (c) =>
-            `Dissent on the record from ${this.directory.nameWithAgency(c.by)}: “${c.wrong}” should say “${c.shouldSay}”. The chair declined: ${c.decision?.reason}.`,
-        ),
       yourState: state,
       error: options.error ?? '',
       f: inputsOf('correctionWrong', 'correctionShouldSay'),
       canAnswer: !confirmation && !openMine && !superseded,
       dissentId: declinedMine?.id ?? '',
-    });
+    };
+    for (let named = 0; ; named++) {
+      const lines = corrections.map((c, i) => ({ applied: c.applied, line: i < named ? c.short : c.whole }));
+      const card = renderCard(reviewTemplate, {
+        ...view,
+        applied: lines.filter((c) => c.applied).map((c) => c.line),
+        dissents: lines.filter((c) => !c.applied).map((c) => c.line),
+      });
+      if (named >= corrections.length || JSON.stringify(card).length <= CARD_CHARS) return card;
+    }
   }
 
   /** A card of an earlier version, or (`draft`) the request to write them: what replaced it and where that is, nothing to click. */

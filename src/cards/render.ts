@@ -18,6 +18,12 @@ export const template = <VM>(card: object): Template<VM> => card as Template<VM>
  * model. The template owns layout; the view model owns wording that depends on state. The view
  * model's type comes from the template alone (NoInfer), never from the data given.
  */
+/**
+ * The most a card that grows with its case may hold, as JSON characters: 80 KB in UTF-16, Teams'
+ * recommended message size (its limit is 100 KB; a card over it is refused for every reader).
+ */
+export const CARD_CHARS = 40_000;
+
 export function renderCard<VM>(t: Template<VM>, data: NoInfer<VM>): Record<string, unknown> {
   let p = parsed.get(t);
   if (!p) {

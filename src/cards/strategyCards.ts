@@ -2,6 +2,7 @@
  * View models for the strategy discussion cards. Every card's first line names only the case
  * reference and what is needed: it is what Teams shows in a notification.
  */
+import type { MinutesLine } from '../workflows/minutes/record';
 import { decodeOpenElsewhere, describeOpenElsewhere, FAMILY_MOVES, NO_OTHER_AUTHORITY, openElsewhereOf, OTHER_AUTHORITY_PLANS } from '../domain/openElsewhere';
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '../domain/calendar';
@@ -24,7 +25,7 @@ import {
   tally,
   THRESHOLDS,
 } from '../domain/strategyDiscussion';
-import { renderCard } from './render';
+import { CARD_CHARS, renderCard } from './render';
 import { FIELDS, inputsOf, labelWithLimit } from '../domain/limits';
 import acknowledgeTemplate, { OUTCOME_CONTAINER } from './templates/strategy/acknowledge';
 import acknowledgeOutcomeTemplate, { OutcomeView } from './templates/strategy/acknowledgeOutcome';
@@ -56,9 +57,6 @@ export interface FormState {
 
 type Values = Partial<Record<string, string>>;
 type Card = Record<string, unknown>;
-
-/** The most a record card may hold, as JSON characters: 80 KB in UTF-16, Teams' recommended message size (its limit is 100 KB). */
-export const RECORD_CARD_CHARS = 40_000;
 
 export class StrategyCards {
   constructor(
@@ -500,9 +498,26 @@ export class StrategyCards {
    * version is shown by its heading and a pointer to the export, which always holds every version
    * whole; the current version stays whole.
    */
-  record(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[] = []): Card {
-    const whole = this.recordCard(d, acks, minutesLines, false);
-    return JSON.stringify(whole).length <= RECORD_CARD_CHARS ? whole : this.recordCard(d, acks, minutesLines, true);
+  record(d: StrategyDiscussion, acks: Acknowledgement[], minutes: MinutesLine[] = []): Card {
+    const whole = this.recordCard(
+      d,
+      acks,
+      minutes.map((l) => l.whole),
+      false,
+    );
+    if (JSON.stringify(whole).length <= CARD_CHARS) return whole;
+    // Then the minutes' corrections too, oldest first, by their heading and where they are whole.
+    const shortenable = minutes.flatMap((l, i) => (l.short ? [i] : []));
+    for (let named = 0; ; named++) {
+      const shortened = new Set(shortenable.slice(0, named));
+      const card = this.recordCard(
+        d,
+        acks,
+        minutes.map((l, i) => (shortened.has(i) ? l.short! : l.whole)),
+        true,
+      );
+      if (named >= shortenable.length || JSON.stringify(card).length <= CARD_CHARS) return card;
+    }
   }
 
   private recordCard(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[], replacedInShort: boolean): Card {

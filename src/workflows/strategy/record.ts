@@ -1,13 +1,13 @@
 /** The agreed record of a strategy discussion: shown in chat, or exported as a document. Both are audited reads. */
 import { RecordDocument } from '../../documents/document';
 import { Actor } from '../actor';
-import { minutesRecordLines } from '../minutes/record';
+import { MinutesLine, minutesRecordLines } from '../minutes/record';
 import { recordDocument } from './recordDocument';
 import { StrategyUseCase } from './useCase';
 import { StrategyView } from './views';
 
 export class StrategyRecord extends StrategyUseCase {
-  private async minutesLines(reference: string): Promise<string[]> {
+  private async minutesLines(reference: string): Promise<MinutesLine[]> {
     const { minutes, directory, calendar } = this.ports;
     return minutesRecordLines(await minutes.get(reference), await minutes.confirmations(reference), directory, calendar, this.now());
   }
@@ -23,6 +23,13 @@ export class StrategyRecord extends StrategyUseCase {
     await this.note(actor, reference, 'record.exported');
     const minutes = await this.minutesLines(reference);
     const { discussions, audit, directory, calendar } = this.ports;
-    return recordDocument(d, await discussions.acknowledgements(reference), minutes, await audit.trail(reference), directory, calendar);
+    return recordDocument(
+      d,
+      await discussions.acknowledgements(reference),
+      minutes.map((l) => l.whole),
+      await audit.trail(reference),
+      directory,
+      calendar,
+    );
   }
 }

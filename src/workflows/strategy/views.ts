@@ -1,4 +1,5 @@
 /** What the person who acted on a strategy discussion sees next, in domain words (rendered by teams/strategyPresenter). */
+import type { MinutesLine } from '../minutes/record';
 import { Person } from '../../domain/directory';
 import { Acknowledgement, OutcomeVersion, StrategyDiscussion } from '../../domain/strategyDiscussion';
 import { Said } from '../ports';
@@ -16,7 +17,7 @@ export type StrategyView =
   /** The person's own view of one version: the question, or their answer. */
   | { kind: 'acknowledgement'; discussion: StrategyDiscussion; version: OutcomeVersion; ack?: Acknowledgement; error?: string }
   | { kind: 'action-done'; discussion: StrategyDiscussion; actionId: string }
-  | { kind: 'record'; discussion: StrategyDiscussion; acks: Acknowledgement[]; minutes: string[] }
+  | { kind: 'record'; discussion: StrategyDiscussion; acks: Acknowledgement[]; minutes: MinutesLine[] }
   /** The chair's card for handing over, reassigning and inviting. */
   | { kind: 'handover-form'; discussion: StrategyDiscussion; errors?: string[] }
   | Said;
