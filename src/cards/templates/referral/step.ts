@@ -43,20 +43,9 @@ export default template<StepView>({
       $data: '${questions}',
       items: [
         {
-          $when: "${type == 'text'}",
+          $when: "${type == 'text' || type == 'multiline'}",
           type: 'Input.Text',
-          id: '${id}',
-          isRequired: '${required}',
-          errorMessage: '${ifEmpty}',
-          label: '${label}',
-          maxLength: '${maxLength}',
-          value: '${value}',
-          placeholder: '${placeholder}',
-        },
-        {
-          $when: "${type == 'multiline'}",
-          type: 'Input.Text',
-          isMultiline: true,
+          isMultiline: "${type == 'multiline'}",
           id: '${id}',
           isRequired: '${required}',
           errorMessage: '${ifEmpty}',
