@@ -6,7 +6,8 @@ import { WorkingCalendar } from '../src/domain/calendar';
 import { Retention } from '../src/workflows/governance/retention';
 import { CaseRows, Drafts, GovernanceRecords, LegalHold, StoredRow, Tombstone } from '../src/workflows/governance/ports';
 import { AuditRecord } from '../src/workflows/ports';
-import { directory } from './harness/sampleDiscussion';
+import { Actor } from '../src/workflows/actor';
+import { directory, id } from './harness/sampleDiscussion';
 import { FixedClock } from './inMemory/clock';
 import { InMemoryAudit } from './inMemory/audit';
 import { InMemorySchedule } from './inMemory/schedule';
@@ -22,6 +23,14 @@ class Records implements GovernanceRecords, CaseRows, Drafts {
   holds = async () => [...this.held.values()];
   hold = async (h: LegalHold) => this.held.get(h.reference) ?? void this.held.set(h.reference, h);
   lift = async (r: string) => this.held.delete(r);
+  readonly marks = new Map<string, string>();
+  startErasing = async (r: string, _at: Date) => {
+    const mark = `${r}|${this.marks.size + 1}`;
+    this.marks.set(mark, r);
+    return mark;
+  };
+  erasing = async (r: string, _now: Date) => [...this.marks.values()].includes(r);
+  finishErasing = async (mark: string) => void this.marks.delete(mark);
   bury = async (t: Tombstone) => void this.stones.set(t.reference, t);
   tombstone = async (r: string) => this.stones.get(r);
   references = async () => [...this.cases.keys()].sort();
@@ -94,5 +103,33 @@ describe('retention judges a child’s thread as one', () => {
     expect(await w.retention.run()).toEqual({ drafts: 0, cases: 0 });
     await w.records.lift('SD-0001');
     expect(await w.retention.run()).toEqual({ drafts: 0, cases: 2 });
+  });
+});
+
+describe('a legal hold and a deletion at the same moment', () => {
+  const alison: Actor = { person: directory.person(id('Alison Bright'))!, tenantId: 't', activityId: 'a', userId: '29:alison' };
+
+  test('a hold placed while the nightly deletion is part-way through a thread is never answered "on hold" for records that then go', async () => {
+    const w = world();
+    await w.open('REF-0001');
+    await w.open('SD-0001');
+    await w.threads.link('REF-0001', 'SD-0001', 'started-from');
+    w.clock.advance(2200 * DAY);
+    // An administrator places a hold on SD-0001 just as the deletion has removed REF-0001.
+    let said = '';
+    const erase = w.records.erase;
+    w.records.erase = async (r: string) => {
+      const n = await erase(r);
+      if (r === 'REF-0001') said = await w.retention.hold(alison, 'SD-0001', 'Court proceedings');
+      return n;
+    };
+    await w.retention.run();
+    const kept = await w.records.references();
+    if (said.startsWith('SD-0001 is on legal hold')) expect(kept).toContain('SD-0001');
+    else
+      expect(said).toBe(
+        'SD-0001 is being deleted or erased at this moment, so the hold was not placed. If Concord still has it a minute from now, place the hold again; if it went, its tombstone says so.',
+      );
+    expect(kept.includes('SD-0001') || !(await w.records.holds()).some((h) => h.reference === 'SD-0001')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedAzurite, EmbeddedStorage } from '../src/store/embeddedAzurite';
+import { GovernanceStore } from '../src/store/governanceStore';
 import { decodeKey, encodeKey, isStale, Tables, updateJson } from '../src/store/tables';
 import { DifferenceStore } from '../src/store/differenceStore';
 
@@ -82,4 +83,19 @@ test('differences stored before the log kept summary rows get theirs, once, and 
   const listed = await new DifferenceStore(prefixed).summaries();
   expect(listed.map((s) => s.reference).sort()).toEqual(Array.from({ length: 150 }, (_, i) => `PD-${String(i + 1).padStart(4, '0')}`));
   expect(listed[0]).toMatchObject({ caseReference: 'SD-0142', state: 'open', stages: [{ stage: 1 }], autoEscalations: 0 });
+});
+
+test('a case marked as being erased is seen as such by a hold; the mark goes when the erasure ends, and one left by a crash lapses after ten minutes', async () => {
+  const governance = new GovernanceStore(tables);
+  const at = new Date('2026-11-24T10:00:00Z');
+  const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
+  const mark = await governance.startErasing('SD-0042', at);
+  expect(await governance.erasing('SD-0042', minutes(1))).toBe(true);
+  expect(await governance.erasing('SD-0043', minutes(1))).toBe(false);
+  await governance.finishErasing(mark);
+  expect(await governance.erasing('SD-0042', minutes(1))).toBe(false);
+
+  await governance.startErasing('SD-0042', at); // never finished: the process stopped
+  expect(await governance.erasing('SD-0042', minutes(9))).toBe(true);
+  expect(await governance.erasing('SD-0042', minutes(11))).toBe(false);
 });

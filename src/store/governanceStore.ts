@@ -1,4 +1,5 @@
-import type { GovernanceRecords, LegalHold, Tombstone } from '../workflows/governance/ports';
+import { randomUUID } from 'node:crypto';
+import { ERASING_MS, GovernanceRecords, LegalHold, Tombstone } from '../workflows/governance/ports';
 import { createOnce, encodeKey, isNotFound, listJson, readJson, Tables, upsertJson } from './tables';
 
 /** Legal holds (one row per case) and tombstones (one per record deleted or erased), in the governance table. */
@@ -26,6 +27,26 @@ export class GovernanceStore implements GovernanceRecords {
     } catch (e) {
       if (isNotFound(e)) return false;
       throw e;
+    }
+  }
+
+  async startErasing(reference: string, at: Date): Promise<string> {
+    // One mark per deletion: two at once never remove each other's.
+    const mark = `${encodeKey(reference)}|${randomUUID()}`;
+    await upsertJson(this.client, 'erasing', mark, { reference, at: at.toISOString() });
+    return mark;
+  }
+
+  async erasing(reference: string, now: Date): Promise<boolean> {
+    const marks = await listJson<{ at: string }>(this.client, 'erasing', `${encodeKey(reference)}|`);
+    return marks.some((m) => now.getTime() - new Date(m.at).getTime() < ERASING_MS);
+  }
+
+  async finishErasing(mark: string): Promise<void> {
+    try {
+      await this.client.deleteEntity('erasing', mark);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
     }
   }
 

@@ -16,7 +16,30 @@ export function activityOf(trail: AuditRecord[]): { opened?: string; last?: stri
   return { opened: steps[0], last: steps[steps.length - 1] };
 }
 
-export async function eraseCase(
+/**
+ * Erases every case of a thread unless one of them is on legal hold, read after each case is
+ * marked as being erased (a hold placed meanwhile sees the mark and is withdrawn): the holds still
+ * on the thread if it was kept, else how many stored rows went.
+ */
+export async function eraseThread(
+  p: GovernancePorts,
+  thread: string[],
+  why: string,
+  audit: { action: string; actorAadObjectId?: string; tenantId?: string; activityId?: string },
+): Promise<{ held: string[] } | { rows: number }> {
+  const marks = await Promise.all(thread.map((r) => p.records.startErasing(r, p.now())));
+  try {
+    const held = (await p.records.holds()).map((h) => h.reference).filter((r) => thread.includes(r));
+    if (held.length) return { held };
+    let rows = 0;
+    for (const r of thread) rows += await eraseCase(p, r, thread, why, audit);
+    return { rows };
+  } finally {
+    await Promise.all(marks.map((m) => p.records.finishErasing(m)));
+  }
+}
+
+async function eraseCase(
   p: GovernancePorts,
   reference: string,
   thread: string[],

@@ -61,12 +61,24 @@ export interface Tombstone {
   thread?: string[];
 }
 
+/** Erasing a thread takes seconds; a mark older than this was left by a process that stopped. */
+export const ERASING_MS = 10 * 60_000;
+
 export interface GovernanceRecords {
   holds(): Promise<LegalHold[]>;
   /** Places the hold, or returns the one already on the case, unchanged: a hold is placed once. */
   hold(h: LegalHold): Promise<LegalHold | undefined>;
   /** False when there was no hold. */
   lift(reference: string): Promise<boolean>;
+  /**
+   * Marks a case as being deleted or erased, before its holds are read for the last time: a hold
+   * placed meanwhile sees the mark and is withdrawn, and a deletion that sees a hold stops, so no
+   * hold is ever answered "placed" on records that then go. Returns the mark, to remove after.
+   */
+  startErasing(reference: string, at: Date): Promise<string>;
+  /** Whether a mark made in the last ERASING_MS is on the case (one left by a crash lapses). */
+  erasing(reference: string, now: Date): Promise<boolean>;
+  finishErasing(mark: string): Promise<void>;
   bury(t: Tombstone): Promise<void>;
   tombstone(reference: string): Promise<Tombstone | undefined>;
 }

@@ -9,7 +9,7 @@ import { isCaseReference } from '../../domain/caseReference';
 import { FIELDS, tooLong } from '../../domain/limits';
 import { Actor } from '../actor';
 import { GovernancePorts } from './governancePorts';
-import { activityOf, eraseCase } from './erasure';
+import { activityOf, eraseThread } from './erasure';
 
 /** The nightly run: 02:00 in the partnership's zone, out of working hours. */
 const RUN_AT_HOUR = 2;
@@ -82,8 +82,8 @@ export class Retention {
       if (lasts.some((l) => !l)) continue;
       const last = new Date(Math.max(...lasts.map((l) => new Date(l!).getTime())));
       if (expiresAt(last, rules.caseDays) > this.p.now()) continue;
-      for (const r of thread) await eraseCase(this.p, r, thread, why, { action: 'retention.deleted' });
-      n += thread.length;
+      const erased = await eraseThread(this.p, thread, why, { action: 'retention.deleted' });
+      if ('rows' in erased) n += thread.length;
     }
     return n;
   }
@@ -98,6 +98,13 @@ export class Retention {
     if (already) {
       const by = this.p.directory.person(already.by)?.name ?? 'an administrator no longer in the directory';
       return `${reference} is already on legal hold, placed ${this.p.calendar.describe(new Date(already.at))} by ${by}. Its reason is unchanged; to change it, lift the hold ("lift hold ${reference}") and place it again.`;
+    }
+    // A deletion under way read the holds before this one: withdraw it rather than promise a hold
+    // on records that are going (the deletion, seeing it, may stop too: then nothing is lost).
+    if (await this.p.records.erasing(reference, this.p.now())) {
+      await this.p.records.lift(reference);
+      await this.note(actor, reference, 'refused.erasing', 'hold not placed: the case was being deleted or erased');
+      return `${reference} is being deleted or erased at this moment, so the hold was not placed. If Concord still has it a minute from now, place the hold again; if it went, its tombstone says so.`;
     }
     // The reason stays with the hold: typed text never goes into the audit trail.
     await this.note(actor, reference, 'hold.placed');

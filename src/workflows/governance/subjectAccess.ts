@@ -10,7 +10,7 @@ import { Block, RecordDocument, strong, typed } from '../../documents/document';
 import { Actor } from '../actor';
 import { AuditRecord } from '../ports';
 import { GovernancePorts } from './governancePorts';
-import { eraseCase } from './erasure';
+import { eraseThread } from './erasure';
 import { StoredRow } from './ports';
 
 export const ERASED_WHY = 'erased on a request under UK GDPR Article 17 (right to erasure)';
@@ -93,25 +93,27 @@ export class SubjectAccess {
     const thread = await this.threadOf(reference);
     const held = new Set((await this.p.records.holds()).map((h) => h.reference));
     const onHold = thread.filter((r) => held.has(r));
-    if (onHold.length) {
-      await this.note(actor, reference, 'refused.on-hold', `erasure refused: ${onHold.join(', ')} on legal hold`);
-      return `${reference} cannot be erased: ${onHold.join(', ')} ${onHold.length === 1 ? 'is' : 'are'} on legal hold. Lift the hold first ("lift hold ${onHold[0]}") if the reason for it has ended.`;
-    }
+    if (onHold.length) return this.onHold(actor, reference, onHold);
     if (!confirmed)
       return [
         `Erasing ${reference} deletes the records of every case on the child’s thread: ${thread.join(', ')}. Only a tombstone of each is left (reference, type, dates, why), and the audit trail, which holds nothing that identifies the child.`,
         'Erase only where the law allows it: the right to erasure does not apply where Concord’s records are still needed for the partnership’s statutory safeguarding functions (UK GDPR Article 17(3)(b)); your data protection officer decides.',
         `To go ahead, type: erase ${reference} confirm`,
       ].join('\n\n');
-    let rows = 0;
-    for (const ref of thread)
-      rows += await eraseCase(this.p, ref, thread, ERASED_WHY, {
-        action: 'erased',
-        actorAadObjectId: actor.person.aadObjectId,
-        tenantId: actor.tenantId,
-        activityId: actor.activityId,
-      });
-    return `Erased: ${thread.join(', ')} (${rows} stored records). Only their tombstones and audit trails are left.`;
+    // Checked again once the thread is marked as being erased: a hold placed since still stops it.
+    const erased = await eraseThread(this.p, thread, ERASED_WHY, {
+      action: 'erased',
+      actorAadObjectId: actor.person.aadObjectId,
+      tenantId: actor.tenantId,
+      activityId: actor.activityId,
+    });
+    if ('held' in erased) return this.onHold(actor, reference, erased.held);
+    return `Erased: ${thread.join(', ')} (${erased.rows} stored records). Only their tombstones and audit trails are left.`;
+  }
+
+  private async onHold(actor: Actor, reference: string, onHold: string[]): Promise<string> {
+    await this.note(actor, reference, 'refused.on-hold', `erasure refused: ${onHold.join(', ')} on legal hold`);
+    return `${reference} cannot be erased: ${onHold.join(', ')} ${onHold.length === 1 ? 'is' : 'are'} on legal hold. Lift the hold first ("lift hold ${onHold[0]}") if the reason for it has ended.`;
   }
 
   private async threadOf(reference: string): Promise<string[]> {
