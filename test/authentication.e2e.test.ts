@@ -159,3 +159,18 @@ test('without a BOT_ID (loopback only), malformed bodies are still answered 400,
     await world.stop();
   }
 });
+
+test('a body over 1 MiB is answered 413 with a plain message, not a dropped connection, and the server goes on serving', async () => {
+  const world = await World.start();
+  try {
+    const big = JSON.stringify({ type: 'message', text: 'x'.repeat(2 * 1024 * 1024) });
+    const answer = await post(big, {}, world.concord.url);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toEqual({ error: 'The request body is over 1 MiB: Teams never sends one that large.' });
+    expect((await fetch(`${world.concord.url}/healthz`)).status).toBe(200);
+    const rows = (await world.concord.audit.trail('access')).filter((e) => e.action === 'refused.malformed-request');
+    expect(rows.map((r) => r.detail)).toContain('body over 1 MiB');
+  } finally {
+    await world.stop();
+  }
+});

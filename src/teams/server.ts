@@ -54,9 +54,15 @@ export function createServer(adapter: ConcordAdapter, app: Application<TurnState
     try {
       body = JSON.parse(await readBody(req));
     } catch (e) {
+      if (e instanceof TooLarge) {
+        await edge.refusals.refuse('refused.malformed-request', 'body over 1 MiB');
+        // The rest of the body is not read: the connection closes once this answer is sent.
+        res.setHeader('connection', 'close');
+        res.send(413, { error: 'The request body is over 1 MiB: Teams never sends one that large.' });
+        return;
+      }
       // Not the parser's message: it quotes the body, which could be anything.
-      const detail = (e as Error).message === 'body too large' ? 'body over 1 MiB' : 'body is not JSON';
-      await edge.refusals.refuse('refused.malformed-request', detail);
+      await edge.refusals.refuse('refused.malformed-request', 'body is not JSON');
       res.send(400, { error: 'The request body must be a JSON Bot Framework activity.' });
       return;
     }
@@ -86,19 +92,25 @@ export function createServer(adapter: ConcordAdapter, app: Application<TurnState
   return server;
 }
 
+class TooLarge extends Error {}
+
 function readBody(req: restify.Request): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
+        // Stop keeping it, not the socket: the sender is answered 413 rather than cut off.
+        req.off('data', onData);
+        chunks.length = 0;
+        req.resume();
+        reject(new TooLarge());
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
