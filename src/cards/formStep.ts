@@ -42,6 +42,14 @@ export function stepActions(stepVerb: string, carried: Record<string, string>, d
   return [
     { type: 'Action.Execute', $when: '${!review}', title: 'Next', verb: stepVerb, data: { ...carried, step: '${step}', move: 'next' } },
     { type: 'Action.Execute', $when: '${review}', title: done.title, verb: done.verb, data: done.data },
-    { type: 'Action.Execute', $when: '${step > 0}', title: 'Back', verb: stepVerb, data: { ...carried, step: '${step}', move: 'back' } },
+    // Back sends no answers: Teams would not send them while a required one is empty.
+    {
+      type: 'Action.Execute',
+      $when: '${step > 0}',
+      title: 'Back',
+      verb: stepVerb,
+      data: { ...carried, step: '${step}', move: 'back' },
+      associatedInputs: 'none',
+    },
   ];
 }

@@ -6,8 +6,7 @@ import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from './rateLimiter';
 import { Address, Messenger, OutboundMessage, SendResult } from './messenger';
-import { Delivery, Notify } from '../workflows/ports';
-import type { Replacement } from '../workflows/jobs';
+import { Delivery, Notify, Replacement } from '../workflows/ports';
 import { measure } from '../telemetry';
 
 export type { Delivery };

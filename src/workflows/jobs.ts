@@ -2,22 +2,13 @@
  * Every kind of due work and what it carries: one table, so a job scheduled with the wrong payload,
  * or handled as the wrong kind, does not compile.
  */
-import type { Delivery } from './ports';
+import type { Delivery, Replacement } from './ports';
 
 /** A chaser about one person's answer to one version of a record. */
 export interface PersonChase {
   ref: string;
   version: number;
   person: string;
-}
-
-/** A card Teams did not let Concord update at once: tried again from the queue. */
-export interface Replacement {
-  subject: string;
-  key: string;
-  /** The person or channel that has the card. */
-  to: string;
-  message: Delivery['message'];
 }
 
 export interface JobPayloads {

@@ -3,8 +3,6 @@
  * on nothing outside workflows/ and domain/: the edge (teams/), the outbox (delivery/), storage
  * (store/) and the scheduler implement these.
  */
-import type { Replacement } from './jobs';
-
 /** What Concord says to someone: a first line that never identifies a child, and an optional card. */
 export interface OutboundMessage {
   /** The notification preview and first line: a case reference and what is needed, nothing more. */
@@ -28,6 +26,15 @@ export interface Delivery {
   message: OutboundMessage;
   /** Who needed to reach the recipient: told by name if the recipient cannot be reached. */
   reportTo?: string[];
+}
+
+/** A card brought up to date from the queue: one Teams did not take at once, or one of many updated together. */
+export interface Replacement {
+  subject: string;
+  key: string;
+  /** The person or channel that has the card. */
+  to: string;
+  message: Delivery['message'];
 }
 
 /** Telling people: durable (a message asked for survives a restart) and idempotent by key. */

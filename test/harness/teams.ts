@@ -127,12 +127,20 @@ export class TeamsUser {
     card: any,
     title: string,
     answers: Record<string, cards.Answer> = {},
-    options: { trigger?: 'manual' | 'automatic'; data?: object } = {},
+    options: { trigger?: 'manual' | 'automatic'; data?: object; unchecked?: boolean } = {},
   ): Promise<InvokeAnswer> {
     const titles = cards.buttonTitles(card);
     if (!titles.includes(title) && titles.includes('Next')) return this.fillInSteps(card, title, answers, options);
     const button = cards.action(card, title);
-    const data = { ...cards.fill(card, answers), ...(button.data ?? {}), ...(options.data ?? {}) };
+    // As Teams does: a button sends the card's inputs unless it says `associatedInputs: 'none'`,
+    // and will not send them while a required one is empty (`unchecked`: a client that skips that
+    // check, an old or a forged one, to reach Concord's own checks).
+    const sendsInputs = button.associatedInputs !== 'none';
+    const filled = sendsInputs ? cards.fill(card, answers) : {};
+    const empty = cards.inputs(card).filter((i) => i.isRequired === true && !filled[i.id]);
+    if (sendsInputs && !options.unchecked && empty.length)
+      throw new Error(`Teams would not send "${title}": required and empty: ${empty.map((i) => i.label).join(' | ')}`);
+    const data = { ...filled, ...(button.data ?? {}), ...(options.data ?? {}) };
     // Teams names the message the card is in (replyToId): Concord may update that message later.
     const messageId = messageOfCard.get(card) ?? this.connector.messageIdOf(card);
     const answer = await this.send(button.verb, data, options.trigger, messageId);

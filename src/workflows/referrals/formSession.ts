@@ -46,15 +46,16 @@ export class FormSession {
     return { kind: 'draft', form: this.kind, draft, errors };
   }
 
-  /** The answers on the card are kept whichever way the person goes; "next" only when they pass. */
+  /** The answers on the card are kept when the person goes on; "next" only when they pass. */
   async move(actor: Actor, values: Record<string, string>, move: string, fromStep: number): Promise<ReferralView> {
     const d = await this.draft(actor);
     if (!d) return said(`That ${this.noun} is no longer in progress (it was submitted, or never started). Type "refer" to start one.`);
     const step = this.form.steps[fromStep];
     const answers: Answers = { ...d.answers };
     // Teams leaves an emptied input out of the card's data: a question of this step with no value
-    // was cleared, so it is cleared here too rather than keeping the old answer.
-    for (const q of step?.questions ?? []) answers[q.id] = (values[q.id] ?? '').trim();
+    // was cleared, so it is cleared here too rather than keeping the old answer. Back sends no
+    // answers at all (a required one may be empty): the step keeps what was saved.
+    if (move !== 'back') for (const q of step?.questions ?? []) answers[q.id] = (values[q.id] ?? '').trim();
     const today = this.calendar.local(this.now()).toISODate()!;
     let next = d.step;
     let errors: AnswerProblem[] = [];

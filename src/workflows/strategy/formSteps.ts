@@ -85,13 +85,15 @@ export class FormSteps<F extends string> {
   }
 
   /**
-   * A step's card sent back: its answers are kept whichever way the person goes (an emptied input,
-   * left out by Teams, is cleared); "next" only when the step's own inputs pass `check`, and onto the
-   * review only when the whole form does (else to the first step with a problem, marked there).
+   * A step's card sent back: with Next its answers are kept (an emptied input, left out by Teams, is
+   * cleared), and it moves on only when the step's own inputs pass `check`, onto the review only when
+   * the whole form does (else to the first step with a problem, marked there); Back keeps the step
+   * as it was saved.
    */
   async move(draft: Draft, step: number, move: 'next' | 'back', values: Values, check: (answers: FormValues) => Promise<FieldProblem[]>): Promise<StepState> {
     const answers: FormValues = { ...draft.answers };
-    for (const f of this.steps[step]?.fields ?? []) answers[f] = (values[f] ?? '').trim();
+    // Back sends no answers (Teams would not send them while a required one is empty): the step keeps what was saved.
+    if (move === 'next') for (const f of this.steps[step]?.fields ?? []) answers[f] = (values[f] ?? '').trim();
     let next = Math.max(0, step - 1);
     let beside: FieldProblem[] = [];
     if (move === 'next') {

@@ -90,6 +90,7 @@ export default template<StepView>({
   ],
   actions: [
     { type: 'Action.Execute', title: '${nextTitle}', verb: '${verb}', data: { move: 'next', step: '${step}' } },
-    { $when: '${step > 0}', type: 'Action.Execute', title: 'Back', verb: '${verb}', data: { move: 'back', step: '${step}' } },
+    // Back sends no answers: Teams would not send them while a required one is empty.
+    { $when: '${step > 0}', type: 'Action.Execute', title: 'Back', verb: '${verb}', data: { move: 'back', step: '${step}' }, associatedInputs: 'none' },
   ],
 } as const);
