@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Directory } from '../domain/directory';
 import { AuditLog } from '../store/auditLog';
-import { decodeKey, encodeKey, listRows, readJson, statusOf, Tables } from '../store/tables';
+import { decodeKey, encodeKey, listRows, readJson, statusOf, Tables, updateJson } from '../store/tables';
 import { DueJob, JobStore } from '../scheduler/jobStore';
 import { JobHandler, Sweeper } from '../scheduler/sweeper';
 import { RateLimiter } from './rateLimiter';
@@ -19,6 +19,8 @@ export interface DeliveryOutcome {
   reference?: Address;
   /** It was a card: a newer card about the case may replace it with a pointer to the current one. */
   card?: boolean;
+  /** When the update now on the card was made: one made earlier and applied later (retried) is skipped. */
+  replacedAt?: string;
   reason?: string;
   at: string;
 }
@@ -46,10 +48,17 @@ export class Outbox implements JobHandler<Delivery>, Notify {
       // In the lane of that person's sends: a card is never updated out of order with them.
       lane: (job: DueJob<Replacement>) => `deliver|${job.payload.to}`,
       run: async (job: DueJob<Replacement>) => {
-        const { subject, key, message } = job.payload;
+        const { subject, key, message, madeAt } = job.payload;
         const sent = await this.outcome(subject, key);
-        if (sent?.status !== 'delivered' || !sent.reference || !sent.activityId) return;
+        if (!delivered(sent)) {
+          // Its card may still be on its way (queued, or waiting to be tried again): after it, then.
+          if (await this.jobs.pendingPayload(`deliver|${key}`)) throw new Error('the card to update is not delivered yet');
+          return;
+        }
+        // A newer update is on the card already (this one was retried, or waited its turn): keep it.
+        if (madeAt && sent.replacedAt && sent.replacedAt > madeAt) return;
         await this.update(sent, message);
+        if (madeAt) await this.noteReplaced(subject, key, madeAt);
       },
       onGiveUp: async (job: DueJob<Replacement>, error: string) => {
         // The card still shows an earlier state; its buttons are checked against the case when clicked.
@@ -72,29 +81,60 @@ export class Outbox implements JobHandler<Delivery>, Notify {
     return readJson<DeliveryOutcome>(this.tables.client('deliveries'), encodeKey(subject), encodeKey(key));
   }
 
-  /** Replace a message delivered earlier under `key`. False when it was never delivered. */
+  /** Replace a message delivered earlier under `key`, or still on its way. False when it was never sent. */
   async replace(subject: string, key: string, message: OutboundMessage): Promise<boolean> {
+    const madeAt = this.madeAt();
     const sent = await this.outcome(subject, key);
-    if (sent?.status !== 'delivered' || !sent.reference || !sent.activityId) return false;
+    if (!delivered(sent)) {
+      // Still to be delivered (queued, or retried after Teams refused it): updated once it is.
+      const pending = await this.jobs.pendingPayload<Delivery>(`deliver|${key}`);
+      if (!pending) return false;
+      await this.replaceLater([{ subject, key, to: 'person' in pending.to ? pending.to.person : pending.to.channel, message, madeAt }]);
+      return true;
+    }
     try {
       await this.update(sent, message);
+      await this.noteReplaced(subject, key, madeAt);
     } catch {
       // What changed is recorded already: the person who acted is told so, and the card is brought
-      // up to date by the queue (in order with what else goes to that person, retried, reported
-      // if it never can be) instead of the click failing after the fact.
-      await this.replaceLater([{ subject, key, to: sent.to, message }]);
+      // up to date by the queue (retried, reported if it never can be, and never over a newer
+      // update) instead of the click failing after the fact.
+      await this.replaceLater([{ subject, key, to: sent.to, message, madeAt }]);
     }
     return true;
   }
 
   async replaceLater(replacements: Replacement[]): Promise<void> {
     if (!replacements.length) return;
-    // Unique ids: a later change to the same card queues its own update, after this one in its lane.
+    // Unique ids: a later change to the same card queues its own update; `madeAt` keeps an older
+    // one from landing over it, whichever runs last.
     const at = this.now().toISOString();
     await this.jobs.scheduleAll(
-      replacements.map((r) => ({ id: `replace|${r.key}|${at}|${randomUUID().slice(0, 8)}`, kind: 'replace', dueAt: this.now(), payload: r })),
+      replacements.map((r) => ({
+        id: `replace|${r.key}|${at}|${randomUUID().slice(0, 8)}`,
+        kind: 'replace',
+        dueAt: this.now(),
+        payload: { ...r, madeAt: r.madeAt ?? this.madeAt() },
+      })),
     );
     this.sweeper.poke();
+  }
+
+  private sequence = 0;
+
+  /**
+   * When an update was made, in an order that sorts as text: the wall-clock time (not Concord's
+   * clock, which a test or a replay may set back), then a count within this process.
+   */
+  private madeAt(): string {
+    return `${new Date().toISOString()}#${String(this.sequence++).padStart(12, '0')}`;
+  }
+
+  /** The card now shows the update made at `madeAt`, unless a newer one got there first. */
+  private async noteReplaced(subject: string, key: string, madeAt: string): Promise<void> {
+    await updateJson<DeliveryOutcome>(this.tables.client('deliveries'), encodeKey(subject), encodeKey(key), (row) =>
+      row.replacedAt && row.replacedAt >= madeAt ? undefined : { ...row, replacedAt: madeAt },
+    );
   }
 
   /** An update counts against Teams' limits like a send: per conversation and for the app. */
@@ -214,4 +254,9 @@ export class Outbox implements JobHandler<Delivery>, Notify {
       .client('deliveries')
       .upsertEntity({ partitionKey: encodeKey(d.subject), rowKey: encodeKey(d.key), json: JSON.stringify(outcome) }, 'Replace');
   }
+}
+
+/** A delivery that reached Teams, with where it is: only that can be updated. */
+function delivered(sent: DeliveryOutcome | undefined): sent is DeliveryOutcome & { reference: Address; activityId: string } {
+  return sent?.status === 'delivered' && !!sent.reference && !!sent.activityId;
 }

@@ -305,6 +305,19 @@ export class JobStore {
     return n;
   }
 
+  /** The payload of a job still to run (due, or waiting to be tried again); undefined once it ran, or if there is none. */
+  async pendingPayload<P>(id: string): Promise<P | undefined> {
+    const pk = shardOf(id);
+    try {
+      const identity = await this.client.getEntity<{ state: string; queueKey: string }>(pk, idKey(id));
+      if (identity.state !== 'pending') return undefined;
+      return unpackJson<P>(await this.client.getEntity<Record<string, unknown>>(pk, identity.queueKey), 'payload');
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
   /**
    * Puts a parked job back in the queue at its old place, with its attempts counted afresh (the
    * cause has been fixed). Undefined when it is not parked (any more).

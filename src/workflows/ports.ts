@@ -35,6 +35,8 @@ export interface Replacement {
   /** The person or channel that has the card. */
   to: string;
   message: Delivery['message'];
+  /** When the update was made (the outbox sets it): an update older than the card's last is skipped. */
+  madeAt?: string;
 }
 
 /** Telling people: durable (a message asked for survives a restart) and idempotent by key. */
