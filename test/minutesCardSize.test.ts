@@ -70,3 +70,26 @@ test('the record of a discussion whose minutes were corrected twenty-four times 
   expect(shown).toContain(`Correction C24 from Jordan Reid: “${typed(1_000, 'wrong 24')}” should say “${typed(1_000, 'right 24')}”; accepted.`);
   expect(shown).toContain('Correction C1 from Jordan Reid, its wording in the export (“export SD-0042”); declined: dissent on the record.');
 });
+
+test('even a hundred and fifty corrections at every limit leave review and record cards Teams takes, the rest said to be in the export', () => {
+  const d = sampleDiscussion();
+  const calendar = new WorkingCalendar('Europe/London');
+  const mc = new MinutesCards(directory, calendar);
+  let m: Minutes = circulate(
+    startClock(d, NOW, 24),
+    d,
+    id('Dee Walsh'),
+    checkContent({ agencyInformation: 'a', analysis: 'b', decision: 's47-joint', rationale: 'c', actions: '', familyTold: 'd', link: '' }),
+    NOW,
+  );
+  for (let n = 1; n <= 150; n++) {
+    m = requestCorrection(m, d, id('Jordan Reid'), latest(m)!.version, typed(1_000, `wrong ${n}`), typed(1_000, `right ${n}`), NOW);
+    m = decideCorrection(m, d, id('Sam Okafor'), `C${n}`, n % 2 === 0, n % 2 === 0 ? '' : typed(1_000, `declined ${n}`), NOW).minutes;
+  }
+  const review = mc.review(d, m, latest(m)!, { aadObjectId: id('Lucy Park') }, undefined);
+  const record = new StrategyCards(directory, calendar).record(d, [], minutesRecordLines(m, [], directory, calendar, NOW));
+  for (const card of [review, record]) {
+    expect(JSON.stringify(card).length).toBeLessThanOrEqual(CARD_CHARS);
+    expect(cards.text(card)).toContain('in the export (“export SD-0042”)');
+  }
+});

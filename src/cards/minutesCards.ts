@@ -155,15 +155,18 @@ export class MinutesCards {
       canAnswer: !confirmation && !openMine && !superseded,
       dissentId: declinedMine?.id ?? '',
     };
-    for (let named = 0; ; named++) {
+    for (let named = 0; named <= corrections.length; named++) {
       const lines = corrections.map((c, i) => ({ applied: c.applied, line: i < named ? c.short : c.whole }));
       const card = renderCard(reviewTemplate, {
         ...view,
         applied: lines.filter((c) => c.applied).map((c) => c.line),
         dissents: lines.filter((c) => !c.applied).map((c) => c.line),
       });
-      if (named >= corrections.length || JSON.stringify(card).length <= CARD_CHARS) return card;
+      if (JSON.stringify(card).length <= CARD_CHARS) return card;
     }
+    // So many that even their names do not fit: one line for them all.
+    const all = `Corrections ${corrections[0].id} to ${corrections[corrections.length - 1].id}, applied and declined: their wording, and who asked, is in the export (“export ${d.reference}”).`;
+    return renderCard(reviewTemplate, { ...view, applied: [all], dissents: [] });
   }
 
   /** A card of an earlier version, or (`draft`) the request to write them: what replaced it and where that is, nothing to click. */

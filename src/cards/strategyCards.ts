@@ -508,7 +508,7 @@ export class StrategyCards {
     if (JSON.stringify(whole).length <= CARD_CHARS) return whole;
     // Then the minutes' corrections too, oldest first, by their heading and where they are whole.
     const shortenable = minutes.flatMap((l, i) => (l.short ? [i] : []));
-    for (let named = 0; ; named++) {
+    for (let named = 0; named <= shortenable.length; named++) {
       const shortened = new Set(shortenable.slice(0, named));
       const card = this.recordCard(
         d,
@@ -516,8 +516,17 @@ export class StrategyCards {
         minutes.map((l, i) => (shortened.has(i) ? l.short! : l.whole)),
         true,
       );
-      if (named >= shortenable.length || JSON.stringify(card).length <= CARD_CHARS) return card;
+      if (JSON.stringify(card).length <= CARD_CHARS) return card;
     }
+    // So many corrections that even their names do not fit: one line for them all, where the first was.
+    const folded = minutes.flatMap((l, i) =>
+      !l.short
+        ? [l.whole]
+        : i === shortenable[0]
+          ? [`${shortenable.length} corrections to the minutes: each, and who asked, is in the export (“export ${d.reference}”).`]
+          : [],
+    );
+    return this.recordCard(d, acks, folded, true);
   }
 
   private recordCard(d: StrategyDiscussion, acks: Acknowledgement[], minutesLines: string[], replacedInShort: boolean): Card {
