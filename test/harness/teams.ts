@@ -172,7 +172,7 @@ export class TeamsUser {
       }
       const step = cards.action(current, 'Next').data?.step;
       // Data added to the button (a forged value) goes with every step, as a forger's client would send it.
-      const next = await this.click(current, 'Next', here, { data: options?.data });
+      const next = await this.click(current, 'Next', here, { data: options?.data, unchecked: options?.unchecked });
       if (next.http.body?.type !== 'application/vnd.microsoft.card.adaptive') return next;
       const stayed = cards.buttonTitles(next.card).includes('Next') && cards.action(next.card, 'Next').data?.step === step;
       if (stayed) return next;
