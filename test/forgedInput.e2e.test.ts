@@ -256,3 +256,22 @@ async function referral(nia: TeamsUser): Promise<string> {
   for (let i = 0; i < answers.length; i++) card = (await nia.click(card, i === answers.length - 1 ? 'Review' : 'Next', answers[i])).card;
   return /(REF-\d{4})/.exec((await nia.click(card, 'Submit the referral')).said)![1];
 }
+
+describe('typed text holds only what a keyboard sends', () => {
+  test('a note with control characters, U+FFFE or a lone surrogate (no keyboard sends them; a forged card can) is refused, audited, and records nothing', async () => {
+    const { reference, chair, attendees } = await discussionWithOutcome(world);
+    const jordan = attendees[0];
+    const since = await accessRows();
+    const forged = ['Seen\u0001 today', 'Seen\u001b[31m', 'Seen\uFFFE', 'Seen \uD800 alone'];
+    for (const note of forged) {
+      const answer = await jordan.invoke('sd.ack', { ref: reference, version: 1, answer: 'agree-with-note', note });
+      expectRefusal(answer.message, note);
+    }
+    await expectAudited(forged.length, since, forged);
+    expect(await world.auditActions(reference)).not.toContain('acknowledged');
+    // A tab, new lines and any language's letters are typed text, kept as typed.
+    const real = await jordan.invoke('sd.ack', { ref: reference, version: 1, answer: 'agree-with-note', note: 'Seen\ttoday\r\nby the HV — café, 家庭 🙂' });
+    expect(text(real.card)).toContain('Seen\ttoday\r\nby the HV — café, 家庭 🙂');
+    expect(text((await chair.invoke('sd.tally.view', { ref: reference })).card)).toContain('Not yet answered 5');
+  });
+});

@@ -128,8 +128,38 @@ describe('a legal hold and a deletion at the same moment', () => {
     if (said.startsWith('SD-0001 is on legal hold')) expect(kept).toContain('SD-0001');
     else
       expect(said).toBe(
-        'SD-0001 is being deleted or erased at this moment, so the hold was not placed. If Concord still has it a minute from now, place the hold again; if it went, its tombstone says so.',
+        'SD-0001 is being deleted or erased at this moment, so the hold was not placed. If Concord still has it in a few minutes, place the hold again; if it went, its tombstone says so.',
       );
     expect(kept.includes('SD-0001') || !(await w.records.holds()).some((h) => h.reference === 'SD-0001')).toBe(true);
+  });
+
+  test('a hold that lands after the deletion began but before it read the holds again stops it: nothing on the thread goes', async () => {
+    const w = world();
+    await w.open('REF-0001');
+    await w.open('SD-0001');
+    await w.threads.link('REF-0001', 'SD-0001', 'started-from');
+    w.clock.advance(2200 * DAY);
+    // The nightly job read the holds at its start (none); a hold lands as it marks the thread.
+    const mark = w.records.startErasing;
+    w.records.startErasing = async (r: string, at: Date) => {
+      if (r === 'SD-0001') await w.records.hold({ reference: 'SD-0001', reason: 'court', by: 'x', at: '' });
+      return mark(r, at);
+    };
+    expect(await w.retention.run()).toEqual({ drafts: 0, cases: 0 });
+    expect(await w.records.references()).toEqual(['REF-0001', 'SD-0001']);
+    expect(w.records.marks.size).toBe(0);
+  });
+
+  test('a hold asked for just as an erasure finished (marks gone, the case too) is not answered "on hold"', async () => {
+    const w = world();
+    await w.open('SD-0001');
+    const hold = w.records.hold;
+    w.records.hold = async (h) => {
+      await w.records.erase('SD-0001'); // the whole erasure ran between finding the case and placing the hold
+      return hold(h);
+    };
+    const said = await w.retention.hold(alison, 'SD-0001', 'Court proceedings');
+    expect(said).toMatch(/^SD-0001 is being deleted or erased at this moment, so the hold was not placed\./);
+    expect(await w.records.holds()).toEqual([]);
   });
 });

@@ -164,6 +164,9 @@ export class MinutesCards {
       });
       if (JSON.stringify(card).length <= CARD_CHARS) return card;
     }
+    // The minutes alone at their limits: nothing left to shorten (typed text is bounded, so this
+    // stays near Teams' size).
+    if (!corrections.length) return renderCard(reviewTemplate, { ...view, applied: [], dissents: [] });
     // So many that even their names do not fit: one line for them all.
     const all = `Corrections ${corrections[0].id} to ${corrections[corrections.length - 1].id}, applied and declined: their wording, and who asked, is in the export (“export ${d.reference}”).`;
     return renderCard(reviewTemplate, { ...view, applied: [all], dissents: [] });

@@ -2,7 +2,8 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { RecordDocument, Segment } from './document';
 
 // Characters XML 1.0 does not allow: Word refuses a document holding one ("unreadable content").
-// The docx package drops the C0 controls but keeps U+FFFE and U+FFFF, which a forged card can send.
+// The docx package drops the C0 controls but keeps U+FFFE and U+FFFF. Cards refuse them now
+// (teams/cardInput.ts), but a record stored before may hold them.
 const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const readable = (text: string) => text.replace(NOT_XML, '');
 

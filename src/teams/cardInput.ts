@@ -15,8 +15,17 @@ type Data = Record<string, unknown>;
  * or a number or true/false from a button's own data; a list or an object is no input of any
  * card (and turned into text it would be "[object Object]", or fail), so it is refused.
  */
+// What no keyboard types: control characters but tab and new lines, U+FFFE/U+FFFF, a lone half of
+// a surrogate pair. A forged card can send them; kept, they break exports (Word refuses them) and
+// swell a card's JSON sixfold (\u0001).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_TYPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|\p{Cs}/u;
+
 export function text(v: unknown): string {
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') {
+    if (NOT_TYPED.test(v)) throw unexpectedInput('a text input holds characters no keyboard sends');
+    return v;
+  }
   if (v === undefined || v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   throw unexpectedInput('a text input is not text');

@@ -101,10 +101,12 @@ export class Retention {
     }
     // A deletion under way read the holds before this one: withdraw it rather than promise a hold
     // on records that are going (the deletion, seeing it, may stop too: then nothing is lost).
-    if (await this.p.records.erasing(reference, this.p.now())) {
+    // Or one began and ended since the case was found: it is gone, and so is the point of the hold.
+    const erasing = await this.p.records.erasing(reference, this.p.now());
+    if (erasing || !(await this.p.cases.rows(reference)).length) {
       await this.p.records.lift(reference);
       await this.note(actor, reference, 'refused.erasing', 'hold not placed: the case was being deleted or erased');
-      return `${reference} is being deleted or erased at this moment, so the hold was not placed. If Concord still has it a minute from now, place the hold again; if it went, its tombstone says so.`;
+      return `${reference} is being deleted or erased at this moment, so the hold was not placed. If Concord still has it in a few minutes, place the hold again; if it went, its tombstone says so.`;
     }
     // The reason stays with the hold: typed text never goes into the audit trail.
     await this.note(actor, reference, 'hold.placed');
