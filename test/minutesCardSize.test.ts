@@ -53,17 +53,7 @@ test('minutes at every limit, corrected twelve times (six accepted, six declined
 test('the record of a discussion whose minutes were corrected twenty-four times at every limit is a card Teams takes', () => {
   const d = sampleDiscussion();
   const calendar = new WorkingCalendar('Europe/London');
-  let m: Minutes = circulate(
-    startClock(d, NOW, 24),
-    d,
-    id('Dee Walsh'),
-    checkContent({ agencyInformation: 'a', analysis: 'b', decision: 's47-joint', rationale: 'c', actions: '', familyTold: 'd', link: '' }),
-    NOW,
-  );
-  for (let n = 1; n <= 24; n++) {
-    m = requestCorrection(m, d, id('Jordan Reid'), latest(m)!.version, typed(1_000, `wrong ${n}`), typed(1_000, `right ${n}`), NOW);
-    m = decideCorrection(m, d, id('Sam Okafor'), `C${n}`, n % 2 === 0, n % 2 === 0 ? '' : typed(1_000, `declined ${n}`), NOW).minutes;
-  }
+  const m = shortMinutesCorrected(d, 24);
   const record = new StrategyCards(directory, calendar).record(d, [], minutesRecordLines(m, [], directory, calendar, NOW));
   expect(JSON.stringify(record).length).toBeLessThanOrEqual(CARD_CHARS);
   const shown = cards.text(record);
@@ -75,17 +65,7 @@ test('even a hundred and fifty corrections at every limit leave review and recor
   const d = sampleDiscussion();
   const calendar = new WorkingCalendar('Europe/London');
   const mc = new MinutesCards(directory, calendar);
-  let m: Minutes = circulate(
-    startClock(d, NOW, 24),
-    d,
-    id('Dee Walsh'),
-    checkContent({ agencyInformation: 'a', analysis: 'b', decision: 's47-joint', rationale: 'c', actions: '', familyTold: 'd', link: '' }),
-    NOW,
-  );
-  for (let n = 1; n <= 150; n++) {
-    m = requestCorrection(m, d, id('Jordan Reid'), latest(m)!.version, typed(1_000, `wrong ${n}`), typed(1_000, `right ${n}`), NOW);
-    m = decideCorrection(m, d, id('Sam Okafor'), `C${n}`, n % 2 === 0, n % 2 === 0 ? '' : typed(1_000, `declined ${n}`), NOW).minutes;
-  }
+  const m = shortMinutesCorrected(d, 150);
   const review = mc.review(d, m, latest(m)!, { aadObjectId: id('Lucy Park') }, undefined);
   const record = new StrategyCards(directory, calendar).record(d, [], minutesRecordLines(m, [], directory, calendar, NOW));
   for (const card of [review, record]) {
@@ -93,3 +73,14 @@ test('even a hundred and fifty corrections at every limit leave review and recor
     expect(cards.text(card)).toContain('in the export (“export SD-0042”)');
   }
 });
+
+/** Short minutes, then `times` corrections at every limit from Jordan Reid, each accepted if even, declined (with a reason at its limit) if odd. */
+function shortMinutesCorrected(d: ReturnType<typeof sampleDiscussion>, times: number): Minutes {
+  const content = checkContent({ agencyInformation: 'a', analysis: 'b', decision: 's47-joint', rationale: 'c', actions: '', familyTold: 'd', link: '' });
+  let m = circulate(startClock(d, NOW, 24), d, id('Dee Walsh'), content, NOW);
+  for (let n = 1; n <= times; n++) {
+    m = requestCorrection(m, d, id('Jordan Reid'), latest(m)!.version, typed(1_000, `wrong ${n}`), typed(1_000, `right ${n}`), NOW);
+    m = decideCorrection(m, d, id('Sam Okafor'), `C${n}`, n % 2 === 0, n % 2 === 0 ? '' : typed(1_000, `declined ${n}`), NOW).minutes;
+  }
+  return m;
+}
