@@ -5,8 +5,8 @@
  */
 import * as cards from './harness/cards';
 import { World } from './harness/world';
-import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
-import { REFERRAL } from './harness/partnershipSeed';
+import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { refer } from './harness/referral';
 import { ATTENDEES, CONVENE_ANSWERS } from './harness/strategyFlow';
 
 let world: World;
@@ -26,17 +26,11 @@ afterAll(async () => world?.stop());
 test('a Front Door decision is recorded and said to be, though Teams refuses the card’s update; the channel card follows once Teams is back', async () => {
   const [nia, kim] = await world.install('Nia Evans', 'Kim Lee');
   await installInFrontDoorTeam(world, kim);
-  const [first] = await nia.say('refer');
-  const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
-  const reference = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).said)![1];
-  const triage = await world.connector.waitFor(
-    () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${reference}: new referral`)),
-    'the triage card',
-  );
-  const message = world.connector.messageIdOf(triage.attachments[0].content)!;
+  const { reference, triage } = await refer(world, nia);
+  const message = world.connector.messageIdOf(triage)!;
 
   world.connector.failAlways({ status: 503 }, FRONT_DOOR);
-  const decided = await kim.inChannel(FRONT_DOOR).click(triage.attachments[0].content, 'Record the decision', {
+  const decided = await kim.inChannel(FRONT_DOOR).click(triage, 'Record the decision', {
     Decision: 'Strategy discussion',
     'Rationale (the referrer is told)': 'Unexplained bruising.',
   });

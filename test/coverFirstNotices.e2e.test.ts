@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { raiseDifference } from './harness/differenceFlow';
 import * as cards from './harness/cards';
 import { CONVENE_ANSWERS } from './harness/strategyFlow';
 import { World } from './harness/world';
@@ -56,16 +57,7 @@ describe('a professional difference reaching a stage whose manager is away', () 
 
   test('the stage’s notice reaches the cover, saying why, and the cover takes part in the stage', async () => {
     const [nia, jordan, sam, priya, tom] = await world.install('Nia Evans', 'Jordan Reid', 'Sam Okafor', 'Priya Shah', 'Tom Hughes');
-    const [form] = await nia.say('escalate');
-    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
-      'Case reference (not the child’s name)': 'SD-0142',
-      'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
-      'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
-      'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
-      'Responding practitioner': 'Jordan Reid',
-      'Immediate risk': false,
-    });
-    const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const { reference: reference } = await raiseDifference(nia);
     const jordanCard = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'raised');
     await jordan.click(jordanCard.attachments[0].content, 'Escalate to stage 2');
 
@@ -92,16 +84,7 @@ describe('a manager who goes away while a difference is at their stage', () => {
 
   test('the stage’s reminder reaches the cover they named, who can act on it for them', async () => {
     const [nia, jordan, sam, omar, tom] = await world.install('Nia Evans', 'Jordan Reid', 'Sam Okafor', 'Omar Haddad', 'Tom Hughes');
-    const [form] = await nia.say('escalate');
-    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
-      'Case reference (not the child’s name)': 'SD-0142',
-      'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
-      'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
-      'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
-      'Responding practitioner': 'Jordan Reid',
-      'Immediate risk': false,
-    });
-    const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const { reference: reference } = await raiseDifference(nia);
     const jordanCard = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'raised');
     await jordan.click(jordanCard.attachments[0].content, 'Escalate to stage 2');
     await sam.waitForMessage((a) => a.summary?.startsWith(`${reference}: now at stage 2`) ?? false, 'Sam at stage 2');

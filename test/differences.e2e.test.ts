@@ -1,4 +1,5 @@
 import * as cards from './harness/cards';
+import { raiseDifference } from './harness/differenceFlow';
 import { TeamsUser } from './harness/teams';
 import { readFileSync } from 'node:fs';
 import { checkDirectory } from '../src/directoryFile';
@@ -9,16 +10,7 @@ const text = cards.text;
 
 async function raiseAsNia(world: World, options: { immediateRisk?: boolean } = {}) {
   const [nia, jordan] = await world.install('Nia Evans', 'Jordan Reid');
-  const [form] = await nia.say('escalate');
-  const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
-    'Case reference (not the child’s name)': 'SD-0142',
-    'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
-    'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
-    'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
-    'Responding practitioner': 'Jordan Reid',
-    'Immediate risk': options.immediateRisk ?? false,
-  });
-  const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+  const { reference: reference, raised } = await raiseDifference(nia, options);
   return { nia, jordan, reference, raised };
 }
 

@@ -4,6 +4,7 @@
  * longer the current one says so and offers nothing to click.
  */
 import * as cards from './harness/cards';
+import { raiseDifference } from './harness/differenceFlow';
 import { ackCard, CHAIR, CONVENE_ANSWERS, discussionWithOutcome, OUTCOME_ANSWERS } from './harness/strategyFlow';
 import { chairCardKey } from '../src/workflows/strategy/notices';
 import { World } from './harness/world';
@@ -213,15 +214,7 @@ describe('professional differences', () => {
 
   test('each person has one live card: earlier stage cards, and the raiser’s first card, point to the current stage; each is told what is true for them', async () => {
     const [nia, jordan, tom, sam, ruth] = await pw.install('Nia Evans', 'Jordan Reid', 'Tom Hughes', 'Sam Okafor', 'Ruth Abbott');
-    const [form] = await nia.say('escalate');
-    const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
-      'Case reference (not the child’s name)': 'SD-0142',
-      'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
-      'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
-      'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
-      'Responding practitioner': 'Jordan Reid',
-    });
-    const reference = /^(PD-\d{4})/.exec(text(raised.card))![1];
+    const { reference: reference, raised } = await raiseDifference(nia);
     const jordanFirst = await jordan.waitForMessage((a) => a.summary === `${reference}: a professional difference is raised with you`, 'the difference');
 
     // The day it is due everyone is reminded, on a new card: the first one points to it.

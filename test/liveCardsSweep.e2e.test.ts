@@ -7,8 +7,8 @@ import * as cards from './harness/cards';
 import { ackCard, CONVENE_ANSWERS, discussionWithOutcome } from './harness/strategyFlow';
 import { World } from './harness/world';
 import { TeamsUser } from './harness/teams';
-import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
-import { REFERRAL } from './harness/partnershipSeed';
+import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { refer } from './harness/referral';
 
 let world: World;
 beforeAll(async () => {
@@ -31,14 +31,8 @@ describe('the Front Door card in its channel', () => {
   test('refreshes itself for each Front Door person (Universal Actions) to the referral as it stands; someone not involved is refused and audited', async () => {
     const [nia, kim, alex] = await world.install('Nia Evans', 'Kim Lee', 'Alex Carter');
     await installInFrontDoorTeam(world, kim);
-    const [first] = await nia.say('refer');
-    const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
-    const reference = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).said)![1];
-    const triage = await world.connector.waitFor(
-      () => world.connector.sentTo(FRONT_DOOR).find((a) => a.summary?.startsWith(`${reference}: new referral`)),
-      'the triage card',
-    );
-    const card = triage.attachments[0].content;
+    const { reference, triage } = await refer(world, nia);
+    const card = triage;
     const frontDoor = world.directory.withRole('front-door').map((p) => `29:${p.aadObjectId}`);
     expect(card.refresh.userIds.filter((id: string) => !frontDoor.includes(id))).toEqual([]);
     expect(card.refresh.userIds).toContain(kim.userId);

@@ -1,4 +1,5 @@
 import { context, trace } from '@opentelemetry/api';
+import { raiseDifference } from './harness/differenceFlow';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import * as cards from './harness/cards';
@@ -85,16 +86,7 @@ describe('the log of professional differences with 800 on record', () => {
     const site = await new UploadSite().start();
     try {
       const [nia, alison] = await world.install('Nia Evans', 'Alison Bright', 'Jordan Reid');
-      const [form] = await nia.say('escalate');
-      const raised = await nia.click(form.attachments[0].content, 'Raise the difference', {
-        'Case reference (not the child’s name)': 'SD-0142',
-        'The decision or action in question': 'No section 47 enquiry after the second strategy discussion',
-        'Your reasons and the evidence': 'Every agency but social care left the meeting understanding a s47 enquiry would start.',
-        'The outcome you are seeking': 'A section 47 enquiry, and the record corrected',
-        'Responding practitioner': 'Jordan Reid',
-        'Immediate risk': false,
-      });
-      const first = /^(PD-\d{4})/.exec(cards.text(raised.card))![1];
+      const { reference: first } = await raiseDifference(nia);
       // Seeded straight into storage, as years of differences would be: the same difference again under new references.
       const store = new DifferenceStore(world.concord.tables);
       const pd = (await store.get(first))!;

@@ -2,8 +2,8 @@ import * as cards from './harness/cards';
 import { TeamsUser } from './harness/teams';
 import { World } from './harness/world';
 import { ackCard, discussionWithOutcome } from './harness/strategyFlow';
-import { answerReferralSteps, FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
-import { REFERRAL } from './harness/partnershipSeed';
+import { FRONT_DOOR, installInFrontDoorTeam } from './harness/frontDoor';
+import { refer } from './harness/referral';
 
 /** What `mine` lists for this person: one line a piece of work, "REF-0001: decide the referral". */
 async function mine(person: TeamsUser): Promise<{ lines: string[]; card: any }> {
@@ -29,9 +29,7 @@ describe('"mine": what is waiting for each person', () => {
     // A referral to decide.
     const [nia, kim, tom] = await world.install('Nia Evans', 'Kim Lee', 'Tom Hughes');
     await installInFrontDoorTeam(world, kim);
-    const [first] = await nia.say('refer');
-    const review = await answerReferralSteps(nia, (await nia.click(first.attachments[0].content, 'No')).card, REFERRAL);
-    const ref = /(REF-\d{4})/.exec((await nia.click(review, 'Submit the referral')).said)![1];
+    const { reference: ref } = await refer(world, nia);
 
     // A discussion whose outcome awaits acknowledgement; Alex has acknowledged it.
     const sd = await discussionWithOutcome(world);
