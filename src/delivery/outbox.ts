@@ -84,13 +84,17 @@ export class Outbox implements JobHandler<Delivery>, Notify {
   /** Replace a message delivered earlier under `key`, or still on its way. False when it was never sent. */
   async replace(subject: string, key: string, message: OutboundMessage): Promise<boolean> {
     const madeAt = this.madeAt();
-    const sent = await this.outcome(subject, key);
+    let sent = await this.outcome(subject, key);
     if (!delivered(sent)) {
       // Still to be delivered (queued, or retried after Teams refused it): updated once it is.
       const pending = await this.jobs.pendingPayload<Delivery>(`deliver|${key}`);
-      if (!pending) return false;
-      await this.replaceLater([{ subject, key, to: 'person' in pending.to ? pending.to.person : pending.to.channel, message, madeAt }]);
-      return true;
+      if (pending) {
+        await this.replaceLater([{ subject, key, to: 'person' in pending.to ? pending.to.person : pending.to.channel, message, madeAt }]);
+        return true;
+      }
+      // Or delivered between the two reads.
+      sent = await this.outcome(subject, key);
+      if (!delivered(sent)) return false;
     }
     try {
       await this.update(sent, message);
